@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Procglass build entry point.
+#   ./build.sh run   [procglass args...]  install missing packages, build Release into build/, launch
+#   ./build.sh test  [ctest args...]      the same setup, then the whole test suite headless
+#   ./build.sh build                      setup and build only
+#   ./build.sh bench                      setup, build, run the benchmarks (figures for README)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${PROCGLASS_BUILD_DIR:-build}
+# Build and test dependencies, all from Debian 12's archive.
+PACKAGES=(cmake g++ ninja-build ccache pkg-config qt6-base-dev qt6-charts-dev libgl-dev
+          procps python3 fonts-dejavu-core)
+
+log() { printf '==> %s\n' "$*"; }
+
+install_missing() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing missing packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "build.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+    local generator=()
+    command -v ninja >/dev/null && generator=(-G Ninja)
+    if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+        log "configuring Release build in $BUILD_DIR/"
+        cmake -S . -B "$BUILD_DIR" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release
+    fi
+    log "building"
+    cmake --build "$BUILD_DIR" -j "$(nproc)"
+}
+
+cmd=${1:-run}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+run)
+    install_missing
+    configure_and_build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        echo "build.sh: no display to show Procglass on; run it from a desktop session, or headless with: xvfb-run -a ./build.sh run" >&2
+        exit 1
+    fi
+    exec "$BUILD_DIR/app/procglass" "$@"
+    ;;
+test)
+    install_missing
+    configure_and_build
+    log "running the test suite headless"
+    cd "$BUILD_DIR"
+    QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" "$@"
+    ;;
+build)
+    install_missing
+    configure_and_build
+    ;;
+bench)
+    install_missing
+    configure_and_build
+    for b in "$BUILD_DIR"/tests/bench/bench_*; do
+        [ -x "$b" ] || continue
+        log "$(basename "$b")"
+        QT_QPA_PLATFORM=offscreen "$b" "$@"
+    done
+    ;;
+*)
+    echo "usage: ./build.sh run|test|build|bench [args...]" >&2
+    exit 2
+    ;;
+esac

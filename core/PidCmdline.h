@@ -1,0 +1,18 @@
+#pragma once
+
+// /proc/PID/cmdline, proc(5): the arguments, each ending in a NUL. Empty for kernel threads and
+// zombies. A process that rewrites its argv (setproctitle) may leave one string with spaces and no
+// NULs, or trailing NUL padding; both are handled.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pg {
+
+std::vector<std::string> parsePidCmdline(std::string_view text);
+
+// The argv joined by single spaces, as ps -o args shows it.
+std::string joinCmdline(const std::vector<std::string>& argv);
+
+} // namespace pg

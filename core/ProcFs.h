@@ -1,0 +1,62 @@
+#pragma once
+
+// Reading files under a /proc root (the real one or a fake tree in tests). Reading is kept apart
+// from parsing: every parser takes the text these functions return.
+
+#include "Result.h"
+
+#include <cstddef>
+#include <string>
+
+namespace pg {
+
+// Files in /proc report size 0, so they are read to EOF in chunks; `maxBytes` guards against an
+// unbounded file (an smaps of a process with millions of mappings, a fake tree's huge file).
+inline constexpr std::size_t kDefaultMaxFileBytes = 64u * 1024u * 1024u;
+
+Error errorFromErrno(int err);
+
+// Opens `path` (absolute, or relative to `dirFd` when dirFd >= 0) and reads it whole.
+Result<std::string> readWholeFile(const std::string& path, std::size_t maxBytes = kDefaultMaxFileBytes);
+Result<std::string> readWholeFileAt(int dirFd, const char* name,
+                                    std::size_t maxBytes = kDefaultMaxFileBytes);
+
+// Reads an already open fd from offset 0 with pread, into `buffer` (reused across calls to avoid
+// allocations on the sampler's hot path). Returns the number of bytes or an error.
+Result<std::size_t> preadWhole(int fd, std::string& buffer, std::size_t maxBytes = kDefaultMaxFileBytes);
+
+// Target of a symlink such as /proc/PID/exe.
+Result<std::string> readLink(const std::string& path);
+
+// RAII owner of a file descriptor.
+class UniqueFd final {
+public:
+    UniqueFd() = default;
+    explicit UniqueFd(int fd)
+        : m_fd(fd)
+    {
+    }
+    ~UniqueFd();
+    UniqueFd(UniqueFd&& other) noexcept
+        : m_fd(other.release())
+    {
+    }
+    UniqueFd& operator=(UniqueFd&& other) noexcept;
+    UniqueFd(const UniqueFd&) = delete;
+    UniqueFd& operator=(const UniqueFd&) = delete;
+
+    int get() const { return m_fd; }
+    bool valid() const { return m_fd >= 0; }
+    int release()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
+    void reset(int fd = -1);
+
+private:
+    int m_fd = -1;
+};
+
+} // namespace pg

@@ -1,0 +1,70 @@
+#pragma once
+
+// Takes process samples from a /proc root. Not thread-safe: one collector lives in the sampler
+// thread. The hot path keeps each process's stat and statm open and re-reads them with pread at
+// offset 0, lists /proc through one kept directory handle and parses with from_chars; cmdline is
+// read once per process (again only when an exec changes comm).
+
+#include "PidStat.h"
+#include "ProcFs.h"
+#include "ProcessSnapshot.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace pg {
+
+class ProcessCollector final {
+public:
+    struct Options {
+        std::string procRoot = "/proc";
+        bool keepFilesOpen = true;
+        // Upper bound on kept file descriptors; 0 = derive from RLIMIT_NOFILE, leaving headroom.
+        std::size_t maxKeptFds = 0;
+    };
+
+    ProcessCollector();
+    explicit ProcessCollector(Options options);
+    ~ProcessCollector();
+    ProcessCollector(const ProcessCollector&) = delete;
+    ProcessCollector& operator=(const ProcessCollector&) = delete;
+
+    // One full refresh: every process under the root plus the system summary.
+    ProcessSnapshot sample();
+
+    std::size_t keptFdCount() const { return m_keptFds; }
+    const std::string& procRoot() const { return m_options.procRoot; }
+
+private:
+    struct Entry;
+    struct DirHandle;
+
+    bool readKnown(Entry& entry, int pid, const char* name);
+    std::unique_ptr<Entry> openNew(int pid, const char* name);
+    void readNames(Entry& entry, const char* name);
+    void readUid(Entry& entry, const char* name);
+    void fillInfo(const Entry& entry, ProcessInfo& info) const;
+    void sampleSystem(ProcessSnapshot& snapshot);
+    std::shared_ptr<const std::string> userName(std::uint32_t uid);
+    void dropEntry(Entry& entry);
+
+    Options m_options;
+    std::unique_ptr<DirHandle> m_dir;
+    std::unordered_map<int, std::unique_ptr<Entry>> m_entries;
+    std::unordered_map<std::uint32_t, std::shared_ptr<const std::string>> m_userNames;
+    std::size_t m_keptFds = 0;
+    std::size_t m_fdBudget = 0;
+    std::uint64_t m_generation = 0;
+    std::uint64_t m_sequence = 0;
+    std::int64_t m_prevSampleNs = 0;
+    std::optional<CpuTimes> m_prevCpuTotal;
+    std::uint64_t m_bootTimeUnix = 0;
+    long m_ticksPerSecond = 100;
+    long m_pageKib = 4;
+    int m_cpuCount = 1;
+    std::string m_buffer; // reused read buffer
+};
+
+} // namespace pg

@@ -1,0 +1,44 @@
+#pragma once
+
+// The process sampler: a worker object that lives in the sampler thread, owns a ProcessCollector
+// and publishes one immutable snapshot per tick. The next tick is armed only after a sample
+// finishes, so samples never pile up. Slots are invoked from the GUI thread through queued calls.
+
+#include "ProcessCollector.h"
+#include "SamplerTypes.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace pg {
+
+class ProcessSampler final : public QObject {
+    Q_OBJECT
+public:
+    explicit ProcessSampler(ProcessCollector::Options options, QObject* parent = nullptr);
+    ~ProcessSampler() override;
+
+    static constexpr int kDefaultIntervalMs = 1000;
+
+public slots:
+    void start(); // first sample now, then every interval
+    void setIntervalMs(int ms);
+    void setPaused(bool paused);
+    void refreshNow();
+
+signals:
+    void snapshotReady(ProcessSnapshotPtr snapshot);
+
+private:
+    void tick();
+    void arm(double spentMs);
+
+    ProcessCollector::Options m_options;
+    std::unique_ptr<ProcessCollector> m_collector; // created in the sampler thread
+    QTimer* m_timer = nullptr;
+    int m_intervalMs = kDefaultIntervalMs;
+    bool m_paused = false;
+};
+
+} // namespace pg

@@ -1,0 +1,354 @@
+#include "ProcessTableModel.h"
+
+#include "Format.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QPalette>
+#include <QGuiApplication>
+#include <algorithm>
+#include <cmath>
+
+namespace pg {
+
+ProcessTableModel::ProcessTableModel(QObject* parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+int ProcessTableModel::rowOf(const ProcessKey& key) const
+{
+    auto it = m_rowOfKey.find(key);
+    return it == m_rowOfKey.end() ? -1 : it->second;
+}
+
+int ProcessTableModel::rowOfPid(int pid) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].info.key.pid == pid)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void ProcessTableModel::fillStrings(Row& row)
+{
+    const ProcessInfo& p = row.info;
+    row.user = p.user ? QString::fromStdString(*p.user) : QString();
+    if (p.names) {
+        row.comm = fmt::displayBytes(p.names->comm);
+        if (p.kernelThread || p.names->cmdline.empty())
+            row.command = QLatin1Char('[') + row.comm + QLatin1Char(']');
+        else
+            row.command = fmt::displayBytes(p.names->cmdline);
+    } else {
+        row.comm.clear();
+        row.command.clear();
+    }
+}
+
+unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessInfo& b)
+{
+    auto bit = [](Column c) { return 1u << c; };
+    unsigned mask = 0;
+    if (a.uid != b.uid || a.user != b.user)
+        mask |= bit(User);
+    if (a.state != b.state)
+        mask |= bit(State);
+    const bool cpuSame = (std::isnan(a.cpuPercent) && std::isnan(b.cpuPercent)) || a.cpuPercent == b.cpuPercent;
+    if (!cpuSame)
+        mask |= bit(Cpu);
+    if (a.virtKib != b.virtKib || a.memError != b.memError)
+        mask |= bit(Virt);
+    if (a.resKib != b.resKib || a.memError != b.memError)
+        mask |= bit(Res);
+    if (a.shrKib != b.shrKib || a.memError != b.memError)
+        mask |= bit(Shr);
+    if (a.threads != b.threads)
+        mask |= bit(Threads);
+    if (a.nice != b.nice)
+        mask |= bit(Nice);
+    if (a.priority != b.priority)
+        mask |= bit(Priority);
+    if (a.cpuTimeTicks() != b.cpuTimeTicks())
+        mask |= bit(CpuTime);
+    if (a.names != b.names)
+        mask |= bit(Command);
+    return mask;
+}
+
+void ProcessTableModel::rebuildIndex()
+{
+    m_rowOfKey.clear();
+    m_rowOfKey.reserve(m_rows.size());
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        m_rowOfKey.emplace(m_rows[i].info.key, static_cast<int>(i));
+}
+
+void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
+{
+    if (!snapshot)
+        return;
+    m_snapshot = snapshot;
+    const auto& processes = snapshot->processes;
+    std::unordered_map<ProcessKey, const ProcessInfo*, ProcessKeyHash> incoming;
+    incoming.reserve(processes.size());
+    for (const ProcessInfo& p : processes)
+        incoming.emplace(p.key, &p);
+
+    // 1. Removals, from the end so that earlier row numbers stay valid, one call per contiguous run.
+    int r = static_cast<int>(m_rows.size()) - 1;
+    while (r >= 0) {
+        if (incoming.count(m_rows[static_cast<std::size_t>(r)].info.key)) {
+            --r;
+            continue;
+        }
+        const int last = r;
+        while (r - 1 >= 0 && !incoming.count(m_rows[static_cast<std::size_t>(r - 1)].info.key))
+            --r;
+        beginRemoveRows({}, r, last);
+        m_rows.erase(m_rows.begin() + r, m_rows.begin() + last + 1);
+        endRemoveRows();
+        --r;
+    }
+    rebuildIndex();
+
+    // 2. Update surviving rows in place; remember the changed ranges for step 4.
+    struct Range {
+        int first, last;
+        unsigned mask;
+    };
+    std::vector<Range> changed;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        Row& row = m_rows[i];
+        const ProcessInfo& next = *incoming.at(row.info.key);
+        const unsigned mask = changedColumns(row.info, next);
+        const bool namesChanged = row.info.names != next.names || row.info.user != next.user;
+        row.info = next;
+        if (namesChanged)
+            fillStrings(row);
+        if (!mask)
+            continue;
+        const int ri = static_cast<int>(i);
+        if (!changed.empty() && changed.back().last == ri - 1) {
+            changed.back().last = ri;
+            changed.back().mask |= mask;
+        } else {
+            changed.push_back({ ri, ri, mask });
+        }
+    }
+
+    // 3. Insertions, appended in one block.
+    std::vector<const ProcessInfo*> added;
+    for (const ProcessInfo& p : processes) {
+        if (!m_rowOfKey.count(p.key))
+            added.push_back(&p);
+    }
+    if (!added.empty()) {
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        for (const ProcessInfo* p : added) {
+            Row row;
+            row.info = *p;
+            fillStrings(row);
+            m_rowOfKey.emplace(p->key, static_cast<int>(m_rows.size()));
+            m_rows.push_back(std::move(row));
+        }
+        endInsertRows();
+    }
+
+    // 4. dataChanged per contiguous range, limited to the columns that changed.
+    for (const Range& range : changed) {
+        int firstCol = 0;
+        while (!(range.mask & (1u << firstCol)))
+            ++firstCol;
+        int lastCol = ColumnCount - 1;
+        while (!(range.mask & (1u << lastCol)))
+            --lastCol;
+        emit dataChanged(index(range.first, firstCol), index(range.last, lastCol));
+    }
+}
+
+QModelIndex ProcessTableModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= rowCount() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex ProcessTableModel::parent(const QModelIndex&) const
+{
+    return {};
+}
+
+int ProcessTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ProcessTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+namespace {
+
+QString stateName(char s)
+{
+    switch (s) {
+    case 'R': return QStringLiteral("running");
+    case 'S': return QStringLiteral("sleeping (interruptible wait)");
+    case 'D': return QStringLiteral("uninterruptible sleep (usually I/O)");
+    case 'Z': return QStringLiteral("zombie: exited, waiting for its parent to reap it");
+    case 'T': return QStringLiteral("stopped by a signal");
+    case 't': return QStringLiteral("stopped by a debugger (tracing stop)");
+    case 'X': return QStringLiteral("dead");
+    case 'I': return QStringLiteral("idle kernel thread");
+    case 'P': return QStringLiteral("parked");
+    default: return QStringLiteral("unknown state");
+    }
+}
+
+} // namespace
+
+QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const ProcessInfo& p = row.info;
+    const long tps = m_snapshot ? m_snapshot->clockTicksPerSecond : 100;
+    const bool memUnknown = p.memError != Error::None;
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case Pid: return p.key.pid;
+        case User: return p.uidKnown ? row.user : QStringLiteral("–");
+        case State: return QString(QLatin1Char(p.state));
+        case Cpu: return std::isnan(p.cpuPercent) ? QStringLiteral("–") : fmt::percent(p.cpuPercent);
+        case Virt: return memUnknown ? QStringLiteral("–") : fmt::kib(p.virtKib);
+        case Res: return memUnknown ? QStringLiteral("–") : fmt::kib(p.resKib);
+        case Shr: return memUnknown ? QStringLiteral("–") : fmt::kib(p.shrKib);
+        case Threads: return static_cast<qlonglong>(p.threads);
+        case Nice: return static_cast<qlonglong>(p.nice);
+        case Priority: return static_cast<qlonglong>(p.priority);
+        case Started: return fmt::startTime(p.startTimeUnixMs, m_snapshot ? m_snapshot->takenAtUnixMs : p.startTimeUnixMs);
+        case CpuTime: return fmt::cpuTime(p.cpuTimeTicks(), tps);
+        case Command: return row.command;
+        }
+        break;
+    case SortRole:
+        switch (column) {
+        case Pid: return p.key.pid;
+        case User: return row.user;
+        case State: return QString(QLatin1Char(p.state));
+        case Cpu: return std::isnan(p.cpuPercent) ? -1.0 : p.cpuPercent;
+        case Virt: return memUnknown ? -1LL : static_cast<qlonglong>(p.virtKib);
+        case Res: return memUnknown ? -1LL : static_cast<qlonglong>(p.resKib);
+        case Shr: return memUnknown ? -1LL : static_cast<qlonglong>(p.shrKib);
+        case Threads: return static_cast<qlonglong>(p.threads);
+        case Nice: return static_cast<qlonglong>(p.nice);
+        case Priority: return static_cast<qlonglong>(p.priority);
+        case Started: return static_cast<qlonglong>(p.startTimeUnixMs);
+        case CpuTime: return static_cast<qulonglong>(p.cpuTimeTicks());
+        case Command: return row.command;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (column == Command || column == User)
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        if (column == State)
+            return QVariant(Qt::AlignCenter);
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        switch (column) {
+        case State: return QStringLiteral("%1: %2").arg(QLatin1Char(p.state)).arg(stateName(p.state));
+        case Cpu:
+            if (std::isnan(p.cpuPercent))
+                return tr("Not measured yet: CPU % needs two samples of /proc/%1/stat.").arg(p.key.pid);
+            return tr("%1 % of one CPU over the last interval (utime + stime deltas)").arg(fmt::percent(p.cpuPercent));
+        case Virt:
+        case Res:
+        case Shr:
+            if (memUnknown)
+                return tr("Unknown: /proc/%1/statm: %2").arg(p.key.pid).arg(QString::fromUtf8(errorText(p.memError).data()));
+            return tr("%1 KiB").arg(column == Virt ? p.virtKib : column == Res ? p.resKib : p.shrKib);
+        case User:
+            if (!p.uidKnown)
+                return tr("Unknown: /proc/%1 could not be examined").arg(p.key.pid);
+            return tr("uid %1 (owner of /proc/%2)").arg(p.uid).arg(p.key.pid);
+        case Started:
+            return QDateTime::fromMSecsSinceEpoch(p.startTimeUnixMs).toString(Qt::ISODate);
+        case Command:
+            if (p.names && p.names->cmdlineError != Error::None)
+                return tr("%1\n(cmdline unreadable: %2)").arg(row.command, QString::fromUtf8(errorText(p.names->cmdlineError).data()));
+            if (p.kernelThread)
+                return tr("%1\nKernel thread: it has no command line and no user-space memory.").arg(row.command);
+            if (p.names && p.names->cmdline.empty())
+                return tr("%1\nNo command line (zombie or exiting process).").arg(row.command);
+            return row.command;
+        default: break;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (p.kernelThread || p.state == 'Z')
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        break;
+    case PidRole: return p.key.pid;
+    case KernelThreadRole: return p.kernelThread;
+    default: break;
+    }
+    return {};
+}
+
+QString ProcessTableModel::columnToolTip(int column)
+{
+    switch (column) {
+    case Pid: return tr("Process ID (/proc/PID)");
+    case User: return tr("Owner: the uid of the /proc/PID directory");
+    case State: return tr("Scheduler state, field 3 of /proc/PID/stat (R running, S sleeping, D disk wait, Z zombie, T stopped, I idle)");
+    case Cpu: return tr("CPU use over the last interval; 100 % = one CPU fully busy (as in top and htop)");
+    case Virt: return tr("VIRT: all the virtual memory the process has mapped.\nstatm field 1 (size) × page size = VmSize in /proc/PID/status");
+    case Res: return tr("RES: memory resident in RAM.\nstatm field 2 (resident) × page size = RssAnon + RssFile + RssShmem");
+    case Shr: return tr("SHR: resident pages backed by a file or shared memory, whether or not another process maps them.\nstatm field 3 (shared) × page size = RssFile + RssShmem");
+    case Threads: return tr("Number of threads, field 20 of /proc/PID/stat");
+    case Nice: return tr("Nice value (-20 highest priority … 19 lowest), field 19 of stat");
+    case Priority: return tr("Kernel priority as stat field 18 shows it (20 + nice for normal processes; negative for real-time)");
+    case Started: return tr("Start time: boot time (btime) + field 22 of stat");
+    case CpuTime: return tr("Total CPU time used, user + system (stat fields 14 and 15)");
+    case Command: return tr("Command line from /proc/PID/cmdline; [name] for kernel threads and processes without one");
+    }
+    return {};
+}
+
+QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole)
+        return columnToolTip(section);
+    if (role == Qt::TextAlignmentRole)
+        return QVariant(section == Command || section == User ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Pid: return tr("PID");
+    case User: return tr("User");
+    case State: return tr("S");
+    case Cpu: return tr("CPU %");
+    case Virt: return tr("VIRT");
+    case Res: return tr("RES");
+    case Shr: return tr("SHR");
+    case Threads: return tr("Threads");
+    case Nice: return tr("Nice");
+    case Priority: return tr("Prio");
+    case Started: return tr("Started");
+    case CpuTime: return tr("CPU time");
+    case Command: return tr("Command");
+    }
+    return {};
+}
+
+} // namespace pg
