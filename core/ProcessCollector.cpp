@@ -93,6 +93,11 @@ ProcessCollector::ProcessCollector(Options options)
 
 ProcessCollector::~ProcessCollector() = default;
 
+std::int64_t ProcessCollector::monotonicNow() const
+{
+    return m_options.monotonicNs ? m_options.monotonicNs() : nowNs(CLOCK_MONOTONIC);
+}
+
 std::shared_ptr<const std::string> ProcessCollector::userName(std::uint32_t uid)
 {
     auto it = m_userNames.find(uid);
@@ -161,7 +166,7 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(int pid, cons
     auto n = preadWhole(statFd.get(), m_buffer);
     if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry->stat) != Error::None)
         return nullptr;
-    entry->readNs = nowNs(CLOCK_MONOTONIC);
+    entry->readNs = monotonicNow();
     if (entry->stat.pid != pid)
         return nullptr;
     entry->key = ProcessKey { pid, entry->stat.startTimeTicks };
@@ -205,7 +210,7 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     }
     if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
         return false;
-    entry.readNs = nowNs(CLOCK_MONOTONIC);
+    entry.readNs = monotonicNow();
     if (entry.stat.pid != pid || entry.stat.startTimeTicks != entry.key.startTimeTicks)
         return false; // the pid was reused: a new process
 
@@ -297,7 +302,8 @@ void ProcessCollector::sampleSystem(ProcessSnapshot& snapshot)
 ProcessSnapshot ProcessCollector::sample()
 {
     const std::int64_t cpuStart = nowNs(CLOCK_THREAD_CPUTIME_ID);
-    const std::int64_t wallStart = nowNs(CLOCK_MONOTONIC);
+    const std::int64_t wallStart = monotonicNow();
+    const std::int64_t realStart = nowNs(CLOCK_MONOTONIC);
     ProcessSnapshot snapshot;
     snapshot.sequence = ++m_sequence;
     snapshot.takenAtUnixMs = nowNs(CLOCK_REALTIME) / 1000000;
@@ -376,7 +382,7 @@ ProcessSnapshot ProcessCollector::sample()
 
     m_prevSampleNs = wallStart;
     snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;
-    snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - wallStart) / 1e6;
+    snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - realStart) / 1e6;
     return snapshot;
 }
 

@@ -10,6 +10,7 @@
 #include "ProcessSnapshot.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -23,6 +24,8 @@ public:
         bool keepFilesOpen = true;
         // Upper bound on kept file descriptors; 0 = derive from RLIMIT_NOFILE, leaving headroom.
         std::size_t maxKeptFds = 0;
+        // Monotonic clock in ns; tests inject one to make CPU % exact. Null = CLOCK_MONOTONIC.
+        std::function<std::int64_t()> monotonicNs;
     };
 
     ProcessCollector();
@@ -49,6 +52,7 @@ private:
     void sampleSystem(ProcessSnapshot& snapshot);
     std::shared_ptr<const std::string> userName(std::uint32_t uid);
     void dropEntry(Entry& entry);
+    std::int64_t monotonicNow() const;
 
     Options m_options;
     std::unique_ptr<DirHandle> m_dir;
