@@ -65,7 +65,7 @@ std::size_t floorRefresh()
     while (dirent* d = readdir(dir)) {
         if (d->d_name[0] < '1' || d->d_name[0] > '9')
             continue;
-        char path[64];
+        char path[300];
         for (const char* file : { "stat", "statm" }) {
             std::snprintf(path, sizeof path, "/proc/%s/%s", d->d_name, file);
             const int fd = open(path, O_RDONLY | O_CLOEXEC);
