@@ -11,6 +11,10 @@
 
 namespace pg {
 
+namespace {
+constexpr std::size_t kMaxChangedRanges = 32;
+}
+
 ProcessTableModel::ProcessTableModel(QObject* parent)
     : QAbstractItemModel(parent)
 {
@@ -157,7 +161,15 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         endInsertRows();
     }
 
-    // 4. dataChanged per contiguous range, limited to the columns that changed.
+    // 4. dataChanged per contiguous range, limited to the columns that changed. Past a few dozen
+    // ranges one signal over their union is cheaper for the sorting proxy and the view than
+    // thousands of one-row signals (each of which makes the proxy re-sort).
+    if (changed.size() > kMaxChangedRanges) {
+        Range all { changed.front().first, changed.back().last, 0 };
+        for (const Range& range : changed)
+            all.mask |= range.mask;
+        changed.assign(1, all);
+    }
     for (const Range& range : changed) {
         int firstCol = 0;
         while (!(range.mask & (1u << firstCol)))
