@@ -112,21 +112,47 @@ void TestPsIntegration::childMatchesPs()
         QVERIFY(kthreadd->kernelThread);
 }
 
+namespace {
+
+// utime + stime of a process, read independently of the collector.
+qulonglong cpuTicks(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = f.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.value(11).toULongLong() + fields.value(12).toULongLong(); // (14) utime, (15) stime
+}
+
+} // namespace
+
 void TestPsIntegration::busyChildUsesCpu()
 {
     const qint64 pid = m_busy.processId();
     ProcessCollector collector;
+    // The collector's tick delta must lie between what an independent reader sees just inside and
+    // just outside its two samples. This holds however loaded the machine is.
+    const qulonglong outerBefore = cpuTicks(pid);
     (void)collector.sample();
+    const qulonglong innerBefore = cpuTicks(pid);
     QTest::qWait(1000);
+    const qulonglong innerAfter = cpuTicks(pid);
     const ProcessSnapshot s = collector.sample();
+    const qulonglong outerAfter = cpuTicks(pid);
     const ProcessInfo* p = find(s, pid);
     QVERIFY(p);
     QVERIFY(!std::isnan(p->cpuPercent));
     QCOMPARE(p->names->argv.size(), std::size_t(4));
     QCOMPARE(QString::fromStdString(p->names->argv[3]), QStringLiteral("procglass test child"));
-    // A spinning shell takes one CPU; on a shared machine it may get less, never more than one CPU.
-    QVERIFY2(p->cpuPercent > 20.0 && p->cpuPercent <= 101.0, qPrintable(QString::number(p->cpuPercent)));
     QVERIFY(s.elapsedSeconds > 0.9);
+    const double ticksPerSecond = static_cast<double>(s.clockTicksPerSecond);
+    const double measuredTicks = p->cpuPercent / 100.0 * s.elapsedSeconds * ticksPerSecond;
+    const QString detail = QStringLiteral("cpu %1 %, %2 ticks; independent reader %3..%4 ticks")
+                               .arg(p->cpuPercent).arg(measuredTicks).arg(innerAfter - innerBefore).arg(outerAfter - outerBefore);
+    QVERIFY2(measuredTicks >= static_cast<double>(innerAfter - innerBefore) * 0.95 - 2.0, qPrintable(detail));
+    QVERIFY2(measuredTicks <= static_cast<double>(outerAfter - outerBefore) * 1.05 + 2.0, qPrintable(detail));
+    QVERIFY2(p->cpuPercent > 0.0 && p->cpuPercent <= 101.0, qPrintable(detail)); // a spinning shell, one thread
 }
 
 QTEST_GUILESS_MAIN(TestPsIntegration)
