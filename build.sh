@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Procglass build entry point.
 #   ./build.sh run   [procglass args...]  install missing packages, build Release into build/, launch
-#   ./build.sh test  [ctest args...]      the same setup, then the whole test suite headless
+#   ./build.sh test  [ctest args...]      the same setup, then the whole test suite headless; with
+#                                         CI=true (or PROCGLASS_SANITIZE=1) once more, built with
+#                                         AddressSanitizer + UndefinedBehaviorSanitizer
 #   ./build.sh build                      setup and build only
 #   ./build.sh bench                      setup, build, run the benchmarks (figures for README)
 set -euo pipefail
@@ -11,6 +13,8 @@ BUILD_DIR=${PROCGLASS_BUILD_DIR:-build}
 # Build and test dependencies, all from Debian 12's archive.
 PACKAGES=(cmake g++ ninja-build ccache pkg-config qt6-base-dev qt6-charts-dev libgl-dev
           procps python3 fonts-dejavu-core)
+# The parser fuzzers (a ctest test) need clang and its libFuzzer runtime.
+PACKAGES+=(clang libclang-rt-14-dev)
 
 log() { printf '==> %s\n' "$*"; }
 
@@ -31,15 +35,18 @@ install_missing() {
     "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# configure_and_build DIR [cmake args...]
 configure_and_build() {
+    local dir=${1:-$BUILD_DIR}
+    [ $# -gt 0 ] && shift
     local generator=()
     command -v ninja >/dev/null && generator=(-G Ninja)
-    if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-        log "configuring Release build in $BUILD_DIR/"
-        cmake -S . -B "$BUILD_DIR" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release
+    if [ ! -f "$dir/CMakeCache.txt" ]; then
+        log "configuring in $dir/"
+        cmake -S . -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@"
     fi
-    log "building"
-    cmake --build "$BUILD_DIR" -j "$(nproc)"
+    log "building in $dir/"
+    cmake --build "$dir" -j "$(nproc)"
 }
 
 cmd=${1:-run}
@@ -58,8 +65,14 @@ test)
     install_missing
     configure_and_build
     log "running the test suite headless"
-    cd "$BUILD_DIR"
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" "$@"
+    (cd "$BUILD_DIR" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" "$@")
+    if [ "${CI:-}" = true ] || [ "${PROCGLASS_SANITIZE:-0}" = 1 ]; then
+        # The whole suite again under ASan + UBSan (the fuzzers already run sanitized).
+        configure_and_build "$BUILD_DIR-asan" -DPROCGLASS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+        log "running the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+        (cd "$BUILD_DIR-asan" && QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$(nproc)" -E '^fuzz_parsers$' "$@")
+    fi
     ;;
 build)
     install_missing
