@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Soak test: runs Procglass under Xvfb at a 0.25 s refresh, switches to the next page every few
+# seconds (all pages in turn), records the app's RSS, and fails if RSS after the warm-up grows by
+# 5 % or more, or if the app dies.
+#
+#   tests/soak/soak.sh                      # the hour-long soak: RSS every minute, 5 min warm-up
+#   tests/soak/soak.sh --minutes 2 --warmup-seconds 60 --sample-seconds 10   # the CI version
+#   options: --processes N (extra sleeping processes, e.g. 2000 for the memory budget)
+#            --binary PATH (default build/app/procglass) --out FILE (CSV of the RSS samples)
+set -euo pipefail
+src=$(cd "$(dirname "$0")/../.." && pwd)
+minutes=60
+warmup=300
+sample=60
+processes=0
+binary=$src/build/app/procglass
+out=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --minutes) minutes=$2; shift 2 ;;
+    --warmup-seconds) warmup=$2; shift 2 ;;
+    --sample-seconds) sample=$2; shift 2 ;;
+    --processes) processes=$2; shift 2 ;;
+    --binary) binary=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --inner) inner=1; shift ;;
+    *) echo "soak.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+[ -x "$binary" ] || { echo "soak.sh: no binary at $binary (build first: ./build.sh build)" >&2; exit 2; }
+
+if [ -z "${inner:-}" ]; then
+    command -v xvfb-run >/dev/null || { echo "soak.sh: xvfb-run is needed (apt-get install xvfb xauth xdotool)" >&2; exit 2; }
+    exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" --inner --minutes "$minutes" --warmup-seconds "$warmup" \
+        --sample-seconds "$sample" --processes "$processes" --binary "$binary" ${out:+--out "$out"}
+fi
+
+out=${out:-$(mktemp /tmp/procglass-soak-XXXXXX.csv)}
+sleepers=()
+cleanup() {
+    [ -n "${app:-}" ] && kill "$app" 2>/dev/null || true
+    [ ${#sleepers[@]} -gt 0 ] && kill "${sleepers[@]}" 2>/dev/null || true
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+for ((i = 0; i < processes; i++)); do
+    sleep 100000 &
+    sleepers+=($!)
+done
+
+# A real X window on the Xvfb server (ctest sets QT_QPA_PLATFORM=offscreen for the other tests).
+QT_QPA_PLATFORM=xcb "$binary" --interval 250 >/dev/null 2>&1 &
+app=$!
+window=""
+for _ in $(seq 30); do
+    sleep 1
+    kill -0 "$app" 2>/dev/null || { echo "soak.sh: Procglass exited at start" >&2; exit 1; }
+    window=$(xdotool search --pid "$app" --name Procglass 2>/dev/null | head -1 || true)
+    [ -n "$window" ] && break
+done
+[ -n "$window" ] || { echo "soak.sh: no Procglass window appeared on the X server" >&2; exit 1; }
+
+rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$app/status"; }
+echo "seconds,rss_kib" >"$out"
+total=$((minutes * 60))
+start=$(date +%s)
+next_sample=0
+baseline=""
+peak=0
+while :; do
+    now=$(($(date +%s) - start))
+    [ "$now" -ge "$total" ] && break
+    kill -0 "$app" 2>/dev/null || { echo "soak.sh: Procglass died after ${now}s" >&2; exit 1; }
+    # Next page (QTabWidget: Ctrl+PgDown), so every page is shown in turn.
+    [ -n "$window" ] && xdotool key --window "$window" ctrl+Next 2>/dev/null || true
+    if [ "$now" -ge "$next_sample" ]; then
+        r=$(rss)
+        echo "$now,$r" >>"$out"
+        if [ "$now" -ge "$warmup" ]; then
+            [ -z "$baseline" ] && baseline=$r
+            [ "$r" -gt "$peak" ] && peak=$r
+        fi
+        next_sample=$((next_sample + sample))
+    fi
+    sleep 4
+done
+r=$(rss)
+echo "$total,$r" >>"$out"
+[ "$r" -gt "$peak" ] && peak=$r
+[ -n "$baseline" ] || baseline=$r
+growth=$(awk -v b="$baseline" -v p="$peak" 'BEGIN { printf "%.2f", (p - b) * 100.0 / b }')
+echo "soak: ${minutes} min at 0.25 s, ${processes} extra processes; RSS after warm-up ${baseline} KiB, peak ${peak} KiB, growth ${growth} % (limit 5 %); samples in $out"
+awk -v g="$growth" 'BEGIN { exit !(g < 5.0) }' || { echo "soak: FAIL: RSS grew by ${growth} %" >&2; exit 1; }
