@@ -20,19 +20,18 @@ ProcessTableModel::ProcessTableModel(QObject* parent)
 {
 }
 
-int ProcessTableModel::rowOf(const ProcessKey& key) const
-{
-    auto it = m_rowOfKey.find(key);
-    return it == m_rowOfKey.end() ? -1 : it->second;
-}
-
 int ProcessTableModel::rowOfPid(int pid) const
 {
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].info.key.pid == pid)
-            return static_cast<int>(i);
-    }
-    return -1;
+    // Rows are kept in pid order.
+    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), pid,
+                               [](const Row& row, int p) { return row.info.key.pid < p; });
+    return it != m_rows.end() && it->info.key.pid == pid ? static_cast<int>(it - m_rows.begin()) : -1;
+}
+
+int ProcessTableModel::rowOf(const ProcessKey& key) const
+{
+    const int row = rowOfPid(key.pid);
+    return row >= 0 && m_rows[static_cast<std::size_t>(row)].info.key == key ? row : -1;
 }
 
 void ProcessTableModel::fillStrings(Row& row)
@@ -81,43 +80,73 @@ unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessIn
     return mask;
 }
 
-void ProcessTableModel::rebuildIndex()
-{
-    m_rowOfKey.clear();
-    m_rowOfKey.reserve(m_rows.size());
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        m_rowOfKey.emplace(m_rows[i].info.key, static_cast<int>(i));
-}
-
 void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
 {
     if (!snapshot)
         return;
     m_snapshot = snapshot;
-    const auto& processes = snapshot->processes;
-    std::unordered_map<ProcessKey, const ProcessInfo*, ProcessKeyHash> incoming;
-    incoming.reserve(processes.size());
-    for (const ProcessInfo& p : processes)
-        incoming.emplace(p.key, &p);
+    // Rows and snapshot are both in pid order, so the diff is a merge walk: no hashing, no copies
+    // of rows that stay.
+    std::vector<const ProcessInfo*> in;
+    in.reserve(snapshot->processes.size());
+    for (const ProcessInfo& p : snapshot->processes)
+        in.push_back(&p);
+    auto byPid = [](const ProcessInfo* a, const ProcessInfo* b) { return a->key.pid < b->key.pid; };
+    if (!std::is_sorted(in.begin(), in.end(), byPid))
+        std::sort(in.begin(), in.end(), byPid);
 
-    // 1. Removals, from the end so that earlier row numbers stay valid, one call per contiguous run.
-    int r = static_cast<int>(m_rows.size()) - 1;
-    while (r >= 0) {
-        if (incoming.count(m_rows[static_cast<std::size_t>(r)].info.key)) {
-            --r;
+    // 1. Removals (gone, or the pid now belongs to another process), one call per contiguous run,
+    // from the end so that earlier row numbers stay valid.
+    std::vector<std::pair<int, int>> runs;
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const ProcessKey& key = m_rows[i].info.key;
+        while (j < in.size() && in[j]->key.pid < key.pid)
+            ++j;
+        if (j < in.size() && in[j]->key == key)
+            continue;
+        const int r = static_cast<int>(i);
+        if (!runs.empty() && runs.back().second == r - 1)
+            runs.back().second = r;
+        else
+            runs.emplace_back(r, r);
+    }
+    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+        beginRemoveRows({}, it->first, it->second);
+        m_rows.erase(m_rows.begin() + it->first, m_rows.begin() + it->second + 1);
+        endRemoveRows();
+    }
+
+    // 2. Insertions, at their place in pid order, one call per contiguous run. Afterwards row i is
+    // the process in[i].
+    std::vector<Row> pending;
+    std::size_t at = 0;
+    auto flush = [&] {
+        if (pending.empty())
+            return;
+        const int first = static_cast<int>(at);
+        beginInsertRows({}, first, first + static_cast<int>(pending.size()) - 1);
+        m_rows.insert(m_rows.begin() + static_cast<long>(at), std::make_move_iterator(pending.begin()),
+                      std::make_move_iterator(pending.end()));
+        endInsertRows();
+        at += pending.size();
+        pending.clear();
+    };
+    for (const ProcessInfo* p : in) {
+        if (at < m_rows.size() && m_rows[at].info.key == p->key) {
+            flush();
+            ++at;
             continue;
         }
-        const int last = r;
-        while (r - 1 >= 0 && !incoming.count(m_rows[static_cast<std::size_t>(r - 1)].info.key))
-            --r;
-        beginRemoveRows({}, r, last);
-        m_rows.erase(m_rows.begin() + r, m_rows.begin() + last + 1);
-        endRemoveRows();
-        --r;
+        Row row;
+        row.info = *p;
+        fillStrings(row);
+        pending.push_back(std::move(row));
     }
-    rebuildIndex();
+    flush();
 
-    // 2. Update surviving rows in place; remember the changed ranges for step 4.
+    // 3. Update in place; dataChanged per contiguous range of changed rows, limited to the
+    // columns that changed.
     struct Range {
         int first, last;
         unsigned mask;
@@ -125,14 +154,14 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
     std::vector<Range> changed;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         Row& row = m_rows[i];
-        const ProcessInfo& next = *incoming.at(row.info.key);
+        const ProcessInfo& next = *in[i];
         const unsigned mask = changedColumns(row.info, next);
+        if (!mask)
+            continue;
         const bool namesChanged = row.info.names != next.names || row.info.user != next.user;
         row.info = next;
         if (namesChanged)
             fillStrings(row);
-        if (!mask)
-            continue;
         const int ri = static_cast<int>(i);
         if (!changed.empty() && changed.back().last == ri - 1) {
             changed.back().last = ri;
@@ -141,29 +170,8 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
             changed.push_back({ ri, ri, mask });
         }
     }
-
-    // 3. Insertions, appended in one block.
-    std::vector<const ProcessInfo*> added;
-    for (const ProcessInfo& p : processes) {
-        if (!m_rowOfKey.count(p.key))
-            added.push_back(&p);
-    }
-    if (!added.empty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        for (const ProcessInfo* p : added) {
-            Row row;
-            row.info = *p;
-            fillStrings(row);
-            m_rowOfKey.emplace(p->key, static_cast<int>(m_rows.size()));
-            m_rows.push_back(std::move(row));
-        }
-        endInsertRows();
-    }
-
-    // 4. dataChanged per contiguous range, limited to the columns that changed. Past a few dozen
-    // ranges one signal over their union is cheaper for the sorting proxy and the view than
-    // thousands of one-row signals (each of which makes the proxy re-sort).
+    // Past a few dozen ranges, one signal over their union is cheaper for the sorting proxy and the
+    // view than thousands of one-row signals (each of which makes the proxy re-sort).
     if (changed.size() > kMaxChangedRanges) {
         Range all { changed.front().first, changed.back().last, 0 };
         for (const Range& range : changed)

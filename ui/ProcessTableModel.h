@@ -2,8 +2,8 @@
 
 // The live process table: one row per process, updated in place from each snapshot (removals,
 // then insertions, then dataChanged for changed cells coalesced into contiguous ranges), so that
-// selections, persistent indexes and the scroll position survive refreshes. Rows are kept in
-// arrival order; sorting and filtering belong to ProcessFilterProxy.
+// selections, persistent indexes and the scroll position survive refreshes. Rows are kept in pid
+// order; sorting and filtering belong to ProcessFilterProxy.
 
 #include "SamplerTypes.h"
 
@@ -67,10 +67,8 @@ public:
 private:
     void fillStrings(Row& row);
     static unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b);
-    void rebuildIndex();
 
     std::vector<Row> m_rows;
-    std::unordered_map<ProcessKey, int, ProcessKeyHash> m_rowOfKey;
     ProcessSnapshotPtr m_snapshot;
 };
 
