@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 BUILD_DIR=${PROCGLASS_BUILD_DIR:-build}
+# ccache (when installed) shares hits between clones of the repo: paths are hashed relative to here.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 # Build and test dependencies, all from Debian 12's archive.
 PACKAGES=(cmake g++ ninja-build ccache pkg-config qt6-base-dev qt6-charts-dev libgl-dev
           procps python3 fonts-dejavu-core)
