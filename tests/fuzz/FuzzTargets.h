@@ -4,13 +4,30 @@
 // with a value or an error, never crash, hang or read out of bounds. Each target touches the
 // parsed fields so that the sanitizers see every byte the parser produced.
 
+#include "CsvWriter.h"
+#include "DiskStats.h"
+#include "Interrupts.h"
+#include "IrqAffinity.h"
+#include "KernelVersion.h"
 #include "LoadAvg.h"
+#include "MapsGroups.h"
 #include "MemInfo.h"
+#include "Modules.h"
+#include "NetDev.h"
+#include "PidCgroup.h"
 #include "PidCmdline.h"
+#include "PidEnviron.h"
+#include "PidFd.h"
+#include "PidIo.h"
+#include "PidLimits.h"
 #include "PidStat.h"
 #include "PidStatm.h"
 #include "PidStatus.h"
+#include "PidTask.h"
+#include "Smaps.h"
+#include "Softirqs.h"
 #include "SystemStat.h"
+#include "VmStat.h"
 
 #include <cstddef>
 #include <string_view>
@@ -68,6 +85,86 @@ inline void uptime(std::string_view t)
 {
     if (auto r = pg::parseUptime(t))
         sink += static_cast<std::size_t>(r->upSeconds > 0);
+}
+
+// Parsers whose result only needs to exist: ASan and UBSan watch every byte they read and write.
+template <typename R>
+inline void touch(const R& r)
+{
+    sink += r.ok() ? 1u : 0u;
+}
+
+inline void pidEnviron(std::string_view t)
+{
+    for (const auto& var : pg::parsePidEnviron(t))
+        sink += sizeof(var);
+}
+
+inline void smaps(std::string_view t)
+{
+    if (auto r = pg::parseSmaps(t)) {
+        const auto groups = pg::groupMappings(*r);
+        sink += r->mappings.size() + sizeof(groups);
+        sink += pg::csvEncode(pg::mapsToCsv(1, *r)).size(); // export path too
+    }
+}
+
+inline void smapsRollup(std::string_view t) { touch(pg::parseSmapsRollup(t)); }
+
+inline void interrupts(std::string_view t)
+{
+    if (auto r = pg::parseInterrupts(t))
+        sink += r->rows.size() + pg::csvEncode(pg::interruptsToCsv(*r)).size();
+}
+
+inline void softirqs(std::string_view t) { touch(pg::parseSoftirqs(t)); }
+
+inline void cpuList(std::string_view t)
+{
+    if (auto r = pg::parseCpuList(t))
+        sink += pg::formatCpuList(*r).size();
+}
+
+inline void vmStat(std::string_view t) { touch(pg::parseVmStat(t)); }
+inline void diskStats(std::string_view t) { touch(pg::parseDiskStats(t)); }
+inline void netDev(std::string_view t) { touch(pg::parseNetDev(t)); }
+inline void modules(std::string_view t) { touch(pg::parseModules(t)); }
+inline void kernelVersion(std::string_view t) { touch(pg::parseKernelVersion(t)); }
+inline void pidIo(std::string_view t) { touch(pg::parsePidIo(t)); }
+inline void pidLimits(std::string_view t) { touch(pg::parsePidLimits(t)); }
+inline void pidCgroup(std::string_view t) { touch(pg::parsePidCgroup(t)); }
+inline void fdInfo(std::string_view t) { touch(pg::parseFdInfo(t)); }
+
+inline void fdTarget(std::string_view t)
+{
+    const auto target = pg::classifyFdTarget(t);
+    sink += sizeof(target);
+}
+
+// A thread's stat and status in one input, split at the first NUL.
+inline void pidTask(std::string_view t)
+{
+    const std::size_t nul = t.find('\0');
+    const std::string_view stat = t.substr(0, nul);
+    const std::string_view status = nul == std::string_view::npos ? std::string_view() : t.substr(nul + 1);
+    touch(pg::parseThread(stat, status));
+}
+
+// The CSV encoder on arbitrary bytes: one row of fields split at NULs.
+inline void csv(std::string_view t)
+{
+    pg::CsvTable table;
+    table.header = { "a" };
+    table.rows.emplace_back();
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t nul = t.find('\0', start);
+        table.rows.back().emplace_back(t.substr(start, nul == std::string_view::npos ? std::string_view::npos : nul - start));
+        if (nul == std::string_view::npos)
+            break;
+        start = nul + 1;
+    }
+    sink += pg::csvEncode(table).size();
 }
 
 } // namespace pgfuzz

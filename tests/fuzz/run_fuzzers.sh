@@ -16,7 +16,11 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 if [ ! -f "$build/CMakeCache.txt" ]; then
     CXX=clang++ cmake -S "$src" -B "$build" "${generator[@]}" -DPROCGLASS_FUZZ_ONLY=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-cmake --build "$build" --target fuzzers -j "$(nproc)" >/dev/null
+if ! cmake --build "$build" --target fuzzers -j "$(nproc)" >"$build/fuzz-build.log" 2>&1; then
+    echo "run_fuzzers.sh: building the fuzzers failed:" >&2
+    grep -E 'error|Error' -A3 "$build/fuzz-build.log" | head -40 >&2
+    exit 1
+fi
 
 failed=0
 work=$(mktemp -d)
@@ -31,6 +35,7 @@ while read -r name function globs; do
     done
     [ -d "$src/tests/fuzz/crashers/$name" ] && cp "$src"/tests/fuzz/crashers/"$name"/* "$seeds/" 2>/dev/null || true
     n=$(ls "$seeds" | wc -l)
+    [ -x "$build/tests/fuzz/fuzz_$name" ] || { echo "FAIL fuzz_$name: not built"; failed=1; continue; }
     if ! "$build/tests/fuzz/fuzz_$name" -runs=0 "$seeds" >"$work/$name.seeds.log" 2>&1; then
         echo "FAIL fuzz_$name: crashed on a seed"; tail -30 "$work/$name.seeds.log"; failed=1; continue
     fi

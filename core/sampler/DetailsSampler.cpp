@@ -1,0 +1,103 @@
+#include "DetailsSampler.h"
+
+#include <QElapsedTimer>
+#include <cmath>
+#include <ctime>
+
+namespace pg {
+
+void registerDetailsMetaTypes()
+{
+    qRegisterMetaType<ProcessDetailsPtr>("ProcessDetailsPtr");
+    qRegisterMetaType<ActionReportPtr>("ActionReportPtr");
+    qRegisterMetaType<pg::ActionRequest>("pg::ActionRequest");
+}
+
+namespace {
+
+std::int64_t monotonicNs()
+{
+    timespec ts {};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+} // namespace
+
+DetailsSampler::DetailsSampler(std::string procRoot, QObject* parent)
+    : QObject(parent)
+    , m_procRoot(std::move(procRoot))
+{
+}
+
+void DetailsSampler::setProcess(int pid, quint64 startTimeTicks)
+{
+    std::optional<ProcessKey> key;
+    if (pid > 0)
+        key = ProcessKey { pid, startTimeTicks };
+    if (key == m_key)
+        return;
+    m_key = key;
+    m_prevThreads.clear();
+    m_prevReadNs = 0;
+    refresh();
+}
+
+void DetailsSampler::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (active)
+        refresh();
+}
+
+void DetailsSampler::refresh()
+{
+    if (!m_active || !m_key)
+        return;
+    auto sample = std::make_shared<DetailsSample>();
+    sample->sequence = ++m_sequence;
+    sample->key = *m_key;
+    sample->details = readProcessDetails(m_procRoot, m_key->pid);
+    const ProcessDetails& d = sample->details;
+    sample->reused = d.stat && d.stat->startTimeTicks != m_key->startTimeTicks;
+
+    const std::int64_t now = monotonicNs();
+    const double dt = m_prevReadNs > 0 ? static_cast<double>(now - m_prevReadNs) / 1e9 : 0.0;
+    sample->elapsedSinceLastSeconds = dt;
+    m_prevReadNs = now;
+    std::unordered_map<int, ThreadPrev> current;
+    if (d.threads && !sample->reused) {
+        sample->threadCpuPercent.reserve(d.threads->size());
+        for (const ThreadSample& t : *d.threads) {
+            double percent = std::nan("");
+            auto it = m_prevThreads.find(t.tid);
+            // A thread id reused within the process is a new thread: compare start times too.
+            if (dt > 0 && it != m_prevThreads.end() && it->second.startTimeTicks == t.startTimeTicks
+                && t.cpuTimeTicks() >= it->second.ticks) {
+                const double seconds = static_cast<double>(t.cpuTimeTicks() - it->second.ticks)
+                    / static_cast<double>(d.ticksPerSecond);
+                percent = 100.0 * seconds / dt;
+            }
+            sample->threadCpuPercent.push_back(percent);
+            current.emplace(t.tid, ThreadPrev { t.cpuTimeTicks(), t.startTimeTicks });
+        }
+    }
+    m_prevThreads = std::move(current);
+    emit detailsReady(std::move(sample));
+}
+
+void DetailsSampler::perform(const ActionRequest& request)
+{
+    auto report = std::make_shared<ActionReport>();
+    report->request = request;
+    for (const ProcessKey& key : request.keys) {
+        report->outcomes.push_back(request.kind == ActionRequest::Signal ? sendSignal(m_procRoot, key, request.value)
+                                                                         : setNice(m_procRoot, key, request.value));
+    }
+    emit actionFinished(std::move(report));
+    refresh();
+}
+
+} // namespace pg

@@ -1,0 +1,45 @@
+#pragma once
+
+// The System overview's worker: lives in the shared sampler thread, owns a SystemOverviewCollector
+// and publishes one immutable SystemOverview per tick. Its timer follows the main window's refresh
+// interval and pause (connected in main.cpp); the next tick is armed only after a sample finishes.
+
+#include "SystemOverview.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+using SystemOverviewPtr = std::shared_ptr<const pg::SystemOverview>;
+Q_DECLARE_METATYPE(SystemOverviewPtr)
+
+namespace pg {
+
+class SystemSampler final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SystemSampler(SystemOverviewCollector::Options options, QObject* parent = nullptr);
+    ~SystemSampler() override;
+
+public slots:
+    void start(); // first sample now, then every interval
+    void setIntervalMs(int ms);
+    void setPaused(bool paused);
+    void refreshNow();
+
+signals:
+    void overviewReady(SystemOverviewPtr overview);
+
+private:
+    void tick();
+
+    SystemOverviewCollector::Options m_options;
+    std::unique_ptr<SystemOverviewCollector> m_collector; // created in the sampler thread
+    QTimer* m_timer = nullptr;
+    int m_intervalMs = 1000;
+    bool m_paused = false;
+};
+
+} // namespace pg
