@@ -1,14 +1,23 @@
 // Procglass entry point: command line, the sampler thread, the main window.
 
+#include "DetailsSampler.h"
+#include "ExportCommand.h"
+#include "InterruptsPage.h"
+#include "InterruptsSampler.h"
 #include "MainWindow.h"
+#include "MapsSampler.h"
+#include "MemoryMapPage.h"
 #include "ProcessSampler.h"
 #include "SamplerThread.h"
+#include "SystemOverviewPage.h"
+#include "SystemSampler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QStringList>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <sys/resource.h>
 
 namespace {
@@ -37,6 +46,12 @@ bool haveDisplay()
 
 int main(int argc, char** argv)
 {
+    // `procglass export ...` is headless: dispatched before any display check or QApplication.
+    if (argc >= 2 && std::strcmp(argv[1], "export") == 0) {
+        raiseFileLimit();
+        return pg::runExportCommand(argc, argv);
+    }
+
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
@@ -48,14 +63,19 @@ int main(int argc, char** argv)
     const QCommandLineOption intervalOption(QStringLiteral("interval"), QStringLiteral("Refresh interval in milliseconds (default 1000)."), QStringLiteral("MS"), QStringLiteral("1000"));
     const QCommandLineOption procRootOption(QStringLiteral("proc-root"), QStringLiteral("Read a /proc tree elsewhere (a fixture or a copy)."), QStringLiteral("DIR"), QStringLiteral("/proc"));
     const QCommandLineOption pidOption(QStringLiteral("pid"), QStringLiteral("Start with this process selected."), QStringLiteral("PID"));
-    const QCommandLineOption pageOption(QStringLiteral("page"), QStringLiteral("Start on this page: processes."), QStringLiteral("PAGE"));
-    parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption, pageOption });
+    const QCommandLineOption pageOption(QStringLiteral("page"), QStringLiteral("Start on this page: processes, memory, interrupts or system."), QStringLiteral("PAGE"));
+    QCommandLineOption cycleOption(QStringLiteral("cycle-pages"), QStringLiteral("Show the next page every MS milliseconds (for soak tests)."), QStringLiteral("MS"));
+    cycleOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption, pageOption, cycleOption });
     if (!parser.parse(args)) {
         std::fprintf(stderr, "procglass: %s (see procglass --help)\n", qPrintable(parser.errorText()));
         return 2;
     }
     if (parser.isSet(helpOption)) {
         std::printf("%s", qPrintable(parser.helpText()));
+        std::printf("\nHeadless export to CSV (needs no display; see procglass export --help):\n"
+                    "  procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] [--interval MS]\n"
+                    "  procglass export maps PID [-o FILE] [--proc-root DIR]\n");
         return 0;
     }
     if (parser.isSet(versionOption)) {
@@ -71,6 +91,7 @@ int main(int argc, char** argv)
                      qPrintable(parser.value(intervalOption)));
         return 2;
     }
+    options.intervalSet = parser.isSet(intervalOption);
     options.procRoot = parser.value(procRootOption);
     if (parser.isSet(pidOption)) {
         options.initialPid = parser.value(pidOption).toInt(&ok);
@@ -80,6 +101,7 @@ int main(int argc, char** argv)
         }
     }
     options.initialPage = parser.value(pageOption);
+    options.cyclePagesMs = parser.value(cycleOption).toInt();
 
     if (!haveDisplay()) {
         std::fprintf(stderr, "procglass: no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session, "
@@ -94,6 +116,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(PROCGLASS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(PROCGLASS_APP_ID));
     pg::registerSamplerMetaTypes();
+    pg::registerDetailsMetaTypes();
 
     pg::SamplerThread samplerThread;
     pg::ProcessCollector::Options collectorOptions;
@@ -103,9 +126,84 @@ int main(int argc, char** argv)
     samplerThread.adopt(sampler);
 
     pg::MainWindow window(options, sampler);
+
+    // Process details and actions (issue 5, parts 1-3): a worker in the sampler thread that reads the
+    // selected process on selection change and on every process sample while the panel is shown.
+    auto* detailsSampler = new pg::DetailsSampler(collectorOptions.procRoot);
+    samplerThread.adopt(detailsSampler);
+    QObject::connect(sampler, &pg::ProcessSampler::snapshotReady, detailsSampler, &pg::DetailsSampler::refresh);
+    window.attachDetailsSampler(detailsSampler);
+
+    // System overview page (issue 5, part 4): its own worker in the sampler thread, following the
+    // main refresh interval and pause.
+    pg::SystemOverviewCollector::Options systemOptions;
+    systemOptions.procRoot = collectorOptions.procRoot;
+    const bool liveProc = systemOptions.procRoot == "/proc";
+    systemOptions.sysRoot = liveProc ? "/sys" : "";
+    systemOptions.readUname = liveProc;
+    auto* systemSampler = new pg::SystemSampler(systemOptions);
+    systemSampler->setIntervalMs(options.intervalMs);
+    samplerThread.adopt(systemSampler);
+    auto* systemPage = new pg::SystemOverviewPage(options.intervalMs);
+    window.addPage(QStringLiteral("system"), QObject::tr("&System"), systemPage);
+    QObject::connect(systemSampler, &pg::SystemSampler::overviewReady, systemPage, &pg::SystemOverviewPage::applyOverview, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::intervalChanged, systemSampler, &pg::SystemSampler::setIntervalMs, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::intervalChanged, systemPage, &pg::SystemOverviewPage::setIntervalMs);
+    QObject::connect(&window, &pg::MainWindow::pausedChanged, systemSampler, &pg::SystemSampler::setPaused, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::refreshRequested, systemSampler, &pg::SystemSampler::refreshNow, Qt::QueuedConnection);
+    QObject::connect(systemPage, &pg::SystemOverviewPage::showPageRequested, &window, &pg::MainWindow::showPage);
+    if (options.initialPage == QLatin1String("system"))
+        window.showPage(options.initialPage);
+
+    // Memory map page (issue 3): its worker reads one process's smaps, only while the page is shown.
+    auto* mapsSampler = new pg::MapsSampler(options.procRoot);
+    samplerThread.adopt(mapsSampler);
+    pg::MemoryMapPage::install(window, mapsSampler, options);
+
+    // Interrupts page (issue 4): its worker reads <proc-root>/interrupts and softirqs in the sampler
+    // thread, following the main refresh interval and pause; the page keeps the history.
+    auto* interruptsSampler = new pg::InterruptsSampler(options.procRoot.toStdString());
+    interruptsSampler->setIntervalMs(options.intervalMs);
+    samplerThread.adopt(interruptsSampler);
+    auto* interruptsPage = new pg::InterruptsPage();
+    interruptsPage->setIntervalMs(options.intervalMs);
+    window.addPage(QStringLiteral("interrupts"), QObject::tr("&Interrupts"), interruptsPage);
+    QObject::connect(interruptsSampler, &pg::InterruptsSampler::snapshotReady, interruptsPage, &pg::InterruptsPage::applySnapshot, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::intervalChanged, interruptsSampler, &pg::InterruptsSampler::setIntervalMs, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::intervalChanged, interruptsPage, &pg::InterruptsPage::setIntervalMs);
+    QObject::connect(&window, &pg::MainWindow::pausedChanged, interruptsSampler, &pg::InterruptsSampler::setPaused, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::refreshRequested, interruptsSampler, &pg::InterruptsSampler::refreshNow, Qt::QueuedConnection);
+    if (options.initialPage == QLatin1String("interrupts"))
+        window.showPage(options.initialPage);
+
+    // File > Export snapshot... (issue 6): the overview and interrupts tables from the latest
+    // snapshots their samplers published (kept here; the pages keep only what they draw).
+    auto lastOverview = std::make_shared<SystemOverviewPtr>();
+    QObject::connect(systemSampler, &pg::SystemSampler::overviewReady, &window,
+                     [lastOverview](SystemOverviewPtr o) { *lastOverview = std::move(o); }, Qt::QueuedConnection);
+    window.addExportSource({ QStringLiteral("system"), QObject::tr("System overview"), [lastOverview] {
+                                if (!*lastOverview)
+                                    return pg::ExportTable { {}, QObject::tr("no overview sample has been taken yet") };
+                                return pg::ExportTable { pg::systemToCsv(**lastOverview), {} };
+                            } });
+    auto lastInterrupts = std::make_shared<InterruptsSnapshotPtr>();
+    QObject::connect(interruptsSampler, &pg::InterruptsSampler::snapshotReady, &window,
+                     [lastInterrupts](InterruptsSnapshotPtr s) { *lastInterrupts = std::move(s); }, Qt::QueuedConnection);
+    window.addExportSource({ QStringLiteral("interrupts"), QObject::tr("Interrupts"), [lastInterrupts] {
+                                const InterruptsSnapshotPtr& snap = *lastInterrupts;
+                                if (!snap)
+                                    return pg::ExportTable { {}, QObject::tr("no interrupts sample has been taken yet") };
+                                if (snap->interruptsError != pg::Error::None)
+                                    return pg::ExportTable { {}, QObject::tr("cannot read interrupts: %1")
+                                                                     .arg(QString::fromUtf8(pg::errorText(snap->interruptsError).data())) };
+                                return pg::ExportTable { pg::interruptsToCsv(snap->interrupts), {} };
+                            } });
+
     window.show();
     samplerThread.start();
     QMetaObject::invokeMethod(sampler, &pg::ProcessSampler::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(interruptsSampler, &pg::InterruptsSampler::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(systemSampler, &pg::SystemSampler::start, Qt::QueuedConnection);
     const int rc = QApplication::exec();
     samplerThread.stop();
     return rc;

@@ -1,17 +1,29 @@
 #include "MainWindow.h"
 
+#include "ProcessCsv.h"
+#include "DetailsSampler.h"
+#include "ProcessActionsController.h"
+#include "ProcessDetailsPanel.h"
 #include "ProcessSampler.h"
 #include "ProcessTablePage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 
 namespace pg {
 
@@ -22,6 +34,16 @@ const int kIntervals[] = { 500, 1000, 2000, 5000 };
 QString intervalText(int ms)
 {
     return ms % 1000 == 0 ? MainWindow::tr("%1 s").arg(ms / 1000) : MainWindow::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+}
+
+// The column header of a tree or table view (pages' views, for the saved column layout).
+QHeaderView* columnHeader(QAbstractItemView* view)
+{
+    if (auto* tree = qobject_cast<QTreeView*>(view))
+        return tree->header();
+    if (auto* table = qobject_cast<QTableView*>(view))
+        return table->horizontalHeader();
+    return nullptr;
 }
 
 } // namespace
@@ -41,6 +63,11 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
     addPage(QStringLiteral("processes"), tr("&Processes"), m_processPage);
+    m_processMenu = new QMenu(this);
+    connect(m_processPage, &ProcessTablePage::contextMenuRequested, this, [this](const QPoint& pos) {
+        if (!m_processMenu->isEmpty())
+            m_processMenu->popup(pos);
+    });
     statusBar()->addWidget(m_statusCounts, 1);
     statusBar()->addPermanentWidget(m_statusSampler);
     m_statusSampler->setToolTip(tr("CPU time the sampler thread spent reading and parsing /proc for the last refresh"));
@@ -55,8 +82,29 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
         connect(m_sampler, &ProcessSampler::snapshotReady, this, &MainWindow::applySnapshot, Qt::QueuedConnection);
     }
     m_pendingInitialPid = options.initialPid > 0;
+    if (options.cyclePagesMs > 0) {
+        auto* cycle = new QTimer(this);
+        connect(cycle, &QTimer::timeout, this, [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+        cycle->start(options.cyclePagesMs);
+    }
     if (!options.initialPage.isEmpty())
         showPage(options.initialPage);
+
+    // Issue 6: the process table in File > Export snapshot..., and the saved settings.
+    addExportSource({ QStringLiteral("processes"), tr("Process table"), [this] {
+                         if (!m_last)
+                             return ExportTable { {}, tr("no sample of the processes has been taken yet") };
+                         return ExportTable { processesToCsv(*m_last), {} };
+                     } });
+    {
+        QSettings settings;
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    }
+    // Pages are added after the constructor (main.cpp, other pages): restore their layout, and the
+    // interval (whose signal their samplers must receive), once they are connected.
+    QTimer::singleShot(0, this, &MainWindow::restoreLayoutSettings);
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveSettings);
 }
 
 MainWindow::~MainWindow() = default;
@@ -81,6 +129,10 @@ bool MainWindow::showPage(const QString& id)
 void MainWindow::buildActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* exportAction = file->addAction(tr("&Export snapshot…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                            &MainWindow::exportSnapshot);
+    exportAction->setToolTip(tr("Write the tables as CSV files (Ctrl+E)"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
@@ -182,6 +234,111 @@ void MainWindow::updateStatus()
                                 .arg(m_last->threadCount)
                                 .arg(refresh));
     m_statusSampler->setText(tr("sampler: %1 ms CPU per refresh").arg(m_last->samplerCpuMs, 0, 'f', 1));
+}
+
+void MainWindow::addExportSource(const ExportSource& source)
+{
+    m_exportSources.append(source);
+}
+
+QString MainWindow::currentPageId() const
+{
+    return m_tabs->currentWidget() ? m_tabs->currentWidget()->objectName() : QString();
+}
+
+void MainWindow::exportSnapshot()
+{
+    ExportDialog dialog(m_exportSources, currentPageId(), this);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+// Settings: the window, the refresh interval, the last page, and the layout of each page. Other
+// pages get their splitters and columns saved by giving the QSplitter or item view an objectName.
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("refresh/intervalMs"), m_intervalMs);
+    settings.setValue(QStringLiteral("window/lastPage"), currentPageId());
+    settings.setValue(QStringLiteral("pages/processes/layout"), m_processPage->saveLayoutState());
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QWidget* page = m_tabs->widget(i);
+        if (page == m_processPage)
+            continue;
+        const QString prefix = QStringLiteral("pages/%1/").arg(page->objectName());
+        for (const QSplitter* splitter : page->findChildren<QSplitter*>()) {
+            if (!splitter->objectName().isEmpty())
+                settings.setValue(prefix + QStringLiteral("splitter/") + splitter->objectName(), splitter->saveState());
+        }
+        for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
+            const QHeaderView* header = columnHeader(view);
+            if (!view->objectName().isEmpty() && header)
+                settings.setValue(prefix + QStringLiteral("columns/") + view->objectName(), header->saveState());
+        }
+    }
+}
+
+void MainWindow::restoreLayoutSettings()
+{
+    QSettings settings;
+    m_processPage->restoreLayoutState(settings.value(QStringLiteral("pages/processes/layout")).toByteArray());
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QWidget* page = m_tabs->widget(i);
+        if (page == m_processPage)
+            continue;
+        const QString prefix = QStringLiteral("pages/%1/").arg(page->objectName());
+        for (QSplitter* splitter : page->findChildren<QSplitter*>()) {
+            const QVariant state = settings.value(prefix + QStringLiteral("splitter/") + splitter->objectName());
+            if (!splitter->objectName().isEmpty() && state.isValid())
+                splitter->restoreState(state.toByteArray());
+        }
+        for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
+            QHeaderView* header = columnHeader(view);
+            const QVariant state = settings.value(prefix + QStringLiteral("columns/") + view->objectName());
+            if (view->objectName().isEmpty() || !header || !view->model() || !state.isValid())
+                continue;
+            // restoreState() moves the sort indicator without sorting.
+            if (header->restoreState(state.toByteArray()) && header->isSortIndicatorShown())
+                view->model()->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+        }
+    }
+    const int savedInterval = settings.value(QStringLiteral("refresh/intervalMs"), 0).toInt();
+    if (!m_options.intervalSet && savedInterval >= 100 && savedInterval != m_intervalMs) {
+        if (m_intervalBox->findData(savedInterval) < 0)
+            m_intervalBox->addItem(intervalText(savedInterval), savedInterval);
+        setIntervalMs(savedInterval);
+    }
+    // --page and --pid choose the first page themselves.
+    if (m_options.initialPage.isEmpty() && m_options.initialPid <= 0)
+        showPage(settings.value(QStringLiteral("window/lastPage")).toString());
+}
+
+void MainWindow::attachDetailsSampler(DetailsSampler* details)
+{
+    ProcessDetailsPanel* panel = m_processPage->detailsPanel();
+    connect(panel, &ProcessDetailsPanel::processChanged, details, &DetailsSampler::setProcess, Qt::QueuedConnection);
+    connect(panel, &ProcessDetailsPanel::activeChanged, details, &DetailsSampler::setActive, Qt::QueuedConnection);
+    connect(details, &DetailsSampler::detailsReady, panel, &ProcessDetailsPanel::applyDetails, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(details, "setActive", Qt::QueuedConnection, Q_ARG(bool, panel->isVisible()));
+
+    m_processActions = new ProcessActionsController(m_processPage, m_options.procRoot, this);
+    QMenu* actions = m_processActions->menu();
+    menuBar()->insertMenu(menuBar()->actions().constLast(), actions); // before Help
+    if (!m_processMenu->isEmpty())
+        m_processMenu->addSeparator();
+    m_processMenu->addActions(actions->actions());
+    connect(m_processActions, &ProcessActionsController::actionRequested, details, &DetailsSampler::perform, Qt::QueuedConnection);
+    connect(details, &DetailsSampler::actionFinished, m_processActions, &ProcessActionsController::showResult, Qt::QueuedConnection);
+    connect(details, &DetailsSampler::actionFinished, this, &MainWindow::refreshNow, Qt::QueuedConnection);
+    connect(m_processActions, &ProcessActionsController::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
 }
 
 } // namespace pg

@@ -4,6 +4,7 @@
 // no sampling: it receives snapshots from the sampler thread and asks it for refreshes through
 // queued calls.
 
+#include "ExportDialog.h"
 #include "SamplerTypes.h"
 
 #include <QMainWindow>
@@ -12,10 +13,13 @@ class QAction;
 class QActionGroup;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QTabWidget;
 
 namespace pg {
 
+class DetailsSampler;
+class ProcessActionsController;
 class ProcessSampler;
 class ProcessTablePage;
 
@@ -24,6 +28,8 @@ struct AppOptions {
     int intervalMs = 1000;
     int initialPid = 0; // --pid
     QString initialPage; // --page
+    bool intervalSet = false; // --interval given: it wins over the saved interval
+    int cyclePagesMs = 0; // --cycle-pages: show the next page every MS (the soak test uses it)
 };
 
 class MainWindow final : public QMainWindow {
@@ -37,17 +43,33 @@ public:
     void addPage(const QString& id, const QString& title, QWidget* page);
     bool showPage(const QString& id);
     int intervalMs() const { return m_intervalMs; }
+    // A table for File > Export snapshot...; `source.id` is the page id it belongs to.
+    void addExportSource(const ExportSource& source);
+    const QList<ExportSource>& exportSources() const { return m_exportSources; }
+    // The process table's context menu: pages add their actions ("Memory map", ...) to it.
+    QMenu* processContextMenu() const { return m_processMenu; }
+    QString currentPageId() const;
+    void saveSettings() const;
+    void restoreLayoutSettings(); // splitters, columns, last page: after every page is added
+    // Issue 5: connects the process details panel and the Process menu (signals, renice) to the
+    // details worker in the sampler thread.
+    void attachDetailsSampler(DetailsSampler* details);
+    ProcessActionsController* processActions() const { return m_processActions; }
 
 public slots:
     void applySnapshot(ProcessSnapshotPtr snapshot);
     void setIntervalMs(int ms);
     void setPaused(bool paused);
     void refreshNow();
+    void exportSnapshot();
 
 signals:
     void intervalChanged(int ms);
     void pausedChanged(bool paused);
     void refreshRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildActions();
@@ -65,6 +87,9 @@ private:
     int m_intervalMs;
     bool m_paused = false;
     bool m_pendingInitialPid = false;
+    QList<ExportSource> m_exportSources;
+    QMenu* m_processMenu = nullptr;
+    ProcessActionsController* m_processActions = nullptr;
 };
 
 } // namespace pg

@@ -1,15 +1,22 @@
 #include "ProcessTablePage.h"
 
+#include "ProcessDetailsPanel.h"
 #include "ProcessFilterProxy.h"
 #include "ProcessTableModel.h"
+#include "ProcessTreeModel.h"
+#include "ProcessTreeProxy.h"
 #include "SystemSummaryBar.h"
 
 #include <QCheckBox>
+#include <QDataStream>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -24,8 +31,16 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     , m_showKernelThreads(new QCheckBox(tr("Show &kernel threads"), this))
     , m_message(new QLabel(this))
     , m_view(new QTreeView(this))
+    , m_treeModel(new ProcessTreeModel(m_model, this))
+    , m_treeProxy(new ProcessTreeProxy(this))
+    , m_treeView(new QTreeView(this))
+    , m_treeSwitch(new QCheckBox(tr("&Tree"), this))
+    , m_stack(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_details(new ProcessDetailsPanel(this))
 {
     m_proxy->setSourceModel(m_model);
+    m_treeProxy->setSourceModel(m_treeModel);
 
     m_filter->setPlaceholderText(tr("Filter by name, command line, user or PID  (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
@@ -56,34 +71,156 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * digit + 16);
 
+    // The tree: same columns, the branches drawn in the Command column (as htop's tree view).
+    m_treeView->setModel(m_treeProxy);
+    m_treeView->setUniformRowHeights(true);
+    m_treeView->setAlternatingRowColors(true);
+    m_treeView->setSortingEnabled(true);
+    m_treeView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_treeView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_treeView->setAllColumnsShowFocus(true);
+    m_treeView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_treeView->setTextElideMode(Qt::ElideRight);
+    m_treeView->setTreePosition(ProcessTableModel::Command);
+    m_treeView->setIndentation(14);
+    m_treeView->sortByColumn(ProcessTableModel::Pid, Qt::AscendingOrder);
+    m_treeView->header()->setStretchLastSection(true);
+    m_treeView->header()->setSectionsMovable(true);
+    m_treeView->header()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
+        m_treeView->header()->resizeSection(c, widths[c] * digit + 16);
+    // New children show up under expanded parents: expand where rows arrive.
+    connect(m_treeProxy, &QAbstractItemModel::rowsInserted, m_treeView,
+            [this](const QModelIndex& where) { m_treeView->expand(where); });
+    connect(m_treeProxy, &QAbstractItemModel::rowsMoved, m_treeView,
+            [this](const QModelIndex&, int, int, const QModelIndex& destination) { m_treeView->expand(destination); });
+    connect(m_treeProxy, &QAbstractItemModel::modelReset, m_treeView, &QTreeView::expandAll);
+    m_treeSwitch->setToolTip(tr("Show processes as a parent/child tree (the parent is field 4 of /proc/PID/stat, ppid)"));
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_treeView);
+    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(true);
+
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_filter, 1);
     controls->addWidget(m_showKernelThreads);
+    controls->addWidget(m_treeSwitch);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
     layout->addLayout(controls);
     layout->addWidget(m_message);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ProcessFilterProxy::setFilterText);
-    connect(m_showKernelThreads, &QCheckBox::toggled, this,
-            [this](bool show) { m_proxy->setHideKernelThreads(!show); });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { emit currentProcessChanged(currentProcess()); });
-    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
-        const QModelIndex source = m_proxy->mapToSource(index);
-        if (source.isValid())
-            emit processActivated(m_model->row(source.row()).info.key);
+    connect(m_filter, &QLineEdit::textChanged, m_treeProxy, &ProcessTreeProxy::setFilterText);
+    connect(m_showKernelThreads, &QCheckBox::toggled, this, [this](bool show) {
+        m_proxy->setHideKernelThreads(!show);
+        m_treeProxy->setHideKernelThreads(!show);
     });
-    connect(m_view, &QTreeView::customContextMenuRequested, this,
-            [this](const QPoint& pos) { emit contextMenuRequested(m_view->viewport()->mapToGlobal(pos)); });
+    connect(m_treeSwitch, &QCheckBox::toggled, this, &ProcessTablePage::setTreeMode);
+    // A filter change re-adds whole subtrees collapsed: show the matches.
+    connect(m_filter, &QLineEdit::textChanged, m_treeView, &QTreeView::expandAll);
+    connect(m_showKernelThreads, &QCheckBox::toggled, m_treeView, &QTreeView::expandAll);
+    connectView(m_view);
+    connectView(m_treeView);
+    connect(this, &ProcessTablePage::currentProcessChanged, m_details, &ProcessDetailsPanel::showProcess);
+    connect(m_details, &ProcessDetailsPanel::parentRequested, this, [this](int pid) {
+        // The parent may be hidden by the filter: an explicit request clears it.
+        if (!selectPid(pid) && !m_filter->text().isEmpty()) {
+            m_filter->clear();
+            selectPid(pid);
+        }
+    });
+}
+
+void ProcessTablePage::connectView(QTreeView* view)
+{
+    // A click moves the current index before it selects the row: follow both signals.
+    auto follow = [this, view] {
+        if (view == activeView())
+            emit currentProcessChanged(currentProcess());
+    };
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, follow);
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, follow);
+    connect(view, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        const ProcessKey key = keyAt(index);
+        if (key.pid > 0)
+            emit processActivated(key);
+    });
+    connect(view, &QTreeView::customContextMenuRequested, this,
+            [this, view](const QPoint& pos) { emit contextMenuRequested(view->viewport()->mapToGlobal(pos)); });
+}
+
+QTreeView* ProcessTablePage::activeView() const
+{
+    return m_stack->currentWidget() == m_treeView ? m_treeView : m_view;
+}
+
+bool ProcessTablePage::treeMode() const
+{
+    return activeView() == m_treeView;
+}
+
+ProcessKey ProcessTablePage::keyAt(const QModelIndex& proxyIndex) const
+{
+    if (!proxyIndex.isValid())
+        return {};
+    if (proxyIndex.model() == m_treeProxy)
+        return m_treeModel->keyAt(m_treeProxy->mapToSource(proxyIndex));
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex);
+    return source.isValid() ? m_model->row(source.row()).info.key : ProcessKey {};
+}
+
+QModelIndex ProcessTablePage::proxyIndexOf(const ProcessKey& key, bool tree) const
+{
+    if (tree)
+        return m_treeProxy->mapFromSource(m_treeModel->indexOf(key));
+    const int row = m_model->rowOf(key);
+    return row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+}
+
+void ProcessTablePage::setTreeMode(bool tree)
+{
+    if (tree == treeMode())
+        return;
+    const auto current = currentProcess();
+    const QList<ProcessKey> selected = selectedProcesses();
+    QTreeView* view = tree ? m_treeView : m_view;
+    {
+        const QSignalBlocker blocker(m_treeSwitch);
+        m_treeSwitch->setChecked(tree);
+    }
+    m_stack->setCurrentWidget(view);
+    if (tree)
+        m_treeView->expandAll();
+    QItemSelection selection;
+    for (const ProcessKey& key : selected) {
+        const QModelIndex index = proxyIndexOf(key, tree);
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    QItemSelectionModel* model = view->selectionModel();
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (current) {
+        const QModelIndex index = proxyIndexOf(*current, tree);
+        if (index.isValid()) {
+            model->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            view->scrollTo(index);
+        }
+    }
+    if (currentProcess() != current)
+        emit currentProcessChanged(currentProcess());
 }
 
 void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
 {
     const auto before = currentProcess();
     m_model->applySnapshot(snapshot);
+    m_treeModel->applySnapshot(snapshot);
     m_summary->applySnapshot(*snapshot);
     if (!snapshot->listError.empty()) {
         m_message->setText(QString::fromStdString(snapshot->listError));
@@ -91,25 +228,32 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
     } else {
         m_message->setVisible(false);
     }
-    if (currentProcess() != before)
+    if (currentProcess() != before) {
         emit currentProcessChanged(currentProcess());
+        if (before && !currentProcess() && m_model->rowOf(*before) < 0)
+            m_details->showExited(*before);
+    }
 }
 
 std::optional<ProcessKey> ProcessTablePage::currentProcess() const
 {
-    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
-    if (!current.isValid() || !m_view->selectionModel()->isRowSelected(m_view->currentIndex().row(), {}))
+    const QTreeView* view = activeView();
+    const QModelIndex current = view->currentIndex();
+    if (!current.isValid() || !view->selectionModel()->isRowSelected(current.row(), current.parent()))
         return std::nullopt;
-    return m_model->row(current.row()).info.key;
+    const ProcessKey key = keyAt(current);
+    if (key.pid <= 0)
+        return std::nullopt;
+    return key;
 }
 
 QList<ProcessKey> ProcessTablePage::selectedProcesses() const
 {
     QList<ProcessKey> keys;
-    for (const QModelIndex& index : m_view->selectionModel()->selectedRows()) {
-        const QModelIndex source = m_proxy->mapToSource(index);
-        if (source.isValid())
-            keys.append(m_model->row(source.row()).info.key);
+    for (const QModelIndex& index : activeView()->selectionModel()->selectedRows()) {
+        const ProcessKey key = keyAt(index);
+        if (key.pid > 0)
+            keys.append(key);
     }
     return keys;
 }
@@ -119,11 +263,12 @@ bool ProcessTablePage::selectPid(int pid)
     const int row = m_model->rowOfPid(pid);
     if (row < 0)
         return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    const QModelIndex index = proxyIndexOf(m_model->row(row).info.key, treeMode());
     if (!index.isValid())
         return false;
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_view->scrollTo(index);
+    QTreeView* view = activeView();
+    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->scrollTo(index);
     return true;
 }
 
@@ -131,6 +276,32 @@ void ProcessTablePage::focusFilter()
 {
     m_filter->setFocus();
     m_filter->selectAll();
+}
+
+QByteArray ProcessTablePage::saveLayoutState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << quint32(1) << m_view->header()->saveState() << m_treeView->header()->saveState() << m_splitter->saveState();
+    return state;
+}
+
+void ProcessTablePage::restoreLayoutState(const QByteArray& state)
+{
+    QDataStream in(state);
+    quint32 version = 0;
+    QByteArray flat;
+    QByteArray tree;
+    QByteArray splitter;
+    in >> version >> flat >> tree >> splitter;
+    if (in.status() != QDataStream::Ok || version != 1)
+        return;
+    // restoreState() moves the sort indicator but does not sort: sort explicitly.
+    for (auto [view, header] : { std::pair { m_view, flat }, std::pair { m_treeView, tree } }) {
+        if (view->header()->restoreState(header))
+            view->sortByColumn(view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
+    }
+    m_splitter->restoreState(splitter);
 }
 
 } // namespace pg

@@ -1,7 +1,8 @@
 #pragma once
 
-// The first page of the main window: summary strip, filter box, kernel-thread switch and the
-// sortable process table.
+// The first page of the main window: summary strip, filter box, kernel-thread switch, the
+// flat/tree switch, the sortable process table (or tree) and, under it, the details panel of the
+// selected process.
 
 #include "SamplerTypes.h"
 
@@ -12,12 +13,17 @@ class QCheckBox;
 class QLineEdit;
 class QTreeView;
 class QLabel;
+class QSplitter;
+class QStackedWidget;
 
 namespace pg {
 
 class ProcessTableModel;
 class ProcessFilterProxy;
 class SystemSummaryBar;
+class ProcessTreeModel;
+class ProcessTreeProxy;
+class ProcessDetailsPanel;
 
 class ProcessTablePage final : public QWidget {
     Q_OBJECT
@@ -34,6 +40,19 @@ public:
     QList<ProcessKey> selectedProcesses() const;
     bool selectPid(int pid);
     void focusFilter();
+    // Column order, widths, hidden columns and sort column of both views, and the details splitter,
+    // for the settings. restoreLayoutState() ignores state it cannot read.
+    QByteArray saveLayoutState() const;
+    void restoreLayoutState(const QByteArray& state);
+
+    // Flat list or parent/child tree; the selection and current process carry over.
+    void setTreeMode(bool tree);
+    bool treeMode() const;
+    ProcessTreeModel* treeModel() const { return m_treeModel; }
+    QTreeView* treeView() const { return m_treeView; }
+    // The view that is shown (the flat table or the tree).
+    QTreeView* activeView() const;
+    ProcessDetailsPanel* detailsPanel() const { return m_details; }
 
 signals:
     void currentProcessChanged(const std::optional<pg::ProcessKey>& key);
@@ -42,6 +61,10 @@ signals:
     void contextMenuRequested(const QPoint& globalPos);
 
 private:
+    ProcessKey keyAt(const QModelIndex& proxyIndex) const;
+    QModelIndex proxyIndexOf(const ProcessKey& key, bool tree) const;
+    void connectView(QTreeView* view);
+
     ProcessTableModel* m_model;
     ProcessFilterProxy* m_proxy;
     SystemSummaryBar* m_summary;
@@ -49,6 +72,13 @@ private:
     QCheckBox* m_showKernelThreads;
     QLabel* m_message;
     QTreeView* m_view;
+    ProcessTreeModel* m_treeModel;
+    ProcessTreeProxy* m_treeProxy;
+    QTreeView* m_treeView;
+    QCheckBox* m_treeSwitch;
+    QStackedWidget* m_stack;
+    QSplitter* m_splitter;
+    ProcessDetailsPanel* m_details;
 };
 
 } // namespace pg

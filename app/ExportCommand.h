@@ -1,0 +1,17 @@
+#pragma once
+
+// The headless `procglass export ...` subcommand: reads /proc, writes one table as CSV to a file
+// or to standard output, and needs no display and no QApplication.
+//
+//   procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] [--interval MS]
+//   procglass export maps PID [-o FILE] [--proc-root DIR]
+//
+// Exit status 0 on success; otherwise one line on stderr naming the problem and status 1 (the
+// export failed) or 2 (the command line is wrong).
+
+namespace pg {
+
+// `argv[1]` is "export". Returns the process exit status.
+int runExportCommand(int argc, char** argv);
+
+} // namespace pg

@@ -1,0 +1,107 @@
+// Settings persistence (issue 6): what a user arranged (refresh interval, sort column, column
+// widths and order, window size, last page) comes back in the next session; --interval and --page
+// win over the saved values. QStandardPaths' test mode keeps the user's own settings out of it.
+
+#include "MainWindow.h"
+#include "ProcessTableModel.h"
+#include "ProcessTablePage.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+
+using namespace pg;
+
+class TestMainWindowSettings : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void layoutAndIntervalComeBack();
+    void commandLineWins();
+    void shortcutsExist();
+};
+
+void TestMainWindowSettings::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("ProcglassTests"));
+    QApplication::setApplicationName(QStringLiteral("ProcglassSettingsTest"));
+}
+
+void TestMainWindowSettings::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindowSettings::layoutAndIntervalComeBack()
+{
+    int movedTo = -1;
+    {
+        MainWindow window(AppOptions {}, nullptr);
+        QCoreApplication::processEvents(); // the deferred layout restore runs on an empty store
+        window.resize(900, 640);
+        window.setIntervalMs(2000);
+        QTreeView* view = window.processPage()->view();
+        view->sortByColumn(ProcessTableModel::Pid, Qt::AscendingOrder);
+        view->header()->resizeSection(ProcessTableModel::User, 211);
+        view->header()->moveSection(view->header()->visualIndex(ProcessTableModel::Command), 1);
+        movedTo = view->header()->visualIndex(ProcessTableModel::Command);
+        window.saveSettings();
+    }
+    MainWindow window(AppOptions {}, nullptr);
+    QCoreApplication::processEvents();
+    QCOMPARE(window.intervalMs(), 2000);
+    QTreeView* view = window.processPage()->view();
+    QCOMPARE(view->header()->sortIndicatorSection(), int(ProcessTableModel::Pid));
+    QCOMPARE(view->header()->sortIndicatorOrder(), Qt::AscendingOrder);
+    QCOMPARE(view->header()->sectionSize(ProcessTableModel::User), 211);
+    QCOMPARE(view->header()->visualIndex(ProcessTableModel::Command), movedTo);
+    QCOMPARE(window.size(), QSize(900, 640));
+    QCOMPARE(QSettings().value(QStringLiteral("window/lastPage")).toString(),
+        QStringLiteral("processes"));
+}
+
+void TestMainWindowSettings::commandLineWins()
+{
+    {
+        MainWindow window(AppOptions {}, nullptr);
+        window.setIntervalMs(5000);
+        window.saveSettings();
+    }
+    AppOptions options;
+    options.intervalMs = 500;
+    options.intervalSet = true;
+    MainWindow window(options, nullptr);
+    QCoreApplication::processEvents();
+    QCOMPARE(window.intervalMs(), 500);
+
+    MainWindow second(AppOptions {}, nullptr);
+    QCOMPARE(second.intervalMs(), 1000); // restored once the pages are connected, not before
+    QSignalSpy changed(&second, &MainWindow::intervalChanged);
+    QCoreApplication::processEvents();
+    QCOMPARE(second.intervalMs(), 5000);
+    // Every sampler and page connected to the window hears the restored interval.
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.front().front().toInt(), 5000);
+}
+
+void TestMainWindowSettings::shortcutsExist()
+{
+    MainWindow window(AppOptions {}, nullptr);
+    QStringList shortcuts;
+    for (QAction* action : window.findChildren<QAction*>())
+        shortcuts << action->shortcut().toString(QKeySequence::PortableText);
+    for (const char* key : { "Ctrl+E", "Ctrl+F", "F5", "Space", "Ctrl+Q" })
+        QVERIFY2(shortcuts.contains(QLatin1String(key)), key);
+}
+
+QTEST_MAIN(TestMainWindowSettings)
+#include "tst_main_window_settings.moc"

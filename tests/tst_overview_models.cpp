@@ -1,0 +1,285 @@
+// The System overview's models (disks, network, modules) under QAbstractItemModelTester (Fatal),
+// fed scripted sequences of overviews; the page's error reporting and bounded chart history.
+
+#include "CpuStackChart.h"
+#include "DiskStatsModel.h"
+#include "KeyedSortProxy.h"
+#include "ModulesModel.h"
+#include "NetDevModel.h"
+#include "OverviewSummaryWidget.h"
+#include "SystemOverviewPage.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QPersistentModelIndex>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pg;
+
+namespace {
+
+std::string fixture(const QString& name)
+{
+    QFile file(QStringLiteral(PROCGLASS_TEST_DATA "/system/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(file.fileName()));
+    const QByteArray bytes = file.readAll();
+    return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
+
+SystemOverview withDisks(const char* file)
+{
+    SystemOverview o;
+    o.disks.value = parseDiskStats(fixture(QString::fromLatin1(file))).value();
+    o.diskRates.resize(o.disks.value->devices.size());
+    return o;
+}
+
+SystemOverview withNet(const char* file)
+{
+    SystemOverview o;
+    o.net.value = parseNetDev(fixture(QString::fromLatin1(file))).value();
+    o.netRates.resize(o.net.value->interfaces.size());
+    return o;
+}
+
+QStringList column0(const QAbstractItemModel& m)
+{
+    QStringList out;
+    for (int r = 0; r < m.rowCount(); ++r)
+        out << m.index(r, 0).data().toString();
+    return out;
+}
+
+int rowOf(const QAbstractItemModel& m, const QString& key)
+{
+    return static_cast<int>(column0(m).indexOf(key));
+}
+
+} // namespace
+
+class TestOverviewModels : public QObject
+{
+    Q_OBJECT
+private slots:
+    void diskModelSequence();
+    void netModelSequence();
+    void modulesModelAndFilter();
+    void pageReportsUnreadableFiles();
+    void chartHistoryIsBounded();
+};
+
+void TestOverviewModels::diskModelSequence()
+{
+    DiskStatsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.apply(withDisks("diskstats-a.txt"));
+    QCOMPARE(model.rowCount(), 10);
+    const QPersistentModelIndex sda
+        = model.index(rowOf(model, QStringLiteral("sda")), DiskStatsModel::Device);
+    QCOMPARE(
+        model.index(rowOf(model, QStringLiteral("sda1")), DiskStatsModel::Kind).data().toString(),
+        QStringLiteral("partition"));
+    QCOMPARE(
+        model.index(sda.row(), DiskStatsModel::Kind).data().toString(), QStringLiteral("disk"));
+    QCOMPARE(
+        model.index(sda.row(), DiskStatsModel::Reads).data().toString(), QStringLiteral("6,893"));
+    // No rate on the first sample: a dash, sorted below every real rate, with a reason.
+    QCOMPARE(
+        model.index(sda.row(), DiskStatsModel::ReadsPerSec).data().toString(), QStringLiteral("–"));
+    QCOMPARE(model.index(sda.row(), DiskStatsModel::ReadsPerSec)
+                 .data(DiskStatsModel::SortRole)
+                 .toDouble(),
+        -1.0);
+    QVERIFY(!model.index(sda.row(), DiskStatsModel::ReadsPerSec)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .isEmpty());
+
+    // sdb vanishes, sdc appears, sda changes: the row for sda survives (selection is kept).
+    SystemOverview b = withDisks("diskstats-b.txt");
+    const auto& devs = b.disks.value->devices;
+    for (std::size_t i = 0; i < devs.size(); ++i) {
+        if (devs[i].name == "sda")
+            b.diskRates[i] = DiskRate { true, 100, 50, 2048 * 1024.0, 0 };
+    }
+    model.apply(b);
+    QCOMPARE(model.rowCount(), 9);
+    QVERIFY(sda.isValid());
+    QCOMPARE(sda.data().toString(), QStringLiteral("sda"));
+    QCOMPARE(model.index(sda.row(), DiskStatsModel::ReadsPerSec).data().toString(),
+        QStringLiteral("100/s"));
+    QCOMPARE(model.index(sda.row(), DiskStatsModel::ReadRate).data().toString(),
+        QStringLiteral("2.00 MiB/s"));
+    QCOMPARE(rowOf(model, QStringLiteral("sdb")), -1);
+    QVERIFY(rowOf(model, QStringLiteral("sdc")) >= 0);
+
+    model.apply(SystemOverview {}); // /proc/diskstats unreadable
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!sda.isValid());
+    model.apply(withDisks("diskstats-a.txt"));
+    QCOMPARE(model.rowCount(), 10);
+}
+
+void TestOverviewModels::netModelSequence()
+{
+    NetDevModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    KeyedSortProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(
+        &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.sort(NetDevModel::RxBytes, Qt::DescendingOrder);
+    model.apply(withNet("netdev-long-names.txt"));
+    QCOMPARE(model.rowCount(), 4);
+    // Sorted by raw bytes, not by the formatted text ("11.50 GiB" vs "29.37 MiB").
+    QCOMPARE(proxy.index(0, NetDevModel::Interface).data().toString(),
+        QStringLiteral("wlp0s20f3longname"));
+    QCOMPARE(proxy.index(1, NetDevModel::Interface).data().toString(), QStringLiteral("enp0s3"));
+    QCOMPARE(proxy.index(1, NetDevModel::RxBytes).data().toString(), QStringLiteral("29.4 MiB"));
+    QCOMPARE(proxy.index(0, NetDevModel::TxPackets).data().toString(), QStringLiteral("1,234,567"));
+    model.apply(withNet("netdev-b.txt"));
+    QCOMPARE(column0(proxy), (QStringList { QStringLiteral("lo"), QStringLiteral("enp0s3") }));
+}
+
+void TestOverviewModels::modulesModelAndFilter()
+{
+    ModulesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    KeyedSortProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(
+        &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.sort(ModulesModel::Name, Qt::AscendingOrder);
+    Modules mods = parseModules(fixture(QStringLiteral("modules.txt"))).value();
+    model.apply(mods);
+    QCOMPARE(model.rowCount(), 8);
+    const int snd = rowOf(model, QStringLiteral("snd"));
+    // lsmod's columns: Module, Size, Used by (count and users without the trailing comma).
+    QCOMPARE(model.index(snd, ModulesModel::Size).data().toString(), QStringLiteral("94208"));
+    QCOMPARE(model.index(snd, ModulesModel::UseCount).data().toString(), QStringLiteral("8"));
+    QCOMPARE(model.index(snd, ModulesModel::UsedBy).data().toString(),
+        QStringLiteral("snd_hda_intel,snd_hda_codec,snd_hwdep,snd_pcm"));
+    const int loading = rowOf(model, QStringLiteral("half_loaded"));
+    QCOMPARE(
+        model.index(loading, ModulesModel::State).data().toString(), QStringLiteral("Loading"));
+    const int nounload = rowOf(model, QStringLiteral("nounload"));
+    QCOMPARE(model.index(nounload, ModulesModel::UseCount).data().toString(), QStringLiteral("–"));
+    QVERIFY(model.index(nounload, ModulesModel::UseCount)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("without module unloading")));
+
+    // Refreshing with the same list changes nothing; one module's use count changing updates that
+    // cell only (no reset, no whole-row repaint).
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.apply(mods);
+    QCOMPARE(changes.count(), 0);
+    for (ModuleInfo& m : mods.modules) {
+        if (m.name == "snd")
+            m.useCount = 9;
+    }
+    model.apply(mods);
+    QCOMPARE(changes.count(), 1);
+    const auto topLeft = changes.at(0).at(0).value<QModelIndex>();
+    const auto bottomRight = changes.at(0).at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), snd);
+    QCOMPARE(bottomRight.row(), snd);
+    QCOMPARE(topLeft.column(), int(ModulesModel::UseCount));
+    QCOMPARE(bottomRight.column(), int(ModulesModel::UseCount));
+    QCOMPARE(resets.count(), 0);
+
+    proxy.setFilterFixedString(QStringLiteral("SND_HDA"));
+    QCOMPARE(column0(proxy),
+        (QStringList { QStringLiteral("snd_hda_codec"), QStringLiteral("snd_hda_intel") }));
+    // A module unloads and another loads while filtered: the filtered view follows.
+    mods.modules.erase(mods.modules.begin() + 2); // snd_hda_codec
+    ModuleInfo added;
+    added.name = "snd_hda_codec_hdmi";
+    added.sizeBytes = 4096;
+    added.useCount = 1;
+    added.address = "0x0";
+    mods.modules.push_back(added);
+    model.apply(mods);
+    QCOMPARE(column0(proxy),
+        (QStringList { QStringLiteral("snd_hda_codec_hdmi"), QStringLiteral("snd_hda_intel") }));
+    proxy.setFilterFixedString(QString());
+    proxy.sort(ModulesModel::Size, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("vboxguest"));
+    model.apply(Modules {});
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestOverviewModels::pageReportsUnreadableFiles()
+{
+    SystemOverviewPage page;
+    auto o = std::make_shared<SystemOverview>();
+    o->stat.value = parseSystemStat(
+        "cpu 100 0 50 800 10 0 0 0 0 0\ncpu0 100 0 50 800 10 0 0 0 0 0\nctxt 101698\nbtime "
+        "1551376475\nprocesses 2345\nprocs_running 1\nprocs_blocked 0\n")
+                        .value();
+    o->stat.path = "/proc/stat";
+    o->memory.path = "/proc/meminfo";
+    o->memory.error = Error::PermissionDenied;
+    o->modules.path = "/proc/modules";
+    o->modules.error = Error::FileMissing;
+    o->disks.value = parseDiskStats(fixture(QStringLiteral("diskstats-a.txt"))).value();
+    o->disks.path = "/proc/diskstats";
+    o->diskRates.resize(o->disks.value->devices.size());
+    o->version.value = parseKernelVersion(fixture(QStringLiteral("version-bionic.txt"))).value();
+    o->ticksPerSecond = 100;
+    page.applyOverview(o);
+    OverviewSummaryWidget* s = page.summary();
+    // The memory section names the file and the reason; its figures are dashes, never 0.
+    QCOMPARE(s->sectionError(QStringLiteral("memory")),
+        QStringLiteral("Cannot read /proc/meminfo: permission denied"));
+    QCOMPARE(s->figureText(QStringLiteral("memory.total")), QStringLiteral("–"));
+    // The rest works.
+    QCOMPARE(s->sectionError(QStringLiteral("cpu")), QString());
+    QCOMPARE(s->figureText(QStringLiteral("ctxt")), QStringLiteral("101,698"));
+    QCOMPARE(s->figureText(QStringLiteral("cpu.user.time")), QStringLiteral("0:01.00"));
+    QCOMPARE(s->figureText(QStringLiteral("cpu.user.since_boot")), QStringLiteral("10.4 %"));
+    QCOMPARE(s->figureText(QStringLiteral("cpu.user.now")), QStringLiteral("–"));
+    QCOMPARE(s->figureText(QStringLiteral("procs")), QStringLiteral("1 / 0"));
+    QVERIFY(s->figureText(QStringLiteral("kernel.proc_version"))
+                .startsWith(QStringLiteral("Linux version 4.15.0-45-generic")));
+    QVERIFY(s->sectionError(QStringLiteral("paging")).startsWith(QStringLiteral("Cannot read")));
+    QCOMPARE(page.diskModel()->rowCount(), 10);
+    QVERIFY(page.sourceError(QStringLiteral("disks")).isEmpty());
+    QVERIFY(page.sourceError(QStringLiteral("modules"))
+                .contains(QStringLiteral("/proc/modules: file not found")));
+    QVERIFY(page.sourceError(QStringLiteral("modules"))
+                .contains(QStringLiteral("without loadable module support")));
+    QCOMPARE(page.modulesModel()->rowCount(), 0);
+    // The per-IRQ link asks the main window for the Interrupts page.
+    QSignalSpy spy(&page, &SystemOverviewPage::showPageRequested);
+    emit s->pageLinkActivated(QStringLiteral("interrupts"));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("interrupts"));
+}
+
+void TestOverviewModels::chartHistoryIsBounded()
+{
+    SystemOverviewPage page(1000);
+    for (int i = 0; i < 700; ++i) {
+        auto o = std::make_shared<SystemOverview>();
+        o->now.timeSeconds = i;
+        o->now.cpu.valid = true;
+        o->now.cpu.user = 10;
+        o->now.cpu.idle = 90;
+        o->cpuShares.push_back(o->now.cpu);
+        o->cpuShares.back().cpu = 0;
+        page.applyOverview(o);
+    }
+    QVERIFY(page.cpuChart(-1));
+    QVERIFY(page.cpuChart(0));
+    QCOMPARE(page.cpuChart(-1)->sampleCount(), std::size_t(601)); // 10 minutes at 1 s
+    QCOMPARE(page.cpuChart(0)->sampleCount(), std::size_t(601));
+    page.setIntervalMs(2000);
+    QCOMPARE(page.cpuChart(-1)->sampleCount(), std::size_t(301)); // keeps the newest 10 minutes
+}
+
+QTEST_MAIN(TestOverviewModels)
+#include "tst_overview_models.moc"
