@@ -9,6 +9,7 @@
 #include "SamplerThread.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -45,21 +46,20 @@ pid_t startChurn(double seconds)
         if (n % 16 == 0) {
             std::thread([] { usleep(200); }).detach();
         }
-        while (waitpid(-1, nullptr, WNOHANG) > 0) {
-        }
+        while (waitpid(-1, nullptr, WNOHANG) > 0) { }
         ++n;
         if (n % 64 == 0)
             usleep(1000); // a few thousand per second, leaving CPU for the sampler
     }
-    while (waitpid(-1, nullptr, 0) > 0) {
-    }
+    while (waitpid(-1, nullptr, 0) > 0) { }
     usleep(20000); // let detached threads finish
     _exit(0);
 }
 
 } // namespace
 
-class TestExitRaces : public QObject {
+class TestExitRaces : public QObject
+{
     Q_OBJECT
 private slots:
     void collectorUnderChurn();
@@ -73,7 +73,8 @@ void TestExitRaces::collectorUnderChurn()
     const pid_t master = startChurn(4.0);
     QVERIFY(master > 0);
     int samples = 0;
-    std::set<int> seenChurnPids;
+    std::set<std::pair<int, std::uint64_t>>
+        seenChurn; // (pid, start time) of the master and its children
     for (;;) {
         const ProcessSnapshot s = collector.sample();
         ++samples;
@@ -81,23 +82,26 @@ void TestExitRaces::collectorUnderChurn()
         for (const ProcessInfo& p : s.processes) {
             QVERIFY2(pids.insert(p.key.pid).second, "a pid listed twice in one snapshot");
             if (!std::isnan(p.cpuPercent))
-                QVERIFY2(p.cpuPercent >= 0.0 && p.cpuPercent <= 100.0 * static_cast<double>(cpus) + 1e-9,
-                         qPrintable(QStringLiteral("pid %1: %2 %").arg(p.key.pid).arg(p.cpuPercent)));
-            if (p.ppid == master)
-                seenChurnPids.insert(p.key.pid);
+                QVERIFY2(
+                    p.cpuPercent >= 0.0 && p.cpuPercent <= 100.0 * static_cast<double>(cpus) + 1e-9,
+                    qPrintable(QStringLiteral("pid %1: %2 %").arg(p.key.pid).arg(p.cpuPercent)));
+            if (p.ppid == master || p.key.pid == master)
+                seenChurn.insert({ p.key.pid, p.key.startTimeTicks });
         }
         if (waitpid(master, nullptr, WNOHANG) == master)
             break;
     }
     // Everything the churn started has exited and been reaped: the next refresh shows none of it.
     const ProcessSnapshot after = collector.sample();
-    for (const ProcessInfo& p : after.processes) {
-        QVERIFY2(p.key.pid != master, "the churn master is still listed after it was reaped");
-        QVERIFY2(p.ppid != master, "a child of the reaped churn master is still listed");
-    }
+    for (const ProcessInfo& p : after.processes)
+        QVERIFY2(!seenChurn.count({ p.key.pid, p.key.startTimeTicks }),
+            qPrintable(
+                QStringLiteral("pid %1 exited and was reaped before this refresh, yet is listed")
+                    .arg(p.key.pid)));
     QVERIFY2(samples > 10, qPrintable(QString::number(samples)));
-    QVERIFY2(!seenChurnPids.empty(), "the sampler never saw a churned process: the test did not race");
-    qInfo("%d samples, %zu churned processes seen", samples, seenChurnPids.size());
+    QVERIFY2(
+        seenChurn.size() > 1, "the sampler never saw a churned process: the test did not race");
+    qInfo("%d samples, %zu churned processes seen", samples, seenChurn.size());
 }
 
 void TestExitRaces::samplerThreadAndModelUnderChurn()
@@ -110,19 +114,33 @@ void TestExitRaces::samplerThreadAndModelUnderChurn()
     sampler->setIntervalMs(50); // the fastest the sampler allows
     thread.adopt(sampler);
     int snapshots = 0;
+    std::int64_t lastTakenMs = 0;
+    const pid_t master = startChurn(3.0);
+    std::set<std::pair<int, std::uint64_t>>
+        churned; // (pid, start time) of the master and its children
     connect(sampler, &ProcessSampler::snapshotReady, &model, [&](ProcessSnapshotPtr s) {
         model.applySnapshot(s);
         ++snapshots;
+        lastTakenMs = s->takenAtUnixMs;
+        for (const ProcessInfo& p : s->processes)
+            if (p.key.pid == master || p.ppid == master)
+                churned.insert({ p.key.pid, p.key.startTimeTicks });
     });
-    const pid_t master = startChurn(3.0);
     thread.start();
     QMetaObject::invokeMethod(sampler, &ProcessSampler::start, Qt::QueuedConnection);
-    bool reaped = false; // QTRY_* evaluates its expression once more at the end: keep waitpid's answer
-    QTRY_VERIFY_WITH_TIMEOUT(reaped || (reaped = waitpid(master, nullptr, WNOHANG) == master), 20000);
-    const int before = snapshots;
-    QTRY_VERIFY_WITH_TIMEOUT(snapshots > before + 1, 5000);
-    for (int r = 0; r < model.rowCount(); ++r)
-        QVERIFY(model.row(r).info.ppid != master && model.row(r).info.key.pid != master);
+    bool reaped
+        = false; // QTRY_* evaluates its expression once more at the end: keep waitpid's answer
+    QTRY_VERIFY_WITH_TIMEOUT(
+        reaped || (reaped = waitpid(master, nullptr, WNOHANG) == master), 20000);
+    // Snapshots already queued may predate the reap: wait for one whose sample began after it.
+    const std::int64_t reapedAtMs = QDateTime::currentMSecsSinceEpoch();
+    QTRY_VERIFY_WITH_TIMEOUT(lastTakenMs > reapedAtMs, 10000);
+    QVERIFY(!churned.empty());
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const ProcessKey& key = model.row(r).info.key;
+        QVERIFY2(!churned.count({ key.pid, key.startTimeTicks }),
+            qPrintable(QStringLiteral("pid %1 had exited before this refresh began").arg(key.pid)));
+    }
     thread.stop();
     QVERIFY(snapshots > 20);
 }
