@@ -57,24 +57,39 @@ int main(int argc, char** argv)
         args << QString::fromLocal8Bit(argv[i]);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Procglass: a system monitor that shows and explains /proc"));
-    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
-    const QCommandLineOption versionOption({ QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version."));
-    const QCommandLineOption intervalOption(QStringLiteral("interval"), QStringLiteral("Refresh interval in milliseconds (default 1000)."), QStringLiteral("MS"), QStringLiteral("1000"));
-    const QCommandLineOption procRootOption(QStringLiteral("proc-root"), QStringLiteral("Read a /proc tree elsewhere (a fixture or a copy)."), QStringLiteral("DIR"), QStringLiteral("/proc"));
-    const QCommandLineOption pidOption(QStringLiteral("pid"), QStringLiteral("Start with this process selected."), QStringLiteral("PID"));
-    const QCommandLineOption pageOption(QStringLiteral("page"), QStringLiteral("Start on this page: processes, memory, interrupts or system."), QStringLiteral("PAGE"));
-    QCommandLineOption cycleOption(QStringLiteral("cycle-pages"), QStringLiteral("Show the next page every MS milliseconds (for soak tests)."), QStringLiteral("MS"));
+    parser.setApplicationDescription(
+        QStringLiteral("Procglass: a system monitor that shows and explains /proc"));
+    const QCommandLineOption helpOption(
+        { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    const QCommandLineOption versionOption(
+        { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version."));
+    const QCommandLineOption intervalOption(QStringLiteral("interval"),
+        QStringLiteral("Refresh interval in milliseconds (default 1000)."), QStringLiteral("MS"),
+        QStringLiteral("1000"));
+    const QCommandLineOption procRootOption(QStringLiteral("proc-root"),
+        QStringLiteral("Read a /proc tree elsewhere (a fixture or a copy)."), QStringLiteral("DIR"),
+        QStringLiteral("/proc"));
+    const QCommandLineOption pidOption(QStringLiteral("pid"),
+        QStringLiteral("Start with this process selected."), QStringLiteral("PID"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+        QStringLiteral("Start on this page: processes, memory, interrupts or system."),
+        QStringLiteral("PAGE"));
+    QCommandLineOption cycleOption(QStringLiteral("cycle-pages"),
+        QStringLiteral("Show the next page every MS milliseconds (for soak tests)."),
+        QStringLiteral("MS"));
     cycleOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption, pageOption, cycleOption });
+    parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption,
+        pageOption, cycleOption });
     if (!parser.parse(args)) {
-        std::fprintf(stderr, "procglass: %s (see procglass --help)\n", qPrintable(parser.errorText()));
+        std::fprintf(
+            stderr, "procglass: %s (see procglass --help)\n", qPrintable(parser.errorText()));
         return 2;
     }
     if (parser.isSet(helpOption)) {
         std::printf("%s", qPrintable(parser.helpText()));
         std::printf("\nHeadless export to CSV (needs no display; see procglass export --help):\n"
-                    "  procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] [--interval MS]\n"
+                    "  procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] "
+                    "[--interval MS]\n"
                     "  procglass export maps PID [-o FILE] [--proc-root DIR]\n");
         return 0;
     }
@@ -87,8 +102,9 @@ int main(int argc, char** argv)
     bool ok = false;
     options.intervalMs = parser.value(intervalOption).toInt(&ok);
     if (!ok || options.intervalMs < 100 || options.intervalMs > 3600000) {
-        std::fprintf(stderr, "procglass: --interval takes milliseconds from 100 to 3600000, not '%s'\n",
-                     qPrintable(parser.value(intervalOption)));
+        std::fprintf(stderr,
+            "procglass: --interval takes milliseconds from 100 to 3600000, not '%s'\n",
+            qPrintable(parser.value(intervalOption)));
         return 2;
     }
     options.intervalSet = parser.isSet(intervalOption);
@@ -96,7 +112,8 @@ int main(int argc, char** argv)
     if (parser.isSet(pidOption)) {
         options.initialPid = parser.value(pidOption).toInt(&ok);
         if (!ok || options.initialPid <= 0) {
-            std::fprintf(stderr, "procglass: --pid takes a process id, not '%s'\n", qPrintable(parser.value(pidOption)));
+            std::fprintf(stderr, "procglass: --pid takes a process id, not '%s'\n",
+                qPrintable(parser.value(pidOption)));
             return 2;
         }
     }
@@ -104,8 +121,10 @@ int main(int argc, char** argv)
     options.cyclePagesMs = parser.value(cycleOption).toInt();
 
     if (!haveDisplay()) {
-        std::fprintf(stderr, "procglass: no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session, "
-                             "or headless with: xvfb-run -a ./build.sh run\n");
+        std::fprintf(stderr,
+            "procglass: no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop "
+            "session, "
+            "or headless with: xvfb-run -a ./build.sh run\n");
         return 1;
     }
 
@@ -127,11 +146,13 @@ int main(int argc, char** argv)
 
     pg::MainWindow window(options, sampler);
 
-    // Process details and actions (issue 5, parts 1-3): a worker in the sampler thread that reads the
-    // selected process on selection change and on every process sample while the panel is shown.
+    // Process details and actions (issue 5, parts 1-3): a worker in the sampler thread that reads
+    // the selected process on selection change and on every process sample while the panel is
+    // shown.
     auto* detailsSampler = new pg::DetailsSampler(collectorOptions.procRoot);
     samplerThread.adopt(detailsSampler);
-    QObject::connect(sampler, &pg::ProcessSampler::snapshotReady, detailsSampler, &pg::DetailsSampler::refresh);
+    QObject::connect(
+        sampler, &pg::ProcessSampler::snapshotReady, detailsSampler, &pg::DetailsSampler::refresh);
     window.attachDetailsSampler(detailsSampler);
 
     // System overview page (issue 5, part 4): its own worker in the sampler thread, following the
@@ -146,63 +167,84 @@ int main(int argc, char** argv)
     samplerThread.adopt(systemSampler);
     auto* systemPage = new pg::SystemOverviewPage(options.intervalMs);
     window.addPage(QStringLiteral("system"), QObject::tr("&System"), systemPage);
-    QObject::connect(systemSampler, &pg::SystemSampler::overviewReady, systemPage, &pg::SystemOverviewPage::applyOverview, Qt::QueuedConnection);
-    QObject::connect(&window, &pg::MainWindow::intervalChanged, systemSampler, &pg::SystemSampler::setIntervalMs, Qt::QueuedConnection);
-    QObject::connect(&window, &pg::MainWindow::intervalChanged, systemPage, &pg::SystemOverviewPage::setIntervalMs);
-    QObject::connect(&window, &pg::MainWindow::pausedChanged, systemSampler, &pg::SystemSampler::setPaused, Qt::QueuedConnection);
-    QObject::connect(&window, &pg::MainWindow::refreshRequested, systemSampler, &pg::SystemSampler::refreshNow, Qt::QueuedConnection);
-    QObject::connect(systemPage, &pg::SystemOverviewPage::showPageRequested, &window, &pg::MainWindow::showPage);
+    QObject::connect(systemSampler, &pg::SystemSampler::overviewReady, systemPage,
+        &pg::SystemOverviewPage::applyOverview, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::intervalChanged, systemSampler,
+        &pg::SystemSampler::setIntervalMs, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::intervalChanged, systemPage,
+        &pg::SystemOverviewPage::setIntervalMs);
+    QObject::connect(&window, &pg::MainWindow::pausedChanged, systemSampler,
+        &pg::SystemSampler::setPaused, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::refreshRequested, systemSampler,
+        &pg::SystemSampler::refreshNow, Qt::QueuedConnection);
+    QObject::connect(
+        systemPage, &pg::SystemOverviewPage::showPageRequested, &window, &pg::MainWindow::showPage);
     if (options.initialPage == QLatin1String("system"))
         window.showPage(options.initialPage);
 
-    // Memory map page (issue 3): its worker reads one process's smaps, only while the page is shown.
+    // Memory map page (issue 3): its worker reads one process's smaps, only while the page is
+    // shown.
     auto* mapsSampler = new pg::MapsSampler(options.procRoot);
     samplerThread.adopt(mapsSampler);
     pg::MemoryMapPage::install(window, mapsSampler, options);
 
-    // Interrupts page (issue 4): its worker reads <proc-root>/interrupts and softirqs in the sampler
-    // thread, following the main refresh interval and pause; the page keeps the history.
+    // Interrupts page (issue 4): its worker reads <proc-root>/interrupts and softirqs in the
+    // sampler thread, following the main refresh interval and pause; the page keeps the history.
     auto* interruptsSampler = new pg::InterruptsSampler(options.procRoot.toStdString());
     interruptsSampler->setIntervalMs(options.intervalMs);
     samplerThread.adopt(interruptsSampler);
     auto* interruptsPage = new pg::InterruptsPage();
     interruptsPage->setIntervalMs(options.intervalMs);
     window.addPage(QStringLiteral("interrupts"), QObject::tr("&Interrupts"), interruptsPage);
-    QObject::connect(interruptsSampler, &pg::InterruptsSampler::snapshotReady, interruptsPage, &pg::InterruptsPage::applySnapshot, Qt::QueuedConnection);
-    QObject::connect(&window, &pg::MainWindow::intervalChanged, interruptsSampler, &pg::InterruptsSampler::setIntervalMs, Qt::QueuedConnection);
-    QObject::connect(&window, &pg::MainWindow::intervalChanged, interruptsPage, &pg::InterruptsPage::setIntervalMs);
-    QObject::connect(&window, &pg::MainWindow::pausedChanged, interruptsSampler, &pg::InterruptsSampler::setPaused, Qt::QueuedConnection);
-    QObject::connect(&window, &pg::MainWindow::refreshRequested, interruptsSampler, &pg::InterruptsSampler::refreshNow, Qt::QueuedConnection);
+    QObject::connect(interruptsSampler, &pg::InterruptsSampler::snapshotReady, interruptsPage,
+        &pg::InterruptsPage::applySnapshot, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::intervalChanged, interruptsSampler,
+        &pg::InterruptsSampler::setIntervalMs, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::intervalChanged, interruptsPage,
+        &pg::InterruptsPage::setIntervalMs);
+    QObject::connect(&window, &pg::MainWindow::pausedChanged, interruptsSampler,
+        &pg::InterruptsSampler::setPaused, Qt::QueuedConnection);
+    QObject::connect(&window, &pg::MainWindow::refreshRequested, interruptsSampler,
+        &pg::InterruptsSampler::refreshNow, Qt::QueuedConnection);
     if (options.initialPage == QLatin1String("interrupts"))
         window.showPage(options.initialPage);
 
     // File > Export snapshot... (issue 6): the overview and interrupts tables from the latest
     // snapshots their samplers published (kept here; the pages keep only what they draw).
     auto lastOverview = std::make_shared<SystemOverviewPtr>();
-    QObject::connect(systemSampler, &pg::SystemSampler::overviewReady, &window,
-                     [lastOverview](SystemOverviewPtr o) { *lastOverview = std::move(o); }, Qt::QueuedConnection);
-    window.addExportSource({ QStringLiteral("system"), QObject::tr("System overview"), [lastOverview] {
-                                if (!*lastOverview)
-                                    return pg::ExportTable { {}, QObject::tr("no overview sample has been taken yet") };
-                                return pg::ExportTable { pg::systemToCsv(**lastOverview), {} };
-                            } });
+    QObject::connect(
+        systemSampler, &pg::SystemSampler::overviewReady, &window,
+        [lastOverview](SystemOverviewPtr o) { *lastOverview = std::move(o); },
+        Qt::QueuedConnection);
+    window.addExportSource({ QStringLiteral("system"), QObject::tr("System overview"),
+        [lastOverview] {
+            if (!*lastOverview)
+                return pg::ExportTable { {}, QObject::tr("no overview sample has been taken yet") };
+            return pg::ExportTable { pg::systemToCsv(**lastOverview), {} };
+        } });
     auto lastInterrupts = std::make_shared<InterruptsSnapshotPtr>();
-    QObject::connect(interruptsSampler, &pg::InterruptsSampler::snapshotReady, &window,
-                     [lastInterrupts](InterruptsSnapshotPtr s) { *lastInterrupts = std::move(s); }, Qt::QueuedConnection);
-    window.addExportSource({ QStringLiteral("interrupts"), QObject::tr("Interrupts"), [lastInterrupts] {
-                                const InterruptsSnapshotPtr& snap = *lastInterrupts;
-                                if (!snap)
-                                    return pg::ExportTable { {}, QObject::tr("no interrupts sample has been taken yet") };
-                                if (snap->interruptsError != pg::Error::None)
-                                    return pg::ExportTable { {}, QObject::tr("cannot read interrupts: %1")
-                                                                     .arg(QString::fromUtf8(pg::errorText(snap->interruptsError).data())) };
-                                return pg::ExportTable { pg::interruptsToCsv(snap->interrupts), {} };
-                            } });
+    QObject::connect(
+        interruptsSampler, &pg::InterruptsSampler::snapshotReady, &window,
+        [lastInterrupts](InterruptsSnapshotPtr s) { *lastInterrupts = std::move(s); },
+        Qt::QueuedConnection);
+    window.addExportSource(
+        { QStringLiteral("interrupts"), QObject::tr("Interrupts"), [lastInterrupts] {
+             const InterruptsSnapshotPtr& snap = *lastInterrupts;
+             if (!snap)
+                 return pg::ExportTable { {},
+                     QObject::tr("no interrupts sample has been taken yet") };
+             if (snap->interruptsError != pg::Error::None)
+                 return pg::ExportTable { {},
+                     QObject::tr("cannot read interrupts: %1")
+                         .arg(QString::fromUtf8(pg::errorText(snap->interruptsError).data())) };
+             return pg::ExportTable { pg::interruptsToCsv(snap->interrupts), {} };
+         } });
 
     window.show();
     samplerThread.start();
     QMetaObject::invokeMethod(sampler, &pg::ProcessSampler::start, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(interruptsSampler, &pg::InterruptsSampler::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        interruptsSampler, &pg::InterruptsSampler::start, Qt::QueuedConnection);
     QMetaObject::invokeMethod(systemSampler, &pg::SystemSampler::start, Qt::QueuedConnection);
     const int rc = QApplication::exec();
     samplerThread.stop();

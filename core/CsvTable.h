@@ -9,7 +9,8 @@
 
 namespace pg {
 
-struct CsvTable {
+struct CsvTable
+{
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
 };

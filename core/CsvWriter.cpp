@@ -94,7 +94,9 @@ std::string writeProblem(const std::string& path, int err)
     else if (err == ENOSPC || err == EDQUOT || err == EFBIG)
         text += " (free some space or choose another disk)";
     else if (err == ENOENT) {
-        struct stat st {};
+        struct stat st
+        {
+        };
         const std::string dir = directoryOf(path);
         if (::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
             text += " (the folder " + dir + " does not accept new files)";

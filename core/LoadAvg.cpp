@@ -23,7 +23,8 @@ Result<LoadAvg> parseLoadAvg(std::string_view text)
         return Error::Truncated;
     if (slash == std::string_view::npos)
         return Error::BadFormat;
-    if (!toInt(tasks.substr(0, slash), load.runnable) || !toInt(tasks.substr(slash + 1), load.total))
+    if (!toInt(tasks.substr(0, slash), load.runnable)
+        || !toInt(tasks.substr(slash + 1), load.total))
         return Error::BadNumber;
     const std::string_view last = nextToken(text);
     if (last.empty())

@@ -9,14 +9,16 @@
 
 namespace pg {
 
-struct LoadAvg {
+struct LoadAvg
+{
     double load1 = 0, load5 = 0, load15 = 0;
     std::uint64_t runnable = 0; // currently runnable scheduling entities
     std::uint64_t total = 0; // scheduling entities (processes and threads)
     std::uint64_t lastPid = 0;
 };
 
-struct Uptime {
+struct Uptime
+{
     double upSeconds = 0;
     double idleSeconds = 0; // summed over all CPUs
 };

@@ -13,7 +13,8 @@
 
 namespace pg {
 
-struct MemInfo {
+struct MemInfo
+{
     // Every line in file order: key, value (kB for lines with the unit, a count otherwise).
     std::vector<std::pair<std::string, std::uint64_t>> fields;
 

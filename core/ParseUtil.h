@@ -54,8 +54,7 @@ inline bool nextLine(std::string_view& s, std::string_view& line)
     return true;
 }
 
-template <typename Int>
-bool toInt(std::string_view token, Int& out, int base = 10)
+template <typename Int> bool toInt(std::string_view token, Int& out, int base = 10)
 {
     if (token.empty())
         return false;

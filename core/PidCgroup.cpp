@@ -15,7 +15,8 @@ Result<std::vector<CgroupEntry>> parsePidCgroup(std::string_view text)
         if (line.empty())
             continue;
         const std::size_t first = line.find(':');
-        const std::size_t second = first == std::string_view::npos ? first : line.find(':', first + 1);
+        const std::size_t second
+            = first == std::string_view::npos ? first : line.find(':', first + 1);
         if (second == std::string_view::npos)
             return Error::BadFormat;
         CgroupEntry entry;
@@ -27,7 +28,8 @@ Result<std::vector<CgroupEntry>> parsePidCgroup(std::string_view text)
             const std::string_view c = controllers.substr(0, comma);
             if (!c.empty())
                 entry.controllers.emplace_back(c);
-            controllers.remove_prefix(comma == std::string_view::npos ? controllers.size() : comma + 1);
+            controllers.remove_prefix(
+                comma == std::string_view::npos ? controllers.size() : comma + 1);
         }
         entry.path.assign(line.substr(second + 1));
         entries.push_back(std::move(entry));

@@ -13,7 +13,8 @@
 
 namespace pg {
 
-struct CgroupEntry {
+struct CgroupEntry
+{
     int hierarchyId = 0;
     std::vector<std::string> controllers; // empty for v2's "0::" line
     std::string path;

@@ -10,7 +10,8 @@
 
 namespace pg {
 
-struct EnvVar {
+struct EnvVar
+{
     std::string name; // raw bytes before the first '='
     std::string value; // raw bytes after it; may be empty or contain '='
     bool hasEquals = true; // false for a string without '=' (then name holds all of it)

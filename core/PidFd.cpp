@@ -9,15 +9,24 @@ namespace pg {
 std::string_view fdKindName(FdKind kind)
 {
     switch (kind) {
-    case FdKind::File: return "file";
-    case FdKind::DeletedFile: return "deleted file";
-    case FdKind::Directory: return "directory";
-    case FdKind::Device: return "device";
-    case FdKind::Socket: return "socket";
-    case FdKind::Pipe: return "pipe";
-    case FdKind::AnonInode: return "anon inode";
-    case FdKind::Memfd: return "memfd";
-    case FdKind::Other: return "other";
+    case FdKind::File:
+        return "file";
+    case FdKind::DeletedFile:
+        return "deleted file";
+    case FdKind::Directory:
+        return "directory";
+    case FdKind::Device:
+        return "device";
+    case FdKind::Socket:
+        return "socket";
+    case FdKind::Pipe:
+        return "pipe";
+    case FdKind::AnonInode:
+        return "anon inode";
+    case FdKind::Memfd:
+        return "memfd";
+    case FdKind::Other:
+        return "other";
     }
     return "other";
 }
@@ -81,7 +90,8 @@ FdTarget classifyFdTarget(std::string_view target)
         out.name.assign(path);
         if (deleted)
             out.kind = FdKind::DeletedFile;
-        else if (path.substr(0, 5) == "/dev/" && path.substr(0, 9) != "/dev/shm/" && path.substr(0, 10) != "/dev/mqueue")
+        else if (path.substr(0, 5) == "/dev/" && path.substr(0, 9) != "/dev/shm/"
+            && path.substr(0, 10) != "/dev/mqueue")
             out.kind = FdKind::Device;
         else
             out.kind = FdKind::File;
@@ -134,13 +144,22 @@ std::string describeOpenFlags(std::uint32_t flags)
 {
     std::string out;
     switch (flags & O_ACCMODE) {
-    case O_RDONLY: out = "O_RDONLY"; break;
-    case O_WRONLY: out = "O_WRONLY"; break;
-    case O_RDWR: out = "O_RDWR"; break;
-    default: out = "O_ACCMODE(3)"; break;
+    case O_RDONLY:
+        out = "O_RDONLY";
+        break;
+    case O_WRONLY:
+        out = "O_WRONLY";
+        break;
+    case O_RDWR:
+        out = "O_RDWR";
+        break;
+    default:
+        out = "O_ACCMODE(3)";
+        break;
     }
     std::uint32_t rest = flags & ~static_cast<std::uint32_t>(O_ACCMODE);
-    struct Named {
+    struct Named
+    {
         std::uint32_t bit;
         const char* name;
     };

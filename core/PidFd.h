@@ -29,7 +29,8 @@ enum class FdKind {
 
 std::string_view fdKindName(FdKind kind); // "file", "deleted file", "socket", ...
 
-struct FdTarget {
+struct FdTarget
+{
     FdKind kind = FdKind::Other;
     std::string name; // path without " (deleted)"; anon inode type without brackets; memfd name
     std::uint64_t inode = 0; // socket:[N] and pipe:[N]
@@ -38,7 +39,8 @@ struct FdTarget {
 // Classifies the text of a /proc/PID/fd/N symlink. Pure: never touches the file system.
 FdTarget classifyFdTarget(std::string_view target);
 
-struct FdInfo {
+struct FdInfo
+{
     std::uint64_t pos = 0; // file offset
     std::uint32_t flags = 0; // open(2) flags, octal in the file
     int mntId = -1; // mnt_id, -1 on kernels before 3.15

@@ -10,7 +10,8 @@ Result<PidIo> parsePidIo(std::string_view text)
     if (trim(text).empty())
         return Error::Empty;
     PidIo io;
-    struct Field {
+    struct Field
+    {
         std::string_view key;
         std::uint64_t* out;
     };

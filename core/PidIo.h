@@ -11,7 +11,8 @@
 
 namespace pg {
 
-struct PidIo {
+struct PidIo
+{
     std::uint64_t rcharBytes = 0; // rchar
     std::uint64_t wcharBytes = 0; // wchar
     std::uint64_t readSyscalls = 0; // syscr

@@ -59,7 +59,8 @@ Result<std::vector<PidLimit>> parsePidLimits(std::string_view text)
     const std::size_t hard = header.find("Hard Limit");
     const std::size_t units = header.find("Units");
     if (header.substr(0, 5) != "Limit" || soft == std::string_view::npos
-        || hard == std::string_view::npos || units == std::string_view::npos || !(soft < hard && hard < units))
+        || hard == std::string_view::npos || units == std::string_view::npos
+        || !(soft < hard && hard < units))
         return Error::BadFormat;
     const std::size_t cols[3] = { soft, hard, units };
 

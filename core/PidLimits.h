@@ -16,13 +16,15 @@
 
 namespace pg {
 
-struct LimitValue {
+struct LimitValue
+{
     bool unlimited = false;
     std::uint64_t value = 0; // meaningful when !unlimited
     bool operator==(const LimitValue&) const = default;
 };
 
-struct PidLimit {
+struct PidLimit
+{
     std::string name; // "Max open files"
     LimitValue soft;
     LimitValue hard;

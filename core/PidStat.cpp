@@ -31,26 +31,65 @@ Error parsePidStatInto(std::string_view text, PidStat& out)
     for (std::string_view tok = nextToken(rest); !tok.empty(); tok = nextToken(rest), ++field) {
         bool good = true;
         switch (field) {
-        case 4: good = toInt(tok, out.ppid); break;
-        case 5: good = toInt(tok, out.pgrp); break;
-        case 6: good = toInt(tok, out.session); break;
-        case 7: good = toInt(tok, out.ttyNr); break;
-        case 8: good = toInt(tok, out.tpgid); break;
-        case 9: good = toInt(tok, out.flags); break;
-        case 10: good = toInt(tok, out.minflt); break;
-        case 12: good = toInt(tok, out.majflt); break;
-        case 14: good = toInt(tok, out.utimeTicks); break;
-        case 15: good = toInt(tok, out.stimeTicks); break;
-        case 18: good = toInt(tok, out.priority); break;
-        case 19: good = toInt(tok, out.nice); break;
-        case 20: good = toInt(tok, out.numThreads); break;
-        case 22: good = toInt(tok, out.startTimeTicks); break;
-        case 23: good = toInt(tok, out.vsizeBytes); break;
-        case 24: good = toInt(tok, out.rssPages); break;
-        case 39: good = toInt(tok, out.processor); break;
-        case 40: good = toInt(tok, out.rtPriority); break;
-        case 41: good = toInt(tok, out.policy); break;
-        default: break;
+        case 4:
+            good = toInt(tok, out.ppid);
+            break;
+        case 5:
+            good = toInt(tok, out.pgrp);
+            break;
+        case 6:
+            good = toInt(tok, out.session);
+            break;
+        case 7:
+            good = toInt(tok, out.ttyNr);
+            break;
+        case 8:
+            good = toInt(tok, out.tpgid);
+            break;
+        case 9:
+            good = toInt(tok, out.flags);
+            break;
+        case 10:
+            good = toInt(tok, out.minflt);
+            break;
+        case 12:
+            good = toInt(tok, out.majflt);
+            break;
+        case 14:
+            good = toInt(tok, out.utimeTicks);
+            break;
+        case 15:
+            good = toInt(tok, out.stimeTicks);
+            break;
+        case 18:
+            good = toInt(tok, out.priority);
+            break;
+        case 19:
+            good = toInt(tok, out.nice);
+            break;
+        case 20:
+            good = toInt(tok, out.numThreads);
+            break;
+        case 22:
+            good = toInt(tok, out.startTimeTicks);
+            break;
+        case 23:
+            good = toInt(tok, out.vsizeBytes);
+            break;
+        case 24:
+            good = toInt(tok, out.rssPages);
+            break;
+        case 39:
+            good = toInt(tok, out.processor);
+            break;
+        case 40:
+            good = toInt(tok, out.rtPriority);
+            break;
+        case 41:
+            good = toInt(tok, out.policy);
+            break;
+        default:
+            break;
         }
         if (!good)
             return Error::BadNumber;

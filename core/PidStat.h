@@ -14,7 +14,8 @@ namespace pg {
 // PF_KTHREAD from include/linux/sched.h: set in (9) flags for kernel threads.
 inline constexpr std::uint64_t kPfKthread = 0x00200000;
 
-struct PidStat {
+struct PidStat
+{
     int pid = 0; // (1)
     std::string comm; // (2) without the parentheses
     char state = '?'; // (3)

@@ -10,7 +10,8 @@
 
 namespace pg {
 
-struct PidStatm {
+struct PidStatm
+{
     std::uint64_t sizePages = 0; // (1) size
     std::uint64_t residentPages = 0; // (2) resident
     std::uint64_t sharedPages = 0; // (3) shared: resident file-backed and shmem pages

@@ -15,7 +15,8 @@
 
 namespace pg {
 
-struct PidStatus {
+struct PidStatus
+{
     std::vector<std::pair<std::string, std::string>> fields; // every line, raw, in file order
 
     std::string name; // Name: as the kernel escapes it (\n for a newline, \\ for a backslash)

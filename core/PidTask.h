@@ -13,7 +13,8 @@
 
 namespace pg {
 
-struct ThreadSample {
+struct ThreadSample
+{
     int tid = 0; // (1) of the task's stat
     std::string comm; // (2): the thread's name (pthread_setname_np)
     char state = '?'; // (3)

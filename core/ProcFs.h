@@ -17,30 +17,31 @@ inline constexpr std::size_t kDefaultMaxFileBytes = 64u * 1024u * 1024u;
 Error errorFromErrno(int err);
 
 // Opens `path` (absolute, or relative to `dirFd` when dirFd >= 0) and reads it whole.
-Result<std::string> readWholeFile(const std::string& path, std::size_t maxBytes = kDefaultMaxFileBytes);
-Result<std::string> readWholeFileAt(int dirFd, const char* name,
-                                    std::size_t maxBytes = kDefaultMaxFileBytes);
+Result<std::string> readWholeFile(
+    const std::string& path, std::size_t maxBytes = kDefaultMaxFileBytes);
+Result<std::string> readWholeFileAt(
+    int dirFd, const char* name, std::size_t maxBytes = kDefaultMaxFileBytes);
 
 // Reads an already open fd from offset 0 with pread, into `buffer` (reused across calls to avoid
 // allocations on the sampler's hot path). Returns the number of bytes or an error.
-Result<std::size_t> preadWhole(int fd, std::string& buffer, std::size_t maxBytes = kDefaultMaxFileBytes);
+Result<std::size_t> preadWhole(
+    int fd, std::string& buffer, std::size_t maxBytes = kDefaultMaxFileBytes);
 
 // Target of a symlink such as /proc/PID/exe.
 Result<std::string> readLink(const std::string& path);
 
 // RAII owner of a file descriptor.
-class UniqueFd final {
+class UniqueFd final
+{
 public:
     UniqueFd() = default;
     explicit UniqueFd(int fd)
         : m_fd(fd)
-    {
-    }
+    { }
     ~UniqueFd();
     UniqueFd(UniqueFd&& other) noexcept
         : m_fd(other.release())
-    {
-    }
+    { }
     UniqueFd& operator=(UniqueFd&& other) noexcept;
     UniqueFd(const UniqueFd&) = delete;
     UniqueFd& operator=(const UniqueFd&) = delete;

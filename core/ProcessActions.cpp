@@ -1,7 +1,7 @@
 #include "ProcessActions.h"
 
-#include "PidStat.h"
 #include "ParseUtil.h"
+#include "PidStat.h"
 #include "ProcFs.h"
 
 #include <cerrno>
@@ -76,14 +76,18 @@ std::string explainActionErrno(int err, bool isNice)
 {
     const char* name = ::strerrorname_np(err);
     const char* desc = ::strerrordesc_np(err);
-    std::string text = std::string(name ? name : "errno " + std::to_string(err)) + " (" + (desc ? desc : "unknown error") + ")";
+    std::string text = std::string(name ? name : "errno " + std::to_string(err)) + " ("
+        + (desc ? desc : "unknown error") + ")";
     switch (err) {
     case EPERM:
-        text += isNice ? ": the process belongs to another user; only root (CAP_SYS_NICE) may renice it"
-                       : ": the process belongs to another user; only its owner or root (CAP_KILL) may signal it";
+        text += isNice
+            ? ": the process belongs to another user; only root (CAP_SYS_NICE) may renice it"
+            : ": the process belongs to another user; only its owner or root (CAP_KILL) may signal "
+              "it";
         break;
     case EACCES:
-        text += isNice ? ": lowering the nice value (raising priority) needs root or CAP_SYS_NICE, or a higher RLIMIT_NICE"
+        text += isNice ? ": lowering the nice value (raising priority) needs root or CAP_SYS_NICE, "
+                         "or a higher RLIMIT_NICE"
                        : ": not allowed";
         break;
     case ESRCH:
@@ -95,7 +99,8 @@ std::string explainActionErrno(int err, bool isNice)
     case EXDEV:
         text += ": actions work on the live /proc only, not on a copied or fixture tree";
         break;
-    default: break;
+    default:
+        break;
     }
     return text;
 }
@@ -114,8 +119,9 @@ ActionOutcome sendSignal(const std::string& procRoot, const ProcessKey& key, int
     UniqueFd owner(pidfd >= 0 ? static_cast<int>(pidfd) : -1);
     if (const int err = checkIdentity(procRoot, key); err != 0)
         return fail(key, err, false);
-    const long rc = owner.valid() ? ::syscall(SYS_pidfd_send_signal, owner.get(), signal, nullptr, 0u)
-                                  : ::kill(key.pid, signal);
+    const long rc = owner.valid()
+        ? ::syscall(SYS_pidfd_send_signal, owner.get(), signal, nullptr, 0u)
+        : ::kill(key.pid, signal);
     if (rc != 0)
         return fail(key, errno, false);
     return ActionOutcome { key, 0, {} };

@@ -13,14 +13,16 @@
 
 namespace pg {
 
-struct ActionOutcome {
+struct ActionOutcome
+{
     ProcessKey key;
     int err = 0; // errno; 0 = done
     std::string message; // empty when done; otherwise "EPERM (Operation not permitted): ..."
     bool ok() const { return err == 0; }
 };
 
-struct SignalChoice {
+struct SignalChoice
+{
     int signal;
     std::string_view name; // "SIGTERM"
     std::string_view meaning; // "ask to terminate (may be caught)"

@@ -38,7 +38,8 @@ bool pidFromName(const char* name, int& pid)
 
 } // namespace
 
-struct ProcessCollector::DirHandle {
+struct ProcessCollector::DirHandle
+{
     DIR* dir = nullptr;
     ~DirHandle()
     {
@@ -47,7 +48,8 @@ struct ProcessCollector::DirHandle {
     }
 };
 
-struct ProcessCollector::Entry {
+struct ProcessCollector::Entry
+{
     ProcessKey key;
     UniqueFd statFd;
     UniqueFd statmFd;
@@ -67,8 +69,7 @@ struct ProcessCollector::Entry {
 
 ProcessCollector::ProcessCollector()
     : ProcessCollector(Options {})
-{
-}
+{ }
 
 ProcessCollector::ProcessCollector(Options options)
     : m_options(std::move(options))
@@ -129,7 +130,9 @@ void ProcessCollector::dropEntry(Entry& entry)
 void ProcessCollector::readUid(Entry& entry, const char* name)
 {
     // The owner is the uid of the /proc/PID directory, as htop shows it.
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::fstatat(::dirfd(m_dir->dir), name, &st, 0) == 0) {
         if (!entry.uidKnown || entry.uid != st.st_uid || !entry.user) {
             entry.uid = st.st_uid;
@@ -175,7 +178,8 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(int pid, cons
     UniqueFd statmFd(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
     if (statmFd.valid()) {
         auto m = preadWhole(statmFd.get(), m_buffer);
-        auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m)) : Result<PidStatm>(m.error());
+        auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
+                       : Result<PidStatm>(m.error());
         if (statm)
             entry->statm = *statm;
         entry->memError = statm ? Error::None : statm.error();
@@ -206,7 +210,8 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     } else {
         std::snprintf(path, sizeof path, "%s/stat", name);
         transient.reset(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
-        n = transient.valid() ? preadWhole(transient.get(), m_buffer) : Result<std::size_t>(errorFromErrno(errno));
+        n = transient.valid() ? preadWhole(transient.get(), m_buffer)
+                              : Result<std::size_t>(errorFromErrno(errno));
     }
     if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
         return false;
@@ -220,9 +225,11 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     } else {
         std::snprintf(path, sizeof path, "%s/statm", name);
         transient.reset(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
-        m = transient.valid() ? preadWhole(transient.get(), m_buffer) : Result<std::size_t>(errorFromErrno(errno));
+        m = transient.valid() ? preadWhole(transient.get(), m_buffer)
+                              : Result<std::size_t>(errorFromErrno(errno));
     }
-    auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m)) : Result<PidStatm>(m.error());
+    auto statm
+        = m ? parsePidStatm(std::string_view(m_buffer.data(), *m)) : Result<PidStatm>(m.error());
     if (statm)
         entry.statm = *statm;
     else if (statm.error() == Error::ProcessGone)
@@ -257,7 +264,8 @@ void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
     info.resKib = e.statm.residentPages * pageKib;
     info.shrKib = e.statm.sharedPages * pageKib;
     info.startTimeUnixMs = static_cast<std::int64_t>(m_bootTimeUnix) * 1000
-        + static_cast<std::int64_t>(e.stat.startTimeTicks * 1000 / static_cast<std::uint64_t>(m_ticksPerSecond));
+        + static_cast<std::int64_t>(
+            e.stat.startTimeTicks * 1000 / static_cast<std::uint64_t>(m_ticksPerSecond));
     info.processor = e.stat.processor;
 }
 
@@ -309,7 +317,8 @@ ProcessSnapshot ProcessCollector::sample()
     snapshot.takenAtUnixMs = nowNs(CLOCK_REALTIME) / 1000000;
     snapshot.clockTicksPerSecond = m_ticksPerSecond;
     snapshot.procRoot = m_options.procRoot;
-    snapshot.elapsedSeconds = m_prevSampleNs ? static_cast<double>(wallStart - m_prevSampleNs) / 1e9 : 0.0;
+    snapshot.elapsedSeconds
+        = m_prevSampleNs ? static_cast<double>(wallStart - m_prevSampleNs) / 1e9 : 0.0;
     sampleSystem(snapshot);
 
     if (!m_dir->dir) {
@@ -353,7 +362,8 @@ ProcessSnapshot ProcessCollector::sample()
             m_entries[pid] = std::move(fresh);
         }
         const std::uint64_t cpuTicks = entry->stat.utimeTicks + entry->stat.stimeTicks;
-        if (entry->prevReadNs > 0 && entry->readNs > entry->prevReadNs && cpuTicks >= entry->prevCpuTicks) {
+        if (entry->prevReadNs > 0 && entry->readNs > entry->prevReadNs
+            && cpuTicks >= entry->prevCpuTicks) {
             const double seconds = static_cast<double>(entry->readNs - entry->prevReadNs) / 1e9;
             const double used = static_cast<double>(cpuTicks - entry->prevCpuTicks) / ticks;
             entry->cpuPercent = std::clamp(100.0 * used / seconds, 0.0, cpuCap);
@@ -378,7 +388,7 @@ ProcessSnapshot ProcessCollector::sample()
         }
     }
     std::sort(snapshot.processes.begin(), snapshot.processes.end(),
-              [](const ProcessInfo& a, const ProcessInfo& b) { return a.key.pid < b.key.pid; });
+        [](const ProcessInfo& a, const ProcessInfo& b) { return a.key.pid < b.key.pid; });
 
     m_prevSampleNs = wallStart;
     snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;

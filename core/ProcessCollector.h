@@ -17,9 +17,11 @@
 
 namespace pg {
 
-class ProcessCollector final {
+class ProcessCollector final
+{
 public:
-    struct Options {
+    struct Options
+    {
         std::string procRoot = "/proc";
         bool keepFilesOpen = true;
         // Upper bound on kept file descriptors; 0 = derive from RLIMIT_NOFILE, leaving headroom.

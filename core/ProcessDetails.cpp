@@ -68,7 +68,9 @@ Result<std::vector<OpenFile>> readFiles(const std::string& dir, bool& truncated)
         f.target = std::move(*target);
         f.what = classifyFdTarget(f.target);
         if (f.what.kind == FdKind::File) {
-            struct stat st {};
+            struct stat st
+            {
+            };
             if (::stat((dir + "/fd/" + name).c_str(), &st) == 0 && S_ISDIR(st.st_mode))
                 f.what.kind = FdKind::Directory;
         }
@@ -114,10 +116,13 @@ std::optional<double> ProcessDetails::elapsedSeconds() const
 {
     if (!stat || !uptimeSeconds || ticksPerSecond <= 0)
         return std::nullopt;
-    return std::max(0.0, *uptimeSeconds - static_cast<double>(stat->startTimeTicks) / static_cast<double>(ticksPerSecond));
+    return std::max(0.0,
+        *uptimeSeconds
+            - static_cast<double>(stat->startTimeTicks) / static_cast<double>(ticksPerSecond));
 }
 
-ProcessDetails readProcessDetails(const std::string& procRoot, int pid, const DetailsOptions& options)
+ProcessDetails readProcessDetails(
+    const std::string& procRoot, int pid, const DetailsOptions& options)
 {
     ProcessDetails d;
     d.pid = pid;
@@ -131,14 +136,15 @@ ProcessDetails readProcessDetails(const std::string& procRoot, int pid, const De
     if (d.gone())
         return d;
     d.status = readParsed<PidStatus>(dir + "/status", kSmallFile, parsePidStatus);
-    d.cmdline = readParsed<std::vector<std::string>>(dir + "/cmdline", kEnvironMax,
-                                                     [](const std::string& t) { return parsePidCmdline(t); });
+    d.cmdline = readParsed<std::vector<std::string>>(
+        dir + "/cmdline", kEnvironMax, [](const std::string& t) { return parsePidCmdline(t); });
     if (options.environment)
-        d.environ = readParsed<std::vector<EnvVar>>(dir + "/environ", kEnvironMax,
-                                                    [](const std::string& t) { return parsePidEnviron(t); });
+        d.environ = readParsed<std::vector<EnvVar>>(
+            dir + "/environ", kEnvironMax, [](const std::string& t) { return parsePidEnviron(t); });
     d.exe = readLink(dir + "/exe");
     d.cwd = readLink(dir + "/cwd");
-    d.wchan = readParsed<std::string>(dir + "/wchan", kSmallFile, [](const std::string& t) { return std::string(parse::trim(t)); });
+    d.wchan = readParsed<std::string>(dir + "/wchan", kSmallFile,
+        [](const std::string& t) { return std::string(parse::trim(t)); });
     d.io = readParsed<PidIo>(dir + "/io", kSmallFile, parsePidIo);
     if (options.files)
         d.files = readFiles(dir, d.filesTruncated);
@@ -147,8 +153,9 @@ ProcessDetails readProcessDetails(const std::string& procRoot, int pid, const De
     d.limits = readParsed<std::vector<PidLimit>>(dir + "/limits", kSmallFile, parsePidLimits);
     d.cgroup = readParsed<std::vector<CgroupEntry>>(dir + "/cgroup", kSmallFile, parsePidCgroup);
     if (d.stat && d.stat->ppid > 0)
-        d.parentComm = readParsed<std::string>(procRoot + "/" + std::to_string(d.stat->ppid) + "/comm", kSmallFile,
-                                               [](const std::string& t) { return std::string(parse::trim(t)); });
+        d.parentComm
+            = readParsed<std::string>(procRoot + "/" + std::to_string(d.stat->ppid) + "/comm",
+                kSmallFile, [](const std::string& t) { return std::string(parse::trim(t)); });
     if (d.status && d.status->hasIds) {
         d.realUser = userNameOf(d.status->uid[0]);
         d.effectiveUser = userNameOf(d.status->uid[1]);
@@ -162,14 +169,18 @@ ProcessDetails readProcessDetails(const std::string& procRoot, int pid, const De
 
 std::string explainReadError(const ProcessDetails& details, std::string_view file, Error error)
 {
-    std::string text = details.procRoot + "/" + std::to_string(details.pid) + "/" + std::string(file) + ": ";
+    std::string text
+        = details.procRoot + "/" + std::to_string(details.pid) + "/" + std::string(file) + ": ";
     text += errorText(error);
     if (error == Error::PermissionDenied) {
-        const bool otherUser = details.status && details.status->hasIds && details.status->uid[1] != details.readerUid;
-        text += otherUser ? "; the process belongs to another user, and reading this file needs the same user or root "
-                            "(CAP_SYS_PTRACE)"
-                          : "; reading this file needs ptrace access to the process: the same user (and the "
-                            "process not setuid or otherwise undumpable), or CAP_SYS_PTRACE";
+        const bool otherUser = details.status && details.status->hasIds
+            && details.status->uid[1] != details.readerUid;
+        text += otherUser
+            ? "; the process belongs to another user, and reading this file needs the same user or "
+              "root "
+              "(CAP_SYS_PTRACE)"
+            : "; reading this file needs ptrace access to the process: the same user (and the "
+              "process not setuid or otherwise undumpable), or CAP_SYS_PTRACE";
     } else if (error == Error::FileMissing || error == Error::ProcessGone) {
         text += details.gone() ? "; the process has exited" : "";
     }
@@ -189,13 +200,20 @@ std::string userNameOf(std::uint32_t uid)
 std::string_view schedPolicyName(std::uint64_t policy)
 {
     switch (policy) {
-    case 0: return "SCHED_OTHER";
-    case 1: return "SCHED_FIFO";
-    case 2: return "SCHED_RR";
-    case 3: return "SCHED_BATCH";
-    case 5: return "SCHED_IDLE";
-    case 6: return "SCHED_DEADLINE";
-    default: return "unknown";
+    case 0:
+        return "SCHED_OTHER";
+    case 1:
+        return "SCHED_FIFO";
+    case 2:
+        return "SCHED_RR";
+    case 3:
+        return "SCHED_BATCH";
+    case 5:
+        return "SCHED_IDLE";
+    case 6:
+        return "SCHED_DEADLINE";
+    default:
+        return "unknown";
     }
 }
 

@@ -23,7 +23,8 @@
 
 namespace pg {
 
-struct OpenFile {
+struct OpenFile
+{
     int fd = -1;
     std::string target; // the raw link text
     FdTarget what; // classified target
@@ -31,7 +32,8 @@ struct OpenFile {
     Error infoError = Error::None; // why info is missing
 };
 
-struct ProcessDetails {
+struct ProcessDetails
+{
     int pid = 0;
     std::string procRoot;
     long ticksPerSecond = 100;
@@ -56,7 +58,10 @@ struct ProcessDetails {
     std::optional<double> uptimeSeconds; // <root>/uptime at the time of the read
 
     // The process vanished (stat could not be read because it is gone).
-    bool gone() const { return !stat && (stat.error() == Error::FileMissing || stat.error() == Error::ProcessGone); }
+    bool gone() const
+    {
+        return !stat && (stat.error() == Error::FileMissing || stat.error() == Error::ProcessGone);
+    }
     bool kernelThread() const { return stat && stat->isKernelThread(); }
     std::uint64_t startTimeTicks() const { return stat ? stat->startTimeTicks : 0; }
     // Seconds since the process started, when uptime and stat are known.
@@ -66,13 +71,15 @@ struct ProcessDetails {
 inline constexpr std::size_t kMaxFds = 20000;
 inline constexpr std::size_t kMaxThreads = 10000;
 
-struct DetailsOptions {
+struct DetailsOptions
+{
     bool threads = true;
     bool files = true;
     bool environment = true;
 };
 
-ProcessDetails readProcessDetails(const std::string& procRoot, int pid, const DetailsOptions& options = {});
+ProcessDetails readProcessDetails(
+    const std::string& procRoot, int pid, const DetailsOptions& options = {});
 
 // "/proc/1234/environ: permission denied: it belongs to another user; reading it needs the same
 // user or root (CAP_SYS_PTRACE)". `file` is the name under /proc/PID ("environ", "fd", "io").

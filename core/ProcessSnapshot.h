@@ -19,29 +19,34 @@
 namespace pg {
 
 // A process is (pid, start time), never a bare pid: a reused pid is a different process.
-struct ProcessKey {
+struct ProcessKey
+{
     int pid = 0;
     std::uint64_t startTimeTicks = 0;
     bool operator==(const ProcessKey&) const = default;
 };
 
-struct ProcessKeyHash {
+struct ProcessKeyHash
+{
     std::size_t operator()(const ProcessKey& k) const noexcept
     {
-        return std::hash<std::uint64_t>()((static_cast<std::uint64_t>(k.pid) << 40) ^ k.startTimeTicks);
+        return std::hash<std::uint64_t>()(
+            (static_cast<std::uint64_t>(k.pid) << 40) ^ k.startTimeTicks);
     }
 };
 
 // Read once per process (and again after an exec changes comm); shared between snapshots, so a
 // pointer comparison tells the model whether the strings changed.
-struct ProcessNames {
+struct ProcessNames
+{
     std::string comm; // (2) of stat, raw bytes
     std::vector<std::string> argv; // cmdline split at NULs, raw bytes
     std::string cmdline; // argv joined by single spaces; empty for kernel threads and zombies
     Error cmdlineError = Error::None; // why cmdline is unknown, if it is
 };
 
-struct ProcessInfo {
+struct ProcessInfo
+{
     ProcessKey key;
     int ppid = 0;
     char state = '?';
@@ -67,7 +72,8 @@ struct ProcessInfo {
     std::uint64_t cpuTimeTicks() const { return utimeTicks + stimeTicks; }
 };
 
-struct SystemSummary {
+struct SystemSummary
+{
     std::optional<SystemStat> stat;
     std::optional<MemInfo> memInfo;
     std::optional<LoadAvg> loadAvg;
@@ -76,7 +82,8 @@ struct SystemSummary {
     int cpuCount = 0;
 };
 
-struct ProcessSnapshot {
+struct ProcessSnapshot
+{
     std::uint64_t sequence = 0;
     std::int64_t takenAtUnixMs = 0;
     double elapsedSeconds = 0; // since the previous sample; 0 for the first

@@ -25,17 +25,15 @@ enum class Error {
 // A short English phrase for the error, for tooltips and the command line.
 std::string_view errorText(Error error);
 
-template <typename T>
-class [[nodiscard]] Result final {
+template <typename T> class [[nodiscard]] Result final
+{
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_error(error)
-    {
-    }
+    { }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }

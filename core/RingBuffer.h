@@ -8,13 +8,12 @@
 
 namespace pg {
 
-template <typename T>
-class RingBuffer final {
+template <typename T> class RingBuffer final
+{
 public:
     explicit RingBuffer(std::size_t capacity = 600)
         : m_data(capacity ? capacity : 1)
-    {
-    }
+    { }
 
     void push(const T& value)
     {

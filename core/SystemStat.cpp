@@ -8,8 +8,8 @@ namespace {
 
 Error parseCpuLine(std::string_view rest, CpuTimes& cpu)
 {
-    std::uint64_t* fields[] = { &cpu.user, &cpu.nice, &cpu.system, &cpu.idle, &cpu.iowait,
-        &cpu.irq, &cpu.softirq, &cpu.steal, &cpu.guest, &cpu.guestNice };
+    std::uint64_t* fields[] = { &cpu.user, &cpu.nice, &cpu.system, &cpu.idle, &cpu.iowait, &cpu.irq,
+        &cpu.softirq, &cpu.steal, &cpu.guest, &cpu.guestNice };
     int parsed = 0;
     for (std::uint64_t* field : fields) {
         const std::string_view tok = parse::nextToken(rest);

@@ -12,17 +12,22 @@
 
 namespace pg {
 
-struct CpuTimes {
+struct CpuTimes
+{
     int cpu = -1; // -1 for the machine-wide "cpu" line
     std::uint64_t user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0,
                   steal = 0, guest = 0, guestNice = 0;
 
     // guest and guest_nice are already counted in user and nice.
-    std::uint64_t total() const { return user + nice + system + idle + iowait + irq + softirq + steal; }
+    std::uint64_t total() const
+    {
+        return user + nice + system + idle + iowait + irq + softirq + steal;
+    }
     std::uint64_t idleAll() const { return idle + iowait; }
 };
 
-struct SystemStat {
+struct SystemStat
+{
     CpuTimes total;
     std::vector<CpuTimes> cpus; // online CPUs, by id (ids may have gaps)
     std::optional<std::uint64_t> interruptsTotal; // intr, first number

@@ -46,13 +46,16 @@ ProcessKey keyOfPid(int pid)
 
 std::uint64_t inodeOf(int fd)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     return ::fstat(fd, &st) == 0 ? st.st_ino : 0;
 }
 
 // fork + exec of argv with envp; `prepare` runs in the child before exec (dup2s only).
 template <typename Prepare>
-pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& envp, Prepare prepare)
+pid_t spawn(
+    const std::vector<std::string>& argv, const std::vector<std::string>& envp, Prepare prepare)
 {
     std::vector<char*> a;
     for (const auto& s : argv)
@@ -73,7 +76,8 @@ pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>
 
 } // namespace
 
-class TestDetailsIntegration final : public QObject {
+class TestDetailsIntegration final : public QObject
+{
     Q_OBJECT
 private slots:
     void detailsOfKnownChild();
@@ -112,9 +116,12 @@ void TestDetailsIntegration::detailsOfKnownChild()
     QVERIFY(knownFd.valid() && appendFd.valid() && doomedFd.valid());
 
     // dash keeps its argv as given and sits in `read` on the pipe until we close it.
-    const std::vector<std::string> argv = { "/bin/sh", "-c", "read line", "probe name", "", "x=y z" };
-    const std::vector<std::string> envp = { "PROBE_HOME=/nowhere", "PROBE_EMPTY=", "PROBE_OPTS=a=b=c", "PATH=/usr/bin:/bin" };
-    const int k = knownFd.get(), ap = appendFd.get(), dm = doomedFd.get(), pr = pipeRead.get(), sk = sockB.get();
+    const std::vector<std::string> argv
+        = { "/bin/sh", "-c", "read line", "probe name", "", "x=y z" };
+    const std::vector<std::string> envp
+        = { "PROBE_HOME=/nowhere", "PROBE_EMPTY=", "PROBE_OPTS=a=b=c", "PATH=/usr/bin:/bin" };
+    const int k = knownFd.get(), ap = appendFd.get(), dm = doomedFd.get(), pr = pipeRead.get(),
+              sk = sockB.get();
     const std::string cwd = base;
     const pid_t pid = spawn(argv, envp, [&] {
         ::dup2(pr, 0);
@@ -206,7 +213,8 @@ void TestDetailsIntegration::signalsStopContTerm()
         ::kill(pid, SIGKILL);
         ::waitpid(pid, nullptr, WNOHANG);
     });
-    QTRY_VERIFY_WITH_TIMEOUT(readProcessDetails("/proc", pid).exe.valueOr({}).find("sleep") != std::string::npos, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        readProcessDetails("/proc", pid).exe.valueOr({}).find("sleep") != std::string::npos, 10000);
     const ProcessKey key = keyOfPid(pid);
 
     ActionOutcome stop = sendSignal("/proc", key, SIGSTOP);
@@ -227,11 +235,13 @@ void TestDetailsIntegration::signalToExitedOrReusedPid()
 {
     const pid_t pid = spawn({ "/bin/sleep", "1000" }, {}, [] {});
     QVERIFY(pid > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(readProcessDetails("/proc", pid).exe.valueOr({}).find("sleep") != std::string::npos, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        readProcessDetails("/proc", pid).exe.valueOr({}).find("sleep") != std::string::npos, 10000);
     const ProcessKey key = keyOfPid(pid);
 
     // The same pid with another start time: a different process. Nothing is sent.
-    const ActionOutcome wrong = sendSignal("/proc", ProcessKey { key.pid, key.startTimeTicks + 1 }, SIGKILL);
+    const ActionOutcome wrong
+        = sendSignal("/proc", ProcessKey { key.pid, key.startTimeTicks + 1 }, SIGKILL);
     QCOMPARE(wrong.err, ESRCH);
     QVERIFY(stateOf(pid) == 'S' || stateOf(pid) == 'R');
 
@@ -239,13 +249,15 @@ void TestDetailsIntegration::signalToExitedOrReusedPid()
     ::waitpid(pid, nullptr, 0);
     const ActionOutcome gone = sendSignal("/proc", key, SIGTERM);
     QCOMPARE(gone.err, ESRCH);
-    QVERIFY2(gone.message.find("ESRCH (No such process)") == 0 && gone.message.find("exited") != std::string::npos,
-             gone.message.c_str());
+    QVERIFY2(gone.message.find("ESRCH (No such process)") == 0
+            && gone.message.find("exited") != std::string::npos,
+        gone.message.c_str());
     const ProcessDetails d = readProcessDetails("/proc", pid);
     QVERIFY(d.gone());
 
     // A fixture tree's pids are not real processes.
-    const ActionOutcome fixture = sendSignal(PROCGLASS_TEST_DATA "/details/proctree", ProcessKey { 4242, 200000 }, SIGTERM);
+    const ActionOutcome fixture
+        = sendSignal(PROCGLASS_TEST_DATA "/details/proctree", ProcessKey { 4242, 200000 }, SIGTERM);
     QCOMPARE(fixture.err, EXDEV);
 }
 
@@ -257,7 +269,8 @@ void TestDetailsIntegration::renice()
         ::kill(pid, SIGKILL);
         ::waitpid(pid, nullptr, 0);
     });
-    QTRY_VERIFY_WITH_TIMEOUT(readProcessDetails("/proc", pid).exe.valueOr({}).find("sleep") != std::string::npos, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        readProcessDetails("/proc", pid).exe.valueOr({}).find("sleep") != std::string::npos, 10000);
     const ProcessKey key = keyOfPid(pid);
     const ActionOutcome nice = setNice("/proc", key, 7);
     QVERIFY2(nice.ok(), nice.message.c_str());
@@ -282,7 +295,8 @@ void TestDetailsIntegration::otherUserIsRefused()
             result |= 1;
         const ProcessDetails d = readProcessDetails("/proc", me);
         if (!d.environ && d.environ.error() == Error::PermissionDenied
-            && explainReadError(d, "environ", d.environ.error()).find("another user") != std::string::npos)
+            && explainReadError(d, "environ", d.environ.error()).find("another user")
+                != std::string::npos)
             result |= 2;
         if (setNice("/proc", myKey, 5).err == EPERM)
             result |= 4;

@@ -32,10 +32,10 @@ namespace {
 
 const std::string kTree = PROCGLASS_TEST_DATA "/details/proctree";
 
-template <typename M>
-QAbstractItemModelTester* watch(M* model)
+template <typename M> QAbstractItemModelTester* watch(M* model)
 {
-    return new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::Fatal, model);
+    return new QAbstractItemModelTester(
+        model, QAbstractItemModelTester::FailureReportingMode::Fatal, model);
 }
 
 QStringList column(const QAbstractItemModel& m, int c)
@@ -93,7 +93,8 @@ ProcessKey keyOf(const ProcessDetails& d)
 
 } // namespace
 
-class TestDetailsModels final : public QObject {
+class TestDetailsModels final : public QObject
+{
     Q_OBJECT
 private slots:
     void environmentInPlace();
@@ -121,14 +122,17 @@ void TestDetailsModels::environmentInPlace()
     QPersistentModelIndex home = model.index(0, 0);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.setEnvironment({ env("HOME", "/home/x"), env("EMPTY", ""), env("OPTS", "a=b"), env("NOEQ", "", false) });
+    model.setEnvironment(
+        { env("HOME", "/home/x"), env("EMPTY", ""), env("OPTS", "a=b"), env("NOEQ", "", false) });
     QCOMPARE(resets.count(), 0);
     QCOMPARE(changed.count(), 1);
     QVERIFY(home.isValid());
-    QCOMPARE(model.index(home.row(), EnvironmentModel::Value).data().toString(), QStringLiteral("/home/x"));
+    QCOMPARE(model.index(home.row(), EnvironmentModel::Value).data().toString(),
+        QStringLiteral("/home/x"));
     QCOMPARE(model.index(3, EnvironmentModel::Value).data().toString(), QStringLiteral("(no '=')"));
     QCOMPARE(model.index(3, 0).data(EnvironmentModel::RawRole).toString(), QStringLiteral("NOEQ"));
-    QCOMPARE(model.index(2, 0).data(EnvironmentModel::RawRole).toString(), QStringLiteral("OPTS=a=b"));
+    QCOMPARE(
+        model.index(2, 0).data(EnvironmentModel::RawRole).toString(), QStringLiteral("OPTS=a=b"));
     model.setEnvironment({});
     QCOMPARE(model.rowCount(), 0);
 }
@@ -157,10 +161,14 @@ void TestDetailsModels::openFilesSequence()
 {
     OpenFilesModel model;
     watch(&model);
-    model.setRows({ file(0, "/dev/null", 0), file(3, "socket:[77]"), file(5, "/tmp/x (deleted)", 02002) });
-    QCOMPARE(column(model, OpenFilesModel::Kind), (QStringList { "device", "socket", "deleted file" }));
-    QCOMPARE(model.index(2, OpenFilesModel::Target).data().toString(), QStringLiteral("/tmp/x (deleted)"));
-    QCOMPARE(model.index(2, OpenFilesModel::Flags).data().toString(), QStringLiteral("O_RDWR|O_APPEND"));
+    model.setRows(
+        { file(0, "/dev/null", 0), file(3, "socket:[77]"), file(5, "/tmp/x (deleted)", 02002) });
+    QCOMPARE(
+        column(model, OpenFilesModel::Kind), (QStringList { "device", "socket", "deleted file" }));
+    QCOMPARE(model.index(2, OpenFilesModel::Target).data().toString(),
+        QStringLiteral("/tmp/x (deleted)"));
+    QCOMPARE(
+        model.index(2, OpenFilesModel::Flags).data().toString(), QStringLiteral("O_RDWR|O_APPEND"));
     QVERIFY(model.index(2, OpenFilesModel::Kind).data(Qt::ForegroundRole).isValid()); // marked
     OpenFile unreadable = file(7, "pipe:[9]");
     unreadable.info.reset();
@@ -178,13 +186,15 @@ void TestDetailsModels::threadsSequence()
 {
     ThreadsModel model;
     watch(&model);
-    model.setThreads({ makeThread(10, "main", 100, 5), makeThread(11, "worker", 150, 7) }, { std::nan(""), std::nan("") }, 100);
+    model.setThreads({ makeThread(10, "main", 100, 5), makeThread(11, "worker", 150, 7) },
+        { std::nan(""), std::nan("") }, 100);
     QCOMPARE(model.index(0, ThreadsModel::Cpu).data().toString(), QStringLiteral("–"));
     QPersistentModelIndex worker = model.index(1, 0);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     // tid 11 exited and the tid was reused by a new thread: a removal and an insertion.
-    model.setThreads({ makeThread(10, "main", 100, 9), makeThread(11, "other", 900, 0) }, { 40.0, 0.0 }, 100);
+    model.setThreads(
+        { makeThread(10, "main", 100, 9), makeThread(11, "other", 900, 0) }, { 40.0, 0.0 }, 100);
     QCOMPARE(removed.count(), 1);
     QCOMPARE(inserted.count(), 1);
     QVERIFY(!worker.isValid());
@@ -202,14 +212,16 @@ void TestDetailsModels::smallModels()
     watch(&limits);
     watch(&cgroup);
     argv.setArguments({ "/bin/prog", "", "a b" });
-    QCOMPARE(column(argv, CommandLineModel::Argument), (QStringList { "/bin/prog", "(empty argument)", "a b" }));
+    QCOMPARE(column(argv, CommandLineModel::Argument),
+        (QStringList { "/bin/prog", "(empty argument)", "a b" }));
     argv.setArguments({ "/bin/prog" });
     QCOMPARE(argv.rowCount(), 1);
     limits.setRows({ PidLimit { "Max open files", { false, 1024 }, { false, 4096 }, "files" },
-                     PidLimit { "Max cpu time", { true, 0 }, { true, 0 }, "seconds" } });
+        PidLimit { "Max cpu time", { true, 0 }, { true, 0 }, "seconds" } });
     QCOMPARE(column(limits, LimitsModel::Soft), (QStringList { "1024", "unlimited" }));
     cgroup.setRows({ CgroupEntry { 0, {}, "/user.slice" } });
-    QCOMPARE(cgroup.index(0, CgroupModel::Hierarchy).data().toString(), QStringLiteral("0 (v2 unified)"));
+    QCOMPARE(cgroup.index(0, CgroupModel::Hierarchy).data().toString(),
+        QStringLiteral("0 (v2 unified)"));
 }
 
 void TestDetailsModels::panelShowsFixtureProcess()
@@ -233,7 +245,8 @@ void TestDetailsModels::panelShowsFixtureProcess()
     QCOMPARE(panel.overviewField(QStringLiteral("parent")), QStringLiteral("systemd (1)"));
     QCOMPARE(panel.overviewField(QStringLiteral("exe")), QStringLiteral("/usr/bin/my-server"));
     QCOMPARE(panel.overviewField(QStringLiteral("wchan")), QStringLiteral("do_epoll_wait"));
-    QCOMPARE(panel.overviewField(QStringLiteral("ctxsw")), QStringLiteral("150 voluntary, 7 involuntary"));
+    QCOMPARE(panel.overviewField(QStringLiteral("ctxsw")),
+        QStringLiteral("150 voluntary, 7 involuntary"));
     QCOMPARE(panel.overviewField(QStringLiteral("syscalls")), QStringLiteral("10 reads, 0 writes"));
     QCOMPARE(panel.overviewField(QStringLiteral("elapsed")), QStringLiteral("00:50:00"));
 }
@@ -246,11 +259,15 @@ void TestDetailsModels::panelKernelThread()
     panel.showProcess(key);
     panel.applyDetails(sampleOf(std::move(d), key));
     QVERIFY(panel.title().contains(QStringLiteral("kernel thread")));
-    QVERIFY(panel.tabMessage(ProcessDetailsPanel::Environment).contains(QStringLiteral("Kernel thread")));
-    QVERIFY(panel.tabMessage(ProcessDetailsPanel::CommandLine).contains(QStringLiteral("Kernel thread")));
-    QVERIFY(panel.overviewField(QStringLiteral("exe")).contains(QStringLiteral("kernel thread has no executable")));
+    QVERIFY(panel.tabMessage(ProcessDetailsPanel::Environment)
+                .contains(QStringLiteral("Kernel thread")));
+    QVERIFY(panel.tabMessage(ProcessDetailsPanel::CommandLine)
+                .contains(QStringLiteral("Kernel thread")));
+    QVERIFY(panel.overviewField(QStringLiteral("exe"))
+                .contains(QStringLiteral("kernel thread has no executable")));
     QVERIFY(panel.overviewField(QStringLiteral("cwd")).contains(QStringLiteral("kernel thread")));
-    QCOMPARE(panel.overviewField(QStringLiteral("parent")), QStringLiteral("none (started by the kernel)"));
+    QCOMPARE(panel.overviewField(QStringLiteral("parent")),
+        QStringLiteral("none (started by the kernel)"));
 }
 
 void TestDetailsModels::panelPermissionDenied()
@@ -265,10 +282,14 @@ void TestDetailsModels::panelPermissionDenied()
     panel.showProcess(key);
     panel.applyDetails(sampleOf(std::move(d), key));
     const QString env = panel.tabMessage(ProcessDetailsPanel::Environment);
-    QVERIFY2(env.contains(QStringLiteral("/4242/environ: permission denied")) && env.contains(QStringLiteral("same user or root")), qPrintable(env));
-    QVERIFY(panel.tabMessage(ProcessDetailsPanel::OpenFiles).contains(QStringLiteral("/4242/fd: permission denied")));
+    QVERIFY2(env.contains(QStringLiteral("/4242/environ: permission denied"))
+            && env.contains(QStringLiteral("same user or root")),
+        qPrintable(env));
+    QVERIFY(panel.tabMessage(ProcessDetailsPanel::OpenFiles)
+                .contains(QStringLiteral("/4242/fd: permission denied")));
     QCOMPARE(panel.environmentModel()->rowCount(), 0);
-    QVERIFY(panel.overviewField(QStringLiteral("io")).contains(QStringLiteral("/4242/io: permission denied")));
+    QVERIFY(panel.overviewField(QStringLiteral("io"))
+                .contains(QStringLiteral("/4242/io: permission denied")));
     QCOMPARE(panel.tabMessage(ProcessDetailsPanel::Threads), QString()); // the rest still shows
 }
 
@@ -291,7 +312,8 @@ void TestDetailsModels::panelVanishedAndStale()
     sample->details = gone;
     panel.applyDetails(sample);
     QVERIFY(panel.title().contains(QStringLiteral("has exited")));
-    QVERIFY(panel.tabMessage(ProcessDetailsPanel::Environment).contains(QStringLiteral("has exited")));
+    QVERIFY(
+        panel.tabMessage(ProcessDetailsPanel::Environment).contains(QStringLiteral("has exited")));
     QCOMPARE(panel.environmentModel()->rowCount(), 0);
     // Deselecting clears the panel and tells the sampler.
     QSignalSpy asked(&panel, &ProcessDetailsPanel::processChanged);
@@ -361,9 +383,11 @@ void TestDetailsModels::actionsConfirmAndReport()
     QVERIFY(asked.isEmpty());
     page.view()->selectAll();
     actions.requestSignal(SIGTERM);
-    QVERIFY2(asked.contains(QStringLiteral("SIGTERM")) && asked.contains(QStringLiteral("100 alpha"))
-                 && asked.contains(QStringLiteral("200 beta")) && asked.contains(QStringLiteral("2 processes")),
-             qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("SIGTERM"))
+            && asked.contains(QStringLiteral("100 alpha"))
+            && asked.contains(QStringLiteral("200 beta"))
+            && asked.contains(QStringLiteral("2 processes")),
+        qPrintable(asked));
     QCOMPARE(requests.count(), 0); // cancelled
     answer = true;
     actions.requestSignal(SIGSTOP);
@@ -377,11 +401,14 @@ void TestDetailsModels::actionsConfirmAndReport()
     report->outcomes.push_back({ request.keys[0], 0, {} });
     report->outcomes.push_back({ request.keys[1], EPERM, explainActionErrno(EPERM, false) });
     actions.showResult(report);
-    const QString failed = request.keys[1].pid == 100 ? QStringLiteral("100 alpha") : QStringLiteral("200 beta");
-    const QString succeeded = request.keys[1].pid == 100 ? QStringLiteral("200 beta") : QStringLiteral("100 alpha");
-    QVERIFY2(reported.contains(failed) && reported.contains(QStringLiteral("EPERM (Operation not permitted)"))
-                 && reported.contains(QStringLiteral("another user")),
-             qPrintable(reported));
+    const QString failed
+        = request.keys[1].pid == 100 ? QStringLiteral("100 alpha") : QStringLiteral("200 beta");
+    const QString succeeded
+        = request.keys[1].pid == 100 ? QStringLiteral("200 beta") : QStringLiteral("100 alpha");
+    QVERIFY2(reported.contains(failed)
+            && reported.contains(QStringLiteral("EPERM (Operation not permitted)"))
+            && reported.contains(QStringLiteral("another user")),
+        qPrintable(reported));
     QVERIFY(!reported.contains(succeeded));
 
     // Renice: the chooser gets the current nice value, the confirmation names the processes.

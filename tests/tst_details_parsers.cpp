@@ -1,12 +1,12 @@
 // Parsers of the process details files (environ, fd targets, fdinfo, io, limits, cgroup, task) over
 // fixtures in tests/data/details, and the details reader over a fake /proc tree.
 
+#include "ParseUtil.h"
 #include "PidCgroup.h"
 #include "PidEnviron.h"
 #include "PidFd.h"
 #include "PidIo.h"
 #include "PidLimits.h"
-#include "ParseUtil.h"
 #include "PidTask.h"
 #include "ProcFs.h"
 #include "ProcessDetails.h"
@@ -35,7 +35,8 @@ const std::string kTree = PROCGLASS_TEST_DATA "/details/proctree";
 
 } // namespace
 
-class TestDetailsParsers final : public QObject {
+class TestDetailsParsers final : public QObject
+{
     Q_OBJECT
 private slots:
     void environ_data();
@@ -66,8 +67,10 @@ void TestDetailsParsers::environ_data()
     QTest::newRow("empty values, '=' in values, no '=' at all, trailing NULs")
         << "environ-mixed.bin"
         << "HOME=/home/ada|EMPTY=|EQUALS=a=b=c|!NOEQUALS|PATH=/usr/bin:/bin|=leading|LAST=end";
-    QTest::newRow("empty file (kernel thread, zombie)") << "environ-empty.bin" << "";
-    QTest::newRow("last string without its NUL") << "environ-no-trailing-nul.bin" << "ONE=1";
+    QTest::newRow("empty file (kernel thread, zombie)") << "environ-empty.bin"
+                                                        << "";
+    QTest::newRow("last string without its NUL") << "environ-no-trailing-nul.bin"
+                                                 << "ONE=1";
 }
 
 void TestDetailsParsers::environ()
@@ -120,13 +123,16 @@ void TestDetailsParsers::fdInfo_data()
     QTest::addColumn<int>("mntId");
     QTest::addColumn<int>("extraLines");
     const int ok = int(Error::None);
-    QTest::newRow("read-only file") << "fdinfo-rdonly.txt" << ok << 0ull << "O_RDONLY|O_LARGEFILE" << 24 << 1;
+    QTest::newRow("read-only file")
+        << "fdinfo-rdonly.txt" << ok << 0ull << "O_RDONLY|O_LARGEFILE" << 24 << 1;
     QTest::newRow("append, cloexec, offset") << "fdinfo-append-cloexec.txt" << ok << 4096ull
                                              << "O_RDWR|O_APPEND|O_LARGEFILE|O_CLOEXEC" << 31 << 0;
-    QTest::newRow("eventfd with type lines") << "fdinfo-eventfd.txt" << ok << 0ull << "O_RDWR|O_NONBLOCK|O_CLOEXEC"
-                                             << 15 << 3;
-    QTest::newRow("flags not octal") << "fdinfo-bad-flags.txt" << int(Error::BadNumber) << 0ull << "" << 0 << 0;
-    QTest::newRow("no flags line") << "fdinfo-truncated.txt" << int(Error::Truncated) << 0ull << "" << 0 << 0;
+    QTest::newRow("eventfd with type lines")
+        << "fdinfo-eventfd.txt" << ok << 0ull << "O_RDWR|O_NONBLOCK|O_CLOEXEC" << 15 << 3;
+    QTest::newRow("flags not octal")
+        << "fdinfo-bad-flags.txt" << int(Error::BadNumber) << 0ull << "" << 0 << 0;
+    QTest::newRow("no flags line")
+        << "fdinfo-truncated.txt" << int(Error::Truncated) << 0ull << "" << 0 << 0;
 }
 
 void TestDetailsParsers::fdInfo()
@@ -152,11 +158,14 @@ void TestDetailsParsers::openFlags_data()
     QTest::addColumn<uint>("flags");
     QTest::addColumn<QString>("text");
     QTest::newRow("write only") << uint(O_WRONLY) << "O_WRONLY";
-    QTest::newRow("creat trunc") << uint(O_WRONLY | O_CREAT | O_TRUNC) << "O_WRONLY|O_CREAT|O_TRUNC";
+    QTest::newRow("creat trunc") << uint(O_WRONLY | O_CREAT | O_TRUNC)
+                                 << "O_WRONLY|O_CREAT|O_TRUNC";
     QTest::newRow("O_SYNC is not shown as O_DSYNC") << uint(O_RDWR | O_SYNC) << "O_RDWR|O_SYNC";
     QTest::newRow("O_DSYNC alone") << uint(O_RDWR | O_DSYNC) << "O_RDWR|O_DSYNC";
-    QTest::newRow("directory") << uint(O_RDONLY | O_DIRECTORY | O_CLOEXEC) << "O_RDONLY|O_DIRECTORY|O_CLOEXEC";
-    QTest::newRow("unknown bit in octal") << uint(O_RDONLY | 010000000000u) << "O_RDONLY|010000000000";
+    QTest::newRow("directory") << uint(O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                               << "O_RDONLY|O_DIRECTORY|O_CLOEXEC";
+    QTest::newRow("unknown bit in octal")
+        << uint(O_RDONLY | 010000000000u) << "O_RDONLY|010000000000";
 }
 
 void TestDetailsParsers::openFlags()
@@ -198,16 +207,31 @@ void TestDetailsParsers::limits_data()
     QTest::addColumn<QString>("soft");
     QTest::addColumn<QString>("hard");
     QTest::addColumn<QString>("units");
-    QTest::newRow("kernel's aligned columns") << "limits-aligned.txt" << int(Error::None) << 16 << "Max stack size"
-                                              << "8388608" << "unlimited" << "bytes";
-    QTest::newRow("row off the columns") << "limits-misaligned.txt" << int(Error::None) << 4 << "Max open files"
-                                         << "1024" << "524288" << "files";
-    QTest::newRow("no units") << "limits-misaligned.txt" << int(Error::None) << 4 << "Max nice priority" << "0"
-                              << "0" << "";
-    QTest::newRow("soft limit not a number") << "limits-bad-number.txt" << int(Error::BadNumber) << 0 << "" << ""
-                                             << "" << "";
-    QTest::newRow("not a limits file") << "limits-bad-header.txt" << int(Error::BadFormat) << 0 << "" << "" << ""
-                                       << "";
+    QTest::newRow("kernel's aligned columns")
+        << "limits-aligned.txt" << int(Error::None) << 16 << "Max stack size"
+        << "8388608"
+        << "unlimited"
+        << "bytes";
+    QTest::newRow("row off the columns")
+        << "limits-misaligned.txt" << int(Error::None) << 4 << "Max open files"
+        << "1024"
+        << "524288"
+        << "files";
+    QTest::newRow("no units") << "limits-misaligned.txt" << int(Error::None) << 4
+                              << "Max nice priority"
+                              << "0"
+                              << "0"
+                              << "";
+    QTest::newRow("soft limit not a number")
+        << "limits-bad-number.txt" << int(Error::BadNumber) << 0 << ""
+        << ""
+        << ""
+        << "";
+    QTest::newRow("not a limits file")
+        << "limits-bad-header.txt" << int(Error::BadFormat) << 0 << ""
+        << ""
+        << ""
+        << "";
 }
 
 void TestDetailsParsers::limits()
@@ -224,7 +248,9 @@ void TestDetailsParsers::limits()
     QFETCH(QString, hard);
     QFETCH(QString, units);
     QCOMPARE(int(limits->size()), count);
-    auto text = [](const LimitValue& v) { return v.unlimited ? QStringLiteral("unlimited") : QString::number(v.value); };
+    auto text = [](const LimitValue& v) {
+        return v.unlimited ? QStringLiteral("unlimited") : QString::number(v.value);
+    };
     bool found = false;
     for (const PidLimit& l : *limits) {
         if (q(l.name) != name)
@@ -242,14 +268,17 @@ void TestDetailsParsers::cgroup_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("error");
     QTest::addColumn<QString>("expected"); // id:controllers:path joined by '|'
-    QTest::newRow("v2 unified")
-        << "cgroup-v2.txt" << int(Error::None)
-        << "0::/user.slice/user-1000.slice/user@1000.service/app.slice/app-org.kde.konsole-1234.scope";
+    QTest::newRow("v2 unified") << "cgroup-v2.txt" << int(Error::None)
+                                << "0::/user.slice/user-1000.slice/user@1000.service/app.slice/"
+                                   "app-org.kde.konsole-1234.scope";
     QTest::newRow("v1 hierarchies, named, ':' in path")
         << "cgroup-v1.txt" << int(Error::None)
-        << "12:pids:/user.slice/user-1000.slice/session-2.scope|11:cpu,cpuacct:/user.slice|4:memory:/docker/3f1c:weird:path|"
-           "1:name=systemd:/user.slice/user-1000.slice/session-2.scope|0::/user.slice/user-1000.slice/session-2.scope";
-    QTest::newRow("hierarchy id not a number") << "cgroup-bad-id.txt" << int(Error::BadNumber) << "";
+        << "12:pids:/user.slice/user-1000.slice/session-2.scope|11:cpu,cpuacct:/"
+           "user.slice|4:memory:/docker/3f1c:weird:path|"
+           "1:name=systemd:/user.slice/user-1000.slice/session-2.scope|0::/user.slice/"
+           "user-1000.slice/session-2.scope";
+    QTest::newRow("hierarchy id not a number")
+        << "cgroup-bad-id.txt" << int(Error::BadNumber) << "";
     QTest::newRow("no colons") << "cgroup-no-colons.txt" << int(Error::BadFormat) << "";
 }
 
@@ -320,8 +349,14 @@ void TestDetailsParsers::readerOnFakeTree()
     QVERIFY(d.files.ok());
     QStringList files;
     for (const OpenFile& f : *d.files)
-        files << QStringLiteral("%1 %2 %3").arg(f.fd).arg(q(fdKindName(f.what.kind))).arg(f.info ? q(describeOpenFlags(f.info->flags)) : QStringLiteral("-"));
-    QCOMPARE(files.join('|'), QStringLiteral("0 device O_RDONLY|O_LARGEFILE|3 socket -|4 pipe -|5 deleted file O_RDWR|O_APPEND|O_LARGEFILE|O_CLOEXEC|6 anon inode O_RDWR|O_NONBLOCK|O_CLOEXEC"));
+        files << QStringLiteral("%1 %2 %3")
+                     .arg(f.fd)
+                     .arg(q(fdKindName(f.what.kind)))
+                     .arg(f.info ? q(describeOpenFlags(f.info->flags)) : QStringLiteral("-"));
+    QCOMPARE(files.join('|'),
+        QStringLiteral(
+            "0 device O_RDONLY|O_LARGEFILE|3 socket -|4 pipe -|5 deleted file "
+            "O_RDWR|O_APPEND|O_LARGEFILE|O_CLOEXEC|6 anon inode O_RDWR|O_NONBLOCK|O_CLOEXEC"));
     QCOMPARE(int((*d.files)[1].infoError), int(Error::FileMissing));
 
     QVERIFY(d.threads.ok());

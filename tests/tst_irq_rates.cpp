@@ -325,7 +325,8 @@ void TestIrqRates::samplerPublishesAcrossThreads()
         sampler, &InterruptsSampler::snapshotReady, &receiver,
         [&received](InterruptsSnapshotPtr s) { received = std::move(s); }, Qt::QueuedConnection);
     thread.start();
-    QMetaObject::invokeMethod(sampler, [sampler] { sampler->setPaused(true); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        sampler, [sampler] { sampler->setPaused(true); }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(sampler, &InterruptsSampler::start, Qt::QueuedConnection);
     QTRY_VERIFY_WITH_TIMEOUT(received != nullptr, 20000);
     QCOMPARE(received->interruptsError, Error::None);

@@ -10,7 +10,8 @@
 
 using namespace pg;
 
-class TestPidParsers : public QObject {
+class TestPidParsers : public QObject
+{
     Q_OBJECT
 private slots:
     void stat_data();
@@ -41,20 +42,23 @@ void TestPidParsers::stat_data()
     QTest::addColumn<qulonglong>("start");
     QTest::addColumn<bool>("kthread");
 
-    QTest::newRow("init (live capture)") << "pid/stat-init.txt" << 1 << QByteArray("process_api") << 'S' << 0
-                                         << 48ull << 177ull << 10ll << -10ll << 14ll << 21ull << false;
-    QTest::newRow("kernel thread") << "pid/stat-kthreadd.txt" << 2 << QByteArray("kthreadd") << 'S' << 0 << 0ull
-                                   << 0ull << 20ll << 0ll << 1ll << 21ull << true;
-    QTest::newRow("comm 'a) (b'") << "pid/stat-paren.txt" << 4242 << QByteArray("a) (b") << 'R' << 1 << 250ull
-                                  << 30ull << 20ll << 0ll << 3ll << 98765ull << false;
-    QTest::newRow("comm with spaces") << "pid/stat-spaces.txt" << 4243 << QByteArray("Web Content") << 'S' << 1
-                                      << 7ull << 3ull << 20ll << 0ll << 25ll << 99000ull << false;
-    QTest::newRow("comm with newline") << "pid/stat-newline.txt" << 4244 << QByteArray("two\nlines") << 'S' << 1
-                                       << 1ull << 2ull << 39ll << 19ll << 1ll << 99100ull << false;
-    QTest::newRow("zombie") << "pid/stat-zombie.txt" << 4245 << QByteArray("defunct-child") << 'Z' << 4200 << 3ull
-                            << 1ull << 20ll << 0ll << 1ll << 99200ull << false;
-    QTest::newRow("real-time") << "pid/stat-realtime.txt" << 4248 << QByteArray("rt-thread") << 'S' << 1 << 1ull
-                               << 2ull << -51ll << 0ll << 1ll << 99400ull << false;
+    QTest::newRow("init (live capture)")
+        << "pid/stat-init.txt" << 1 << QByteArray("process_api") << 'S' << 0 << 48ull << 177ull
+        << 10ll << -10ll << 14ll << 21ull << false;
+    QTest::newRow("kernel thread") << "pid/stat-kthreadd.txt" << 2 << QByteArray("kthreadd") << 'S'
+                                   << 0 << 0ull << 0ull << 20ll << 0ll << 1ll << 21ull << true;
+    QTest::newRow("comm 'a) (b'") << "pid/stat-paren.txt" << 4242 << QByteArray("a) (b") << 'R' << 1
+                                  << 250ull << 30ull << 20ll << 0ll << 3ll << 98765ull << false;
+    QTest::newRow("comm with spaces")
+        << "pid/stat-spaces.txt" << 4243 << QByteArray("Web Content") << 'S' << 1 << 7ull << 3ull
+        << 20ll << 0ll << 25ll << 99000ull << false;
+    QTest::newRow("comm with newline")
+        << "pid/stat-newline.txt" << 4244 << QByteArray("two\nlines") << 'S' << 1 << 1ull << 2ull
+        << 39ll << 19ll << 1ll << 99100ull << false;
+    QTest::newRow("zombie") << "pid/stat-zombie.txt" << 4245 << QByteArray("defunct-child") << 'Z'
+                            << 4200 << 3ull << 1ull << 20ll << 0ll << 1ll << 99200ull << false;
+    QTest::newRow("real-time") << "pid/stat-realtime.txt" << 4248 << QByteArray("rt-thread") << 'S'
+                               << 1 << 1ull << 2ull << -51ll << 0ll << 1ll << 99400ull << false;
 }
 
 void TestPidParsers::stat()
@@ -101,9 +105,12 @@ void TestPidParsers::statm_data()
     QTest::addColumn<qulonglong>("size");
     QTest::addColumn<qulonglong>("resident");
     QTest::addColumn<qulonglong>("shared");
-    QTest::newRow("basic") << "pid/statm-basic.txt" << int(Error::None) << 1234ull << 567ull << 89ull;
-    QTest::newRow("kernel thread: all zero") << "pid/statm-kthread.txt" << int(Error::None) << 0ull << 0ull << 0ull;
-    QTest::newRow("truncated") << "pid/statm-truncated.txt" << int(Error::Truncated) << 0ull << 0ull << 0ull;
+    QTest::newRow("basic") << "pid/statm-basic.txt" << int(Error::None) << 1234ull << 567ull
+                           << 89ull;
+    QTest::newRow("kernel thread: all zero")
+        << "pid/statm-kthread.txt" << int(Error::None) << 0ull << 0ull << 0ull;
+    QTest::newRow("truncated") << "pid/statm-truncated.txt" << int(Error::Truncated) << 0ull << 0ull
+                               << 0ull;
     QTest::newRow("empty") << "pid/statm-empty.txt" << int(Error::Empty) << 0ull << 0ull << 0ull;
 }
 
@@ -124,7 +131,8 @@ void TestPidParsers::status()
 {
     auto parsed = parsePidStatus(pgtest::fixture("pid/status-escaped.txt"));
     QVERIFY2(parsed.ok(), errorText(parsed.error()).data());
-    QCOMPARE(QByteArray::fromStdString(parsed->name), QByteArray("two\\nlines")); // kept as the kernel escapes it
+    QCOMPARE(QByteArray::fromStdString(parsed->name),
+        QByteArray("two\\nlines")); // kept as the kernel escapes it
     QCOMPARE(parsed->state, 'S');
     QCOMPARE(parsed->pid, 4244);
     QCOMPARE(parsed->ppid, 1);
@@ -154,7 +162,8 @@ void TestPidParsers::statusKernelThread()
 
 void TestPidParsers::statusTruncated()
 {
-    QCOMPARE(int(parsePidStatus(pgtest::fixture("pid/status-truncated.txt")).error()), int(Error::Truncated));
+    QCOMPARE(int(parsePidStatus(pgtest::fixture("pid/status-truncated.txt")).error()),
+        int(Error::Truncated));
     QCOMPARE(int(parsePidStatus("").error()), int(Error::Empty));
     QCOMPARE(int(parsePidStatus("Name:\tx\nUid:\tfoo\n").error()), int(Error::BadNumber));
 }
@@ -164,14 +173,16 @@ void TestPidParsers::cmdline_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("argv");
     QTest::addColumn<QString>("joined");
-    QTest::newRow("basic") << "pid/cmdline-basic.bin" << QStringList { "bash", "-c", "echo a,b \"c\"" }
+    QTest::newRow("basic") << "pid/cmdline-basic.bin"
+                           << QStringList { "bash", "-c", "echo a,b \"c\"" }
                            << "bash -c echo a,b \"c\"";
     QTest::newRow("kernel thread / zombie") << "pid/cmdline-empty.bin" << QStringList {} << "";
-    QTest::newRow("setproctitle padding") << "pid/cmdline-setproctitle.bin"
-                                          << QStringList { "sshd: root@pts/0            " }
-                                          << "sshd: root@pts/0            ";
-    QTest::newRow("empty argument kept") << "pid/cmdline-emptyarg.bin" << QStringList { "prog", "", "after-empty" }
-                                         << "prog  after-empty";
+    QTest::newRow("setproctitle padding")
+        << "pid/cmdline-setproctitle.bin" << QStringList { "sshd: root@pts/0            " }
+        << "sshd: root@pts/0            ";
+    QTest::newRow("empty argument kept")
+        << "pid/cmdline-emptyarg.bin" << QStringList { "prog", "", "after-empty" }
+        << "prog  after-empty";
 }
 
 void TestPidParsers::cmdline()

@@ -11,7 +11,8 @@
 
 using namespace pg;
 
-class TestProcessCollector : public QObject {
+class TestProcessCollector : public QObject
+{
     Q_OBJECT
 private slots:
     void init();
@@ -114,13 +115,15 @@ void TestProcessCollector::cpuPercentFromDeltas()
     QCOMPARE(s.processes[0].cpuPercent, 50.0);
     // Two seconds later: 300 more ticks split user/system over 2 s with 4 threads = 150 %.
     m_clockNs += 2000000000;
-    fake.writeFile("10/stat", pgtest::FakeProc::statLine(10, "busy", 'R', 1, 350, 100, 5, false, 4));
+    fake.writeFile(
+        "10/stat", pgtest::FakeProc::statLine(10, "busy", 'R', 1, 350, 100, 5, false, 4));
     s = collector.sample();
     QCOMPARE(s.processes[0].cpuPercent, 150.0);
     QCOMPARE(s.threadCount, 4ull);
     // Never more than 100 % per CPU (two in the fake): 500 ticks in one second is clamped.
     m_clockNs += 1000000000;
-    fake.writeFile("10/stat", pgtest::FakeProc::statLine(10, "busy", 'R', 1, 850, 100, 5, false, 4));
+    fake.writeFile(
+        "10/stat", pgtest::FakeProc::statLine(10, "busy", 'R', 1, 850, 100, 5, false, 4));
     s = collector.sample();
     QCOMPARE(s.processes[0].cpuPercent, 200.0);
     // A process that started since the last sample: all its ticks fall in this interval.
@@ -154,8 +157,10 @@ void TestProcessCollector::vanishedProcessDropped()
     const ProcessSnapshot s = collector.sample();
     QCOMPARE(s.processes.size(), std::size_t(1));
     QCOMPARE(s.processes[0].key.pid, 1);
-    QCOMPARE(collector.keptFdCount(), keep ? std::size_t(2) : std::size_t(0)); // descriptors released
-    // A directory listed but whose stat has gone (exited between readdir and read): dropped silently.
+    QCOMPARE(
+        collector.keptFdCount(), keep ? std::size_t(2) : std::size_t(0)); // descriptors released
+    // A directory listed but whose stat has gone (exited between readdir and read): dropped
+    // silently.
     fake.writeFile("21/cmdline", "");
     m_clockNs += 1000000000;
     QCOMPARE(collector.sample().processes.size(), std::size_t(1));
@@ -198,7 +203,10 @@ void TestProcessCollector::cmdlineReadOnceUntilExec()
     QCOMPARE(QString::fromStdString(b.processes[0].names->cmdline), QStringLiteral("bash"));
     // exec changes comm: then the command line is read again.
     fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "sleep", 'S', 1, 1, 0, 5));
-    fake.writeFile("7/cmdline", std::string("sleep\0" "100\0", 10));
+    fake.writeFile("7/cmdline",
+        std::string("sleep\0"
+                    "100\0",
+            10));
     const ProcessSnapshot c = collector.sample();
     QVERIFY(c.processes[0].names.get() != a.processes[0].names.get());
     QCOMPARE(QString::fromStdString(c.processes[0].names->cmdline), QStringLiteral("sleep 100"));
@@ -226,7 +234,8 @@ void TestProcessCollector::unreadableStatmIsUnknown()
     fake.addProcess(9, "secret", 1, 5, std::string("secret\0", 7));
     QFile::setPermissions(fake.root() + "/9/statm", QFileDevice::Permissions());
     const bool root = ::geteuid() == 0;
-    QVERIFY(::chmod(QFile::encodeName(fake.root()).constData(), 0755) == 0); // QTemporaryDir makes it 0700
+    QVERIFY(::chmod(QFile::encodeName(fake.root()).constData(), 0755)
+        == 0); // QTemporaryDir makes it 0700
     // Root reads any file: drop the effective uid for the read so permissions apply as for a user.
     if (root)
         QVERIFY(::seteuid(65534) == 0);

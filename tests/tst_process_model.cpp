@@ -14,8 +14,8 @@ using namespace pg;
 
 namespace {
 
-ProcessInfo proc(int pid, std::uint64_t start, const std::string& cmd, double cpu, std::uint64_t res = 100,
-                 bool kthread = false, const std::string& user = "alice")
+ProcessInfo proc(int pid, std::uint64_t start, const std::string& cmd, double cpu,
+    std::uint64_t res = 100, bool kthread = false, const std::string& user = "alice")
 {
     ProcessInfo p;
     p.key = { pid, start };
@@ -63,7 +63,8 @@ ProcessInfo same(const ProcessInfo& before, double cpu)
 
 } // namespace
 
-class TestProcessModel : public QObject {
+class TestProcessModel : public QObject
+{
     Q_OBJECT
 private slots:
     void scriptedSnapshotsUnderTester();
@@ -93,7 +94,8 @@ void TestProcessModel::scriptedSnapshotsUnderTester()
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(proxy.index(0, ProcessTableModel::Pid).data().toInt(), 102); // busiest first
     // Remove from the middle and the end, add two, change one.
-    model.applySnapshot(snap({ a, b, same(d, 50.0), proc(200, 90, "cc1plus", 99.0), proc(201, 91, "ld", 10.0) }));
+    model.applySnapshot(
+        snap({ a, b, same(d, 50.0), proc(200, 90, "cc1plus", 99.0), proc(201, 91, "ld", 10.0) }));
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(proxy.index(0, ProcessTableModel::Pid).data().toInt(), 200);
     QCOMPARE(proxy.index(1, ProcessTableModel::Pid).data().toInt(), 101);
@@ -122,7 +124,8 @@ void TestProcessModel::selectionFollowsProcessWhileSorted()
         if (proxy.index(r, 0).data().toInt() == 30)
             target = proxy.index(r, 0);
     QVERIFY(target.isValid());
-    selection.setCurrentIndex(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selection.setCurrentIndex(
+        target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     const QPersistentModelIndex held(target);
 
     // Ten refreshes in which CPU % reshuffles the order and other processes come and go.
@@ -191,9 +194,10 @@ void TestProcessModel::filterAndKernelThreads()
     ProcessFilterProxy proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.applySnapshot(snap({ proc(1, 1, "/sbin/init", 0), proc(2, 1, "kthreadd", 0, 0, true, "root"),
-                               proc(300, 1, "python3 server.py --port 8080", 0, 100, false, "www-data"),
-                               proc(301, 1, "bash", 0) }));
+    model.applySnapshot(
+        snap({ proc(1, 1, "/sbin/init", 0), proc(2, 1, "kthreadd", 0, 0, true, "root"),
+            proc(300, 1, "python3 server.py --port 8080", 0, 100, false, "www-data"),
+            proc(301, 1, "bash", 0) }));
     QCOMPARE(proxy.rowCount(), 4);
     proxy.setFilterText(QStringLiteral("SERVER")); // case-insensitive, matches the command line
     QCOMPARE(proxy.rowCount(), 1);
@@ -206,8 +210,8 @@ void TestProcessModel::filterAndKernelThreads()
     proxy.setHideKernelThreads(true);
     QCOMPARE(proxy.rowCount(), 3);
     // New rows respect the filter too.
-    model.applySnapshot(snap({ proc(1, 1, "/sbin/init", 0), proc(2, 1, "kthreadd", 0, 0, true, "root"),
-                               proc(3, 1, "kworker", 0, 0, true, "root") }));
+    model.applySnapshot(snap({ proc(1, 1, "/sbin/init", 0),
+        proc(2, 1, "kthreadd", 0, 0, true, "root"), proc(3, 1, "kworker", 0, 0, true, "root") }));
     QCOMPARE(proxy.rowCount(), 1);
 }
 
@@ -218,13 +222,20 @@ void TestProcessModel::unknownValuesShowDash()
     p.memError = Error::PermissionDenied;
     model.applySnapshot(snap({ p }));
     QCOMPARE(model.index(0, ProcessTableModel::Res).data().toString(), QStringLiteral("–"));
-    QVERIFY(model.index(0, ProcessTableModel::Res).data(Qt::ToolTipRole).toString().contains("permission denied"));
+    QVERIFY(model.index(0, ProcessTableModel::Res)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains("permission denied"));
     QCOMPARE(model.index(0, ProcessTableModel::Cpu).data().toString(), QStringLiteral("–"));
-    QVERIFY(model.index(0, ProcessTableModel::Cpu).data(Qt::ToolTipRole).toString().contains("two samples"));
+    QVERIFY(model.index(0, ProcessTableModel::Cpu)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains("two samples"));
     // A real zero (kernel threads have no memory) is a number, not a dash.
     model.applySnapshot(snap({ proc(2, 1, "kthreadd", 0.0, 0, true) }));
     QCOMPARE(model.index(0, ProcessTableModel::Res).data().toString(), QStringLiteral("0 KiB"));
-    QCOMPARE(model.index(0, ProcessTableModel::Command).data().toString(), QStringLiteral("[kthreadd]"));
+    QCOMPARE(
+        model.index(0, ProcessTableModel::Command).data().toString(), QStringLiteral("[kthreadd]"));
 }
 
 void TestProcessModel::hostileNamesOneLine()
@@ -233,7 +244,8 @@ void TestProcessModel::hostileNamesOneLine()
     auto p = proc(7, 1, "x", 0);
     auto names = std::make_shared<ProcessNames>();
     names->comm = "evil\nname";
-    names->cmdline = std::string("run \x1b[31mred\x1b[0m \t tab \xe2\x80\xae" "txt.exe bad\xff byte");
+    names->cmdline = std::string("run \x1b[31mred\x1b[0m \t tab \xe2\x80\xae"
+                                 "txt.exe bad\xff byte");
     p.names = names;
     model.applySnapshot(snap({ p }));
     const QString shown = model.index(0, ProcessTableModel::Command).data().toString();

@@ -2,17 +2,17 @@
 // that appears before its parent, a parent that exits (children reparented), pid reuse, a ppid
 // cycle, in-place updates that keep the selection; and the page's flat/tree switch.
 
-#include "ProcessTableModel.h"
 #include "ProcessDetailsPanel.h"
+#include "ProcessTableModel.h"
 #include "ProcessTablePage.h"
 #include "ProcessTreeModel.h"
 #include "ProcessTreeProxy.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
-#include <QLineEdit>
 #include <QTreeView>
 #include <map>
 
@@ -20,7 +20,8 @@ using namespace pg;
 
 namespace {
 
-struct P {
+struct P
+{
     int pid;
     int ppid;
     std::uint64_t start = 100;
@@ -53,7 +54,8 @@ ProcessSnapshotPtr snapshot(std::initializer_list<P> list)
         info.names = names;
         s->processes.push_back(info);
     }
-    std::sort(s->processes.begin(), s->processes.end(), [](const auto& a, const auto& b) { return a.key.pid < b.key.pid; });
+    std::sort(s->processes.begin(), s->processes.end(),
+        [](const auto& a, const auto& b) { return a.key.pid < b.key.pid; });
     return s;
 }
 
@@ -65,9 +67,11 @@ QString shape(const QAbstractItemModel& m, const QModelIndex& parent = {})
         const QModelIndex i = m.index(r, 0, parent);
         const int pid = i.data(ProcessTableModel::PidRole).toInt();
         const QString kids = shape(m, i);
-        items.append({ pid, kids.isEmpty() ? QString::number(pid) : QStringLiteral("%1(%2)").arg(pid).arg(kids) });
+        items.append({ pid,
+            kids.isEmpty() ? QString::number(pid) : QStringLiteral("%1(%2)").arg(pid).arg(kids) });
     }
-    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(
+        items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     QStringList out;
     for (const auto& it : items)
         out << it.second;
@@ -76,7 +80,8 @@ QString shape(const QAbstractItemModel& m, const QModelIndex& parent = {})
 
 } // namespace
 
-class TestProcessTreeModel final : public QObject {
+class TestProcessTreeModel final : public QObject
+{
     Q_OBJECT
 private slots:
     void init();
@@ -112,8 +117,10 @@ void TestProcessTreeModel::init()
     m_proxy = new ProcessTreeProxy(this);
     m_proxy->setSourceModel(m_tree);
     m_proxy->sort(ProcessTableModel::Cpu, Qt::DescendingOrder);
-    m_treeTester = new QAbstractItemModelTester(m_tree, QAbstractItemModelTester::FailureReportingMode::Fatal, this);
-    m_proxyTester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::Fatal, this);
+    m_treeTester = new QAbstractItemModelTester(
+        m_tree, QAbstractItemModelTester::FailureReportingMode::Fatal, this);
+    m_proxyTester = new QAbstractItemModelTester(
+        m_proxy, QAbstractItemModelTester::FailureReportingMode::Fatal, this);
 }
 
 void TestProcessTreeModel::cleanup()
@@ -143,7 +150,8 @@ void TestProcessTreeModel::parentExitsChildrenReparented()
     apply(snapshot({ { 1, 0 }, { 10, 1 }, { 11, 10 }, { 12, 10 }, { 13, 11 } }));
     QCOMPARE(shape(*m_tree), QStringLiteral("1(10(11(13),12))"));
     QItemSelectionModel selection(m_tree);
-    selection.select(m_tree->indexOfPid(11), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selection.select(
+        m_tree->indexOfPid(11), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     selection.setCurrentIndex(m_tree->indexOfPid(11), QItemSelectionModel::NoUpdate);
     QSignalSpy resets(m_tree, &QAbstractItemModel::modelReset);
     // 10 exits: the kernel reparents 11 and 12 to init (or a subreaper).
@@ -188,7 +196,8 @@ void TestProcessTreeModel::cellsUpdateInPlace()
     const QModelIndex topLeft = changed.first().at(0).value<QModelIndex>();
     QCOMPARE(topLeft.data(ProcessTableModel::PidRole).toInt(), 10);
     QCOMPARE(topLeft.column(), int(ProcessTableModel::Cpu));
-    QCOMPARE(m_tree->indexOfPid(10, ProcessTableModel::Cpu).data().toString(), QStringLiteral("55.0"));
+    QCOMPARE(
+        m_tree->indexOfPid(10, ProcessTableModel::Cpu).data().toString(), QStringLiteral("55.0"));
 }
 
 void TestProcessTreeModel::ppidCycleDoesNotHang()
@@ -204,8 +213,8 @@ void TestProcessTreeModel::ppidCycleDoesNotHang()
 
 void TestProcessTreeModel::filterKeepsAncestors()
 {
-    apply(snapshot({ { 1, 0, 100, 0, "init" }, { 10, 1, 100, 0, "sshd" }, { 11, 10, 100, 0, "bash" },
-                     { 12, 11, 100, 0, "needle" }, { 20, 1, 100, 0, "cron" } }));
+    apply(snapshot({ { 1, 0, 100, 0, "init" }, { 10, 1, 100, 0, "sshd" },
+        { 11, 10, 100, 0, "bash" }, { 12, 11, 100, 0, "needle" }, { 20, 1, 100, 0, "cron" } }));
     m_proxy->setFilterText(QStringLiteral("needle"));
     QCOMPARE(shape(*m_proxy), QStringLiteral("1(10(11(12)))"));
     m_proxy->setFilterText(QString());
@@ -250,7 +259,8 @@ void TestProcessTreeModel::pageSaysWhenSelectedProcessExits()
     QCOMPARE(page.detailsPanel()->process()->pid, 10);
     page.applySnapshot(snapshot({ { 1, 0 } }));
     QVERIFY(!page.currentProcess());
-    QVERIFY2(page.detailsPanel()->title().contains(QStringLiteral("Process 10 has exited")), qPrintable(page.detailsPanel()->title()));
+    QVERIFY2(page.detailsPanel()->title().contains(QStringLiteral("Process 10 has exited")),
+        qPrintable(page.detailsPanel()->title()));
     // The parent link finds a parent the filter hides, by clearing the filter.
     page.applySnapshot(snapshot({ { 1, 0, 100, 0, "init" }, { 20, 1, 100, 0, "child" } }));
     page.filterEdit()->setText(QStringLiteral("child"));

@@ -3,8 +3,8 @@
 
 #include "ProcessCollector.h"
 
-#include <QFile>
 #include <QDateTime>
+#include <QFile>
 #include <QLocale>
 #include <QProcess>
 #include <QStandardPaths>
@@ -13,7 +13,8 @@
 
 using namespace pg;
 
-class TestPsIntegration : public QObject {
+class TestPsIntegration : public QObject
+{
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -38,19 +39,23 @@ void TestPsIntegration::initTestCase()
     if (QStandardPaths::findExecutable(QStringLiteral("ps")).isEmpty())
         QFAIL("ps (procps) is required: ./build.sh installs it");
     // nice 7; the busy child has an argument with spaces ($0 of sh -c).
-    m_sleeper.start(QStringLiteral("nice"), { QStringLiteral("-n"), QStringLiteral("7"), QStringLiteral("sleep"),
-                                              QStringLiteral("600") });
+    m_sleeper.start(QStringLiteral("nice"),
+        { QStringLiteral("-n"), QStringLiteral("7"), QStringLiteral("sleep"),
+            QStringLiteral("600") });
     QVERIFY(m_sleeper.waitForStarted());
-    m_busy.start(QStringLiteral("sh"), { QStringLiteral("-c"), QStringLiteral("while :; do :; done"),
-                                         QStringLiteral("procglass test child") });
+    m_busy.start(QStringLiteral("sh"),
+        { QStringLiteral("-c"), QStringLiteral("while :; do :; done"),
+            QStringLiteral("procglass test child") });
     QVERIFY(m_busy.waitForStarted());
     // Let nice exec sleep (comm changes from "nice" to "sleep").
-    QTRY_VERIFY_WITH_TIMEOUT(QFile(QStringLiteral("/proc/%1/comm").arg(m_sleeper.processId())).open(QIODevice::ReadOnly)
-                                 && [this] {
-                                        QFile f(QStringLiteral("/proc/%1/comm").arg(m_sleeper.processId()));
-                                        return f.open(QIODevice::ReadOnly) && f.readAll().trimmed() == "sleep";
-                                    }(),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QFile(QStringLiteral("/proc/%1/comm").arg(m_sleeper.processId())).open(QIODevice::ReadOnly)
+            &&
+            [this] {
+                QFile f(QStringLiteral("/proc/%1/comm").arg(m_sleeper.processId()));
+                return f.open(QIODevice::ReadOnly) && f.readAll().trimmed() == "sleep";
+            }(),
+        5000);
 }
 
 void TestPsIntegration::cleanupTestCase()
@@ -71,10 +76,12 @@ void TestPsIntegration::childMatchesPs()
     QVERIFY2(p, "the child is not in the snapshot");
 
     QProcess ps;
-    ps.start(QStringLiteral("ps"), { QStringLiteral("-o"), QStringLiteral("pid=,ppid=,stat=,nlwp=,ni=,vsz=,rss=,uid=,comm="),
-                                     QStringLiteral("-p"), QString::number(pid) });
+    ps.start(QStringLiteral("ps"),
+        { QStringLiteral("-o"), QStringLiteral("pid=,ppid=,stat=,nlwp=,ni=,vsz=,rss=,uid=,comm="),
+            QStringLiteral("-p"), QString::number(pid) });
     QVERIFY(ps.waitForFinished());
-    const QStringList f = QString::fromUtf8(ps.readAllStandardOutput()).simplified().split(QLatin1Char(' '));
+    const QStringList f
+        = QString::fromUtf8(ps.readAllStandardOutput()).simplified().split(QLatin1Char(' '));
     QCOMPARE(f.size(), 9);
     QCOMPARE(f[0].toLongLong(), pid);
     QCOMPARE(f[1].toInt(), p->ppid);
@@ -96,13 +103,18 @@ void TestPsIntegration::childMatchesPs()
     QFile statm(QStringLiteral("/proc/%1/statm").arg(pid));
     QVERIFY(statm.open(QIODevice::ReadOnly));
     const QList<QByteArray> pages = statm.readAll().simplified().split(' ');
-    QCOMPARE(pages[2].toULongLong() * static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE)) / 1024, p->shrKib);
+    QCOMPARE(
+        pages[2].toULongLong() * static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE)) / 1024,
+        p->shrKib);
 
     // The start time agrees with ps's lstart to the second.
-    ps.start(QStringLiteral("ps"), { QStringLiteral("-o"), QStringLiteral("lstart="), QStringLiteral("-p"), QString::number(pid) });
+    ps.start(QStringLiteral("ps"),
+        { QStringLiteral("-o"), QStringLiteral("lstart="), QStringLiteral("-p"),
+            QString::number(pid) });
     QVERIFY(ps.waitForFinished());
     const QString lstart = QString::fromUtf8(ps.readAllStandardOutput()).simplified();
-    const QDateTime psStart = QLocale::c().toDateTime(lstart, QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
+    const QDateTime psStart
+        = QLocale::c().toDateTime(lstart, QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
     QVERIFY2(psStart.isValid(), qPrintable(lstart));
     QVERIFY(qAbs(psStart.toMSecsSinceEpoch() - p->startTimeUnixMs) < 1000);
 
@@ -122,7 +134,8 @@ qulonglong cpuTicks(qint64 pid)
         return 0;
     const QByteArray text = f.readAll();
     const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    return fields.value(11).toULongLong() + fields.value(12).toULongLong(); // (14) utime, (15) stime
+    return fields.value(11).toULongLong()
+        + fields.value(12).toULongLong(); // (14) utime, (15) stime
 }
 
 } // namespace
@@ -149,10 +162,16 @@ void TestPsIntegration::busyChildUsesCpu()
     const double ticksPerSecond = static_cast<double>(s.clockTicksPerSecond);
     const double measuredTicks = p->cpuPercent / 100.0 * s.elapsedSeconds * ticksPerSecond;
     const QString detail = QStringLiteral("cpu %1 %, %2 ticks; independent reader %3..%4 ticks")
-                               .arg(p->cpuPercent).arg(measuredTicks).arg(innerAfter - innerBefore).arg(outerAfter - outerBefore);
-    QVERIFY2(measuredTicks >= static_cast<double>(innerAfter - innerBefore) * 0.95 - 2.0, qPrintable(detail));
-    QVERIFY2(measuredTicks <= static_cast<double>(outerAfter - outerBefore) * 1.05 + 2.0, qPrintable(detail));
-    QVERIFY2(p->cpuPercent > 0.0 && p->cpuPercent <= 101.0, qPrintable(detail)); // a spinning shell, one thread
+                               .arg(p->cpuPercent)
+                               .arg(measuredTicks)
+                               .arg(innerAfter - innerBefore)
+                               .arg(outerAfter - outerBefore);
+    QVERIFY2(measuredTicks >= static_cast<double>(innerAfter - innerBefore) * 0.95 - 2.0,
+        qPrintable(detail));
+    QVERIFY2(measuredTicks <= static_cast<double>(outerAfter - outerBefore) * 1.05 + 2.0,
+        qPrintable(detail));
+    QVERIFY2(p->cpuPercent > 0.0 && p->cpuPercent <= 101.0,
+        qPrintable(detail)); // a spinning shell, one thread
 }
 
 QTEST_GUILESS_MAIN(TestPsIntegration)

@@ -9,7 +9,8 @@
 
 using namespace pg;
 
-class TestSystemParsers : public QObject {
+class TestSystemParsers : public QObject
+{
     Q_OBJECT
 private slots:
     void statLive();
@@ -64,7 +65,8 @@ void TestSystemParsers::statCpuGaps()
 
 void TestSystemParsers::statErrors()
 {
-    QCOMPARE(int(parseSystemStat(pgtest::fixture("system-basic/stat-truncated.txt")).error()), int(Error::Truncated));
+    QCOMPARE(int(parseSystemStat(pgtest::fixture("system-basic/stat-truncated.txt")).error()),
+        int(Error::Truncated));
     QCOMPARE(int(parseSystemStat("").error()), int(Error::Empty));
     QCOMPARE(int(parseSystemStat("ctxt 5\n").error()), int(Error::BadFormat)); // no cpu line
     QCOMPARE(int(parseSystemStat("cpu 1 2 x 4\n").error()), int(Error::BadNumber));
@@ -94,7 +96,8 @@ void TestSystemParsers::memInfoLive()
 
 void TestSystemParsers::memInfoErrors()
 {
-    QCOMPARE(int(parseMemInfo(pgtest::fixture("system-basic/meminfo-bad.txt")).error()), int(Error::BadNumber));
+    QCOMPARE(int(parseMemInfo(pgtest::fixture("system-basic/meminfo-bad.txt")).error()),
+        int(Error::BadNumber));
     QCOMPARE(int(parseMemInfo("").error()), int(Error::Empty));
     QCOMPARE(int(parseMemInfo("MemFree: 5 kB\n").error()), int(Error::Truncated));
     QCOMPARE(int(parseMemInfo("no colon here\n").error()), int(Error::BadFormat));
@@ -110,7 +113,8 @@ void TestSystemParsers::loadAvg()
     QCOMPARE(load->runnable, 1ull);
     QCOMPARE(load->total, 123ull);
     QCOMPARE(load->lastPid, 2345ull);
-    QCOMPARE(int(parseLoadAvg(pgtest::fixture("system-basic/loadavg-truncated.txt")).error()), int(Error::Truncated));
+    QCOMPARE(int(parseLoadAvg(pgtest::fixture("system-basic/loadavg-truncated.txt")).error()),
+        int(Error::Truncated));
     QCOMPARE(int(parseLoadAvg("0.1 0.2 0.3 5 10\n").error()), int(Error::BadFormat));
     QCOMPARE(int(parseLoadAvg("0.1 x 0.3 1/5 10\n").error()), int(Error::BadNumber));
     QVERIFY(parseLoadAvg(pgtest::fixture("system-basic/loadavg-live.txt")).ok());

@@ -6,8 +6,7 @@ namespace pg {
 
 CgroupModel::CgroupModel(QObject* parent)
     : KeyedRowsModel<CgroupEntry>(parent)
-{
-}
+{ }
 
 int CgroupModel::columnCount(const QModelIndex& parent) const
 {
@@ -19,9 +18,12 @@ QVariant CgroupModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Hierarchy: return tr("Hierarchy");
-    case Controllers: return tr("Controllers");
-    case Path: return tr("Cgroup path");
+    case Hierarchy:
+        return tr("Hierarchy");
+    case Controllers:
+        return tr("Controllers");
+    case Path:
+        return tr("Cgroup path");
     }
     return {};
 }
@@ -39,16 +41,19 @@ QVariant CgroupModel::value(const CgroupEntry& row, int column, int role) const
     case Hierarchy:
         if (role == SortRole)
             return row.hierarchyId;
-        return row.isUnified() ? tr("%1 (v2 unified)").arg(row.hierarchyId) : QString::number(row.hierarchyId);
+        return row.isUnified() ? tr("%1 (v2 unified)").arg(row.hierarchyId)
+                               : QString::number(row.hierarchyId);
     case Controllers: {
         QStringList names;
         for (const auto& c : row.controllers)
             names << fmt::displayBytes(c);
         if (names.isEmpty() && role == Qt::ToolTipRole)
-            return tr("cgroup v2: the controllers enabled for this group are in cgroup.controllers under /sys/fs/cgroup");
+            return tr("cgroup v2: the controllers enabled for this group are in cgroup.controllers "
+                      "under /sys/fs/cgroup");
         return names.join(QLatin1Char(','));
     }
-    case Path: return fmt::displayBytes(row.path);
+    case Path:
+        return fmt::displayBytes(row.path);
     }
     return {};
 }

@@ -8,7 +8,8 @@
 
 namespace pg {
 
-class CgroupModel final : public KeyedRowsModel<CgroupEntry> {
+class CgroupModel final : public KeyedRowsModel<CgroupEntry>
+{
     Q_OBJECT
 public:
     enum Column { Hierarchy, Controllers, Path, ColumnCount };
@@ -16,7 +17,8 @@ public:
     explicit CgroupModel(QObject* parent = nullptr);
 
     int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     QString keyOf(const CgroupEntry& row) const override;

@@ -8,8 +8,7 @@ namespace pg {
 
 CommandLineModel::CommandLineModel(QObject* parent)
     : KeyedRowsModel<ArgRow>(parent)
-{
-}
+{ }
 
 void CommandLineModel::setArguments(const std::vector<std::string>& argv)
 {
@@ -45,14 +44,17 @@ QVariant CommandLineModel::value(const ArgRow& row, int column, int role) const
             return row.index;
         return row.arg.empty() ? tr("(empty argument)") : fmt::displayBytes(row.arg);
     case SortRole:
-        return column == Index ? QVariant(row.index) : QVariant(QString::fromUtf8(row.arg.data(), static_cast<qsizetype>(row.arg.size())));
+        return column == Index
+            ? QVariant(row.index)
+            : QVariant(QString::fromUtf8(row.arg.data(), static_cast<qsizetype>(row.arg.size())));
     case RawRole:
         return QString::fromUtf8(row.arg.data(), static_cast<qsizetype>(row.arg.size()));
     case Qt::ForegroundRole:
         if (column == Argument && row.arg.empty())
             return QColor(Qt::gray);
         break;
-    default: break;
+    default:
+        break;
     }
     return {};
 }

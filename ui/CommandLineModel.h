@@ -10,12 +10,14 @@
 
 namespace pg {
 
-struct ArgRow {
+struct ArgRow
+{
     int index = 0;
     std::string arg;
 };
 
-class CommandLineModel final : public KeyedRowsModel<ArgRow> {
+class CommandLineModel final : public KeyedRowsModel<ArgRow>
+{
     Q_OBJECT
 public:
     enum Column { Index, Argument, ColumnCount };
@@ -25,7 +27,8 @@ public:
     void setArguments(const std::vector<std::string>& argv);
 
     int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     QString keyOf(const ArgRow& row) const override;

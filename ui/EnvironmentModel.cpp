@@ -10,8 +10,7 @@ namespace pg {
 
 EnvironmentModel::EnvironmentModel(QObject* parent)
     : KeyedRowsModel<EnvVar>(parent)
-{
-}
+{ }
 
 void EnvironmentModel::setEnvironment(const std::vector<EnvVar>& vars)
 {
@@ -69,8 +68,9 @@ QVariant EnvironmentModel::value(const EnvVar& row, int column, int role) const
             return QColor(Qt::gray);
         return {};
     case SortRole:
-        return column == Name ? QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))
-                              : QString::fromUtf8(row.value.data(), static_cast<qsizetype>(row.value.size()));
+        return column == Name
+            ? QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))
+            : QString::fromUtf8(row.value.data(), static_cast<qsizetype>(row.value.size()));
     case RawRole: {
         const std::string raw = row.hasEquals ? name + "=" + row.value : name;
         return QString::fromUtf8(raw.data(), static_cast<qsizetype>(raw.size()));

@@ -11,7 +11,8 @@
 
 namespace pg {
 
-class EnvironmentModel final : public KeyedRowsModel<EnvVar> {
+class EnvironmentModel final : public KeyedRowsModel<EnvVar>
+{
     Q_OBJECT
 public:
     enum Column { Name, Value, ColumnCount };
@@ -21,7 +22,8 @@ public:
     void setEnvironment(const std::vector<EnvVar>& vars);
 
     int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     QString keyOf(const EnvVar& row) const override;

@@ -32,7 +32,10 @@ QString cpuTime(std::uint64_t ticks, long ticksPerSecond)
     const std::uint64_t minutes = (totalSeconds / 60) % 60;
     const std::uint64_t seconds = totalSeconds % 60;
     if (hours > 0)
-        return QStringLiteral("%1h%2:%3").arg(hours).arg(minutes, 2, 10, QChar('0')).arg(seconds, 2, 10, QChar('0'));
+        return QStringLiteral("%1h%2:%3")
+            .arg(hours)
+            .arg(minutes, 2, 10, QChar('0'))
+            .arg(seconds, 2, 10, QChar('0'));
     return QStringLiteral("%1:%2.%3")
         .arg(minutes)
         .arg(seconds, 2, 10, QChar('0'))
@@ -77,7 +80,8 @@ QString displayBytes(const std::string& bytes)
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     const std::size_t n = bytes.size();
     std::size_t i = 0;
-    auto hex = [&out](unsigned char c) { out += QStringLiteral("\\x%1").arg(c, 2, 16, QChar('0')); };
+    auto hex
+        = [&out](unsigned char c) { out += QStringLiteral("\\x%1").arg(c, 2, 16, QChar('0')); };
     while (i < n) {
         const unsigned char c = p[i];
         if (c < 0x80) {
@@ -117,8 +121,9 @@ QString displayBytes(const std::string& bytes)
             else
                 cp = (cp << 6) | (cc & 0x3f);
         }
-        if (valid && ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff))
-                      || (cp >= 0xd800 && cp <= 0xdfff)))
+        if (valid
+            && ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff))
+                || (cp >= 0xd800 && cp <= 0xdfff)))
             valid = false;
         if (!valid) {
             hex(c);

@@ -8,7 +8,8 @@
 
 namespace pg {
 
-class LimitsModel final : public KeyedRowsModel<PidLimit> {
+class LimitsModel final : public KeyedRowsModel<PidLimit>
+{
     Q_OBJECT
 public:
     enum Column { Name, Soft, Hard, Units, ColumnCount };
@@ -16,7 +17,8 @@ public:
     explicit LimitsModel(QObject* parent = nullptr);
 
     int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     QString keyOf(const PidLimit& row) const override;

@@ -1,8 +1,8 @@
 #include "MainWindow.h"
 
-#include "ProcessCsv.h"
 #include "DetailsSampler.h"
 #include "ProcessActionsController.h"
+#include "ProcessCsv.h"
 #include "ProcessDetailsPanel.h"
 #include "ProcessSampler.h"
 #include "ProcessTablePage.h"
@@ -33,7 +33,8 @@ const int kIntervals[] = { 500, 1000, 2000, 5000 };
 
 QString intervalText(int ms)
 {
-    return ms % 1000 == 0 ? MainWindow::tr("%1 s").arg(ms / 1000) : MainWindow::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+    return ms % 1000 == 0 ? MainWindow::tr("%1 s").arg(ms / 1000)
+                          : MainWindow::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
 }
 
 // The column header of a tree or table view (pages' views, for the saved column layout).
@@ -64,38 +65,46 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
     setCentralWidget(m_tabs);
     addPage(QStringLiteral("processes"), tr("&Processes"), m_processPage);
     m_processMenu = new QMenu(this);
-    connect(m_processPage, &ProcessTablePage::contextMenuRequested, this, [this](const QPoint& pos) {
-        if (!m_processMenu->isEmpty())
-            m_processMenu->popup(pos);
-    });
+    connect(
+        m_processPage, &ProcessTablePage::contextMenuRequested, this, [this](const QPoint& pos) {
+            if (!m_processMenu->isEmpty())
+                m_processMenu->popup(pos);
+        });
     statusBar()->addWidget(m_statusCounts, 1);
     statusBar()->addPermanentWidget(m_statusSampler);
-    m_statusSampler->setToolTip(tr("CPU time the sampler thread spent reading and parsing /proc for the last refresh"));
+    m_statusSampler->setToolTip(
+        tr("CPU time the sampler thread spent reading and parsing /proc for the last refresh"));
     m_statusCounts->setText(tr("Reading %1…").arg(options.procRoot));
     buildActions();
     resize(1200, 760);
 
     if (m_sampler) {
-        connect(this, &MainWindow::intervalChanged, m_sampler, &ProcessSampler::setIntervalMs, Qt::QueuedConnection);
-        connect(this, &MainWindow::pausedChanged, m_sampler, &ProcessSampler::setPaused, Qt::QueuedConnection);
-        connect(this, &MainWindow::refreshRequested, m_sampler, &ProcessSampler::refreshNow, Qt::QueuedConnection);
-        connect(m_sampler, &ProcessSampler::snapshotReady, this, &MainWindow::applySnapshot, Qt::QueuedConnection);
+        connect(this, &MainWindow::intervalChanged, m_sampler, &ProcessSampler::setIntervalMs,
+            Qt::QueuedConnection);
+        connect(this, &MainWindow::pausedChanged, m_sampler, &ProcessSampler::setPaused,
+            Qt::QueuedConnection);
+        connect(this, &MainWindow::refreshRequested, m_sampler, &ProcessSampler::refreshNow,
+            Qt::QueuedConnection);
+        connect(m_sampler, &ProcessSampler::snapshotReady, this, &MainWindow::applySnapshot,
+            Qt::QueuedConnection);
     }
     m_pendingInitialPid = options.initialPid > 0;
     if (options.cyclePagesMs > 0) {
         auto* cycle = new QTimer(this);
-        connect(cycle, &QTimer::timeout, this, [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+        connect(cycle, &QTimer::timeout, this,
+            [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
         cycle->start(options.cyclePagesMs);
     }
     if (!options.initialPage.isEmpty())
         showPage(options.initialPage);
 
     // Issue 6: the process table in File > Export snapshot..., and the saved settings.
-    addExportSource({ QStringLiteral("processes"), tr("Process table"), [this] {
-                         if (!m_last)
-                             return ExportTable { {}, tr("no sample of the processes has been taken yet") };
-                         return ExportTable { processesToCsv(*m_last), {} };
-                     } });
+    addExportSource(
+        { QStringLiteral("processes"), tr("Process table"), [this] {
+             if (!m_last)
+                 return ExportTable { {}, tr("no sample of the processes has been taken yet") };
+             return ExportTable { processesToCsv(*m_last), {} };
+         } });
     {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -129,20 +138,22 @@ bool MainWindow::showPage(const QString& id)
 void MainWindow::buildActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* exportAction = file->addAction(tr("&Export snapshot…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                                            &MainWindow::exportSnapshot);
+    QAction* exportAction = file->addAction(tr("&Export snapshot…"),
+        QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSnapshot);
     exportAction->setToolTip(tr("Write the tables as CSV files (Ctrl+E)"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* find = view->addAction(tr("&Filter processes"), QKeySequence(Qt::CTRL | Qt::Key_F), this, [this] {
-        showPage(QStringLiteral("processes"));
-        m_processPage->focusFilter();
-    });
+    QAction* find = view->addAction(
+        tr("&Filter processes"), QKeySequence(Qt::CTRL | Qt::Key_F), this, [this] {
+            showPage(QStringLiteral("processes"));
+            m_processPage->focusFilter();
+        });
     Q_UNUSED(find);
-    QAction* refresh = view->addAction(tr("&Refresh now"), QKeySequence(Qt::Key_F5), this, &MainWindow::refreshNow);
+    QAction* refresh = view->addAction(
+        tr("&Refresh now"), QKeySequence(Qt::Key_F5), this, &MainWindow::refreshNow);
     m_pauseAction = view->addAction(tr("&Pause"));
     m_pauseAction->setCheckable(true);
     m_pauseAction->setShortcut(QKeySequence(Qt::Key_Space));
@@ -155,7 +166,8 @@ void MainWindow::buildActions()
     m_intervalBox->setToolTip(tr("How often /proc is sampled"));
     for (int ms : kIntervals) {
         m_intervalBox->addItem(intervalText(ms), ms);
-        QAction* a = intervalMenu->addAction(intervalText(ms), this, [this, ms] { setIntervalMs(ms); });
+        QAction* a
+            = intervalMenu->addAction(intervalText(ms), this, [this, ms] { setIntervalMs(ms); });
         Q_UNUSED(a);
     }
     int idx = m_intervalBox->findData(m_intervalMs);
@@ -164,14 +176,16 @@ void MainWindow::buildActions()
         idx = m_intervalBox->count() - 1;
     }
     m_intervalBox->setCurrentIndex(idx);
-    connect(m_intervalBox, &QComboBox::activated, this, [this](int i) { setIntervalMs(m_intervalBox->itemData(i).toInt()); });
+    connect(m_intervalBox, &QComboBox::activated, this,
+        [this](int i) { setIntervalMs(m_intervalBox->itemData(i).toInt()); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Procglass"), this, [this] {
         QMessageBox::about(this, tr("About Procglass"),
-                           tr("<h3>Procglass %1</h3><p>A system monitor that shows what the Linux kernel exposes in "
-                              "/proc and /sys, and explains it.</p><p>Reading: %2</p>")
-                               .arg(QStringLiteral(PROCGLASS_VERSION), m_options.procRoot.toHtmlEscaped()));
+            tr("<h3>Procglass %1</h3><p>A system monitor that shows what the Linux kernel exposes "
+               "in "
+               "/proc and /sys, and explains it.</p><p>Reading: %2</p>")
+                .arg(QStringLiteral(PROCGLASS_VERSION), m_options.procRoot.toHtmlEscaped()));
     });
 
     QToolBar* bar = addToolBar(tr("Refresh"));
@@ -228,12 +242,14 @@ void MainWindow::updateStatus()
 {
     if (!m_last)
         return;
-    const QString refresh = m_paused ? tr("paused") : tr("refresh every %1").arg(intervalText(m_intervalMs));
+    const QString refresh
+        = m_paused ? tr("paused") : tr("refresh every %1").arg(intervalText(m_intervalMs));
     m_statusCounts->setText(tr("%1 processes, %2 threads · %3")
                                 .arg(m_last->processes.size())
                                 .arg(m_last->threadCount)
                                 .arg(refresh));
-    m_statusSampler->setText(tr("sampler: %1 ms CPU per refresh").arg(m_last->samplerCpuMs, 0, 'f', 1));
+    m_statusSampler->setText(
+        tr("sampler: %1 ms CPU per refresh").arg(m_last->samplerCpuMs, 0, 'f', 1));
 }
 
 void MainWindow::addExportSource(const ExportSource& source)
@@ -275,12 +291,14 @@ void MainWindow::saveSettings() const
         const QString prefix = QStringLiteral("pages/%1/").arg(page->objectName());
         for (const QSplitter* splitter : page->findChildren<QSplitter*>()) {
             if (!splitter->objectName().isEmpty())
-                settings.setValue(prefix + QStringLiteral("splitter/") + splitter->objectName(), splitter->saveState());
+                settings.setValue(prefix + QStringLiteral("splitter/") + splitter->objectName(),
+                    splitter->saveState());
         }
         for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
             const QHeaderView* header = columnHeader(view);
             if (!view->objectName().isEmpty() && header)
-                settings.setValue(prefix + QStringLiteral("columns/") + view->objectName(), header->saveState());
+                settings.setValue(
+                    prefix + QStringLiteral("columns/") + view->objectName(), header->saveState());
         }
     }
 }
@@ -288,20 +306,23 @@ void MainWindow::saveSettings() const
 void MainWindow::restoreLayoutSettings()
 {
     QSettings settings;
-    m_processPage->restoreLayoutState(settings.value(QStringLiteral("pages/processes/layout")).toByteArray());
+    m_processPage->restoreLayoutState(
+        settings.value(QStringLiteral("pages/processes/layout")).toByteArray());
     for (int i = 0; i < m_tabs->count(); ++i) {
         QWidget* page = m_tabs->widget(i);
         if (page == m_processPage)
             continue;
         const QString prefix = QStringLiteral("pages/%1/").arg(page->objectName());
         for (QSplitter* splitter : page->findChildren<QSplitter*>()) {
-            const QVariant state = settings.value(prefix + QStringLiteral("splitter/") + splitter->objectName());
+            const QVariant state
+                = settings.value(prefix + QStringLiteral("splitter/") + splitter->objectName());
             if (!splitter->objectName().isEmpty() && state.isValid())
                 splitter->restoreState(state.toByteArray());
         }
         for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
             QHeaderView* header = columnHeader(view);
-            const QVariant state = settings.value(prefix + QStringLiteral("columns/") + view->objectName());
+            const QVariant state
+                = settings.value(prefix + QStringLiteral("columns/") + view->objectName());
             if (view->objectName().isEmpty() || !header || !view->model() || !state.isValid())
                 continue;
             // restoreState() moves the sort indicator without sorting.
@@ -323,10 +344,14 @@ void MainWindow::restoreLayoutSettings()
 void MainWindow::attachDetailsSampler(DetailsSampler* details)
 {
     ProcessDetailsPanel* panel = m_processPage->detailsPanel();
-    connect(panel, &ProcessDetailsPanel::processChanged, details, &DetailsSampler::setProcess, Qt::QueuedConnection);
-    connect(panel, &ProcessDetailsPanel::activeChanged, details, &DetailsSampler::setActive, Qt::QueuedConnection);
-    connect(details, &DetailsSampler::detailsReady, panel, &ProcessDetailsPanel::applyDetails, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(details, "setActive", Qt::QueuedConnection, Q_ARG(bool, panel->isVisible()));
+    connect(panel, &ProcessDetailsPanel::processChanged, details, &DetailsSampler::setProcess,
+        Qt::QueuedConnection);
+    connect(panel, &ProcessDetailsPanel::activeChanged, details, &DetailsSampler::setActive,
+        Qt::QueuedConnection);
+    connect(details, &DetailsSampler::detailsReady, panel, &ProcessDetailsPanel::applyDetails,
+        Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        details, "setActive", Qt::QueuedConnection, Q_ARG(bool, panel->isVisible()));
 
     m_processActions = new ProcessActionsController(m_processPage, m_options.procRoot, this);
     QMenu* actions = m_processActions->menu();
@@ -334,11 +359,14 @@ void MainWindow::attachDetailsSampler(DetailsSampler* details)
     if (!m_processMenu->isEmpty())
         m_processMenu->addSeparator();
     m_processMenu->addActions(actions->actions());
-    connect(m_processActions, &ProcessActionsController::actionRequested, details, &DetailsSampler::perform, Qt::QueuedConnection);
-    connect(details, &DetailsSampler::actionFinished, m_processActions, &ProcessActionsController::showResult, Qt::QueuedConnection);
-    connect(details, &DetailsSampler::actionFinished, this, &MainWindow::refreshNow, Qt::QueuedConnection);
+    connect(m_processActions, &ProcessActionsController::actionRequested, details,
+        &DetailsSampler::perform, Qt::QueuedConnection);
+    connect(details, &DetailsSampler::actionFinished, m_processActions,
+        &ProcessActionsController::showResult, Qt::QueuedConnection);
+    connect(details, &DetailsSampler::actionFinished, this, &MainWindow::refreshNow,
+        Qt::QueuedConnection);
     connect(m_processActions, &ProcessActionsController::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+        [this](const QString& text) { statusBar()->showMessage(text, 6000); });
 }
 
 } // namespace pg

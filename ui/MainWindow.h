@@ -23,7 +23,8 @@ class ProcessActionsController;
 class ProcessSampler;
 class ProcessTablePage;
 
-struct AppOptions {
+struct AppOptions
+{
     QString procRoot = QStringLiteral("/proc");
     int intervalMs = 1000;
     int initialPid = 0; // --pid
@@ -32,7 +33,8 @@ struct AppOptions {
     int cyclePagesMs = 0; // --cycle-pages: show the next page every MS (the soak test uses it)
 };
 
-class MainWindow final : public QMainWindow {
+class MainWindow final : public QMainWindow
+{
     Q_OBJECT
 public:
     MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidget* parent = nullptr);

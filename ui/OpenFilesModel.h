@@ -8,7 +8,8 @@
 
 namespace pg {
 
-class OpenFilesModel final : public KeyedRowsModel<OpenFile> {
+class OpenFilesModel final : public KeyedRowsModel<OpenFile>
+{
     Q_OBJECT
 public:
     enum Column { Fd, Kind, Target, Position, Flags, MountId, ColumnCount };
@@ -16,7 +17,8 @@ public:
     explicit OpenFilesModel(QObject* parent = nullptr);
 
     int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     QString keyOf(const OpenFile& row) const override;

@@ -22,12 +22,14 @@ constexpr int kListed = 12; // processes named in a dialog before "and N more"
 
 QString processes(qsizetype n)
 {
-    return n == 1 ? ProcessActionsController::tr("1 process") : ProcessActionsController::tr("%1 processes").arg(n);
+    return n == 1 ? ProcessActionsController::tr("1 process")
+                  : ProcessActionsController::tr("%1 processes").arg(n);
 }
 
 } // namespace
 
-ProcessActionsController::ProcessActionsController(ProcessTablePage* page, const QString& procRoot, QWidget* dialogParent)
+ProcessActionsController::ProcessActionsController(
+    ProcessTablePage* page, const QString& procRoot, QWidget* dialogParent)
     : QObject(dialogParent)
     , m_page(page)
     , m_dialogParent(dialogParent)
@@ -38,7 +40,8 @@ ProcessActionsController::ProcessActionsController(ProcessTablePage* page, const
         const int signal = s.signal;
         if (signal == SIGSTOP || signal == SIGHUP)
             m_menu->addSeparator();
-        QAction* a = m_menu->addAction(tr("Send %1").arg(q(s.name)), this, [this, signal] { requestSignal(signal); });
+        QAction* a = m_menu->addAction(
+            tr("Send %1").arg(q(s.name)), this, [this, signal] { requestSignal(signal); });
         a->setToolTip(q(s.meaning));
         a->setStatusTip(tr("%1: %2").arg(q(s.name), q(s.meaning)));
         if (signal == SIGTERM)
@@ -53,16 +56,16 @@ ProcessActionsController::ProcessActionsController(ProcessTablePage* page, const
         m_menu->setToolTip(tr("Actions work on the live /proc only, not on %1").arg(procRoot));
     }
     m_confirm = [this](const QString& question) {
-        return QMessageBox::question(m_dialogParent, tr("Confirm"), question, QMessageBox::Yes | QMessageBox::Cancel,
-                                     QMessageBox::Cancel)
+        return QMessageBox::question(m_dialogParent, tr("Confirm"), question,
+                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes;
     };
     m_chooseNice = [this](int current) -> std::optional<int> {
         bool ok = false;
         const int value = QInputDialog::getInt(m_dialogParent, tr("Change nice value"),
-                                               tr("Nice value, from -20 (highest priority) to 19 (lowest).\n"
-                                                  "Lowering it below the current value needs root (CAP_SYS_NICE)."),
-                                               current, -20, 19, 1, &ok);
+            tr("Nice value, from -20 (highest priority) to 19 (lowest).\n"
+               "Lowering it below the current value needs root (CAP_SYS_NICE)."),
+            current, -20, 19, 1, &ok);
         return ok ? std::optional<int>(value) : std::nullopt;
     };
     m_report = [this](const QString& errors) {
@@ -135,7 +138,7 @@ void ProcessActionsController::requestNice()
     if (!nice)
         return;
     if (!m_confirm(tr("Set the nice value of %1 to %2?").arg(processes(keys.size())).arg(*nice)
-                   + QStringLiteral("\n\n") + processList(keys)))
+            + QStringLiteral("\n\n") + processList(keys)))
         return;
     ActionRequest request;
     request.kind = ActionRequest::Nice;
@@ -155,7 +158,8 @@ void ProcessActionsController::showResult(ActionReportPtr report)
     if (!report)
         return;
     const ActionRequest& r = report->request;
-    const QString what = r.kind == ActionRequest::Signal ? q(signalName(r.value)) : tr("nice %1").arg(r.value);
+    const QString what
+        = r.kind == ActionRequest::Signal ? q(signalName(r.value)) : tr("nice %1").arg(r.value);
     QStringList failures;
     int done = 0;
     for (const ActionOutcome& o : report->outcomes) {
@@ -169,8 +173,9 @@ void ProcessActionsController::showResult(ActionReportPtr report)
     else
         emit statusMessage(tr("Nice value set to %1 for %2").arg(r.value).arg(processes(done)));
     if (!failures.isEmpty()) {
-        const QString header = r.kind == ActionRequest::Signal ? tr("Could not send %1 to %2:").arg(what, processes(failures.size()))
-                                                               : tr("Could not change the nice value of %1:").arg(processes(failures.size()));
+        const QString header = r.kind == ActionRequest::Signal
+            ? tr("Could not send %1 to %2:").arg(what, processes(failures.size()))
+            : tr("Could not change the nice value of %1:").arg(processes(failures.size()));
         m_report(header + QStringLiteral("\n\n") + failures.join(QLatin1Char('\n')));
     }
 }

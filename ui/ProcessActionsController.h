@@ -21,17 +21,28 @@ namespace pg {
 
 class ProcessTablePage;
 
-class ProcessActionsController final : public QObject {
+class ProcessActionsController final : public QObject
+{
     Q_OBJECT
 public:
-    ProcessActionsController(ProcessTablePage* page, const QString& procRoot, QWidget* dialogParent);
+    ProcessActionsController(
+        ProcessTablePage* page, const QString& procRoot, QWidget* dialogParent);
 
     QMenu* menu() const { return m_menu; }
     // Tests replace the dialogs: a confirmer gets the question and answers; a nice chooser
     // returns the new value (nullopt = cancelled); a reporter receives the error text.
-    void setConfirmer(std::function<bool(const QString& question)> confirm) { m_confirm = std::move(confirm); }
-    void setNiceChooser(std::function<std::optional<int>(int current)> choose) { m_chooseNice = std::move(choose); }
-    void setReporter(std::function<void(const QString& errors)> report) { m_report = std::move(report); }
+    void setConfirmer(std::function<bool(const QString& question)> confirm)
+    {
+        m_confirm = std::move(confirm);
+    }
+    void setNiceChooser(std::function<std::optional<int>(int current)> choose)
+    {
+        m_chooseNice = std::move(choose);
+    }
+    void setReporter(std::function<void(const QString& errors)> report)
+    {
+        m_report = std::move(report);
+    }
 
     // "Send SIGTERM … to 2 processes?" followed by one "PID name" line per process.
     QString confirmationText(int signal, const QList<ProcessKey>& keys) const;

@@ -28,7 +28,8 @@
 
 namespace pg {
 
-struct ProcessDetailsPanel::Pane {
+struct ProcessDetailsPanel::Pane
+{
     QStackedWidget* stack = nullptr;
     QLabel* message = nullptr;
 };
@@ -43,15 +44,24 @@ QString q(std::string_view s)
 QString stateText(char s)
 {
     switch (s) {
-    case 'R': return ProcessDetailsPanel::tr("R (running)");
-    case 'S': return ProcessDetailsPanel::tr("S (sleeping, interruptible)");
-    case 'D': return ProcessDetailsPanel::tr("D (uninterruptible sleep, usually I/O)");
-    case 'Z': return ProcessDetailsPanel::tr("Z (zombie: exited, not yet reaped by its parent)");
-    case 'T': return ProcessDetailsPanel::tr("T (stopped by a signal)");
-    case 't': return ProcessDetailsPanel::tr("t (stopped by a debugger)");
-    case 'I': return ProcessDetailsPanel::tr("I (idle kernel thread)");
-    case 'X': return ProcessDetailsPanel::tr("X (dead)");
-    default: return QString(QLatin1Char(s));
+    case 'R':
+        return ProcessDetailsPanel::tr("R (running)");
+    case 'S':
+        return ProcessDetailsPanel::tr("S (sleeping, interruptible)");
+    case 'D':
+        return ProcessDetailsPanel::tr("D (uninterruptible sleep, usually I/O)");
+    case 'Z':
+        return ProcessDetailsPanel::tr("Z (zombie: exited, not yet reaped by its parent)");
+    case 'T':
+        return ProcessDetailsPanel::tr("T (stopped by a signal)");
+    case 't':
+        return ProcessDetailsPanel::tr("t (stopped by a debugger)");
+    case 'I':
+        return ProcessDetailsPanel::tr("I (idle kernel thread)");
+    case 'X':
+        return ProcessDetailsPanel::tr("X (dead)");
+    default:
+        return QString(QLatin1Char(s));
     }
 }
 
@@ -110,7 +120,8 @@ ProcessDetailsPanel::ProcessDetailsPanel(QWidget* parent)
     m_envProxy->setFilterKeyColumn(-1);
     m_envFilter->setPlaceholderText(tr("Filter names and values"));
     m_envFilter->setClearButtonEnabled(true);
-    connect(m_envFilter, &QLineEdit::textChanged, m_envProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_envFilter, &QLineEdit::textChanged, m_envProxy,
+        &QSortFilterProxyModel::setFilterFixedString);
     m_envView = makeTable(m_envProxy, this);
     m_envView->header()->resizeSection(EnvironmentModel::Name, 220);
     auto* copy = new QAction(tr("&Copy NAME=VALUE"), m_envView);
@@ -120,7 +131,8 @@ ProcessDetailsPanel::ProcessDetailsPanel(QWidget* parent)
     m_envView->addAction(copy);
     m_envView->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto* copyButton = new QPushButton(tr("Copy"), this);
-    copyButton->setToolTip(tr("Copy the selected variables (or all shown) as NAME=VALUE lines (Ctrl+C)"));
+    copyButton->setToolTip(
+        tr("Copy the selected variables (or all shown) as NAME=VALUE lines (Ctrl+C)"));
     connect(copyButton, &QPushButton::clicked, this, &ProcessDetailsPanel::copyEnvironment);
     auto* envPage = new QWidget(this);
     auto* envControls = new QHBoxLayout;
@@ -176,10 +188,12 @@ ProcessDetailsPanel::ProcessDetailsPanel(QWidget* parent)
     auto* limitsPage = new QWidget(this);
     auto* limitsLayout = new QVBoxLayout(limitsPage);
     limitsLayout->setContentsMargins(0, 0, 0, 0);
-    limitsLayout->addWidget(new QLabel(tr("<b>Resource limits</b> (/proc/PID/limits, setrlimit(2))"), this));
+    limitsLayout->addWidget(
+        new QLabel(tr("<b>Resource limits</b> (/proc/PID/limits, setrlimit(2))"), this));
     limitsLayout->addWidget(m_limitsMessage);
     limitsLayout->addWidget(limitsView, 3);
-    limitsLayout->addWidget(new QLabel(tr("<b>Control groups</b> (/proc/PID/cgroup, cgroups(7))"), this));
+    limitsLayout->addWidget(
+        new QLabel(tr("<b>Control groups</b> (/proc/PID/cgroup, cgroups(7))"), this));
     limitsLayout->addWidget(m_cgroupMessage);
     limitsLayout->addWidget(cgroupView, 1);
     addPane(Limits, limitsPage, tr("Limits && cgroup"));
@@ -206,34 +220,48 @@ QWidget* ProcessDetailsPanel::buildOverview()
         f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         columns->addLayout(f, 1);
     }
-    struct Def {
+    struct Def
+    {
         const char* id;
         QString label;
         QString tip;
     };
     const Def defs[] = {
         { "pid", tr("PID"), tr("Process id (the directory /proc/PID)") },
-        { "parent", tr("Parent"), tr("Parent process (field 4 of stat, ppid); click to select it") },
+        { "parent", tr("Parent"),
+            tr("Parent process (field 4 of stat, ppid); click to select it") },
         { "user", tr("User"), tr("Owner: real and effective uid (Uid: line of /proc/PID/status)") },
         { "state", tr("State"), tr("Field 3 of /proc/PID/stat") },
-        { "started", tr("Started"), tr("Boot time (btime of /proc/stat) + start time (field 22 of stat)") },
+        { "started", tr("Started"),
+            tr("Boot time (btime of /proc/stat) + start time (field 22 of stat)") },
         { "elapsed", tr("Elapsed"), tr("Time since the process started: uptime − start time") },
         { "threads", tr("Threads"), tr("Field 20 of stat; see the Threads tab") },
-        { "nice", tr("Nice / priority"), tr("Nice (field 19) and the kernel's priority (field 18)") },
-        { "policy", tr("Scheduling"), tr("Scheduling policy (field 41) and real-time priority (field 40)") },
-        { "cputime", tr("CPU time"), tr("User-space and kernel-space (system call, fault) CPU time, fields 14 and 15") },
-        { "ctxsw", tr("Context switches"), tr("voluntary_ctxt_switches (it waited for something) and nonvoluntary_ctxt_switches (preempted), /proc/PID/status") },
-        { "wchan", tr("Waiting in"), tr("/proc/PID/wchan: the kernel function the process sleeps in (0 when running)") },
-        { "io", tr("I/O"), tr("/proc/PID/io: rchar/wchar count every byte passed to read(2)/write(2), including cache hits, pipes and sockets") },
-        { "disk", tr("Storage I/O"), tr("/proc/PID/io: read_bytes/write_bytes actually fetched from or sent to storage") },
-        { "syscalls", tr("Read/write calls"), tr("/proc/PID/io: syscr and syscw, the number of read and write system calls") },
+        { "nice", tr("Nice / priority"),
+            tr("Nice (field 19) and the kernel's priority (field 18)") },
+        { "policy", tr("Scheduling"),
+            tr("Scheduling policy (field 41) and real-time priority (field 40)") },
+        { "cputime", tr("CPU time"),
+            tr("User-space and kernel-space (system call, fault) CPU time, fields 14 and 15") },
+        { "ctxsw", tr("Context switches"),
+            tr("voluntary_ctxt_switches (it waited for something) and nonvoluntary_ctxt_switches "
+               "(preempted), /proc/PID/status") },
+        { "wchan", tr("Waiting in"),
+            tr("/proc/PID/wchan: the kernel function the process sleeps in (0 when running)") },
+        { "io", tr("I/O"),
+            tr("/proc/PID/io: rchar/wchar count every byte passed to read(2)/write(2), including "
+               "cache hits, pipes and sockets") },
+        { "disk", tr("Storage I/O"),
+            tr("/proc/PID/io: read_bytes/write_bytes actually fetched from or sent to storage") },
+        { "syscalls", tr("Read/write calls"),
+            tr("/proc/PID/io: syscr and syscw, the number of read and write system calls") },
         { "exe", tr("Executable"), tr("Target of the /proc/PID/exe link") },
         { "cwd", tr("Working directory"), tr("Target of the /proc/PID/cwd link") },
     };
     int i = 0;
     for (const Def& d : defs) {
         auto* value = new QLabel(inner);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+        value->setTextInteractionFlags(
+            Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
         value->setWordWrap(true);
         value->setToolTip(d.tip);
         auto* label = new QLabel(d.label + QLatin1Char(':'), inner);
@@ -292,7 +320,9 @@ QString ProcessDetailsPanel::overviewField(const QString& id) const
 {
     for (const auto& [key, label] : m_fields) {
         if (key == id)
-            return label->textFormat() == Qt::RichText ? QTextDocumentFragment::fromHtml(label->text()).toPlainText() : label->text();
+            return label->textFormat() == Qt::RichText
+                ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
+                : label->text();
     }
     return {};
 }
@@ -395,7 +425,10 @@ void ProcessDetailsPanel::applyDetails(ProcessDetailsPtr sample)
         return;
     }
     const bool kthread = d.kernelThread();
-    m_title->setText(tr("%1 · PID %2%3").arg(fmt::displayBytes(d.stat->comm)).arg(pid).arg(kthread ? tr(" · kernel thread") : QString()));
+    m_title->setText(tr("%1 · PID %2%3")
+                         .arg(fmt::displayBytes(d.stat->comm))
+                         .arg(pid)
+                         .arg(kthread ? tr(" · kernel thread") : QString()));
     fillOverview(*sample);
     setPaneMessage(Overview, {});
 
@@ -405,8 +438,10 @@ void ProcessDetailsPanel::applyDetails(ProcessDetailsPtr sample)
     if (!d.cmdline) {
         setPaneMessage(CommandLine, why("cmdline", d.cmdline.error()));
     } else if (d.cmdline->empty()) {
-        setPaneMessage(CommandLine, kthread ? tr("Kernel thread: it has no command line; it runs kernel code only.")
-                                            : tr("/proc/%1/cmdline is empty: the process is a zombie or is exiting.").arg(pid));
+        setPaneMessage(CommandLine,
+            kthread
+                ? tr("Kernel thread: it has no command line; it runs kernel code only.")
+                : tr("/proc/%1/cmdline is empty: the process is a zombie or is exiting.").arg(pid));
         m_argvModel->setArguments({});
     } else {
         m_argvModel->setArguments(*d.cmdline);
@@ -415,13 +450,17 @@ void ProcessDetailsPanel::applyDetails(ProcessDetailsPtr sample)
 
     // Environment
     if (kthread) {
-        setPaneMessage(Environment, tr("Kernel thread: it has no environment (it has no user-space memory)."));
+        setPaneMessage(
+            Environment, tr("Kernel thread: it has no environment (it has no user-space memory)."));
         m_envModel->setEnvironment({});
     } else if (!d.environ) {
         setPaneMessage(Environment, why("environ", d.environ.error()));
         m_envModel->setEnvironment({});
     } else if (d.environ->empty()) {
-        setPaneMessage(Environment, tr("/proc/%1/environ is empty: the process was started with an empty environment, or it is a zombie.").arg(pid));
+        setPaneMessage(Environment,
+            tr("/proc/%1/environ is empty: the process was started with an empty environment, or "
+               "it is a zombie.")
+                .arg(pid));
         m_envModel->setEnvironment({});
     } else {
         m_envModel->setEnvironment(*d.environ);
@@ -433,7 +472,9 @@ void ProcessDetailsPanel::applyDetails(ProcessDetailsPtr sample)
         setPaneMessage(OpenFiles, why("fd", d.files.error()));
         m_filesModel->setRows({});
     } else if (d.files->empty()) {
-        setPaneMessage(OpenFiles, kthread ? tr("Kernel thread: it has no open files.") : tr("The process has no open file descriptors."));
+        setPaneMessage(OpenFiles,
+            kthread ? tr("Kernel thread: it has no open files.")
+                    : tr("The process has no open file descriptors."));
         m_filesModel->setRows({});
     } else {
         m_filesModel->setRows(*d.files);
@@ -448,7 +489,9 @@ void ProcessDetailsPanel::applyDetails(ProcessDetailsPtr sample)
         m_threadsModel->setRows({});
     } else {
         m_threadsModel->setThreads(*d.threads, sample->threadCpuPercent, d.ticksPerSecond);
-        setPaneMessage(Threads, d.threads->empty() ? tr("No threads could be read from /proc/%1/task.").arg(pid) : QString());
+        setPaneMessage(Threads,
+            d.threads->empty() ? tr("No threads could be read from /proc/%1/task.").arg(pid)
+                               : QString());
     }
 
     // Limits & cgroup
@@ -483,8 +526,10 @@ void ProcessDetailsPanel::fillOverview(const DetailsSample& sample)
     if (st.ppid <= 0) {
         setField(QStringLiteral("parent"), tr("none (started by the kernel)"));
     } else {
-        const QString name = d.parentComm ? fmt::displayBytes(*d.parentComm).toHtmlEscaped() : tr("unknown");
-        setField(QStringLiteral("parent"), QStringLiteral("<a href=\"pid:%1\">%2 (%1)</a>").arg(st.ppid).arg(name));
+        const QString name
+            = d.parentComm ? fmt::displayBytes(*d.parentComm).toHtmlEscaped() : tr("unknown");
+        setField(QStringLiteral("parent"),
+            QStringLiteral("<a href=\"pid:%1\">%2 (%1)</a>").arg(st.ppid).arg(name));
     }
     if (d.status && d.status->hasIds) {
         const auto& uid = d.status->uid;
@@ -495,12 +540,16 @@ void ProcessDetailsPanel::fillOverview(const DetailsSample& sample)
             text += tr(", effective the same");
         setField(QStringLiteral("user"), text);
     } else {
-        setField(QStringLiteral("user"), unknown, d.status ? QString() : why("status", d.status.error()));
+        setField(QStringLiteral("user"), unknown,
+            d.status ? QString() : why("status", d.status.error()));
     }
     setField(QStringLiteral("state"), stateText(st.state));
     if (d.bootTimeUnix) {
-        const double startUnix = static_cast<double>(*d.bootTimeUnix) + static_cast<double>(st.startTimeTicks) / static_cast<double>(d.ticksPerSecond);
-        setField(QStringLiteral("started"), QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(startUnix * 1000)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        const double startUnix = static_cast<double>(*d.bootTimeUnix)
+            + static_cast<double>(st.startTimeTicks) / static_cast<double>(d.ticksPerSecond);
+        setField(QStringLiteral("started"),
+            QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(startUnix * 1000))
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     } else {
         setField(QStringLiteral("started"), unknown);
     }
@@ -508,23 +557,38 @@ void ProcessDetailsPanel::fillOverview(const DetailsSample& sample)
     setField(QStringLiteral("elapsed"), elapsed ? fmt::duration(*elapsed) : unknown);
     setField(QStringLiteral("threads"), QString::number(st.numThreads));
     setField(QStringLiteral("nice"), tr("%1 / %2").arg(st.nice).arg(st.priority));
-    setField(QStringLiteral("policy"), st.rtPriority > 0 ? tr("%1, real-time priority %2").arg(q(schedPolicyName(st.policy))).arg(st.rtPriority)
-                                                         : q(schedPolicyName(st.policy)));
-    setField(QStringLiteral("cputime"), tr("user %1, system %2").arg(fmt::cpuTime(st.utimeTicks, d.ticksPerSecond), fmt::cpuTime(st.stimeTicks, d.ticksPerSecond)));
+    setField(QStringLiteral("policy"),
+        st.rtPriority > 0
+            ? tr("%1, real-time priority %2").arg(q(schedPolicyName(st.policy))).arg(st.rtPriority)
+            : q(schedPolicyName(st.policy)));
+    setField(QStringLiteral("cputime"),
+        tr("user %1, system %2")
+            .arg(fmt::cpuTime(st.utimeTicks, d.ticksPerSecond),
+                fmt::cpuTime(st.stimeTicks, d.ticksPerSecond)));
     if (d.status && d.status->voluntaryCtxtSwitches)
-        setField(QStringLiteral("ctxsw"), tr("%1 voluntary, %2 involuntary").arg(*d.status->voluntaryCtxtSwitches).arg(d.status->nonvoluntaryCtxtSwitches.value_or(0)));
+        setField(QStringLiteral("ctxsw"),
+            tr("%1 voluntary, %2 involuntary")
+                .arg(*d.status->voluntaryCtxtSwitches)
+                .arg(d.status->nonvoluntaryCtxtSwitches.value_or(0)));
     else
         setField(QStringLiteral("ctxsw"), unknown);
     if (d.wchan)
-        setField(QStringLiteral("wchan"), !d.wchan->empty() && *d.wchan != "0" ? fmt::displayBytes(*d.wchan)
-                                              : st.state == 'R'                 ? tr("running (not waiting)")
-                                                                                : tr("– (the kernel shows 0: it hides where a process sleeps from readers without ptrace access to it)"));
+        setField(QStringLiteral("wchan"),
+            !d.wchan->empty() && *d.wchan != "0" ? fmt::displayBytes(*d.wchan)
+                : st.state == 'R'                ? tr("running (not waiting)")
+                                  : tr("– (the kernel shows 0: it hides where a process sleeps "
+                                       "from readers without ptrace access to it)"));
     else
         setField(QStringLiteral("wchan"), tr("– (%1)").arg(why("wchan", d.wchan.error())));
     if (d.io) {
-        setField(QStringLiteral("io"), tr("read %1, written %2").arg(bytes(d.io->rcharBytes), bytes(d.io->wcharBytes)));
-        setField(QStringLiteral("disk"), tr("read %1, written %2 (cancelled %3)").arg(bytes(d.io->readBytes), bytes(d.io->writeBytes), bytes(d.io->cancelledWriteBytes)));
-        setField(QStringLiteral("syscalls"), tr("%1 reads, %2 writes").arg(d.io->readSyscalls).arg(d.io->writeSyscalls));
+        setField(QStringLiteral("io"),
+            tr("read %1, written %2").arg(bytes(d.io->rcharBytes), bytes(d.io->wcharBytes)));
+        setField(QStringLiteral("disk"),
+            tr("read %1, written %2 (cancelled %3)")
+                .arg(bytes(d.io->readBytes), bytes(d.io->writeBytes),
+                    bytes(d.io->cancelledWriteBytes)));
+        setField(QStringLiteral("syscalls"),
+            tr("%1 reads, %2 writes").arg(d.io->readSyscalls).arg(d.io->writeSyscalls));
     } else {
         const QString text = tr("– (%1)").arg(why("io", d.io.error()));
         setField(QStringLiteral("io"), text);
@@ -533,7 +597,11 @@ void ProcessDetailsPanel::fillOverview(const DetailsSample& sample)
     }
     auto link = [&](const char* id, const char* file, const Result<std::string>& target) {
         if (kthread)
-            setField(QString::fromLatin1(id), tr("none: a kernel thread has no %1").arg(QLatin1String(std::string_view(file) == "exe" ? "executable" : "working directory of its own")));
+            setField(QString::fromLatin1(id),
+                tr("none: a kernel thread has no %1")
+                    .arg(QLatin1String(std::string_view(file) == "exe"
+                            ? "executable"
+                            : "working directory of its own")));
         else if (target)
             setField(QString::fromLatin1(id), fmt::displayBytes(*target));
         else

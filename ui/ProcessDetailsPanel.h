@@ -27,7 +27,8 @@ class LimitsModel;
 class OpenFilesModel;
 class ThreadsModel;
 
-class ProcessDetailsPanel final : public QWidget {
+class ProcessDetailsPanel final : public QWidget
+{
     Q_OBJECT
 public:
     enum Tab { Overview, CommandLine, Environment, OpenFiles, Threads, Limits, TabCount };

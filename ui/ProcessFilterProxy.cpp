@@ -56,8 +56,7 @@ bool ProcessFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sour
 
 namespace {
 
-template <typename T>
-int cmp(const T& a, const T& b)
+template <typename T> int cmp(const T& a, const T& b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
 }
@@ -73,23 +72,51 @@ bool ProcessFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& ri
     const ProcessInfo& p = a.info;
     const ProcessInfo& q = b.info;
     auto cpu = [](double v) { return std::isnan(v) ? -1.0 : v; };
-    auto mem = [](const ProcessInfo& x, std::uint64_t v) { return x.memError != Error::None ? -1LL : static_cast<long long>(v); };
+    auto mem = [](const ProcessInfo& x, std::uint64_t v) {
+        return x.memError != Error::None ? -1LL : static_cast<long long>(v);
+    };
     int c = 0;
     switch (left.column()) {
-    case ProcessTableModel::Pid: break;
-    case ProcessTableModel::User: c = a.user.compare(b.user, Qt::CaseInsensitive); break;
-    case ProcessTableModel::State: c = cmp(p.state, q.state); break;
-    case ProcessTableModel::Cpu: c = cmp(cpu(p.cpuPercent), cpu(q.cpuPercent)); break;
-    case ProcessTableModel::Virt: c = cmp(mem(p, p.virtKib), mem(q, q.virtKib)); break;
-    case ProcessTableModel::Res: c = cmp(mem(p, p.resKib), mem(q, q.resKib)); break;
-    case ProcessTableModel::Shr: c = cmp(mem(p, p.shrKib), mem(q, q.shrKib)); break;
-    case ProcessTableModel::Threads: c = cmp(p.threads, q.threads); break;
-    case ProcessTableModel::Nice: c = cmp(p.nice, q.nice); break;
-    case ProcessTableModel::Priority: c = cmp(p.priority, q.priority); break;
-    case ProcessTableModel::Started: c = cmp(p.startTimeUnixMs, q.startTimeUnixMs); break;
-    case ProcessTableModel::CpuTime: c = cmp(p.cpuTimeTicks(), q.cpuTimeTicks()); break;
-    case ProcessTableModel::Command: c = a.command.compare(b.command, Qt::CaseInsensitive); break;
-    default: break;
+    case ProcessTableModel::Pid:
+        break;
+    case ProcessTableModel::User:
+        c = a.user.compare(b.user, Qt::CaseInsensitive);
+        break;
+    case ProcessTableModel::State:
+        c = cmp(p.state, q.state);
+        break;
+    case ProcessTableModel::Cpu:
+        c = cmp(cpu(p.cpuPercent), cpu(q.cpuPercent));
+        break;
+    case ProcessTableModel::Virt:
+        c = cmp(mem(p, p.virtKib), mem(q, q.virtKib));
+        break;
+    case ProcessTableModel::Res:
+        c = cmp(mem(p, p.resKib), mem(q, q.resKib));
+        break;
+    case ProcessTableModel::Shr:
+        c = cmp(mem(p, p.shrKib), mem(q, q.shrKib));
+        break;
+    case ProcessTableModel::Threads:
+        c = cmp(p.threads, q.threads);
+        break;
+    case ProcessTableModel::Nice:
+        c = cmp(p.nice, q.nice);
+        break;
+    case ProcessTableModel::Priority:
+        c = cmp(p.priority, q.priority);
+        break;
+    case ProcessTableModel::Started:
+        c = cmp(p.startTimeUnixMs, q.startTimeUnixMs);
+        break;
+    case ProcessTableModel::CpuTime:
+        c = cmp(p.cpuTimeTicks(), q.cpuTimeTicks());
+        break;
+    case ProcessTableModel::Command:
+        c = a.command.compare(b.command, Qt::CaseInsensitive);
+        break;
+    default:
+        break;
     }
     if (c != 0)
         return c < 0;

@@ -9,7 +9,8 @@ namespace pg {
 
 class ProcessTableModel;
 
-class ProcessFilterProxy final : public QSortFilterProxyModel {
+class ProcessFilterProxy final : public QSortFilterProxyModel
+{
     Q_OBJECT
 public:
     explicit ProcessFilterProxy(QObject* parent = nullptr);

@@ -4,8 +4,8 @@
 
 #include <QColor>
 #include <QDateTime>
-#include <QPalette>
 #include <QGuiApplication>
+#include <QPalette>
 #include <algorithm>
 #include <cmath>
 
@@ -17,15 +17,15 @@ constexpr std::size_t kMaxChangedRanges = 32;
 
 ProcessTableModel::ProcessTableModel(QObject* parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 int ProcessTableModel::rowOfPid(int pid) const
 {
     // Rows are kept in pid order.
     auto it = std::lower_bound(m_rows.begin(), m_rows.end(), pid,
-                               [](const Row& row, int p) { return row.info.key.pid < p; });
-    return it != m_rows.end() && it->info.key.pid == pid ? static_cast<int>(it - m_rows.begin()) : -1;
+        [](const Row& row, int p) { return row.info.key.pid < p; });
+    return it != m_rows.end() && it->info.key.pid == pid ? static_cast<int>(it - m_rows.begin())
+                                                         : -1;
 }
 
 int ProcessTableModel::rowOf(const ProcessKey& key) const
@@ -58,7 +58,8 @@ unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessIn
         mask |= bit(User);
     if (a.state != b.state)
         mask |= bit(State);
-    const bool cpuSame = (std::isnan(a.cpuPercent) && std::isnan(b.cpuPercent)) || a.cpuPercent == b.cpuPercent;
+    const bool cpuSame
+        = (std::isnan(a.cpuPercent) && std::isnan(b.cpuPercent)) || a.cpuPercent == b.cpuPercent;
     if (!cpuSame)
         mask |= bit(Cpu);
     if (a.virtKib != b.virtKib || a.memError != b.memError)
@@ -126,8 +127,8 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
             return;
         const int first = static_cast<int>(at);
         beginInsertRows({}, first, first + static_cast<int>(pending.size()) - 1);
-        m_rows.insert(m_rows.begin() + static_cast<long>(at), std::make_move_iterator(pending.begin()),
-                      std::make_move_iterator(pending.end()));
+        m_rows.insert(m_rows.begin() + static_cast<long>(at),
+            std::make_move_iterator(pending.begin()), std::make_move_iterator(pending.end()));
         endInsertRows();
         at += pending.size();
         pending.clear();
@@ -147,7 +148,8 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
 
     // 3. Update in place; dataChanged per contiguous range of changed rows, limited to the
     // columns that changed.
-    struct Range {
+    struct Range
+    {
         int first, last;
         unsigned mask;
     };
@@ -216,16 +218,26 @@ namespace {
 QString stateName(char s)
 {
     switch (s) {
-    case 'R': return QStringLiteral("running");
-    case 'S': return QStringLiteral("sleeping (interruptible wait)");
-    case 'D': return QStringLiteral("uninterruptible sleep (usually I/O)");
-    case 'Z': return QStringLiteral("zombie: exited, waiting for its parent to reap it");
-    case 'T': return QStringLiteral("stopped by a signal");
-    case 't': return QStringLiteral("stopped by a debugger (tracing stop)");
-    case 'X': return QStringLiteral("dead");
-    case 'I': return QStringLiteral("idle kernel thread");
-    case 'P': return QStringLiteral("parked");
-    default: return QStringLiteral("unknown state");
+    case 'R':
+        return QStringLiteral("running");
+    case 'S':
+        return QStringLiteral("sleeping (interruptible wait)");
+    case 'D':
+        return QStringLiteral("uninterruptible sleep (usually I/O)");
+    case 'Z':
+        return QStringLiteral("zombie: exited, waiting for its parent to reap it");
+    case 'T':
+        return QStringLiteral("stopped by a signal");
+    case 't':
+        return QStringLiteral("stopped by a debugger (tracing stop)");
+    case 'X':
+        return QStringLiteral("dead");
+    case 'I':
+        return QStringLiteral("idle kernel thread");
+    case 'P':
+        return QStringLiteral("parked");
+    default:
+        return QStringLiteral("unknown state");
     }
 }
 
@@ -244,36 +256,63 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case Pid: return p.key.pid;
-        case User: return p.uidKnown ? row.user : QStringLiteral("–");
-        case State: return QString(QLatin1Char(p.state));
-        case Cpu: return std::isnan(p.cpuPercent) ? QStringLiteral("–") : fmt::percent(p.cpuPercent);
-        case Virt: return memUnknown ? QStringLiteral("–") : fmt::kib(p.virtKib);
-        case Res: return memUnknown ? QStringLiteral("–") : fmt::kib(p.resKib);
-        case Shr: return memUnknown ? QStringLiteral("–") : fmt::kib(p.shrKib);
-        case Threads: return static_cast<qlonglong>(p.threads);
-        case Nice: return static_cast<qlonglong>(p.nice);
-        case Priority: return static_cast<qlonglong>(p.priority);
-        case Started: return fmt::startTime(p.startTimeUnixMs, m_snapshot ? m_snapshot->takenAtUnixMs : p.startTimeUnixMs);
-        case CpuTime: return fmt::cpuTime(p.cpuTimeTicks(), tps);
-        case Command: return row.command;
+        case Pid:
+            return p.key.pid;
+        case User:
+            return p.uidKnown ? row.user : QStringLiteral("–");
+        case State:
+            return QString(QLatin1Char(p.state));
+        case Cpu:
+            return std::isnan(p.cpuPercent) ? QStringLiteral("–") : fmt::percent(p.cpuPercent);
+        case Virt:
+            return memUnknown ? QStringLiteral("–") : fmt::kib(p.virtKib);
+        case Res:
+            return memUnknown ? QStringLiteral("–") : fmt::kib(p.resKib);
+        case Shr:
+            return memUnknown ? QStringLiteral("–") : fmt::kib(p.shrKib);
+        case Threads:
+            return static_cast<qlonglong>(p.threads);
+        case Nice:
+            return static_cast<qlonglong>(p.nice);
+        case Priority:
+            return static_cast<qlonglong>(p.priority);
+        case Started:
+            return fmt::startTime(
+                p.startTimeUnixMs, m_snapshot ? m_snapshot->takenAtUnixMs : p.startTimeUnixMs);
+        case CpuTime:
+            return fmt::cpuTime(p.cpuTimeTicks(), tps);
+        case Command:
+            return row.command;
         }
         break;
     case SortRole:
         switch (column) {
-        case Pid: return p.key.pid;
-        case User: return row.user;
-        case State: return QString(QLatin1Char(p.state));
-        case Cpu: return std::isnan(p.cpuPercent) ? -1.0 : p.cpuPercent;
-        case Virt: return memUnknown ? -1LL : static_cast<qlonglong>(p.virtKib);
-        case Res: return memUnknown ? -1LL : static_cast<qlonglong>(p.resKib);
-        case Shr: return memUnknown ? -1LL : static_cast<qlonglong>(p.shrKib);
-        case Threads: return static_cast<qlonglong>(p.threads);
-        case Nice: return static_cast<qlonglong>(p.nice);
-        case Priority: return static_cast<qlonglong>(p.priority);
-        case Started: return static_cast<qlonglong>(p.startTimeUnixMs);
-        case CpuTime: return static_cast<qulonglong>(p.cpuTimeTicks());
-        case Command: return row.command;
+        case Pid:
+            return p.key.pid;
+        case User:
+            return row.user;
+        case State:
+            return QString(QLatin1Char(p.state));
+        case Cpu:
+            return std::isnan(p.cpuPercent) ? -1.0 : p.cpuPercent;
+        case Virt:
+            return memUnknown ? -1LL : static_cast<qlonglong>(p.virtKib);
+        case Res:
+            return memUnknown ? -1LL : static_cast<qlonglong>(p.resKib);
+        case Shr:
+            return memUnknown ? -1LL : static_cast<qlonglong>(p.shrKib);
+        case Threads:
+            return static_cast<qlonglong>(p.threads);
+        case Nice:
+            return static_cast<qlonglong>(p.nice);
+        case Priority:
+            return static_cast<qlonglong>(p.priority);
+        case Started:
+            return static_cast<qlonglong>(p.startTimeUnixMs);
+        case CpuTime:
+            return static_cast<qulonglong>(p.cpuTimeTicks());
+        case Command:
+            return row.command;
         }
         break;
     case Qt::TextAlignmentRole:
@@ -284,17 +323,24 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         switch (column) {
-        case State: return QStringLiteral("%1: %2").arg(QLatin1Char(p.state)).arg(stateName(p.state));
+        case State:
+            return QStringLiteral("%1: %2").arg(QLatin1Char(p.state)).arg(stateName(p.state));
         case Cpu:
             if (std::isnan(p.cpuPercent))
-                return tr("Not measured yet: CPU % needs two samples of /proc/%1/stat.").arg(p.key.pid);
-            return tr("%1 % of one CPU over the last interval (utime + stime deltas)").arg(fmt::percent(p.cpuPercent));
+                return tr("Not measured yet: CPU % needs two samples of /proc/%1/stat.")
+                    .arg(p.key.pid);
+            return tr("%1 % of one CPU over the last interval (utime + stime deltas)")
+                .arg(fmt::percent(p.cpuPercent));
         case Virt:
         case Res:
         case Shr:
             if (memUnknown)
-                return tr("Unknown: /proc/%1/statm: %2").arg(p.key.pid).arg(QString::fromUtf8(errorText(p.memError).data()));
-            return tr("%1 KiB").arg(column == Virt ? p.virtKib : column == Res ? p.resKib : p.shrKib);
+                return tr("Unknown: /proc/%1/statm: %2")
+                    .arg(p.key.pid)
+                    .arg(QString::fromUtf8(errorText(p.memError).data()));
+            return tr("%1 KiB").arg(column == Virt ? p.virtKib
+                    : column == Res                ? p.resKib
+                                                   : p.shrKib);
         case User:
             if (!p.uidKnown)
                 return tr("Unknown: /proc/%1 could not be examined").arg(p.key.pid);
@@ -303,22 +349,28 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
             return QDateTime::fromMSecsSinceEpoch(p.startTimeUnixMs).toString(Qt::ISODate);
         case Command:
             if (p.names && p.names->cmdlineError != Error::None)
-                return tr("%1\n(cmdline unreadable: %2)").arg(row.command, QString::fromUtf8(errorText(p.names->cmdlineError).data()));
+                return tr("%1\n(cmdline unreadable: %2)")
+                    .arg(row.command, QString::fromUtf8(errorText(p.names->cmdlineError).data()));
             if (p.kernelThread)
-                return tr("%1\nKernel thread: it has no command line and no user-space memory.").arg(row.command);
+                return tr("%1\nKernel thread: it has no command line and no user-space memory.")
+                    .arg(row.command);
             if (p.names && p.names->cmdline.empty())
                 return tr("%1\nNo command line (zombie or exiting process).").arg(row.command);
             return row.command;
-        default: break;
+        default:
+            break;
         }
         break;
     case Qt::ForegroundRole:
         if (p.kernelThread || p.state == 'Z')
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         break;
-    case PidRole: return p.key.pid;
-    case KernelThreadRole: return p.kernelThread;
-    default: break;
+    case PidRole:
+        return p.key.pid;
+    case KernelThreadRole:
+        return p.kernelThread;
+    default:
+        break;
     }
     return {};
 }
@@ -326,19 +378,39 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
 QString ProcessTableModel::columnToolTip(int column)
 {
     switch (column) {
-    case Pid: return tr("Process ID (/proc/PID)");
-    case User: return tr("Owner: the uid of the /proc/PID directory");
-    case State: return tr("Scheduler state, field 3 of /proc/PID/stat (R running, S sleeping, D disk wait, Z zombie, T stopped, I idle)");
-    case Cpu: return tr("CPU use over the last interval; 100 % = one CPU fully busy (as in top and htop)");
-    case Virt: return tr("VIRT: all the virtual memory the process has mapped.\nstatm field 1 (size) × page size = VmSize in /proc/PID/status");
-    case Res: return tr("RES: memory resident in RAM.\nstatm field 2 (resident) × page size = RssAnon + RssFile + RssShmem");
-    case Shr: return tr("SHR: resident pages backed by a file or shared memory, whether or not another process maps them.\nstatm field 3 (shared) × page size = RssFile + RssShmem");
-    case Threads: return tr("Number of threads, field 20 of /proc/PID/stat");
-    case Nice: return tr("Nice value (-20 highest priority … 19 lowest), field 19 of stat");
-    case Priority: return tr("Kernel priority as stat field 18 shows it (20 + nice for normal processes; negative for real-time)");
-    case Started: return tr("Start time: boot time (btime) + field 22 of stat");
-    case CpuTime: return tr("Total CPU time used, user + system (stat fields 14 and 15)");
-    case Command: return tr("Command line from /proc/PID/cmdline; [name] for kernel threads and processes without one");
+    case Pid:
+        return tr("Process ID (/proc/PID)");
+    case User:
+        return tr("Owner: the uid of the /proc/PID directory");
+    case State:
+        return tr("Scheduler state, field 3 of /proc/PID/stat (R running, S sleeping, D disk wait, "
+                  "Z zombie, T stopped, I idle)");
+    case Cpu:
+        return tr(
+            "CPU use over the last interval; 100 % = one CPU fully busy (as in top and htop)");
+    case Virt:
+        return tr("VIRT: all the virtual memory the process has mapped.\nstatm field 1 (size) × "
+                  "page size = VmSize in /proc/PID/status");
+    case Res:
+        return tr("RES: memory resident in RAM.\nstatm field 2 (resident) × page size = RssAnon + "
+                  "RssFile + RssShmem");
+    case Shr:
+        return tr("SHR: resident pages backed by a file or shared memory, whether or not another "
+                  "process maps them.\nstatm field 3 (shared) × page size = RssFile + RssShmem");
+    case Threads:
+        return tr("Number of threads, field 20 of /proc/PID/stat");
+    case Nice:
+        return tr("Nice value (-20 highest priority … 19 lowest), field 19 of stat");
+    case Priority:
+        return tr("Kernel priority as stat field 18 shows it (20 + nice for normal processes; "
+                  "negative for real-time)");
+    case Started:
+        return tr("Start time: boot time (btime) + field 22 of stat");
+    case CpuTime:
+        return tr("Total CPU time used, user + system (stat fields 14 and 15)");
+    case Command:
+        return tr("Command line from /proc/PID/cmdline; [name] for kernel threads and processes "
+                  "without one");
     }
     return {};
 }
@@ -350,23 +422,37 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
     if (role == Qt::ToolTipRole)
         return columnToolTip(section);
     if (role == Qt::TextAlignmentRole)
-        return QVariant(section == Command || section == User ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(section == Command || section == User ? Qt::AlignLeft | Qt::AlignVCenter
+                                                              : Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Pid: return tr("PID");
-    case User: return tr("User");
-    case State: return tr("S");
-    case Cpu: return tr("CPU %");
-    case Virt: return tr("VIRT");
-    case Res: return tr("RES");
-    case Shr: return tr("SHR");
-    case Threads: return tr("Threads");
-    case Nice: return tr("Nice");
-    case Priority: return tr("Prio");
-    case Started: return tr("Started");
-    case CpuTime: return tr("CPU time");
-    case Command: return tr("Command");
+    case Pid:
+        return tr("PID");
+    case User:
+        return tr("User");
+    case State:
+        return tr("S");
+    case Cpu:
+        return tr("CPU %");
+    case Virt:
+        return tr("VIRT");
+    case Res:
+        return tr("RES");
+    case Shr:
+        return tr("SHR");
+    case Threads:
+        return tr("Threads");
+    case Nice:
+        return tr("Nice");
+    case Priority:
+        return tr("Prio");
+    case Started:
+        return tr("Started");
+    case CpuTime:
+        return tr("CPU time");
+    case Command:
+        return tr("Command");
     }
     return {};
 }

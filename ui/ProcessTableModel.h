@@ -14,7 +14,8 @@
 
 namespace pg {
 
-class ProcessTableModel final : public QAbstractItemModel {
+class ProcessTableModel final : public QAbstractItemModel
+{
     Q_OBJECT
 public:
     enum Column {
@@ -39,7 +40,8 @@ public:
         KernelThreadRole, // bool
     };
 
-    struct Row {
+    struct Row
+    {
         ProcessInfo info;
         QString user; // cached conversions, redone only when the strings change
         QString command; // display form: escaped, one line; "[comm]" without a cmdline
@@ -60,7 +62,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString columnToolTip(int column);
 

@@ -45,10 +45,12 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     m_filter->setPlaceholderText(tr("Filter by name, command line, user or PID  (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     m_showKernelThreads->setChecked(true);
-    m_showKernelThreads->setToolTip(tr("Kernel threads have PF_KTHREAD in /proc/PID/stat's flags; they run only in kernel space"));
+    m_showKernelThreads->setToolTip(tr(
+        "Kernel threads have PF_KTHREAD in /proc/PID/stat's flags; they run only in kernel space"));
     m_message->setVisible(false);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("QLabel { color: palette(highlighted-text); background: #b3261e; padding: 4px; }"));
+    m_message->setStyleSheet(QStringLiteral(
+        "QLabel { color: palette(highlighted-text); background: #b3261e; padding: 4px; }"));
 
     m_view->setModel(m_proxy);
     m_view->setRootIsDecorated(false);
@@ -67,7 +69,8 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     header->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     const QFontMetrics fm = m_view->fontMetrics();
     const int digit = fm.horizontalAdvance(QLatin1Char('0'));
-    const int widths[ProcessTableModel::ColumnCount] = { 8, 10, 3, 7, 10, 10, 10, 8, 6, 6, 8, 10, 40 };
+    const int widths[ProcessTableModel::ColumnCount]
+        = { 8, 10, 3, 7, 10, 10, 10, 8, 6, 6, 8, 10, 40 };
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * digit + 16);
 
@@ -91,11 +94,14 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
         m_treeView->header()->resizeSection(c, widths[c] * digit + 16);
     // New children show up under expanded parents: expand where rows arrive.
     connect(m_treeProxy, &QAbstractItemModel::rowsInserted, m_treeView,
-            [this](const QModelIndex& where) { m_treeView->expand(where); });
+        [this](const QModelIndex& where) { m_treeView->expand(where); });
     connect(m_treeProxy, &QAbstractItemModel::rowsMoved, m_treeView,
-            [this](const QModelIndex&, int, int, const QModelIndex& destination) { m_treeView->expand(destination); });
+        [this](const QModelIndex&, int, int, const QModelIndex& destination) {
+            m_treeView->expand(destination);
+        });
     connect(m_treeProxy, &QAbstractItemModel::modelReset, m_treeView, &QTreeView::expandAll);
-    m_treeSwitch->setToolTip(tr("Show processes as a parent/child tree (the parent is field 4 of /proc/PID/stat, ppid)"));
+    m_treeSwitch->setToolTip(tr(
+        "Show processes as a parent/child tree (the parent is field 4 of /proc/PID/stat, ppid)"));
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_treeView);
     m_splitter->addWidget(m_stack);
@@ -127,7 +133,8 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     connect(m_showKernelThreads, &QCheckBox::toggled, m_treeView, &QTreeView::expandAll);
     connectView(m_view);
     connectView(m_treeView);
-    connect(this, &ProcessTablePage::currentProcessChanged, m_details, &ProcessDetailsPanel::showProcess);
+    connect(this, &ProcessTablePage::currentProcessChanged, m_details,
+        &ProcessDetailsPanel::showProcess);
     connect(m_details, &ProcessDetailsPanel::parentRequested, this, [this](int pid) {
         // The parent may be hidden by the filter: an explicit request clears it.
         if (!selectPid(pid) && !m_filter->text().isEmpty()) {
@@ -151,8 +158,9 @@ void ProcessTablePage::connectView(QTreeView* view)
         if (key.pid > 0)
             emit processActivated(key);
     });
-    connect(view, &QTreeView::customContextMenuRequested, this,
-            [this, view](const QPoint& pos) { emit contextMenuRequested(view->viewport()->mapToGlobal(pos)); });
+    connect(view, &QTreeView::customContextMenuRequested, this, [this, view](const QPoint& pos) {
+        emit contextMenuRequested(view->viewport()->mapToGlobal(pos));
+    });
 }
 
 QTreeView* ProcessTablePage::activeView() const
@@ -239,7 +247,8 @@ std::optional<ProcessKey> ProcessTablePage::currentProcess() const
 {
     const QTreeView* view = activeView();
     const QModelIndex current = view->currentIndex();
-    if (!current.isValid() || !view->selectionModel()->isRowSelected(current.row(), current.parent()))
+    if (!current.isValid()
+        || !view->selectionModel()->isRowSelected(current.row(), current.parent()))
         return std::nullopt;
     const ProcessKey key = keyAt(current);
     if (key.pid <= 0)
@@ -267,7 +276,8 @@ bool ProcessTablePage::selectPid(int pid)
     if (!index.isValid())
         return false;
     QTreeView* view = activeView();
-    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     view->scrollTo(index);
     return true;
 }
@@ -282,7 +292,8 @@ QByteArray ProcessTablePage::saveLayoutState() const
 {
     QByteArray state;
     QDataStream out(&state, QIODevice::WriteOnly);
-    out << quint32(1) << m_view->header()->saveState() << m_treeView->header()->saveState() << m_splitter->saveState();
+    out << quint32(1) << m_view->header()->saveState() << m_treeView->header()->saveState()
+        << m_splitter->saveState();
     return state;
 }
 
@@ -299,7 +310,8 @@ void ProcessTablePage::restoreLayoutState(const QByteArray& state)
     // restoreState() moves the sort indicator but does not sort: sort explicitly.
     for (auto [view, header] : { std::pair { m_view, flat }, std::pair { m_treeView, tree } }) {
         if (view->header()->restoreState(header))
-            view->sortByColumn(view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
+            view->sortByColumn(
+                view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
     }
     m_splitter->restoreState(splitter);
 }

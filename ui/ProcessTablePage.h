@@ -25,7 +25,8 @@ class ProcessTreeModel;
 class ProcessTreeProxy;
 class ProcessDetailsPanel;
 
-class ProcessTablePage final : public QWidget {
+class ProcessTablePage final : public QWidget
+{
     Q_OBJECT
 public:
     explicit ProcessTablePage(QWidget* parent = nullptr);

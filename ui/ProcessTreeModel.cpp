@@ -7,7 +7,8 @@
 
 namespace pg {
 
-struct ProcessTreeModel::Node {
+struct ProcessTreeModel::Node
+{
     ProcessInfo info;
     Node* parent = nullptr;
     std::vector<Node*> children;
@@ -49,7 +50,8 @@ unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b)
         mask |= bit(ProcessTableModel::User);
     if (a.state != b.state)
         mask |= bit(ProcessTableModel::State);
-    const bool cpuSame = (std::isnan(a.cpuPercent) && std::isnan(b.cpuPercent)) || a.cpuPercent == b.cpuPercent;
+    const bool cpuSame
+        = (std::isnan(a.cpuPercent) && std::isnan(b.cpuPercent)) || a.cpuPercent == b.cpuPercent;
     if (!cpuSame)
         mask |= bit(ProcessTableModel::Cpu);
     if (a.virtKib != b.virtKib || a.memError != b.memError)
@@ -76,8 +78,7 @@ unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b)
 ProcessTreeModel::ProcessTreeModel(const ProcessTableModel* flat, QObject* parent)
     : QAbstractItemModel(parent)
     , m_flat(flat)
-{
-}
+{ }
 
 ProcessTreeModel::~ProcessTreeModel() = default;
 
@@ -171,7 +172,8 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         if (!survives(node.get()))
             vanished.push_back(node.get());
     }
-    std::sort(vanished.begin(), vanished.end(), [](const Node* a, const Node* b) { return a->info.key.pid < b->info.key.pid; });
+    std::sort(vanished.begin(), vanished.end(),
+        [](const Node* a, const Node* b) { return a->info.key.pid < b->info.key.pid; });
     for (Node* v : vanished) {
         const std::vector<Node*> children = v->children;
         for (Node* c : children) {
@@ -246,7 +248,8 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         if (ready.empty()) // cannot happen (desiredParent breaks cycles); never loop forever
             for (const ProcessInfo* p : later)
                 ready.emplace_back(nullptr, p);
-        std::stable_sort(ready.begin(), ready.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::stable_sort(ready.begin(), ready.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
         for (std::size_t i = 0; i < ready.size();) {
             std::size_t j = i;
             while (j < ready.size() && ready[j].first == ready[i].first)
@@ -298,11 +301,13 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         }
     }
 
-    // 5. dataChanged, one signal per parent spanning its changed children and limited to the changed
+    // 5. dataChanged, one signal per parent spanning its changed children and limited to the
+    // changed
     //    columns: each signal costs a sorting proxy a re-sort of that parent, so fewer is cheaper
     //    even if a few unchanged rows in between are included.
     std::sort(changed.begin(), changed.end(), [](const auto& a, const auto& b) {
-        return a.first->parent != b.first->parent ? a.first->parent < b.first->parent : a.first->row < b.first->row;
+        return a.first->parent != b.first->parent ? a.first->parent < b.first->parent
+                                                  : a.first->row < b.first->row;
     });
     for (std::size_t i = 0; i < changed.size();) {
         std::size_t j = i;
@@ -315,7 +320,8 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         int lastCol = ProcessTableModel::ColumnCount - 1;
         while (!(mask & (1u << lastCol)))
             --lastCol;
-        emit dataChanged(indexOfNode(changed[i].first, firstCol), indexOfNode(changed[j - 1].first, lastCol));
+        emit dataChanged(
+            indexOfNode(changed[i].first, firstCol), indexOfNode(changed[j - 1].first, lastCol));
         i = j;
     }
 }

@@ -18,7 +18,8 @@ namespace pg {
 
 class ProcessTableModel;
 
-class ProcessTreeModel final : public QAbstractItemModel {
+class ProcessTreeModel final : public QAbstractItemModel
+{
     Q_OBJECT
 public:
     explicit ProcessTreeModel(const ProcessTableModel* flat, QObject* parent = nullptr);
@@ -41,7 +42,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     struct Node;
@@ -52,7 +54,8 @@ private:
     static void renumber(std::vector<Node*>& siblings, std::size_t from);
     static bool isAncestor(const Node* ancestor, const Node* node);
     void moveNode(Node* node, Node* newParent);
-    void rebuild(const std::vector<ProcessInfo>& processes, const std::unordered_map<int, const ProcessInfo*>& byPid);
+    void rebuild(const std::vector<ProcessInfo>& processes,
+        const std::unordered_map<int, const ProcessInfo*>& byPid);
 
     const ProcessTableModel* m_flat;
     NodeMap m_nodes;

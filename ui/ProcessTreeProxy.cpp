@@ -54,14 +54,14 @@ bool ProcessTreeProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
     const int pid = m_filter.toInt(&isNumber);
     if (isNumber && pid == row.info.key.pid)
         return true;
-    return row.command.contains(m_filter, Qt::CaseInsensitive) || row.comm.contains(m_filter, Qt::CaseInsensitive)
+    return row.command.contains(m_filter, Qt::CaseInsensitive)
+        || row.comm.contains(m_filter, Qt::CaseInsensitive)
         || row.user.contains(m_filter, Qt::CaseInsensitive);
 }
 
 namespace {
 
-template <typename T>
-int cmp(const T& a, const T& b)
+template <typename T> int cmp(const T& a, const T& b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
 }
@@ -76,21 +76,46 @@ bool ProcessTreeProxy::lessThan(const QModelIndex& left, const QModelIndex& righ
     const ProcessInfo* q = m_model ? m_model->infoAt(right) : nullptr;
     if (p && q) {
         auto cpu = [](double v) { return std::isnan(v) ? -1.0 : v; };
-        auto mem = [](const ProcessInfo& x, std::uint64_t v) { return x.memError != Error::None ? -1LL : static_cast<long long>(v); };
+        auto mem = [](const ProcessInfo& x, std::uint64_t v) {
+            return x.memError != Error::None ? -1LL : static_cast<long long>(v);
+        };
         int c = 2; // 2: not a numeric column
         switch (left.column()) {
-        case ProcessTableModel::Pid: c = 0; break;
-        case ProcessTableModel::State: c = cmp(p->state, q->state); break;
-        case ProcessTableModel::Cpu: c = cmp(cpu(p->cpuPercent), cpu(q->cpuPercent)); break;
-        case ProcessTableModel::Virt: c = cmp(mem(*p, p->virtKib), mem(*q, q->virtKib)); break;
-        case ProcessTableModel::Res: c = cmp(mem(*p, p->resKib), mem(*q, q->resKib)); break;
-        case ProcessTableModel::Shr: c = cmp(mem(*p, p->shrKib), mem(*q, q->shrKib)); break;
-        case ProcessTableModel::Threads: c = cmp(p->threads, q->threads); break;
-        case ProcessTableModel::Nice: c = cmp(p->nice, q->nice); break;
-        case ProcessTableModel::Priority: c = cmp(p->priority, q->priority); break;
-        case ProcessTableModel::Started: c = cmp(p->startTimeUnixMs, q->startTimeUnixMs); break;
-        case ProcessTableModel::CpuTime: c = cmp(p->cpuTimeTicks(), q->cpuTimeTicks()); break;
-        default: break;
+        case ProcessTableModel::Pid:
+            c = 0;
+            break;
+        case ProcessTableModel::State:
+            c = cmp(p->state, q->state);
+            break;
+        case ProcessTableModel::Cpu:
+            c = cmp(cpu(p->cpuPercent), cpu(q->cpuPercent));
+            break;
+        case ProcessTableModel::Virt:
+            c = cmp(mem(*p, p->virtKib), mem(*q, q->virtKib));
+            break;
+        case ProcessTableModel::Res:
+            c = cmp(mem(*p, p->resKib), mem(*q, q->resKib));
+            break;
+        case ProcessTableModel::Shr:
+            c = cmp(mem(*p, p->shrKib), mem(*q, q->shrKib));
+            break;
+        case ProcessTableModel::Threads:
+            c = cmp(p->threads, q->threads);
+            break;
+        case ProcessTableModel::Nice:
+            c = cmp(p->nice, q->nice);
+            break;
+        case ProcessTableModel::Priority:
+            c = cmp(p->priority, q->priority);
+            break;
+        case ProcessTableModel::Started:
+            c = cmp(p->startTimeUnixMs, q->startTimeUnixMs);
+            break;
+        case ProcessTableModel::CpuTime:
+            c = cmp(p->cpuTimeTicks(), q->cpuTimeTicks());
+            break;
+        default:
+            break;
         }
         if (c != 2)
             return c != 0 ? c < 0 : p->key.pid < q->key.pid;
@@ -106,7 +131,8 @@ bool ProcessTreeProxy::lessThan(const QModelIndex& left, const QModelIndex& righ
     }
     if (c != 0)
         return c < 0;
-    return left.data(ProcessTableModel::PidRole).toInt() < right.data(ProcessTableModel::PidRole).toInt();
+    return left.data(ProcessTableModel::PidRole).toInt()
+        < right.data(ProcessTableModel::PidRole).toInt();
 }
 
 } // namespace pg

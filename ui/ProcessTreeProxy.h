@@ -11,7 +11,8 @@ namespace pg {
 
 class ProcessTreeModel;
 
-class ProcessTreeProxy final : public QSortFilterProxyModel {
+class ProcessTreeProxy final : public QSortFilterProxyModel
+{
     Q_OBJECT
 public:
     explicit ProcessTreeProxy(QObject* parent = nullptr);

@@ -11,7 +11,8 @@ class QLabel;
 
 namespace pg {
 
-class SystemSummaryBar final : public QWidget {
+class SystemSummaryBar final : public QWidget
+{
     Q_OBJECT
 public:
     explicit SystemSummaryBar(QWidget* parent = nullptr);

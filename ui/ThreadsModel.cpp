@@ -8,16 +8,16 @@ namespace pg {
 
 ThreadsModel::ThreadsModel(QObject* parent)
     : KeyedRowsModel<ThreadRow>(parent)
-{
-}
+{ }
 
-void ThreadsModel::setThreads(const std::vector<ThreadSample>& threads, const std::vector<double>& cpuPercent,
-                              long ticksPerSecond)
+void ThreadsModel::setThreads(const std::vector<ThreadSample>& threads,
+    const std::vector<double>& cpuPercent, long ticksPerSecond)
 {
     std::vector<ThreadRow> rows;
     rows.reserve(threads.size());
     for (std::size_t i = 0; i < threads.size(); ++i)
-        rows.push_back({ threads[i], i < cpuPercent.size() ? cpuPercent[i] : std::nan(""), ticksPerSecond });
+        rows.push_back(
+            { threads[i], i < cpuPercent.size() ? cpuPercent[i] : std::nan(""), ticksPerSecond });
     setRows(std::move(rows));
 }
 
@@ -32,28 +32,45 @@ QVariant ThreadsModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Tid: return tr("Thread id (/proc/PID/task/TID); the main thread's tid is the pid");
-        case Name: return tr("Thread name, field 2 of task/TID/stat (set with pthread_setname_np)");
-        case State: return tr("Scheduler state, field 3 of task/TID/stat");
-        case Cpu: return tr("CPU use over the last interval; 100 % = one CPU");
-        case CpuTime: return tr("User + system CPU time (fields 14 and 15)");
-        case Voluntary: return tr("Voluntary context switches: the thread blocked or yielded (task/TID/status)");
-        case Involuntary: return tr("Involuntary context switches: the scheduler preempted the thread");
-        case Processor: return tr("CPU the thread last ran on, field 39");
+        case Tid:
+            return tr("Thread id (/proc/PID/task/TID); the main thread's tid is the pid");
+        case Name:
+            return tr("Thread name, field 2 of task/TID/stat (set with pthread_setname_np)");
+        case State:
+            return tr("Scheduler state, field 3 of task/TID/stat");
+        case Cpu:
+            return tr("CPU use over the last interval; 100 % = one CPU");
+        case CpuTime:
+            return tr("User + system CPU time (fields 14 and 15)");
+        case Voluntary:
+            return tr(
+                "Voluntary context switches: the thread blocked or yielded (task/TID/status)");
+        case Involuntary:
+            return tr("Involuntary context switches: the scheduler preempted the thread");
+        case Processor:
+            return tr("CPU the thread last ran on, field 39");
         }
         return {};
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Tid: return tr("TID");
-    case Name: return tr("Name");
-    case State: return tr("S");
-    case Cpu: return tr("CPU %");
-    case CpuTime: return tr("CPU time");
-    case Voluntary: return tr("Voluntary switches");
-    case Involuntary: return tr("Involuntary");
-    case Processor: return tr("CPU");
+    case Tid:
+        return tr("TID");
+    case Name:
+        return tr("Name");
+    case State:
+        return tr("S");
+    case Cpu:
+        return tr("CPU %");
+    case CpuTime:
+        return tr("CPU time");
+    case Voluntary:
+        return tr("Voluntary switches");
+    case Involuntary:
+        return tr("Involuntary");
+    case Processor:
+        return tr("CPU");
     }
     return {};
 }
@@ -75,26 +92,42 @@ QVariant ThreadsModel::value(const ThreadRow& row, int column, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case Tid: return t.tid;
-        case Name: return fmt::displayBytes(t.comm);
-        case State: return QString(QLatin1Char(t.state));
-        case Cpu: return std::isnan(row.cpuPercent) ? unknown : fmt::percent(row.cpuPercent);
-        case CpuTime: return fmt::cpuTime(t.cpuTimeTicks(), row.ticksPerSecond);
-        case Voluntary: return counter(t.voluntaryCtxtSwitches, false);
-        case Involuntary: return counter(t.nonvoluntaryCtxtSwitches, false);
-        case Processor: return t.processor >= 0 ? QVariant(t.processor) : QVariant(unknown);
+        case Tid:
+            return t.tid;
+        case Name:
+            return fmt::displayBytes(t.comm);
+        case State:
+            return QString(QLatin1Char(t.state));
+        case Cpu:
+            return std::isnan(row.cpuPercent) ? unknown : fmt::percent(row.cpuPercent);
+        case CpuTime:
+            return fmt::cpuTime(t.cpuTimeTicks(), row.ticksPerSecond);
+        case Voluntary:
+            return counter(t.voluntaryCtxtSwitches, false);
+        case Involuntary:
+            return counter(t.nonvoluntaryCtxtSwitches, false);
+        case Processor:
+            return t.processor >= 0 ? QVariant(t.processor) : QVariant(unknown);
         }
         break;
     case SortRole:
         switch (column) {
-        case Tid: return t.tid;
-        case Name: return fmt::displayBytes(t.comm);
-        case State: return QString(QLatin1Char(t.state));
-        case Cpu: return std::isnan(row.cpuPercent) ? -1.0 : row.cpuPercent;
-        case CpuTime: return static_cast<qulonglong>(t.cpuTimeTicks());
-        case Voluntary: return counter(t.voluntaryCtxtSwitches, true);
-        case Involuntary: return counter(t.nonvoluntaryCtxtSwitches, true);
-        case Processor: return t.processor;
+        case Tid:
+            return t.tid;
+        case Name:
+            return fmt::displayBytes(t.comm);
+        case State:
+            return QString(QLatin1Char(t.state));
+        case Cpu:
+            return std::isnan(row.cpuPercent) ? -1.0 : row.cpuPercent;
+        case CpuTime:
+            return static_cast<qulonglong>(t.cpuTimeTicks());
+        case Voluntary:
+            return counter(t.voluntaryCtxtSwitches, true);
+        case Involuntary:
+            return counter(t.nonvoluntaryCtxtSwitches, true);
+        case Processor:
+            return t.processor;
         }
         break;
     case Qt::ToolTipRole:
@@ -109,7 +142,8 @@ QVariant ThreadsModel::value(const ThreadRow& row, int column, int role) const
         if (column == State)
             return QVariant(Qt::AlignCenter);
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    default: break;
+    default:
+        break;
     }
     return {};
 }

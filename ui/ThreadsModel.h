@@ -10,22 +10,26 @@
 
 namespace pg {
 
-struct ThreadRow {
+struct ThreadRow
+{
     ThreadSample thread;
     double cpuPercent = 0; // NaN until two reads
     long ticksPerSecond = 100;
 };
 
-class ThreadsModel final : public KeyedRowsModel<ThreadRow> {
+class ThreadsModel final : public KeyedRowsModel<ThreadRow>
+{
     Q_OBJECT
 public:
     enum Column { Tid, Name, State, Cpu, CpuTime, Voluntary, Involuntary, Processor, ColumnCount };
 
     explicit ThreadsModel(QObject* parent = nullptr);
-    void setThreads(const std::vector<ThreadSample>& threads, const std::vector<double>& cpuPercent, long ticksPerSecond);
+    void setThreads(const std::vector<ThreadSample>& threads, const std::vector<double>& cpuPercent,
+        long ticksPerSecond);
 
     int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     QString keyOf(const ThreadRow& row) const override;

@@ -27,8 +27,7 @@ std::int64_t monotonicNs()
 DetailsSampler::DetailsSampler(std::string procRoot, QObject* parent)
     : QObject(parent)
     , m_procRoot(std::move(procRoot))
-{
-}
+{ }
 
 void DetailsSampler::setProcess(int pid, quint64 startTimeTicks)
 {
@@ -93,8 +92,9 @@ void DetailsSampler::perform(const ActionRequest& request)
     auto report = std::make_shared<ActionReport>();
     report->request = request;
     for (const ProcessKey& key : request.keys) {
-        report->outcomes.push_back(request.kind == ActionRequest::Signal ? sendSignal(m_procRoot, key, request.value)
-                                                                         : setNice(m_procRoot, key, request.value));
+        report->outcomes.push_back(request.kind == ActionRequest::Signal
+                ? sendSignal(m_procRoot, key, request.value)
+                : setNice(m_procRoot, key, request.value));
     }
     emit actionFinished(std::move(report));
     refresh();

@@ -19,7 +19,8 @@
 
 namespace pg {
 
-struct DetailsSample {
+struct DetailsSample
+{
     std::uint64_t sequence = 0;
     ProcessKey key; // the process asked for
     // The pid now belongs to another process (start time differs): shown as "exited".
@@ -29,13 +30,15 @@ struct DetailsSample {
     double elapsedSinceLastSeconds = 0;
 };
 
-struct ActionRequest {
+struct ActionRequest
+{
     enum Kind { Signal, Nice } kind = Signal;
     int value = 0; // the signal number, or the nice value
     QList<ProcessKey> keys;
 };
 
-struct ActionReport {
+struct ActionReport
+{
     ActionRequest request;
     std::vector<ActionOutcome> outcomes; // one per key, in order
 };
@@ -53,7 +56,8 @@ namespace pg {
 // Registers ProcessDetailsPtr, ActionReportPtr and ActionRequest; call once before connecting.
 void registerDetailsMetaTypes();
 
-class DetailsSampler final : public QObject {
+class DetailsSampler final : public QObject
+{
     Q_OBJECT
 public:
     explicit DetailsSampler(std::string procRoot, QObject* parent = nullptr);
@@ -75,7 +79,8 @@ signals:
     void actionFinished(ActionReportPtr report);
 
 private:
-    struct ThreadPrev {
+    struct ThreadPrev
+    {
         std::uint64_t ticks = 0;
         std::uint64_t startTimeTicks = 0;
     };

@@ -13,8 +13,7 @@ void registerSamplerMetaTypes()
 ProcessSampler::ProcessSampler(ProcessCollector::Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
-{
-}
+{ }
 
 ProcessSampler::~ProcessSampler() = default;
 

@@ -13,7 +13,8 @@
 
 namespace pg {
 
-class ProcessSampler final : public QObject {
+class ProcessSampler final : public QObject
+{
     Q_OBJECT
 public:
     explicit ProcessSampler(ProcessCollector::Options options, QObject* parent = nullptr);

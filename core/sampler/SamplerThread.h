@@ -8,7 +8,8 @@
 
 namespace pg {
 
-class SamplerThread final : public QObject {
+class SamplerThread final : public QObject
+{
     Q_OBJECT
 public:
     explicit SamplerThread(QObject* parent = nullptr);

@@ -67,7 +67,8 @@ std::size_t floorRead(const std::string& dir)
     return bytes;
 }
 
-struct Sim {
+struct Sim
+{
     std::mt19937 rng { 42 };
     std::vector<pg::ProcessInfo> procs;
     int nextPid = 2;
@@ -159,9 +160,10 @@ int main(int argc, char** argv)
     for (auto& t : threads)
         t.join();
     const double f = median(floorMs), dt = median(detailsMs);
-    std::printf("details of a process with %zu fds, 17 threads: floor (fd list + readlink + fdinfo) %.2f ms, "
+    std::printf("details of a process with %zu fds, 17 threads: floor (fd list + readlink + "
+                "fdinfo) %.2f ms, "
                 "readProcessDetails %.2f ms, ratio %.2f\n",
-                fds.size() + 3, f, dt, dt / f);
+        fds.size() + 3, f, dt, dt / f);
 
     // 2. Tree model vs flat model, per refresh.
     for (int n : { 2000, 10000 }) {
@@ -188,9 +190,10 @@ int main(int argc, char** argv)
             treeMs.push_back(threadCpuMs() - t0);
         }
         const double a = median(flatMs), b = median(treeMs);
-        std::printf("%5d processes: flat model+proxy %.2f ms, tree model+proxy %.2f ms per refresh, ratio %.2f "
+        std::printf("%5d processes: flat model+proxy %.2f ms, tree model+proxy %.2f ms per "
+                    "refresh, ratio %.2f "
                     "(%d tree rows at the top level)\n",
-                    n, a, b, b / a, tree.rowCount());
+            n, a, b, b / a, tree.rowCount());
     }
     return sink == 0 ? 1 : 0;
 }

@@ -71,8 +71,7 @@ std::size_t floorRefresh()
             const int fd = open(path, O_RDONLY | O_CLOEXEC);
             if (fd < 0)
                 continue;
-            while (read(fd, buf, sizeof buf) > 0) {
-            }
+            while (read(fd, buf, sizeof buf) > 0) { }
             close(fd);
         }
         ++pids;
@@ -93,7 +92,8 @@ std::vector<pid_t> spawnSleepers(int count)
                 pause();
         }
         if (pid < 0) {
-            std::fprintf(stderr, "bench_sampler: fork failed after %d children: %s\n", i, std::strerror(errno));
+            std::fprintf(stderr, "bench_sampler: fork failed after %d children: %s\n", i,
+                std::strerror(errno));
             break;
         }
         pids.push_back(pid);
@@ -130,8 +130,9 @@ void measureSampler(const char* label, int rounds)
         listed = s.processes.size();
     }
     const double f = median(floorCpu), s = median(samplerCpu);
-    std::printf("%-28s %7zu %7zu %10.2f %10.2f %7.2fx %10.2f %10.2f %7.2fx %6zu\n", label, pids, listed, f, s, s / f,
-                median(floorWall), median(samplerWall), median(samplerWall) / median(floorWall), collector.keptFdCount());
+    std::printf("%-28s %7zu %7zu %10.2f %10.2f %7.2fx %10.2f %10.2f %7.2fx %6zu\n", label, pids,
+        listed, f, s, s / f, median(floorWall), median(samplerWall),
+        median(samplerWall) / median(floorWall), collector.keptFdCount());
     std::fflush(stdout);
 }
 
@@ -182,24 +183,32 @@ void measureModel(int processCount, int ticks)
     for (int t = 0; t < ticks; ++t) {
         // A typical tick: a fifth of the processes change CPU %, a handful exit and start.
         for (std::size_t i = static_cast<std::size_t>(t % 5); i < procs.size(); i += 5) {
-            procs[i].cpuPercent = std::fmod(static_cast<double>(i * 31 + static_cast<std::size_t>(t) * 17), 100.0) / 10.0;
+            procs[i].cpuPercent
+                = std::fmod(static_cast<double>(i * 31 + static_cast<std::size_t>(t) * 17), 100.0)
+                / 10.0;
             procs[i].utimeTicks += 1;
         }
         for (int k = 0; k < 5; ++k) {
-            procs.erase(procs.begin() + static_cast<long>((static_cast<std::size_t>(t) * 37 + static_cast<std::size_t>(k) * 101) % procs.size()));
+            procs.erase(procs.begin()
+                + static_cast<long>(
+                    (static_cast<std::size_t>(t) * 37 + static_cast<std::size_t>(k) * 101)
+                    % procs.size()));
             procs.push_back(fakeProcess(nextPid++, 1.0));
         }
         auto snap = std::make_shared<pg::ProcessSnapshot>();
         snap->processes = procs;
         std::sort(snap->processes.begin(), snap->processes.end(),
-                  [](const pg::ProcessInfo& a, const pg::ProcessInfo& b) { return a.key.pid < b.key.pid; });
+            [](const pg::ProcessInfo& a, const pg::ProcessInfo& b) {
+                return a.key.pid < b.key.pid;
+            });
         const double w0 = wallMs();
         model.applySnapshot(snap);
         times.push_back(wallMs() - w0);
         QCoreApplication::processEvents(); // let the view repaint, outside the measurement
     }
-    std::printf("GUI-thread model update, %5d processes: median %.2f ms, max %.2f ms (%d ticks; model + sort proxy + view)\n",
-                processCount, median(times), *std::max_element(times.begin(), times.end()), ticks);
+    std::printf("GUI-thread model update, %5d processes: median %.2f ms, max %.2f ms (%d ticks; "
+                "model + sort proxy + view)\n",
+        processCount, median(times), *std::max_element(times.begin(), times.end()), ticks);
 }
 
 } // namespace
@@ -219,9 +228,11 @@ int main(int argc, char** argv)
         limit.rlim_cur = limit.rlim_max;
         setrlimit(RLIMIT_NOFILE, &limit);
     }
-    std::printf("Process sampler vs floor (CPU ms of one refresh, median of %d; floor = readdir + open/read/close of stat and statm per pid)\n", rounds);
-    std::printf("%-28s %7s %7s %10s %10s %8s %10s %10s %8s %6s\n", "case", "pids", "listed", "floor cpu", "procglass",
-                "ratio", "floor wall", "pg wall", "ratio", "fds");
+    std::printf("Process sampler vs floor (CPU ms of one refresh, median of %d; floor = readdir + "
+                "open/read/close of stat and statm per pid)\n",
+        rounds);
+    std::printf("%-28s %7s %7s %10s %10s %8s %10s %10s %8s %6s\n", "case", "pids", "listed",
+        "floor cpu", "procglass", "ratio", "floor wall", "pg wall", "ratio", "fds");
     measureSampler("live processes", rounds);
     if (spawn) {
         for (int extra : { 2000, 10000 }) {

@@ -88,8 +88,7 @@ inline void uptime(std::string_view t)
 }
 
 // Parsers whose result only needs to exist: ASan and UBSan watch every byte they read and write.
-template <typename R>
-inline void touch(const R& r)
+template <typename R> inline void touch(const R& r)
 {
     sink += r.ok() ? 1u : 0u;
 }
@@ -109,7 +108,10 @@ inline void smaps(std::string_view t)
     }
 }
 
-inline void smapsRollup(std::string_view t) { touch(pg::parseSmapsRollup(t)); }
+inline void smapsRollup(std::string_view t)
+{
+    touch(pg::parseSmapsRollup(t));
+}
 
 inline void interrupts(std::string_view t)
 {
@@ -117,7 +119,10 @@ inline void interrupts(std::string_view t)
         sink += r->rows.size() + pg::csvEncode(pg::interruptsToCsv(*r)).size();
 }
 
-inline void softirqs(std::string_view t) { touch(pg::parseSoftirqs(t)); }
+inline void softirqs(std::string_view t)
+{
+    touch(pg::parseSoftirqs(t));
+}
 
 inline void cpuList(std::string_view t)
 {
@@ -125,15 +130,42 @@ inline void cpuList(std::string_view t)
         sink += pg::formatCpuList(*r).size();
 }
 
-inline void vmStat(std::string_view t) { touch(pg::parseVmStat(t)); }
-inline void diskStats(std::string_view t) { touch(pg::parseDiskStats(t)); }
-inline void netDev(std::string_view t) { touch(pg::parseNetDev(t)); }
-inline void modules(std::string_view t) { touch(pg::parseModules(t)); }
-inline void kernelVersion(std::string_view t) { touch(pg::parseKernelVersion(t)); }
-inline void pidIo(std::string_view t) { touch(pg::parsePidIo(t)); }
-inline void pidLimits(std::string_view t) { touch(pg::parsePidLimits(t)); }
-inline void pidCgroup(std::string_view t) { touch(pg::parsePidCgroup(t)); }
-inline void fdInfo(std::string_view t) { touch(pg::parseFdInfo(t)); }
+inline void vmStat(std::string_view t)
+{
+    touch(pg::parseVmStat(t));
+}
+inline void diskStats(std::string_view t)
+{
+    touch(pg::parseDiskStats(t));
+}
+inline void netDev(std::string_view t)
+{
+    touch(pg::parseNetDev(t));
+}
+inline void modules(std::string_view t)
+{
+    touch(pg::parseModules(t));
+}
+inline void kernelVersion(std::string_view t)
+{
+    touch(pg::parseKernelVersion(t));
+}
+inline void pidIo(std::string_view t)
+{
+    touch(pg::parsePidIo(t));
+}
+inline void pidLimits(std::string_view t)
+{
+    touch(pg::parsePidLimits(t));
+}
+inline void pidCgroup(std::string_view t)
+{
+    touch(pg::parsePidCgroup(t));
+}
+inline void fdInfo(std::string_view t)
+{
+    touch(pg::parseFdInfo(t));
+}
 
 inline void fdTarget(std::string_view t)
 {
@@ -146,7 +178,8 @@ inline void pidTask(std::string_view t)
 {
     const std::size_t nul = t.find('\0');
     const std::string_view stat = t.substr(0, nul);
-    const std::string_view status = nul == std::string_view::npos ? std::string_view() : t.substr(nul + 1);
+    const std::string_view status
+        = nul == std::string_view::npos ? std::string_view() : t.substr(nul + 1);
     touch(pg::parseThread(stat, status));
 }
 
@@ -159,7 +192,8 @@ inline void csv(std::string_view t)
     std::size_t start = 0;
     for (;;) {
         const std::size_t nul = t.find('\0', start);
-        table.rows.back().emplace_back(t.substr(start, nul == std::string_view::npos ? std::string_view::npos : nul - start));
+        table.rows.back().emplace_back(
+            t.substr(start, nul == std::string_view::npos ? std::string_view::npos : nul - start));
         if (nul == std::string_view::npos)
             break;
         start = nul + 1;
