@@ -3,7 +3,9 @@
 // as it can. No crash (the suite also runs under ASan/UBSan), no duplicate rows, no CPU % above
 // 100 x the number of CPUs, and no row for a process that had exited before the refresh began.
 
+#include "MapsReader.h"
 #include "ProcessCollector.h"
+#include "ProcessDetails.h"
 #include "ProcessSampler.h"
 #include "ProcessTableModel.h"
 #include "SamplerThread.h"
@@ -64,6 +66,7 @@ class TestExitRaces : public QObject
 private slots:
     void collectorUnderChurn();
     void samplerThreadAndModelUnderChurn();
+    void mapsAndDetailsOfChurningProcesses();
 };
 
 void TestExitRaces::collectorUnderChurn()
@@ -143,6 +146,44 @@ void TestExitRaces::samplerThreadAndModelUnderChurn()
     }
     thread.stop();
     QVERIFY(snapshots > 20);
+}
+
+// The memory map and the details panel read many files of one process; here that process is a
+// churned child that exits (and whose pid is re-used) in the middle of those reads.
+void TestExitRaces::mapsAndDetailsOfChurningProcesses()
+{
+    ProcessCollector collector;
+    const pid_t master = startChurn(3.0);
+    int reads = 0;
+    int exitedMidway = 0;
+    bool reaped = false;
+    while (!reaped) {
+        const ProcessSnapshot s = collector.sample();
+        for (const ProcessInfo& p : s.processes) {
+            if (p.ppid != master && p.key.pid != master)
+                continue;
+            const MapsSnapshot maps = readMapsSnapshot("/proc", p.key);
+            ++reads;
+            if (maps.exited) {
+                ++exitedMidway;
+            } else {
+                QCOMPARE(maps.key, p.key); // never the map of a process that re-used the pid
+                if (maps.smapsError == Error::None)
+                    QVERIFY(maps.smaps && maps.grouping);
+                else
+                    QVERIFY(!maps.smaps); // an error is a value with no stale data behind it
+            }
+            const ProcessDetails details = readProcessDetails("/proc", p.key.pid);
+            if (details.gone())
+                ++exitedMidway;
+            else if (details.stat)
+                QCOMPARE(details.stat->pid, p.key.pid);
+        }
+        reaped = waitpid(master, nullptr, WNOHANG) == master;
+    }
+    QVERIFY2(reads > 20, qPrintable(QString::number(reads)));
+    qInfo("%d maps+details reads of churning processes, %d found the process gone midway", reads,
+        exitedMidway);
 }
 
 QTEST_MAIN(TestExitRaces)

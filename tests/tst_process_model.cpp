@@ -2,6 +2,7 @@
 // processes appear, vanish, change and re-use pids, and persistent indexes (the user's selection)
 // stay on the same process throughout.
 
+#include "PidCmdline.h"
 #include "ProcessFilterProxy.h"
 #include "ProcessTableModel.h"
 
@@ -256,6 +257,23 @@ void TestProcessModel::hostileNamesOneLine()
     QVERIFY(shown.contains(QStringLiteral("\\t")));
     QVERIFY(shown.contains(QStringLiteral("\\u{202e}")));
     QVERIFY(shown.contains(QStringLiteral("bad\\xff byte")));
+
+    // 100 KB of arguments, with newlines among them: still one line, every byte accounted for.
+    auto big = std::make_shared<ProcessNames>();
+    big->comm = "big";
+    for (int i = 0; i < 11000; ++i)
+        big->argv.push_back("arg\n" + std::to_string(i % 10) + "xxxx");
+    big->cmdline = joinCmdline(big->argv);
+    QVERIFY(big->cmdline.size() > 100000);
+    p.names = big;
+    model.applySnapshot(snap({ p }));
+    const QString longShown = model.index(0, ProcessTableModel::Command).data().toString();
+    QVERIFY(!longShown.contains(QLatin1Char('\n')));
+    QCOMPARE(longShown.count(QStringLiteral("\\n")), 11000);
+    QVERIFY(!model.index(0, ProcessTableModel::Command)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QLatin1Char('\n') + QStringLiteral("arg")));
 }
 
 QTEST_MAIN(TestProcessModel)
