@@ -5,6 +5,7 @@
 #include "ParseUtil.h"
 #include "PidCmdline.h"
 #include "PidStatm.h"
+#include "ProcMounts.h"
 #include "SystemStat.h"
 
 #include <algorithm>
@@ -320,6 +321,16 @@ ProcessSnapshot ProcessCollector::sample()
     snapshot.elapsedSeconds
         = m_prevSampleNs ? static_cast<double>(wallStart - m_prevSampleNs) / 1e9 : 0.0;
     sampleSystem(snapshot);
+    if (!m_visibilityNote) {
+        // How /proc is mounted does not change while we run: read it once.
+        ProcMountOptions mount;
+        if (auto text = readWholeFile(m_options.procRoot + "/mounts", 1u << 20))
+            mount = parseProcMountOptions(*text);
+        if (m_options.seesAllProcesses.value_or(::geteuid() == 0))
+            mount.hidePid = 0;
+        m_visibilityNote = mount.explain();
+    }
+    snapshot.visibilityNote = *m_visibilityNote;
 
     if (!m_dir->dir) {
         m_dir->dir = ::opendir(m_options.procRoot.c_str());

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -28,6 +29,8 @@ public:
         std::size_t maxKeptFds = 0;
         // Monotonic clock in ns; tests inject one to make CPU % exact. Null = CLOCK_MONOTONIC.
         std::function<std::int64_t()> monotonicNs;
+        // Whether hidepid= hides nothing from us (root); unset = decide from the effective uid.
+        std::optional<bool> seesAllProcesses;
     };
 
     ProcessCollector();
@@ -71,6 +74,7 @@ private:
     long m_pageKib = 4;
     int m_cpuCount = 1;
     std::string m_buffer; // reused read buffer
+    std::optional<std::string> m_visibilityNote; // from <root>/mounts, read once
 };
 
 } // namespace pg

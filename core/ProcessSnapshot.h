@@ -95,6 +95,8 @@ struct ProcessSnapshot
     long clockTicksPerSecond = 100;
     std::string procRoot;
     std::string listError; // non-empty when /proc itself could not be listed
+    std::string
+        visibilityNote; // non-empty when the /proc mount hides processes or files (hidepid, subset)
 };
 
 } // namespace pg

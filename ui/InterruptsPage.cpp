@@ -56,7 +56,9 @@ void InterruptsPage::applySnapshot(InterruptsSnapshotPtr snapshot)
         return;
     QStringList parts;
     if (snapshot->interruptsError != Error::None)
-        parts << tr("Cannot read interrupts: %1")
+        parts << tr(
+            "Cannot read /proc/interrupts: %1; this page has nothing to show without it (the "
+            "other pages do not need it)")
                      .arg(QString::fromUtf8(errorText(snapshot->interruptsError)));
     else
         parts << tr("%1 interrupt rows on %2 CPUs, %3 interrupts/s")
@@ -66,7 +68,7 @@ void InterruptsPage::applySnapshot(InterruptsSnapshotPtr snapshot)
                              ? QString::number(snapshot->irqRates.total, 'f', 0)
                              : QStringLiteral("–"));
     if (snapshot->softirqsError != Error::None)
-        parts << tr("cannot read softirqs: %1")
+        parts << tr("cannot read /proc/softirqs: %1")
                      .arg(QString::fromUtf8(errorText(snapshot->softirqsError)));
     parts << tr("sampler %1 ms CPU").arg(snapshot->samplerCpuMs, 0, 'f', 1);
     m_status->setText(parts.join(QStringLiteral(" · ")));

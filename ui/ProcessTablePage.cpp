@@ -230,8 +230,16 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
     m_model->applySnapshot(snapshot);
     m_treeModel->applySnapshot(snapshot);
     m_summary->applySnapshot(*snapshot);
-    if (!snapshot->listError.empty()) {
-        m_message->setText(QString::fromStdString(snapshot->listError));
+    // An error (cannot list /proc) in red; a note (hidepid, subset=pid) in the tooltip colours.
+    const bool error = !snapshot->listError.empty();
+    const std::string& message = error ? snapshot->listError : snapshot->visibilityNote;
+    if (!message.empty()) {
+        m_message->setText(QString::fromStdString(message));
+        m_message->setProperty("severity", error ? "error" : "note");
+        m_message->setStyleSheet(error
+                ? QStringLiteral("QLabel { color: white; background: #b3261e; padding: 4px; }")
+                : QStringLiteral("QLabel { color: palette(tooltip-text); background: "
+                                 "palette(tooltip-base); padding: 4px; }"));
         m_message->setVisible(true);
     } else {
         m_message->setVisible(false);

@@ -24,6 +24,7 @@
 #include "PidStatm.h"
 #include "PidStatus.h"
 #include "PidTask.h"
+#include "ProcMounts.h"
 #include "Smaps.h"
 #include "Softirqs.h"
 #include "SystemStat.h"
@@ -171,6 +172,11 @@ inline void fdTarget(std::string_view t)
 {
     const auto target = pg::classifyFdTarget(t);
     sink += sizeof(target);
+}
+
+inline void procMounts(std::string_view t)
+{
+    sink += pg::parseProcMountOptions(t).explain().size();
 }
 
 // A thread's stat and status in one input, split at the first NUL.
