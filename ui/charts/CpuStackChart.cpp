@@ -68,7 +68,11 @@ CpuStackChart::CpuStackChart(const QString& title, bool compact, QWidget* parent
         area->attachAxis(m_y);
         lower = m_upper[static_cast<std::size_t>(i)];
     }
+    // QChartView's constructor made a chart of its own; setChart() hands it back to us (Qt docs:
+    // "make sure the previous chart is deleted").
+    QChart* placeholder = QChartView::chart();
     setChart(chart);
+    delete placeholder;
     setRenderHint(QPainter::Antialiasing, !compact);
     setToolTip(tr("/proc/stat cpu line fields, as % of each refresh interval:\n"
                   "user, nice: user space\nsystem: process context (system calls, page faults)\n"

@@ -36,7 +36,11 @@ RateChart::RateChart(
         series->attachAxis(m_y);
         m_series.push_back(series);
     }
+    // QChartView's constructor made a chart of its own; setChart() hands it back to us (Qt docs:
+    // "make sure the previous chart is deleted").
+    QChart* placeholder = QChartView::chart();
     setChart(chart);
+    delete placeholder;
     setRenderHint(QPainter::Antialiasing);
 }
 

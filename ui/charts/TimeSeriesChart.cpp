@@ -53,7 +53,11 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& yUnit, QWi
     m_y->setMin(0);
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
+    // QChartView's constructor made a chart of its own; setChart() hands it back to us (Qt docs:
+    // "make sure the previous chart is deleted").
+    QChart* placeholder = QChartView::chart();
     setChart(chart);
+    delete placeholder;
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(180);
     updateTitle();
