@@ -13,6 +13,16 @@
 
 using namespace pg;
 
+namespace {
+
+QByteArray statmOf(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/statm").arg(pid));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
 class TestPsIntegration : public QObject
 {
     Q_OBJECT
@@ -56,6 +66,17 @@ void TestPsIntegration::initTestCase()
                 return f.open(QIODevice::ReadOnly) && f.readAll().trimmed() == "sleep";
             }(),
         5000);
+    // The loader is still mapping libraries right after exec: wait until the child's memory
+    // stops changing, so that ps, statm and the collector see the same numbers.
+    QByteArray last;
+    int stableFor = 0;
+    for (int i = 0; i < 100 && stableFor < 4; ++i) {
+        QTest::qWait(50);
+        const QByteArray now = statmOf(m_sleeper.processId());
+        stableFor = now == last ? stableFor + 1 : 0;
+        last = now;
+    }
+    QVERIFY2(stableFor >= 4, "the child's statm kept changing");
 }
 
 void TestPsIntegration::cleanupTestCase()
@@ -100,9 +121,7 @@ void TestPsIntegration::childMatchesPs()
     QCOMPARE(p->priority, 27); // 20 + nice
 
     // SHR is statm's third field times the page size.
-    QFile statm(QStringLiteral("/proc/%1/statm").arg(pid));
-    QVERIFY(statm.open(QIODevice::ReadOnly));
-    const QList<QByteArray> pages = statm.readAll().simplified().split(' ');
+    const QList<QByteArray> pages = statmOf(pid).simplified().split(' ');
     QCOMPARE(
         pages[2].toULongLong() * static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE)) / 1024,
         p->shrKib);
