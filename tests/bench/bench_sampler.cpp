@@ -25,6 +25,7 @@
 #include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
+#include <functional>
 #include <string>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -209,6 +210,28 @@ void measureModel(int processCount, int ticks)
     std::printf("GUI-thread model update, %5d processes: median %.2f ms, max %.2f ms (%d ticks; "
                 "model + sort proxy + view)\n",
         processCount, median(times), *std::max_element(times.begin(), times.end()), ticks);
+
+    // Interactivity: what a click on a column header and a keystroke in the filter box cost on
+    // the GUI thread, including the view's relayout.
+    auto timed = [](const std::function<void()>& action) {
+        const double w0 = wallMs();
+        action();
+        QCoreApplication::processEvents();
+        return wallMs() - w0;
+    };
+    std::vector<double> sorts, filters;
+    const int columns[] = { pg::ProcessTableModel::Command, pg::ProcessTableModel::Res,
+        pg::ProcessTableModel::Pid, pg::ProcessTableModel::Cpu };
+    for (int c : columns)
+        sorts.push_back(timed([&] { view.sortByColumn(c, Qt::DescendingOrder); }));
+    const char* filterSteps[] = { "p", "pr", "pro", "proc1", "proc12", "", "9", "" };
+    for (const char* text : filterSteps)
+        filters.push_back(timed([&] { proxy.setFilterText(QString::fromLatin1(text)); }));
+    std::printf(
+        "GUI-thread interactivity, %5d processes: re-sort by a column median %.2f ms (max %.2f), "
+        "filter keystroke median %.2f ms (max %.2f)\n",
+        processCount, median(sorts), *std::max_element(sorts.begin(), sorts.end()), median(filters),
+        *std::max_element(filters.begin(), filters.end()));
 }
 
 } // namespace
