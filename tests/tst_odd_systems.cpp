@@ -93,7 +93,9 @@ void TestOddSystems::containerWithFewFiles()
     fake.addProcess(1, "init", 10, 5, std::string("/sbin/init\0", 11));
     fake.addProcess(42, "app", 3, 50, std::string("app\0", 4));
 
-    ProcessCollector processes({ fake.root().toStdString() });
+    ProcessCollector::Options processOptions;
+    processOptions.procRoot = fake.root().toStdString();
+    ProcessCollector processes(processOptions);
     const ProcessSnapshot snap = processes.sample();
     QCOMPARE(snap.processes.size(), std::size_t(2));
     QVERIFY(snap.system.memInfo.has_value());

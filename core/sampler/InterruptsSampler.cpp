@@ -2,8 +2,6 @@
 
 #include "ProcFs.h"
 
-#include <QElapsedTimer>
-#include <QTimer>
 #include <algorithm>
 #include <ctime>
 
@@ -87,6 +85,7 @@ InterruptsSnapshot InterruptsCollector::sample(double timeSec)
 InterruptsSampler::InterruptsSampler(std::string procRoot, QObject* parent)
     : QObject(parent)
     , m_root(std::move(procRoot))
+    , m_cadence(new SampleCadence([this] { tick(); }, this))
 {
     registerMetaTypes();
 }
@@ -101,53 +100,34 @@ void InterruptsSampler::registerMetaTypes()
 
 void InterruptsSampler::start()
 {
-    if (!m_timer) {
-        m_timer = new QTimer(this);
-        m_timer->setSingleShot(true);
-        m_timer->setTimerType(Qt::PreciseTimer);
-        connect(m_timer, &QTimer::timeout, this, &InterruptsSampler::tick);
-    }
     if (!m_collector)
         m_collector = std::make_unique<InterruptsCollector>(m_root);
-    tick();
+    m_cadence->start();
 }
 
 void InterruptsSampler::setIntervalMs(int ms)
 {
-    m_intervalMs = std::clamp(ms, 50, 3600 * 1000);
-    if (m_timer && m_timer->isActive())
-        m_timer->start(m_intervalMs);
+    m_cadence->setIntervalMs(ms);
 }
 
 void InterruptsSampler::setPaused(bool paused)
 {
-    m_paused = paused;
-    if (!m_timer)
-        return;
-    if (paused)
-        m_timer->stop();
-    else
-        tick();
+    m_cadence->setPaused(paused);
 }
 
 void InterruptsSampler::refreshNow()
 {
-    if (m_collector)
-        tick();
+    m_cadence->runNow();
 }
 
 void InterruptsSampler::tick()
 {
     if (!m_collector)
         return;
-    QElapsedTimer clock;
-    clock.start();
     const double cpuBefore = threadCpuMs();
     auto snap = std::make_shared<InterruptsSnapshot>(m_collector->sample(monotonicSec()));
     snap->samplerCpuMs = threadCpuMs() - cpuBefore;
     emit snapshotReady(std::move(snap));
-    if (!m_paused && m_timer)
-        m_timer->start(std::max(10, m_intervalMs - static_cast<int>(clock.elapsed())));
 }
 
 } // namespace pg

@@ -10,13 +10,13 @@
 #include "IrqRates.h"
 #include "Softirqs.h"
 
+#include "SampleCadence.h"
 #include <QMetaType>
+
 #include <QObject>
 #include <memory>
 #include <string>
 #include <unordered_map>
-
-class QTimer;
 
 namespace pg {
 
@@ -73,9 +73,7 @@ private:
 
     std::string m_root;
     std::unique_ptr<InterruptsCollector> m_collector;
-    QTimer* m_timer = nullptr;
-    int m_intervalMs = 1000;
-    bool m_paused = false;
+    SampleCadence* m_cadence; // timer, interval and pause, shared by every periodic sampler
 };
 
 } // namespace pg

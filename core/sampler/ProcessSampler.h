@@ -7,8 +7,9 @@
 #include "ProcessCollector.h"
 #include "SamplerTypes.h"
 
+#include "SampleCadence.h"
+
 #include <QObject>
-#include <QTimer>
 #include <memory>
 
 namespace pg {
@@ -33,13 +34,10 @@ signals:
 
 private:
     void tick();
-    void arm(double spentMs);
 
     ProcessCollector::Options m_options;
     std::unique_ptr<ProcessCollector> m_collector; // created in the sampler thread
-    QTimer* m_timer = nullptr;
-    int m_intervalMs = kDefaultIntervalMs;
-    bool m_paused = false;
+    SampleCadence* m_cadence; // timer, interval and pause, shared by every periodic sampler
 };
 
 } // namespace pg

@@ -1,6 +1,5 @@
 #include "SystemSampler.h"
 
-#include <QElapsedTimer>
 #include <algorithm>
 
 namespace pg {
@@ -8,6 +7,7 @@ namespace pg {
 SystemSampler::SystemSampler(SystemOverviewCollector::Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_cadence(new SampleCadence([this] { tick(); }, this))
 {
     qRegisterMetaType<SystemOverviewPtr>("SystemOverviewPtr");
 }
@@ -16,56 +16,36 @@ SystemSampler::~SystemSampler() = default;
 
 void SystemSampler::start()
 {
-    if (!m_timer) {
-        m_timer = new QTimer(this);
-        m_timer->setSingleShot(true);
-        m_timer->setTimerType(Qt::PreciseTimer);
-        connect(m_timer, &QTimer::timeout, this, &SystemSampler::tick);
-    }
     if (!m_collector) {
-        m_options.historyCapacity = SystemOverviewCollector::historyCapacityFor(m_intervalMs);
+        m_options.historyCapacity
+            = SystemOverviewCollector::historyCapacityFor(m_cadence->intervalMs());
         m_collector = std::make_unique<SystemOverviewCollector>(m_options);
     }
-    tick();
+    m_cadence->start();
 }
 
 void SystemSampler::setIntervalMs(int ms)
 {
-    m_intervalMs = std::clamp(ms, 50, 3600 * 1000);
+    m_cadence->setIntervalMs(ms);
     if (m_collector)
-        m_collector->setHistoryCapacity(SystemOverviewCollector::historyCapacityFor(m_intervalMs));
-    if (m_timer && m_timer->isActive())
-        m_timer->start(m_intervalMs);
+        m_collector->setHistoryCapacity(
+            SystemOverviewCollector::historyCapacityFor(m_cadence->intervalMs()));
 }
 
 void SystemSampler::setPaused(bool paused)
 {
-    m_paused = paused;
-    if (!m_timer)
-        return;
-    if (paused)
-        m_timer->stop();
-    else
-        tick();
+    m_cadence->setPaused(paused);
 }
 
 void SystemSampler::refreshNow()
 {
-    if (m_collector)
-        tick();
+    m_cadence->runNow();
 }
 
 void SystemSampler::tick()
 {
-    if (!m_collector)
-        return;
-    QElapsedTimer clock;
-    clock.start();
-    emit overviewReady(std::make_shared<const SystemOverview>(m_collector->sample()));
-    if (!m_paused) {
-        // Keep the cadence: the next sample starts one interval after this one started.
-        m_timer->start(std::max(10, m_intervalMs - static_cast<int>(clock.elapsed())));
-    }
+    if (m_collector)
+        emit overviewReady(std::make_shared<const SystemOverview>(m_collector->sample()));
 }
 
 } // namespace pg

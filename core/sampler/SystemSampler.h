@@ -6,9 +6,10 @@
 
 #include "SystemOverview.h"
 
+#include "SampleCadence.h"
 #include <QMetaType>
+
 #include <QObject>
-#include <QTimer>
 #include <memory>
 
 using SystemOverviewPtr = std::shared_ptr<const pg::SystemOverview>;
@@ -37,9 +38,7 @@ private:
 
     SystemOverviewCollector::Options m_options;
     std::unique_ptr<SystemOverviewCollector> m_collector; // created in the sampler thread
-    QTimer* m_timer = nullptr;
-    int m_intervalMs = 1000;
-    bool m_paused = false;
+    SampleCadence* m_cadence; // timer, interval and pause, shared by every periodic sampler
 };
 
 } // namespace pg
