@@ -1,7 +1,10 @@
 #pragma once
 
-// Sorting and filtering of the process table. lessThan is a strict weak order on the raw values
-// with the pid as tie-break, so equal CPU % rows do not swap places on every refresh.
+// Sorting and filtering of the process table. The filter and the order are ProcessMatch's, shared
+// with the tree; lessThan is a strict weak order on the raw values with the pid as tie-break, so
+// equal CPU % rows do not swap places on every refresh.
+
+#include "ProcessMatch.h"
 
 #include <QSortFilterProxyModel>
 
@@ -18,9 +21,9 @@ public:
     void setSourceModel(QAbstractItemModel* model) override;
     // Matches the name, command line, user or pid, case-insensitively.
     void setFilterText(const QString& text);
-    QString filterText() const { return m_filter; }
+    QString filterText() const { return m_matcher.text(); }
     void setHideKernelThreads(bool hide);
-    bool hideKernelThreads() const { return m_hideKernelThreads; }
+    bool hideKernelThreads() const { return m_matcher.hideKernelThreads(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -28,8 +31,7 @@ protected:
 
 private:
     ProcessTableModel* m_model = nullptr;
-    QString m_filter;
-    bool m_hideKernelThreads = false;
+    ProcessMatcher m_matcher;
 };
 
 } // namespace pg

@@ -4,7 +4,6 @@
 #include "ProcessFilterProxy.h"
 #include "ProcessTableModel.h"
 #include "ProcessTreeModel.h"
-#include "ProcessTreeProxy.h"
 #include "SystemSummaryBar.h"
 
 #include <QCheckBox>
@@ -32,7 +31,6 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     , m_message(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_treeModel(new ProcessTreeModel(m_model, this))
-    , m_treeProxy(new ProcessTreeProxy(this))
     , m_treeView(new QTreeView(this))
     , m_treeSwitch(new QCheckBox(tr("&Tree"), this))
     , m_stack(new QStackedWidget(this))
@@ -40,7 +38,6 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     , m_details(new ProcessDetailsPanel(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_treeProxy->setSourceModel(m_treeModel);
 
     m_filter->setPlaceholderText(tr("Filter by name, command line, user or PID  (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
@@ -75,7 +72,7 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
         header->resizeSection(c, widths[c] * digit + 16);
 
     // The tree: same columns, the branches drawn in the Command column (as htop's tree view).
-    m_treeView->setModel(m_treeProxy);
+    m_treeView->setModel(m_treeModel); // sorts and filters itself (see ProcessTreeModel.h)
     m_treeView->setUniformRowHeights(true);
     m_treeView->setAlternatingRowColors(true);
     m_treeView->setSortingEnabled(true);
@@ -93,13 +90,12 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
         m_treeView->header()->resizeSection(c, widths[c] * digit + 16);
     // New children show up under expanded parents: expand where rows arrive.
-    connect(m_treeProxy, &QAbstractItemModel::rowsInserted, m_treeView,
-        [this](const QModelIndex& where) { m_treeView->expand(where); });
-    connect(m_treeProxy, &QAbstractItemModel::rowsMoved, m_treeView,
-        [this](const QModelIndex&, int, int, const QModelIndex& destination) {
-            m_treeView->expand(destination);
+    connect(m_treeModel, &ProcessTreeModel::childrenArrived, m_treeView,
+        [this](const QModelIndexList& parents) {
+            for (const QModelIndex& where : parents)
+                m_treeView->expand(where);
         });
-    connect(m_treeProxy, &QAbstractItemModel::modelReset, m_treeView, &QTreeView::expandAll);
+    connect(m_treeModel, &QAbstractItemModel::modelReset, m_treeView, &QTreeView::expandAll);
     m_treeSwitch->setToolTip(tr(
         "Show processes as a parent/child tree (the parent is field 4 of /proc/PID/stat, ppid)"));
     m_stack->addWidget(m_view);
@@ -122,15 +118,12 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     layout->addWidget(m_splitter, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ProcessFilterProxy::setFilterText);
-    connect(m_filter, &QLineEdit::textChanged, m_treeProxy, &ProcessTreeProxy::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, m_treeModel, &ProcessTreeModel::setFilterText);
     connect(m_showKernelThreads, &QCheckBox::toggled, this, [this](bool show) {
         m_proxy->setHideKernelThreads(!show);
-        m_treeProxy->setHideKernelThreads(!show);
+        m_treeModel->setHideKernelThreads(!show);
     });
     connect(m_treeSwitch, &QCheckBox::toggled, this, &ProcessTablePage::setTreeMode);
-    // A filter change re-adds whole subtrees collapsed: show the matches.
-    connect(m_filter, &QLineEdit::textChanged, m_treeView, &QTreeView::expandAll);
-    connect(m_showKernelThreads, &QCheckBox::toggled, m_treeView, &QTreeView::expandAll);
     connectView(m_view);
     connectView(m_treeView);
     connect(this, &ProcessTablePage::currentProcessChanged, m_details,
@@ -177,8 +170,8 @@ ProcessKey ProcessTablePage::keyAt(const QModelIndex& proxyIndex) const
 {
     if (!proxyIndex.isValid())
         return {};
-    if (proxyIndex.model() == m_treeProxy)
-        return m_treeModel->keyAt(m_treeProxy->mapToSource(proxyIndex));
+    if (proxyIndex.model() == m_treeModel)
+        return m_treeModel->keyAt(proxyIndex);
     const QModelIndex source = m_proxy->mapToSource(proxyIndex);
     return source.isValid() ? m_model->row(source.row()).info.key : ProcessKey {};
 }
@@ -186,7 +179,7 @@ ProcessKey ProcessTablePage::keyAt(const QModelIndex& proxyIndex) const
 QModelIndex ProcessTablePage::proxyIndexOf(const ProcessKey& key, bool tree) const
 {
     if (tree)
-        return m_treeProxy->mapFromSource(m_treeModel->indexOf(key));
+        return m_treeModel->indexOf(key);
     const int row = m_model->rowOf(key);
     return row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
 }
@@ -202,9 +195,9 @@ void ProcessTablePage::setTreeMode(bool tree)
         const QSignalBlocker blocker(m_treeSwitch);
         m_treeSwitch->setChecked(tree);
     }
-    m_stack->setCurrentWidget(view);
     if (tree)
-        m_treeView->expandAll();
+        m_treeModel->applySnapshot(m_model->snapshot()); // a reset: expands everything
+    m_stack->setCurrentWidget(view);
     QItemSelection selection;
     for (const ProcessKey& key : selected) {
         const QModelIndex index = proxyIndexOf(key, tree);
@@ -220,6 +213,8 @@ void ProcessTablePage::setTreeMode(bool tree)
             view->scrollTo(index);
         }
     }
+    if (!tree)
+        m_treeModel->clear(); // 10,000 rows are not kept (or updated) for a hidden view
     if (currentProcess() != current)
         emit currentProcessChanged(currentProcess());
 }
@@ -228,7 +223,8 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
 {
     const auto before = currentProcess();
     m_model->applySnapshot(snapshot);
-    m_treeModel->applySnapshot(snapshot);
+    if (treeMode())
+        m_treeModel->applySnapshot(snapshot); // after the flat model: it reads its cells there
     m_summary->applySnapshot(*snapshot);
     // An error (cannot list /proc) in red; a note (hidepid, subset=pid) in the tooltip colours.
     const bool error = !snapshot->listError.empty();

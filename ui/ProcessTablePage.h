@@ -22,7 +22,6 @@ class ProcessTableModel;
 class ProcessFilterProxy;
 class SystemSummaryBar;
 class ProcessTreeModel;
-class ProcessTreeProxy;
 class ProcessDetailsPanel;
 
 class ProcessTablePage final : public QWidget
@@ -46,7 +45,9 @@ public:
     QByteArray saveLayoutState() const;
     void restoreLayoutState(const QByteArray& state);
 
-    // Flat list or parent/child tree; the selection and current process carry over.
+    // Flat list or parent/child tree; the selection and current process carry over. The tree model
+    // is fed only while the tree is shown: switching to it builds it from the latest snapshot,
+    // switching back empties it.
     void setTreeMode(bool tree);
     bool treeMode() const;
     ProcessTreeModel* treeModel() const { return m_treeModel; }
@@ -74,7 +75,6 @@ private:
     QLabel* m_message;
     QTreeView* m_view;
     ProcessTreeModel* m_treeModel;
-    ProcessTreeProxy* m_treeProxy;
     QTreeView* m_treeView;
     QCheckBox* m_treeSwitch;
     QStackedWidget* m_stack;

@@ -9,42 +9,34 @@ namespace pg {
 
 struct ProcessTreeModel::Node
 {
-    ProcessInfo info;
-    Node* parent = nullptr;
-    std::vector<Node*> children;
-    int row = 0; // position in the parent's children (or the roots)
-    bool detached = false; // removed in this update; freed at its end
+    ProcessKey key;
+    const ProcessInfo* info = nullptr; // in m_snapshot (during an update: in the new snapshot)
+    int flatRow = -1; // the flat model's row when it holds the same snapshot; checked before use
+    int index = 0; // position in m_nodes
+    int up = -1; // m_nodes position of the parent process, -1 at the top level
+    Node* parent = nullptr; // shown parent, nullptr at the top level
+    std::vector<Node*> children; // shown children, sorted
+    std::vector<Node*> nextChildren; // the same, being computed
+    int row = -1; // position among the shown siblings; -1 while not shown
+    bool accepted = true; // passes the filter itself
+    bool shown = false; // accepted, or an ancestor of an accepted process
+    bool needsMatch = true; // new, or its names or user changed: the filter must look again
+    bool dead = false; // vanished in this update; freed at its end
 };
 
 namespace {
 
-using PidMap = std::unordered_map<int, const ProcessInfo*>;
+// Past this many parents with changed cells, one layout change costs the view less than a
+// dataChanged per parent: QTreeView looks each one up in its item list, a linear search.
+constexpr std::size_t kMaxChangedParents = 32;
 
-// The process's parent in this snapshot, or nullptr for a top-level process (ppid 0, a parent not
-// in the snapshot, or a cycle in hostile data).
-const ProcessInfo* desiredParent(const ProcessInfo& p, const PidMap& byPid)
+unsigned bit(int column)
 {
-    if (p.ppid <= 0 || p.ppid == p.key.pid)
-        return nullptr;
-    auto it = byPid.find(p.ppid);
-    if (it == byPid.end())
-        return nullptr;
-    // Walk up: a chain that comes back to p is a cycle; p then stays at the top level.
-    const ProcessInfo* up = it->second;
-    for (std::size_t steps = 0; up && steps <= byPid.size(); ++steps) {
-        if (up->key.pid == p.key.pid)
-            return nullptr;
-        if (up->ppid <= 0 || up->ppid == up->key.pid)
-            break;
-        auto next = byPid.find(up->ppid);
-        up = next == byPid.end() ? nullptr : next->second;
-    }
-    return it->second;
+    return 1u << column;
 }
 
 unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b)
 {
-    auto bit = [](int c) { return 1u << c; };
     unsigned mask = 0;
     if (a.uid != b.uid || a.user != b.user || a.uidKnown != b.uidKnown)
         mask |= bit(ProcessTableModel::User);
@@ -82,282 +74,373 @@ ProcessTreeModel::ProcessTreeModel(const ProcessTableModel* flat, QObject* paren
 
 ProcessTreeModel::~ProcessTreeModel() = default;
 
-std::vector<ProcessTreeModel::Node*>& ProcessTreeModel::siblingsOf(Node* parent)
+int ProcessTreeModel::flatRowOf(const Node* node) const
 {
-    return parent ? parent->children : m_roots;
+    if (!m_flat)
+        return -1;
+    if (node->flatRow >= 0 && node->flatRow < m_flat->rowCount()
+        && m_flat->row(node->flatRow).info.key == node->key)
+        return node->flatRow;
+    return m_flat->rowOf(node->key);
 }
 
-void ProcessTreeModel::renumber(std::vector<Node*>& siblings, std::size_t from)
+const ProcessTableModel::Row* ProcessTreeModel::rowOf(const Node* node) const
 {
-    for (std::size_t i = from; i < siblings.size(); ++i)
-        siblings[i]->row = static_cast<int>(i);
+    const int row = flatRowOf(node);
+    return row < 0 ? nullptr : &m_flat->row(row);
 }
 
-bool ProcessTreeModel::isAncestor(const Node* ancestor, const Node* node)
+QModelIndex ProcessTreeModel::indexOfNode(const Node* node, int column) const
 {
-    for (const Node* n = node; n; n = n->parent) {
-        if (n == ancestor)
+    if (!node || node->row < 0)
+        return {};
+    return createIndex(node->row, column, const_cast<Node*>(node));
+}
+
+ProcessTreeModel::Node* ProcessTreeModel::findPid(int pid) const
+{
+    auto it = std::lower_bound(m_nodes.begin(), m_nodes.end(), pid,
+        [](const std::unique_ptr<Node>& n, int p) { return n->key.pid < p; });
+    return it != m_nodes.end() && (*it)->key.pid == pid ? it->get() : nullptr;
+}
+
+bool ProcessTreeModel::less(const Node* a, const Node* b) const
+{
+    const ProcessTableModel::Row* ra = rowOf(a);
+    const ProcessTableModel::Row* rb = rowOf(b);
+    if (!ra || !rb) { // not in the flat model (a misuse): last, in pid order
+        if ((ra == nullptr) != (rb == nullptr))
+            return rb == nullptr;
+        return a->key.pid < b->key.pid;
+    }
+    return m_sortOrder == Qt::AscendingOrder ? processRowLess(*ra, *rb, m_sortColumn)
+                                             : processRowLess(*rb, *ra, m_sortColumn);
+}
+
+void ProcessTreeModel::linkParents()
+{
+    for (const auto& node : m_nodes) {
+        const ProcessInfo& p = *node->info;
+        node->up = -1;
+        if (p.ppid > 0 && p.ppid != p.key.pid) {
+            if (const Node* parent = findPid(p.ppid))
+                node->up = parent->index;
+        }
+    }
+    // A ppid cycle (hostile data, or a race between reading two stat files): every process on the
+    // cycle goes to the top level; processes hanging off it keep their parent. One walk per chain.
+    std::vector<unsigned char> state(m_nodes.size(), 0); // 0 new, 1 on the current path, 2 done
+    std::vector<int> path;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        path.clear();
+        int k = static_cast<int>(i);
+        while (k >= 0 && state[static_cast<std::size_t>(k)] == 0) {
+            state[static_cast<std::size_t>(k)] = 1;
+            path.push_back(k);
+            k = m_nodes[static_cast<std::size_t>(k)]->up;
+        }
+        if (k >= 0 && state[static_cast<std::size_t>(k)] == 1) {
+            for (auto it = std::find(path.begin(), path.end(), k); it != path.end(); ++it)
+                m_nodes[static_cast<std::size_t>(*it)]->up = -1;
+        }
+        for (int v : path)
+            state[static_cast<std::size_t>(v)] = 2;
+    }
+}
+
+void ProcessTreeModel::computeShown(bool refilterAll)
+{
+    const bool all = m_matcher.acceptsAll();
+    for (const auto& node : m_nodes) {
+        if (all) {
+            node->accepted = true;
+        } else if (refilterAll || node->needsMatch) {
+            const ProcessTableModel::Row* row = rowOf(node.get());
+            node->accepted = row && m_matcher.accepts(*row);
+        }
+        node->needsMatch = false;
+        node->shown = false;
+    }
+    // A match keeps its ancestors visible: walk up until an ancestor already shown.
+    for (const auto& node : m_nodes) {
+        if (!node->accepted)
+            continue;
+        for (int k = node->index; k >= 0;) {
+            Node* n = m_nodes[static_cast<std::size_t>(k)].get();
+            if (n->shown)
+                break;
+            n->shown = true;
+            k = n->up;
+        }
+    }
+}
+
+std::vector<ProcessTreeModel::Node*> ProcessTreeModel::buildShape()
+{
+    std::vector<Node*> roots;
+    for (const auto& node : m_nodes)
+        node->nextChildren.clear();
+    for (const auto& node : m_nodes) {
+        if (!node->shown)
+            continue;
+        auto& siblings
+            = node->up >= 0 ? m_nodes[static_cast<std::size_t>(node->up)]->nextChildren : roots;
+        siblings.push_back(node.get());
+    }
+    auto order = [this](const Node* a, const Node* b) { return less(a, b); };
+    std::sort(roots.begin(), roots.end(), order);
+    for (const auto& node : m_nodes) {
+        if (node->nextChildren.size() > 1)
+            std::sort(node->nextChildren.begin(), node->nextChildren.end(), order);
+    }
+    return roots;
+}
+
+bool ProcessTreeModel::shapeDiffers(const std::vector<Node*>& roots) const
+{
+    if (roots != m_roots)
+        return true;
+    for (const auto& node : m_nodes) {
+        if (node->shown ? node->nextChildren != node->children : node->row >= 0)
             return true;
     }
     return false;
 }
 
-QModelIndex ProcessTreeModel::indexOfNode(const Node* node, int column) const
+std::vector<ProcessTreeModel::Node*> ProcessTreeModel::assignShape(std::vector<Node*> roots)
 {
-    if (!node)
-        return {};
-    return createIndex(node->row, column, const_cast<Node*>(node));
+    std::vector<Node*> gained; // parents with a child that was not under them before
+    for (const auto& node : m_nodes) {
+        Node* n = node.get();
+        Node* parent
+            = n->shown && n->up >= 0 ? m_nodes[static_cast<std::size_t>(n->up)].get() : nullptr;
+        if (parent && (n->row < 0 || n->parent != parent))
+            gained.push_back(parent);
+        n->children.swap(n->nextChildren);
+        n->nextChildren.clear();
+        n->parent = parent;
+        n->row = -1;
+    }
+    m_roots = std::move(roots);
+    for (std::size_t i = 0; i < m_roots.size(); ++i)
+        m_roots[i]->row = static_cast<int>(i);
+    for (const auto& node : m_nodes) {
+        for (std::size_t i = 0; i < node->children.size(); ++i)
+            node->children[i]->row = static_cast<int>(i);
+    }
+    std::sort(gained.begin(), gained.end());
+    gained.erase(std::unique(gained.begin(), gained.end()), gained.end());
+    return gained;
 }
 
-void ProcessTreeModel::moveNode(Node* node, Node* newParent)
+void ProcessTreeModel::commitShape(
+    std::vector<Node*> roots, QAbstractItemModel::LayoutChangeHint hint, QModelIndexList* arrived)
 {
-    if (node->parent == newParent)
-        return;
-    auto& from = siblingsOf(node->parent);
-    auto& to = siblingsOf(newParent);
-    const int row = node->row;
-    const int dest = static_cast<int>(to.size());
-    beginMoveRows(indexOfNode(node->parent), row, row, indexOfNode(newParent), dest);
-    from.erase(from.begin() + row);
-    renumber(from, static_cast<std::size_t>(row));
-    node->parent = newParent;
-    node->row = static_cast<int>(to.size());
-    to.push_back(node);
-    endMoveRows();
-}
-
-void ProcessTreeModel::rebuild(const std::vector<ProcessInfo>& processes, const PidMap& byPid)
-{
-    beginResetModel();
-    m_nodes.clear();
-    m_roots.clear();
-    for (const ProcessInfo& p : processes) {
-        auto node = std::make_unique<Node>();
-        node->info = p;
-        m_nodes.emplace(p.key, std::move(node));
+    emit layoutAboutToBeChanged({}, hint);
+    const QModelIndexList from = persistentIndexList();
+    const std::vector<Node*> gained = assignShape(std::move(roots));
+    // Persistent indexes (selection, current row, expanded parents) follow their process; those
+    // on a vanished or filtered-out process become invalid.
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex& index : from) {
+        const Node* n = static_cast<const Node*>(index.internalPointer());
+        to.append(n->dead ? QModelIndex() : indexOfNode(n, index.column()));
     }
-    for (const ProcessInfo& p : processes) {
-        Node* node = m_nodes.at(p.key).get();
-        const ProcessInfo* parentInfo = desiredParent(p, byPid);
-        node->parent = parentInfo ? m_nodes.at(parentInfo->key).get() : nullptr;
-        auto& siblings = siblingsOf(node->parent);
-        node->row = static_cast<int>(siblings.size());
-        siblings.push_back(node);
+    changePersistentIndexList(from, to);
+    emit layoutChanged({}, hint);
+    if (arrived) {
+        for (const Node* n : gained)
+            arrived->append(indexOfNode(n));
     }
-    endResetModel();
 }
 
 void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
 {
     if (!snapshot)
         return;
-    const auto& processes = snapshot->processes;
-    PidMap byPid;
-    byPid.reserve(processes.size());
-    for (const ProcessInfo& p : processes)
-        byPid.emplace(p.key.pid, &p);
-    if (m_nodes.empty()) {
-        rebuild(processes, byPid);
+    std::vector<const ProcessInfo*> in;
+    in.reserve(snapshot->processes.size());
+    for (const ProcessInfo& p : snapshot->processes)
+        in.push_back(&p);
+    auto byPid = [](const ProcessInfo* a, const ProcessInfo* b) { return a->key.pid < b->key.pid; };
+    if (!std::is_sorted(in.begin(), in.end(), byPid))
+        std::stable_sort(in.begin(), in.end(), byPid);
+    if (in.empty()) {
+        clear();
+        m_snapshot = snapshot;
         return;
     }
-    auto survives = [&byPid](const Node* n) {
-        auto it = byPid.find(n->info.key.pid);
-        return it != byPid.end() && it->second->key == n->info.key;
-    };
+    const bool initial = m_nodes.empty();
 
-    // 1. Vanished processes: move their surviving children to the top level, then remove them
-    //    (with whatever vanished subtree is left under them).
-    std::vector<Node*> vanished;
-    for (auto& [key, node] : m_nodes) {
-        if (!survives(node.get()))
-            vanished.push_back(node.get());
-    }
-    std::sort(vanished.begin(), vanished.end(),
-        [](const Node* a, const Node* b) { return a->info.key.pid < b->info.key.pid; });
-    for (Node* v : vanished) {
-        const std::vector<Node*> children = v->children;
-        for (Node* c : children) {
-            if (!survives(c))
-                continue;
-            // Straight to the new parent (init or a subreaper) when it is already in place.
-            Node* target = nullptr;
-            if (const ProcessInfo* parentInfo = desiredParent(*byPid.at(c->info.key.pid), byPid)) {
-                auto it = m_nodes.find(parentInfo->key);
-                Node* candidate = it == m_nodes.end() ? nullptr : it->second.get();
-                bool safe = candidate && survives(candidate) && !isAncestor(c, candidate);
-                for (const Node* up = candidate; safe && up; up = up->parent)
-                    safe = survives(up);
-                if (safe)
-                    target = candidate;
-            }
-            moveNode(c, target);
-        }
-    }
-    for (Node* v : vanished) {
-        if (v->detached)
-            continue;
-        auto& siblings = siblingsOf(v->parent);
-        const int row = v->row;
-        beginRemoveRows(indexOfNode(v->parent), row, row);
-        siblings.erase(siblings.begin() + row);
-        renumber(siblings, static_cast<std::size_t>(row));
-        std::vector<Node*> stack { v };
-        while (!stack.empty()) {
-            Node* n = stack.back();
-            stack.pop_back();
-            n->detached = true;
-            stack.insert(stack.end(), n->children.begin(), n->children.end());
-        }
-        endRemoveRows();
-    }
-    for (Node* v : vanished)
-        m_nodes.erase(v->info.key);
-
-    // 2. Update the survivors' values; changed cells are announced at the end.
+    // 1. Merge with the previous nodes by pid (both in pid order): survivors keep their node (and
+    //    with it every persistent index on it), a reused pid is a new node.
+    std::vector<std::unique_ptr<Node>> next;
+    next.reserve(in.size());
+    std::vector<std::unique_ptr<Node>> dead;
     std::vector<std::pair<Node*, unsigned>> changed;
-    for (auto& [key, node] : m_nodes) {
-        const ProcessInfo& next = *byPid.at(key.pid);
-        const unsigned mask = changedColumns(node->info, next);
-        node->info = next;
-        if (mask)
-            changed.emplace_back(node.get(), mask);
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const ProcessInfo* p = in[i];
+        while (j < m_nodes.size() && m_nodes[j]->key.pid < p->key.pid)
+            dead.push_back(std::move(m_nodes[j++]));
+        std::unique_ptr<Node> node;
+        if (j < m_nodes.size() && m_nodes[j]->key == p->key) {
+            node = std::move(m_nodes[j++]);
+            const unsigned mask = changedColumns(*node->info, *p);
+            if (mask)
+                changed.emplace_back(node.get(), mask);
+            if (mask & (bit(ProcessTableModel::User) | bit(ProcessTableModel::Command)))
+                node->needsMatch = true;
+        } else {
+            if (j < m_nodes.size() && m_nodes[j]->key.pid == p->key.pid)
+                dead.push_back(std::move(m_nodes[j++])); // the pid now belongs to another process
+            node = std::make_unique<Node>();
+            node->key = p->key;
+        }
+        node->info = p;
+        node->flatRow = static_cast<int>(i);
+        node->index = static_cast<int>(i);
+        next.push_back(std::move(node));
     }
+    while (j < m_nodes.size())
+        dead.push_back(std::move(m_nodes[j++]));
+    bool deadShown = false;
+    for (const auto& node : dead) {
+        node->dead = true;
+        deadShown = deadShown || node->row >= 0;
+    }
+    // The view still sees the old shape (children vectors, rows) until the layout change.
+    m_nodes = std::move(next);
 
-    // 3. Insert new processes under their parent, parents first: a pass inserts every process
-    //    whose parent is already in the tree, grouped into one block per parent.
-    std::vector<const ProcessInfo*> pending;
-    for (const ProcessInfo& p : processes) {
-        if (!m_nodes.count(p.key))
-            pending.push_back(&p);
-    }
-    while (!pending.empty()) {
-        std::vector<std::pair<Node*, const ProcessInfo*>> ready; // (parent, process)
-        std::vector<const ProcessInfo*> later;
-        for (const ProcessInfo* p : pending) {
-            const ProcessInfo* parentInfo = desiredParent(*p, byPid);
-            if (!parentInfo) {
-                ready.emplace_back(nullptr, p);
-                continue;
-            }
-            auto it = m_nodes.find(parentInfo->key);
-            if (it != m_nodes.end())
-                ready.emplace_back(it->second.get(), p);
-            else
-                later.push_back(p);
-        }
-        if (ready.empty()) // cannot happen (desiredParent breaks cycles); never loop forever
-            for (const ProcessInfo* p : later)
-                ready.emplace_back(nullptr, p);
-        std::stable_sort(ready.begin(), ready.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (std::size_t i = 0; i < ready.size();) {
-            std::size_t j = i;
-            while (j < ready.size() && ready[j].first == ready[i].first)
-                ++j;
-            Node* parent = ready[i].first;
-            auto& siblings = siblingsOf(parent);
-            const int first = static_cast<int>(siblings.size());
-            beginInsertRows(indexOfNode(parent), first, first + static_cast<int>(j - i) - 1);
-            for (std::size_t k = i; k < j; ++k) {
-                auto node = std::make_unique<Node>();
-                node->info = *ready[k].second;
-                node->parent = parent;
-                node->row = static_cast<int>(siblings.size());
-                siblings.push_back(node.get());
-                m_nodes.emplace(node->info.key, std::move(node));
-            }
-            endInsertRows();
-            i = j;
-        }
-        if (ready.size() == pending.size() || later.empty())
-            break;
-        pending = std::move(later);
-    }
+    // 2. Parents, filter, sorted siblings: the new shape, beside the old one.
+    linkParents();
+    computeShown(false);
+    std::vector<Node*> roots = buildShape();
 
-    // 4. Reparented survivors move. A move into the node's own subtree waits until that subtree
-    //    has moved away; whatever cannot be placed after a few passes goes to the top level.
-    for (int pass = 0; pass < 8; ++pass) {
-        bool pendingMoves = false;
-        for (auto& [key, node] : m_nodes) {
-            const ProcessInfo* parentInfo = desiredParent(node->info, byPid);
-            Node* target = parentInfo ? m_nodes.at(parentInfo->key).get() : nullptr;
-            if (node->parent == target)
-                continue;
-            if (target && isAncestor(node.get(), target)) {
-                pendingMoves = true;
-                continue;
-            }
-            moveNode(node.get(), target);
-        }
-        if (!pendingMoves)
-            break;
-        if (pass == 7) {
-            for (auto& [key, node] : m_nodes) {
-                const ProcessInfo* parentInfo = desiredParent(node->info, byPid);
-                Node* target = parentInfo ? m_nodes.at(parentInfo->key).get() : nullptr;
-                if (node->parent != target && node->parent)
-                    moveNode(node.get(), nullptr);
-            }
-        }
+    // 3. Publish: a reset for the first build, else one layout change if anything moved, appeared
+    //    or went; then the changed cells.
+    if (initial) {
+        beginResetModel();
+        assignShape(std::move(roots));
+        endResetModel();
+        m_snapshot = snapshot;
+        return;
     }
-
-    // 5. dataChanged, one signal per parent spanning its changed children and limited to the
-    // changed
-    //    columns: each signal costs a sorting proxy a re-sort of that parent, so fewer is cheaper
-    //    even if a few unchanged rows in between are included.
+    std::erase_if(changed, [](const auto& c) { return c.first->row < 0 || !c.first->shown; });
     std::sort(changed.begin(), changed.end(), [](const auto& a, const auto& b) {
         return a.first->parent != b.first->parent ? a.first->parent < b.first->parent
                                                   : a.first->row < b.first->row;
     });
+    std::size_t changedParents = 0;
+    for (std::size_t i = 0; i < changed.size(); ++i)
+        changedParents += i == 0 || changed[i].first->parent != changed[i - 1].first->parent;
+    QModelIndexList arrived;
+    if (deadShown || changedParents > kMaxChangedParents || shapeDiffers(roots)) {
+        commitShape(std::move(roots), QAbstractItemModel::NoLayoutChangeHint, &arrived);
+        // Rows moved: regroup the changed cells by their new parent and row.
+        std::sort(changed.begin(), changed.end(), [](const auto& a, const auto& b) {
+            return a.first->parent != b.first->parent ? a.first->parent < b.first->parent
+                                                      : a.first->row < b.first->row;
+        });
+    }
     for (std::size_t i = 0; i < changed.size();) {
-        std::size_t j = i;
+        std::size_t k = i;
         unsigned mask = 0;
-        while (j < changed.size() && changed[j].first->parent == changed[i].first->parent)
-            mask |= changed[j++].second;
+        while (k < changed.size() && changed[k].first->parent == changed[i].first->parent)
+            mask |= changed[k++].second;
         int firstCol = 0;
-        while (!(mask & (1u << firstCol)))
+        while (!(mask & bit(firstCol)))
             ++firstCol;
         int lastCol = ProcessTableModel::ColumnCount - 1;
-        while (!(mask & (1u << lastCol)))
+        while (!(mask & bit(lastCol)))
             --lastCol;
-        emit dataChanged(
-            indexOfNode(changed[i].first, firstCol), indexOfNode(changed[j - 1].first, lastCol));
-        i = j;
+        const Node* first = changed[i].first;
+        const Node* last = changed[k - 1].first;
+        if (first->row >= 0 && last->row >= 0)
+            emit dataChanged(indexOfNode(first, firstCol), indexOfNode(last, lastCol));
+        i = k;
     }
+    m_snapshot = snapshot;
+    // Vanished nodes are freed one update later: a view may still hold plain QModelIndexes on
+    // them until its delayed relayout runs.
+    m_retired = std::move(dead);
+    if (!arrived.isEmpty())
+        emit childrenArrived(arrived);
+}
+
+void ProcessTreeModel::clear()
+{
+    beginResetModel();
+    m_roots.clear();
+    m_roots.shrink_to_fit();
+    m_nodes.clear();
+    m_nodes.shrink_to_fit();
+    m_retired.clear();
+    m_snapshot.reset();
+    endResetModel();
+}
+
+void ProcessTreeModel::refilter()
+{
+    if (m_nodes.empty())
+        return;
+    computeShown(true);
+    std::vector<Node*> roots = buildShape();
+    if (!shapeDiffers(roots))
+        return;
+    QModelIndexList arrived;
+    commitShape(std::move(roots), QAbstractItemModel::NoLayoutChangeHint, &arrived);
+    if (!arrived.isEmpty())
+        emit childrenArrived(arrived);
+}
+
+void ProcessTreeModel::setFilterText(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_matcher.text())
+        return;
+    m_matcher = ProcessMatcher(trimmed, m_matcher.hideKernelThreads());
+    refilter();
+}
+
+void ProcessTreeModel::setHideKernelThreads(bool hide)
+{
+    if (hide == m_matcher.hideKernelThreads())
+        return;
+    m_matcher = ProcessMatcher(m_matcher.text(), hide);
+    refilter();
+}
+
+void ProcessTreeModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= ProcessTableModel::ColumnCount)
+        return;
+    m_sortColumn = column; // -1 (no sort indicator): pid order
+    m_sortOrder = order;
+    if (m_nodes.empty())
+        return;
+    std::vector<Node*> roots = buildShape();
+    if (shapeDiffers(roots))
+        commitShape(std::move(roots), QAbstractItemModel::VerticalSortHint, nullptr);
 }
 
 ProcessKey ProcessTreeModel::keyAt(const QModelIndex& index) const
 {
-    if (!index.isValid())
+    if (!index.isValid() || index.model() != this)
         return {};
-    return static_cast<const Node*>(index.internalPointer())->info.key;
+    return static_cast<const Node*>(index.internalPointer())->key;
 }
 
 QModelIndex ProcessTreeModel::indexOf(const ProcessKey& key, int column) const
 {
-    auto it = m_nodes.find(key);
-    return it == m_nodes.end() ? QModelIndex() : indexOfNode(it->second.get(), column);
+    const Node* node = findPid(key.pid);
+    return node && node->key == key ? indexOfNode(node, column) : QModelIndex();
 }
 
 QModelIndex ProcessTreeModel::indexOfPid(int pid, int column) const
 {
-    for (const auto& [key, node] : m_nodes) {
-        if (key.pid == pid)
-            return indexOfNode(node.get(), column);
-    }
-    return {};
-}
-
-const ProcessInfo* ProcessTreeModel::infoAt(const QModelIndex& index) const
-{
-    return index.isValid() ? &static_cast<const Node*>(index.internalPointer())->info : nullptr;
-}
-
-int ProcessTreeModel::flatRow(const QModelIndex& index) const
-{
-    if (!index.isValid() || !m_flat)
-        return -1;
-    return m_flat->rowOf(static_cast<const Node*>(index.internalPointer())->info.key);
+    return indexOfNode(findPid(pid), column);
 }
 
 QModelIndex ProcessTreeModel::index(int row, int column, const QModelIndex& parent) const
@@ -377,8 +460,7 @@ QModelIndex ProcessTreeModel::parent(const QModelIndex& child) const
 {
     if (!child.isValid())
         return {};
-    const Node* node = static_cast<const Node*>(child.internalPointer());
-    return indexOfNode(node->parent);
+    return indexOfNode(static_cast<const Node*>(child.internalPointer())->parent);
 }
 
 int ProcessTreeModel::rowCount(const QModelIndex& parent) const
@@ -395,9 +477,16 @@ int ProcessTreeModel::columnCount(const QModelIndex&) const
     return ProcessTableModel::ColumnCount;
 }
 
+bool ProcessTreeModel::hasChildren(const QModelIndex& parent) const
+{
+    return rowCount(parent) > 0;
+}
+
 QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const
 {
-    const int row = flatRow(index);
+    if (!index.isValid())
+        return {};
+    const int row = flatRowOf(static_cast<const Node*>(index.internalPointer()));
     if (row < 0)
         return {};
     return m_flat->data(m_flat->index(row, index.column()), role);
