@@ -2,6 +2,7 @@
 
 #include "DetailsSampler.h"
 #include "ExportCommand.h"
+#include "HeapPolicy.h"
 #include "InterruptsPage.h"
 #include "InterruptsSampler.h"
 #include "MainWindow.h"
@@ -129,6 +130,7 @@ int main(int argc, char** argv)
     }
 
     raiseFileLimit();
+    pg::configureHeap();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Procglass"));
     QApplication::setOrganizationName(QStringLiteral("Procglass"));
@@ -239,6 +241,10 @@ int main(int argc, char** argv)
                          .arg(QString::fromUtf8(pg::errorText(snap->interruptsError).data())) };
              return pg::ExportTable { pg::interruptsToCsv(snap->interrupts), {} };
          } });
+
+    pg::installHeapTrim(&window);
+    QObject::connect(&window, &pg::MainWindow::pageChanged, &window,
+        [&window] { pg::trimHeapSoon(&window); });
 
     window.show();
     samplerThread.start();

@@ -60,7 +60,12 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
     , m_intervalMs(options.intervalMs)
 {
     setWindowTitle(tr("Procglass"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/procglass.svg")));
+    // PNGs rendered from the SVG (resources/CMakeLists.txt says how): an SVG window icon would
+    // load the Qt SVG plugin and library (~0.5 MiB of RSS) just for this.
+    QIcon icon;
+    for (int size : { 32, 64, 128 })
+        icon.addFile(QStringLiteral(":/icons/procglass-%1.png").arg(size), QSize(size, size));
+    setWindowIcon(icon);
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
     addPage(QStringLiteral("processes"), tr("&Processes"), m_processPage);
@@ -89,6 +94,7 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
             Qt::QueuedConnection);
     }
     m_pendingInitialPid = options.initialPid > 0;
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { emit pageChanged(currentPageId()); });
     if (options.cyclePagesMs > 0) {
         auto* cycle = new QTimer(this);
         connect(cycle, &QTimer::timeout, this,

@@ -69,6 +69,7 @@ signals:
     void intervalChanged(int ms);
     void pausedChanged(bool paused);
     void refreshRequested();
+    void pageChanged(const QString& id); // another page was brought to the front
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -3,8 +3,12 @@
 #include "Format.h"
 #include "OverviewFormat.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QMenu>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -78,7 +82,12 @@ const PagingRow kPagingRows[] = {
 
 QLabel* heading(const QString& text, Qt::Alignment align = Qt::AlignRight)
 {
-    auto* l = new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()));
+    // Plain text in a bold font: a rich-text label carries a whole QTextDocument.
+    auto* l = new QLabel(text);
+    l->setTextFormat(Qt::PlainText);
+    QFont bold = l->font();
+    bold.setBold(true);
+    l->setFont(bold);
     l->setAlignment(align | Qt::AlignVCenter);
     return l;
 }
@@ -210,6 +219,7 @@ OverviewSummaryWidget::OverviewSummaryWidget(QWidget* parent)
             = tr("/proc/stat cpu line field %1, in USER_HZ ticks").arg(QLatin1String(st.field));
         g->addWidget(heading(QString::fromLatin1(st.label), Qt::AlignLeft), row, 0);
         auto* ctx = new QLabel(tr(st.context));
+        ctx->setTextFormat(Qt::PlainText);
         ctx->setToolTip(
             tr("The kernel context this time is spent in (see the seed's \"Contexts\")"));
         g->addWidget(ctx, row, 1);
@@ -247,6 +257,7 @@ QGroupBox* OverviewSummaryWidget::section(
     grid = new QGridLayout(box);
     grid->setHorizontalSpacing(14);
     auto* error = new QLabel(box);
+    error->setTextFormat(Qt::PlainText); // it quotes paths and kernel text
     error->setStyleSheet(QStringLiteral("color: #b00020;"));
     error->setWordWrap(true);
     error->hide();
@@ -263,7 +274,9 @@ QLabel* OverviewSummaryWidget::figure(
     label->setObjectName(name);
     label->setToolTip(tip);
     label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Not mouse-selectable (that gives every label a text document of its own, ~7 KiB each):
+    // the context menu copies a figure or the whole summary instead.
+    label->setTextFormat(Qt::PlainText);
     grid->addWidget(label, row, column);
     m_figures.insert(name, label);
     return label;
@@ -279,6 +292,45 @@ QString OverviewSummaryWidget::figureText(const QString& name) const
 {
     const QLabel* l = m_figures.value(name);
     return l ? l->text() : QString();
+}
+
+QString OverviewSummaryWidget::summaryText() const
+{
+    QStringList lines;
+    for (const QGroupBox* box : findChildren<QGroupBox*>()) {
+        const auto* grid = qobject_cast<const QGridLayout*>(box->layout());
+        if (!grid)
+            continue;
+        lines << box->title();
+        for (int r = 0; r < grid->rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < grid->columnCount(); ++c) {
+                const QLayoutItem* item = grid->itemAtPosition(r, c);
+                const auto* label = item ? qobject_cast<const QLabel*>(item->widget()) : nullptr;
+                cells << (label && !label->isHidden() ? label->text() : QString());
+            }
+            while (!cells.isEmpty() && cells.last().isEmpty())
+                cells.removeLast();
+            if (!cells.isEmpty())
+                lines << cells.join(QLatin1Char('\t'));
+        }
+        lines << QString();
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void OverviewSummaryWidget::contextMenuEvent(QContextMenuEvent* event)
+{
+    QMenu menu(this);
+    const auto* label = qobject_cast<const QLabel*>(childAt(event->pos()));
+    if (label && m_figures.value(label->objectName()) == label) {
+        const QString text = label->text();
+        menu.addAction(tr("Copy “%1”").arg(text.left(40)),
+            [text] { QGuiApplication::clipboard()->setText(text); });
+    }
+    menu.addAction(tr("Copy the whole summary"),
+        [this] { QGuiApplication::clipboard()->setText(summaryText()); });
+    menu.exec(event->globalPos());
 }
 
 QString OverviewSummaryWidget::sectionError(const QString& section) const

@@ -29,10 +29,15 @@ public:
     // For tests: the text a figure shows, by name ("memory.total", "cpu.user.time", ...).
     QString figureText(const QString& name) const;
     QString sectionError(const QString& section) const;
+    // Every section as text, a line per row and a tab between cells: what "Copy summary" copies.
+    QString summaryText() const;
 
 signals:
     // A link to another page ("interrupts" for the per-IRQ totals) was clicked.
     void pageLinkActivated(const QString& pageId);
+
+protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     QLabel* figure(const QString& name, QGridLayout* grid, int row, int column, const QString& tip);

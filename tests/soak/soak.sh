@@ -5,7 +5,9 @@
 #
 #   tests/soak/soak.sh                      # the hour-long soak: RSS every minute, 5 min warm-up
 #   tests/soak/soak.sh --minutes 2 --warmup-seconds 60 --sample-seconds 10   # the CI version
+#   tests/soak/soak.sh --minutes 11 --processes 2000 --budget-mib 50  # the memory budget
 #   options: --processes N (extra sleeping processes, e.g. 2000 for the memory budget)
+#            --budget-mib N (also fail if RSS reaches N MiB at any sample, warm-up included)
 #            --binary PATH (default build/app/procglass) --out FILE (CSV of the RSS samples)
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,6 +17,7 @@ sample=60
 processes=0
 binary=$src/build/app/procglass
 out=""
+budget=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --minutes) minutes=$2; shift 2 ;;
@@ -23,6 +26,7 @@ while [ $# -gt 0 ]; do
     --processes) processes=$2; shift 2 ;;
     --binary) binary=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --budget-mib) budget=$2; shift 2 ;;
     --inner) inner=1; shift ;;
     *) echo "soak.sh: unknown option $1" >&2; exit 2 ;;
     esac
@@ -32,7 +36,8 @@ done
 if [ -z "${inner:-}" ]; then
     command -v xvfb-run >/dev/null || { echo "soak.sh: xvfb-run is needed (apt-get install xvfb xauth xdotool)" >&2; exit 2; }
     exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" --inner --minutes "$minutes" --warmup-seconds "$warmup" \
-        --sample-seconds "$sample" --processes "$processes" --binary "$binary" ${out:+--out "$out"}
+        --sample-seconds "$sample" --processes "$processes" --budget-mib "$budget" --binary "$binary" \
+        ${out:+--out "$out"}
 fi
 
 out=${out:-$(mktemp /tmp/procglass-soak-XXXXXX.csv)}
@@ -68,6 +73,7 @@ start=$(date +%s)
 next_sample=0
 baseline=""
 peak=0
+highest=0 # over the whole run, for the budget
 while :; do
     now=$(($(date +%s) - start))
     [ "$now" -ge "$total" ] && break
@@ -75,6 +81,7 @@ while :; do
     if [ "$now" -ge "$next_sample" ]; then
         r=$(rss)
         echo "$now,$r" >>"$out"
+        [ "$r" -gt "$highest" ] && highest=$r
         if [ "$now" -ge "$warmup" ]; then
             [ -z "$baseline" ] && baseline=$r
             [ "$r" -gt "$peak" ] && peak=$r
@@ -86,7 +93,13 @@ done
 r=$(rss)
 echo "$total,$r" >>"$out"
 [ "$r" -gt "$peak" ] && peak=$r
+[ "$r" -gt "$highest" ] && highest=$r
+kinds=$(awk '/^(RssAnon|RssFile|RssShmem):/ { printf "%s %s KiB ", $1, $2 }' "/proc/$app/status")
 [ -n "$baseline" ] || baseline=$r
 growth=$(awk -v b="$baseline" -v p="$peak" 'BEGIN { printf "%.2f", (p - b) * 100.0 / b }')
-echo "soak: ${minutes} min at 0.25 s, ${processes} extra processes; RSS after warm-up ${baseline} KiB, peak ${peak} KiB, growth ${growth} % (limit 5 %); samples in $out"
+echo "soak: ${minutes} min at 0.25 s, ${processes} extra processes; RSS after warm-up ${baseline} KiB, peak ${peak} KiB, growth ${growth} % (limit 5 %); highest ${highest} KiB; at the end ${kinds}; samples in $out"
+if [ "$budget" -gt 0 ] && [ "$highest" -ge $((budget * 1024)) ]; then
+    echo "soak: FAIL: RSS reached ${highest} KiB, over the ${budget} MiB budget" >&2
+    exit 1
+fi
 awk -v g="$growth" 'BEGIN { exit !(g < 5.0) }' || { echo "soak: FAIL: RSS grew by ${growth} %" >&2; exit 1; }
