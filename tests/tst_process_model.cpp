@@ -71,6 +71,7 @@ private slots:
     void scriptedSnapshotsUnderTester();
     void selectionFollowsProcessWhileSorted();
     void pidReuseIsRemovalPlusInsertion();
+    void scatteredExitsAreOneLayoutChange();
     void changedCellsOnly();
     void filterAndKernelThreads();
     void unknownValuesShowDash();
@@ -160,6 +161,67 @@ void TestProcessModel::pidReuseIsRemovalPlusInsertion()
     QCOMPARE(inserted.count(), 1);
     QVERIFY(!old.isValid()); // a selection on the old process does not jump to the new one
     QCOMPARE(model.index(0, ProcessTableModel::Command).data().toString(), QStringLiteral("new"));
+}
+
+// 100 exits and 40 new processes scattered through 2,000 (a build tree finishing): one layout
+// change rather than 140 row signals, with the selection on its processes and the rows in pid
+// order matching the snapshot.
+void TestProcessModel::scatteredExitsAreOneLayoutChange()
+{
+    ProcessTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ProcessFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(ProcessTableModel::Cpu, Qt::DescendingOrder);
+    QItemSelectionModel selection(&proxy);
+    std::vector<ProcessInfo> procs;
+    for (int pid = 100; pid < 2100; ++pid)
+        procs.push_back(proc(pid * 2, 1, "job " + std::to_string(pid), (pid % 97) * 1.0));
+    model.applySnapshot(snap(procs));
+    auto proxyIndexOfPid = [&](int pid) {
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            if (proxy.index(r, ProcessTableModel::Pid).data().toInt() == pid)
+                return proxy.index(r, 0);
+        return QModelIndex();
+    };
+    const QPersistentModelIndex kept(proxyIndexOfPid(1000)); // survives
+    const QPersistentModelIndex gone(proxyIndexOfPid(1020)); // exits
+    selection.select(kept, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    selection.select(gone, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+
+    std::vector<ProcessInfo> next;
+    for (const ProcessInfo& p : procs) {
+        const int pid = p.key.pid;
+        if (pid == 1020 || (pid % 40 == 2 && pid != 1000))
+            continue; // 100 exits, every 20th process
+        next.push_back(same(p, p.cpuPercent));
+        if (pid % 100 == 0)
+            next.push_back(proc(pid + 1, 7, "new " + std::to_string(pid + 1), 3.0)); // odd pids
+    }
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    model.applySnapshot(snap(next));
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(layout.count(), 1);
+    QCOMPARE(model.rowCount(), static_cast<int>(next.size()));
+    for (int r = 0; r < model.rowCount(); ++r)
+        QVERIFY(model.row(r).info.key == next[static_cast<std::size_t>(r)].key);
+    QCOMPARE(proxy.rowCount(), model.rowCount());
+    QVERIFY(kept.isValid());
+    QCOMPARE(kept.sibling(kept.row(), ProcessTableModel::Pid).data().toInt(), 1000);
+    QVERIFY(!gone.isValid());
+    const QModelIndexList rows = selection.selectedRows(ProcessTableModel::Pid);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().data().toInt(), 1000);
+    QVERIFY(proxyIndexOfPid(1001).isValid()); // a new process shows up
+
+    // A small change afterwards is still row signals.
+    next.erase(next.begin() + 5);
+    model.applySnapshot(snap(next));
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(layout.count(), 1);
 }
 
 void TestProcessModel::changedCellsOnly()

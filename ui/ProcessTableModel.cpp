@@ -13,6 +13,7 @@ namespace pg {
 
 namespace {
 constexpr std::size_t kMaxChangedRanges = 32;
+constexpr std::size_t kMaxStructuralRuns = 16; // removal + insertion runs before one layout change
 }
 
 ProcessTableModel::ProcessTableModel(QObject* parent)
@@ -81,23 +82,10 @@ unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessIn
     return mask;
 }
 
-void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
+std::vector<std::pair<int, int>> ProcessTableModel::removedRuns(
+    const std::vector<const ProcessInfo*>& in) const
 {
-    if (!snapshot)
-        return;
-    m_snapshot = snapshot;
-    // Rows and snapshot are both in pid order, so the diff is a merge walk: no hashing, no copies
-    // of rows that stay.
-    std::vector<const ProcessInfo*> in;
-    in.reserve(snapshot->processes.size());
-    for (const ProcessInfo& p : snapshot->processes)
-        in.push_back(&p);
-    auto byPid = [](const ProcessInfo* a, const ProcessInfo* b) { return a->key.pid < b->key.pid; };
-    if (!std::is_sorted(in.begin(), in.end(), byPid))
-        std::sort(in.begin(), in.end(), byPid);
-
-    // 1. Removals (gone, or the pid now belongs to another process), one call per contiguous run,
-    // from the end so that earlier row numbers stay valid.
+    // Rows gone, or whose pid now belongs to another process, as runs of row numbers.
     std::vector<std::pair<int, int>> runs;
     std::size_t j = 0;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
@@ -112,14 +100,50 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         else
             runs.emplace_back(r, r);
     }
-    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+    return runs;
+}
+
+std::size_t ProcessTableModel::insertedRunCount(
+    const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed) const
+{
+    // Walks the rows that stay (skipping the removed runs) against the snapshot, as
+    // removeAndInsert() will after the removals.
+    std::size_t runs = 0;
+    std::size_t i = 0; // into m_rows
+    std::size_t k = 0; // into removed
+    bool inRun = false;
+    auto skipRemoved = [&] {
+        while (k < removed.size() && static_cast<int>(i) >= removed[k].first) {
+            if (static_cast<int>(i) <= removed[k].second)
+                i = static_cast<std::size_t>(removed[k].second) + 1;
+            ++k;
+        }
+    };
+    skipRemoved();
+    for (const ProcessInfo* p : in) {
+        if (i < m_rows.size() && m_rows[i].info.key == p->key) {
+            inRun = false;
+            ++i;
+            skipRemoved();
+            continue;
+        }
+        if (!inRun)
+            ++runs;
+        inRun = true;
+    }
+    return runs;
+}
+
+void ProcessTableModel::removeAndInsert(
+    const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed)
+{
+    // From the end, so that earlier row numbers stay valid.
+    for (auto it = removed.rbegin(); it != removed.rend(); ++it) {
         beginRemoveRows({}, it->first, it->second);
         m_rows.erase(m_rows.begin() + it->first, m_rows.begin() + it->second + 1);
         endRemoveRows();
     }
-
-    // 2. Insertions, at their place in pid order, one call per contiguous run. Afterwards row i is
-    // the process in[i].
+    // Insertions at their place in pid order. Afterwards row i is the process in[i].
     std::vector<Row> pending;
     std::size_t at = 0;
     auto flush = [&] {
@@ -145,6 +169,69 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         pending.push_back(std::move(row));
     }
     flush();
+}
+
+void ProcessTableModel::restructure(const std::vector<const ProcessInfo*>& in)
+{
+    // One merge into a new row vector; persistent indexes (the views' selection and current
+    // row) follow their process, or become invalid when it is gone. Afterwards row i is in[i].
+    emit layoutAboutToBeChanged();
+    std::vector<Row> next;
+    next.reserve(in.size());
+    std::vector<int> newRowOf(m_rows.size(), -1);
+    std::size_t i = 0;
+    for (const ProcessInfo* p : in) {
+        while (i < m_rows.size() && m_rows[i].info.key.pid < p->key.pid)
+            ++i;
+        if (i < m_rows.size() && m_rows[i].info.key == p->key) {
+            newRowOf[i] = static_cast<int>(next.size());
+            next.push_back(std::move(m_rows[i]));
+            ++i;
+            continue;
+        }
+        Row row;
+        row.info = *p;
+        fillStrings(row);
+        next.push_back(std::move(row));
+    }
+    m_rows = std::move(next);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex& index : from) {
+        const int row = index.row() < static_cast<int>(newRowOf.size())
+            ? newRowOf[static_cast<std::size_t>(index.row())]
+            : -1;
+        to.append(row < 0 ? QModelIndex() : createIndex(row, index.column()));
+    }
+    changePersistentIndexList(from, to);
+    emit layoutChanged();
+}
+
+void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
+{
+    if (!snapshot)
+        return;
+    m_snapshot = snapshot;
+    // Rows and snapshot are both in pid order, so the diff is a merge walk: no hashing, no copies
+    // of rows that stay.
+    std::vector<const ProcessInfo*> in;
+    in.reserve(snapshot->processes.size());
+    for (const ProcessInfo& p : snapshot->processes)
+        in.push_back(&p);
+    auto byPid = [](const ProcessInfo* a, const ProcessInfo* b) { return a->key.pid < b->key.pid; };
+    if (!std::is_sorted(in.begin(), in.end(), byPid))
+        std::sort(in.begin(), in.end(), byPid);
+
+    // 1 and 2: removals, then insertions, one signal per contiguous run. Many scattered runs (a
+    // build tree exiting, thousands of processes) become one layout change instead: each separate
+    // signal makes the sorting proxy remap every row and moves the rows behind it, which at 10,000
+    // processes and 100 exits cost more than a frame.
+    const std::vector<std::pair<int, int>> removed = removedRuns(in);
+    if (removed.size() + insertedRunCount(in, removed) > kMaxStructuralRuns)
+        restructure(in);
+    else
+        removeAndInsert(in, removed);
 
     // 3. Update in place; dataChanged per contiguous range of changed rows, limited to the
     // columns that changed.

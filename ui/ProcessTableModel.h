@@ -69,6 +69,12 @@ public:
 
 private:
     void fillStrings(Row& row);
+    std::vector<std::pair<int, int>> removedRuns(const std::vector<const ProcessInfo*>& in) const;
+    std::size_t insertedRunCount(const std::vector<const ProcessInfo*>& in,
+        const std::vector<std::pair<int, int>>& removed) const;
+    void removeAndInsert(const std::vector<const ProcessInfo*>& in,
+        const std::vector<std::pair<int, int>>& removed);
+    void restructure(const std::vector<const ProcessInfo*>& in);
     static unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b);
 
     std::vector<Row> m_rows;
