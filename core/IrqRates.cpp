@@ -2,8 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace pg {
+
+namespace {
+
+// A tick without a rate for that row or CPU: drawn as nothing, never as 0.
+constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
+
+} // namespace
 
 IrqRateSample IrqRates::update(
     double timeSec, const std::vector<int>& cpuIds, const std::vector<CounterView>& rows)
@@ -106,17 +114,20 @@ std::size_t historyCapacityFor(double seconds, int intervalMs)
 
 RateHistory::RateHistory(std::size_t capacity)
     : m_capacity(capacity ? capacity : 1)
-    , m_total { RingBuffer<RatePoint>(m_capacity), 0 }
+    , m_times(m_capacity)
+    , m_total(m_capacity)
 { }
 
 void RateHistory::setCapacity(std::size_t capacity)
 {
     m_capacity = capacity ? capacity : 1;
+    // Every ring keeps its newest values, so they stay aligned with the timeline's newest.
+    m_times.setCapacity(m_capacity);
     for (auto& [key, s] : m_rows)
-        s.points.setCapacity(m_capacity);
+        s.values.setCapacity(m_capacity);
     for (auto& [cpu, s] : m_cpus)
-        s.points.setCapacity(m_capacity);
-    m_total.points.setCapacity(m_capacity);
+        s.values.setCapacity(m_capacity);
+    m_total.setCapacity(m_capacity);
 }
 
 void RateHistory::append(const IrqRateSample& sample)
@@ -125,47 +136,63 @@ void RateHistory::append(const IrqRateSample& sample)
     if (!sample.hasRates)
         return;
     ++m_count;
+    m_times.push(sample.timeSec);
     for (const RateRow& r : sample.rows) {
         auto it = m_rows.find(r.key);
         if (it == m_rows.end())
-            it = m_rows.emplace(r.key, Series { RingBuffer<RatePoint>(m_capacity), 0 }).first;
-        if (!r.fresh)
-            it->second.points.push({ sample.timeSec, r.rate });
+            it = m_rows.emplace(r.key, Series { RingBuffer<float>(m_capacity), 0 }).first;
+        else if (it->second.lastSeen == m_count)
+            continue; // a key twice in one read (never in a sane file): keep the rings aligned
+        it->second.values.push(r.fresh ? kUnknown : static_cast<float>(r.rate));
         it->second.lastSeen = m_count;
     }
     for (std::size_t i = 0; i < sample.cpuIds.size(); ++i) {
         auto it = m_cpus.find(sample.cpuIds[i]);
         if (it == m_cpus.end())
-            it = m_cpus.emplace(sample.cpuIds[i], Series { RingBuffer<RatePoint>(m_capacity), 0 })
+            it = m_cpus.emplace(sample.cpuIds[i], Series { RingBuffer<float>(m_capacity), 0 })
                      .first;
-        it->second.points.push({ sample.timeSec, sample.cpuTotals[i] });
+        else if (it->second.lastSeen == m_count)
+            continue;
+        it->second.values.push(static_cast<float>(sample.cpuTotals[i]));
         it->second.lastSeen = m_count;
     }
-    m_total.points.push({ sample.timeSec, sample.total });
-    auto expired
-        = [this](const auto& entry) { return m_count - entry.second.lastSeen >= m_capacity; };
-    std::erase_if(m_rows, expired);
-    std::erase_if(m_cpus, expired);
+    m_total.push(static_cast<float>(sample.total));
+    // Rows and CPUs absent from this tick: a gap, then dropped once nothing but gaps is left.
+    auto expire = [this](auto& series) {
+        std::erase_if(series,
+            [this](const auto& entry) { return m_count - entry.second.lastSeen >= m_capacity; });
+        for (auto& [key, s] : series) {
+            if (s.lastSeen != m_count)
+                s.values.push(kUnknown);
+        }
+    };
+    expire(m_rows);
+    expire(m_cpus);
 }
 
 void RateHistory::clear()
 {
     m_rows.clear();
     m_cpus.clear();
-    m_total.points.clear();
+    m_times.clear();
+    m_total.clear();
     m_count = 0;
 }
 
-const RingBuffer<RatePoint>* RateHistory::row(std::string_view key) const
+std::optional<RateSeries> RateHistory::row(std::string_view key) const
 {
     const auto it = m_rows.find(key);
-    return it == m_rows.end() ? nullptr : &it->second.points;
+    if (it == m_rows.end())
+        return std::nullopt;
+    return RateSeries(m_times, it->second.values);
 }
 
-const RingBuffer<RatePoint>* RateHistory::cpu(int cpuId) const
+std::optional<RateSeries> RateHistory::cpu(int cpuId) const
 {
     const auto it = m_cpus.find(cpuId);
-    return it == m_cpus.end() ? nullptr : &it->second.points;
+    if (it == m_cpus.end())
+        return std::nullopt;
+    return RateSeries(m_times, it->second.values);
 }
 
 std::vector<int> RateHistory::cpuIds() const
@@ -175,6 +202,16 @@ std::vector<int> RateHistory::cpuIds() const
     for (const auto& [id, s] : m_cpus)
         out.push_back(id);
     return out;
+}
+
+std::size_t RateHistory::allocatedBytes() const
+{
+    std::size_t bytes = m_times.allocatedBytes() + m_total.allocatedBytes();
+    for (const auto& [key, s] : m_rows)
+        bytes += s.values.allocatedBytes();
+    for (const auto& [id, s] : m_cpus)
+        bytes += s.values.allocatedBytes();
+    return bytes;
 }
 
 } // namespace pg

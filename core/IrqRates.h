@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -87,7 +88,7 @@ private:
 struct RatePoint
 {
     double timeSec = 0;
-    double rate = 0;
+    double rate = 0; // NaN: no rate for that tick (first sight of the row, row absent)
 };
 
 inline constexpr double kDefaultHistorySeconds = 600; // 10 minutes
@@ -95,8 +96,41 @@ inline constexpr double kDefaultHistorySeconds = 600; // 10 minutes
 // Samples needed to cover `seconds` at one sample every `intervalMs`.
 std::size_t historyCapacityFor(double seconds, int intervalMs);
 
-// Bounded history of rates for charts: one ring buffer per row key and per CPU. A row or CPU that
-// stops appearing is dropped once its last point has scrolled out (capacity samples later).
+// One row's, CPU's or the total's rates, aligned with the history's shared timeline: value i was
+// sampled at times[times.size() - values.size() + i] (a row that appeared later simply has fewer
+// values). A view into the RateHistory: valid until its next append(), setCapacity() or clear().
+class RateSeries final
+{
+public:
+    RateSeries(const RingBuffer<double>& times, const RingBuffer<float>& values)
+        : m_times(&times)
+        , m_values(&values)
+    { }
+
+    std::size_t size() const { return m_values->size(); }
+    bool empty() const { return m_values->empty(); }
+    double timeSec(std::size_t i) const { return (*m_times)[m_times->size() - size() + i]; }
+    double rate(std::size_t i) const { return static_cast<double>((*m_values)[i]); }
+    RatePoint operator[](std::size_t i) const { return { timeSec(i), rate(i) }; }
+    RatePoint newest() const { return (*this)[size() - 1]; }
+    // Absolute index of value i, stable while the ring wraps: decimation buckets by it so that a
+    // sample stays in the same drawn point from one redraw to the next.
+    std::uint64_t absoluteIndex(std::size_t i) const
+    {
+        return m_values->pushedCount() - size() + i;
+    }
+
+private:
+    const RingBuffer<double>* m_times;
+    const RingBuffer<float>* m_values;
+};
+
+// Bounded history of rates for charts: one timeline (the tick times, as double) shared by a float
+// ring per row key, per CPU and for the total. Every known row gets one value per tick, NaN when
+// it had no rate (first sight) or was absent, so the rings stay aligned with the timeline. A row or
+// CPU that stops appearing is dropped once its last value has scrolled out (capacity ticks later).
+// Rings grow with the samples they get, up to the capacity: at most
+// capacity * (8 + 4 * (rows + CPUs + 1)) bytes.
 class RateHistory final
 {
 public:
@@ -106,23 +140,26 @@ public:
     void append(const IrqRateSample& sample);
     void clear();
 
-    const RingBuffer<RatePoint>* row(std::string_view key) const;
-    const RingBuffer<RatePoint>* cpu(int cpuId) const;
-    const RingBuffer<RatePoint>& total() const { return m_total.points; }
+    std::optional<RateSeries> row(std::string_view key) const;
+    std::optional<RateSeries> cpu(int cpuId) const;
+    RateSeries total() const { return { m_times, m_total }; }
     std::vector<int> cpuIds() const;
     std::size_t rowCount() const { return m_rows.size(); }
+    // Bytes held by all rings: what the memory budget counts.
+    std::size_t allocatedBytes() const;
 
 private:
     struct Series
     {
-        RingBuffer<RatePoint> points;
+        RingBuffer<float> values;
         std::uint64_t lastSeen = 0;
     };
     std::size_t m_capacity;
     std::uint64_t m_count = 0;
+    RingBuffer<double> m_times;
     std::map<std::string, Series, std::less<>> m_rows;
     std::map<int, Series> m_cpus;
-    Series m_total;
+    RingBuffer<float> m_total;
 };
 
 } // namespace pg

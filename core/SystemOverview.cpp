@@ -85,7 +85,6 @@ bool isStackedDevice(const std::string& name)
 
 SystemOverviewCollector::SystemOverviewCollector(Options options)
     : m_options(std::move(options))
-    , m_history(m_options.historyCapacity)
 { }
 
 SystemOverview SystemOverviewCollector::sample()
@@ -129,7 +128,6 @@ SystemOverview SystemOverviewCollector::sampleAt(double monotonicSeconds, std::i
     s.elapsedSeconds = dt > 0 ? dt : 0.0;
     s.now.timeSeconds = monotonicSeconds;
     computeRates(s, dt);
-    m_history.push(s.now);
 
     m_prevTime = monotonicSeconds;
     // A source that failed this tick has no previous value next tick: no rate across the gap.

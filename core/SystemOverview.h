@@ -13,7 +13,6 @@
 #include "Modules.h"
 #include "NetDev.h"
 #include "Result.h"
-#include "RingBuffer.h"
 #include "SystemStat.h"
 #include "VmStat.h"
 
@@ -101,12 +100,12 @@ public:
         std::string procRoot = "/proc";
         std::string sysRoot = "/sys"; // partition flags from /sys/class/block; "" to skip
         bool readUname = true; // off for fake trees in tests
-        std::size_t historyCapacity = historyCapacityFor(1000);
     };
 
     explicit SystemOverviewCollector(Options options);
 
-    // Ten minutes of samples at the given refresh interval.
+    // Ten minutes of samples at the given refresh interval: what the page's charts keep. The
+    // collector keeps no history itself; each sample's `now` is the charts' next point.
     static constexpr std::size_t historyCapacityFor(int intervalMs)
     {
         return intervalMs > 0 ? static_cast<std::size_t>(600000 / intervalMs) + 1 : 601;
@@ -116,15 +115,11 @@ public:
     // `monotonicSeconds` drives the rates: tests pass a scripted clock.
     SystemOverview sampleAt(double monotonicSeconds, std::int64_t wallUnixMs);
 
-    const RingBuffer<OverviewPoint>& history() const { return m_history; }
-    void setHistoryCapacity(std::size_t capacity) { m_history.setCapacity(capacity); }
-
 private:
     void refinePartitions(DiskStats& disks) const;
     void computeRates(SystemOverview& s, double dt);
 
     Options m_options;
-    RingBuffer<OverviewPoint> m_history;
     std::uint64_t m_sequence = 0;
     std::optional<double> m_prevTime;
     std::optional<SystemStat> m_prevStat;

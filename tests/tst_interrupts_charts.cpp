@@ -1,7 +1,8 @@
 // The Interrupts page's charts receive the right series from a scripted sequence of samples: the
 // busiest IRQs (or the selected ones), one replace per series per tick, all-zero series hidden,
 // per-CPU totals, the distribution bars and the heatmap; a hidden panel keeps history but does not
-// redraw.
+// redraw; a hidden chart holds no Qt Charts objects and is rebuilt from the history when shown;
+// ten minutes at 0.25 s draw a bounded number of points with spikes kept and gaps left empty.
 
 #include "DistributionBars.h"
 #include "InterruptsPanel.h"
@@ -12,8 +13,11 @@
 #include <QItemSelectionModel>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <cmath>
+#include <limits>
 
 using namespace pg;
 
@@ -70,6 +74,8 @@ private slots:
     void hiddenPanelDoesNotRedraw();
     void heatmapGroupsManyCpus();
     void chartHidesAllZeroAndDropsStaleSeries();
+    void chartsExistOnlyWhileShown();
+    void pointCountIsCappedSpikesAndGapsKept();
 };
 
 void TestInterruptsCharts::busiestSeriesFromScriptedSamples()
@@ -195,20 +201,117 @@ void TestInterruptsCharts::heatmapGroupsManyCpus()
 void TestInterruptsCharts::chartHidesAllZeroAndDropsStaleSeries()
 {
     TimeSeriesChart chart("t", "interrupts/s");
-    RingBuffer<RatePoint> busy(10);
-    RingBuffer<RatePoint> idle(10);
+    RingBuffer<double> times(10);
+    RingBuffer<float> busy(10);
+    RingBuffer<float> idle(10);
     for (int i = 0; i < 4; ++i) {
-        busy.push({ double(i), double(i * 10) });
-        idle.push({ double(i), 0.0 });
+        times.push(double(i));
+        busy.push(float(i * 10));
+        idle.push(0.0f);
     }
-    chart.setSeries({ { "busy", &busy }, { "idle", &idle } }, 3.0);
+    // Never shown: no Qt Charts objects, and feeding it is a no-op.
+    chart.setSeries({ { "busy", RateSeries(times, busy) } }, 3.0);
+    QVERIFY(!chart.chart());
+    QCOMPARE(chart.replaceCount(), 0);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(chart.chart());
+    chart.setSeries(
+        { { "busy", RateSeries(times, busy) }, { "idle", RateSeries(times, idle) } }, 3.0);
     QCOMPARE(chart.seriesNames(), (QStringList { "busy", "idle" }));
     QCOMPARE(chart.visibleSeriesNames(), (QStringList { "busy" }));
     QCOMPARE(chart.points("busy").last(), QPointF(0, 30));
-    chart.setSeries({ { "idle", &idle } }, 3.0);
+    QVERIFY(chart.chart()->title().contains("1 all-zero series hidden"));
+    chart.setSeries({ { "idle", RateSeries(times, idle) } }, 3.0);
     QCOMPARE(chart.seriesNames(), (QStringList { "idle" }));
     QVERIFY(chart.points("busy").isEmpty());
     QCOMPARE(chart.chart()->series().size(), 1);
+}
+
+void TestInterruptsCharts::chartsExistOnlyWhileShown()
+{
+    InterruptsPanel panel(InterruptsModel::Kind::Hardware);
+    panel.resize(1200, 900);
+    IrqRates rates;
+    // Fed while never shown: history only.
+    for (std::uint64_t n = 0; n < 4; ++n)
+        panel.applySnapshot(snapshot(rates, tick(n), double(n)));
+    QVERIFY(!panel.rateChart()->chart());
+    QVERIFY(!panel.cpuChart()->chart());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(panel.rateChart()->chart());
+    QCOMPARE(panel.rateChart()->points("IRQ 24 nvme0q0").size(), 3);
+    QCOMPARE(panel.cpuChart()->points("CPU 1").size(), 3);
+
+    // The "Per-CPU distribution" tab hides the charts: they drop their Qt Charts objects...
+    auto* lower = panel.findChild<QTabWidget*>();
+    QVERIFY(lower);
+    lower->setCurrentIndex(1);
+    QVERIFY(!panel.rateChart()->chart());
+    QVERIFY(!panel.cpuChart()->chart());
+    panel.applySnapshot(snapshot(rates, tick(4), 4.0)); // ...and ticks only extend the history
+    // ...and come back from the history, including the tick that arrived meanwhile.
+    lower->setCurrentIndex(0);
+    QVERIFY(panel.rateChart()->chart());
+    QCOMPARE(panel.rateChart()->points("IRQ 24 nvme0q0"),
+        (QList<QPointF> { { -3, 400 }, { -2, 400 }, { -1, 400 }, { 0, 400 } }));
+    QCOMPARE(panel.rateChart()->chart()->series().size(), 5);
+
+    // Hiding the panel (another page) drops them too; showing it rebuilds them, even when no
+    // tick arrived in between.
+    panel.hide();
+    QVERIFY(!panel.rateChart()->chart());
+    panel.show();
+    QVERIFY(panel.rateChart()->chart());
+    QCOMPARE(panel.rateChart()->points("IRQ 24 nvme0q0").size(), 4);
+    QCOMPARE(panel.cpuChart()->points("CPU 0").last(), QPointF(0, 1000 + 100 + 1));
+}
+
+void TestInterruptsCharts::pointCountIsCappedSpikesAndGapsKept()
+{
+    // Ten minutes at 0.25 s: 2,401 samples, flat at 5/s with one 1-sample spike and a gap.
+    const std::size_t n = 2401;
+    RingBuffer<double> times(n);
+    RingBuffer<float> values(n);
+    for (std::size_t i = 0; i < n + 100; ++i) { // wrapped: absolute indexes do not start at 0
+        times.push(double(i) * 0.25);
+        float v = 5.0f;
+        if (i == 1337)
+            v = 900.0f;
+        else if (i >= 2000 && i < 2100)
+            v = std::numeric_limits<float>::quiet_NaN();
+        values.push(v);
+    }
+    const RateSeries series(times, values);
+    QCOMPARE(series.size(), n); // the history keeps every sample
+    TimeSeriesChart chart("t", "interrupts/s");
+    chart.resize(900, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const double now = times.newest();
+    chart.setSeries({ { "irq", series } }, now);
+    const QList<QPointF> pts = chart.points("irq");
+    QVERIFY2(pts.size() <= ChartHost::kMaxPoints, qPrintable(QString::number(pts.size())));
+    QVERIFY(pts.size() >= 100);
+    QVERIFY(pts.size() <= chart.maxPoints());
+    double peak = 0;
+    for (const QPointF& p : pts) {
+        peak = std::max(peak, p.y());
+        // No point inside the gap: it stays a gap, not a 0 or an interpolated value.
+        QVERIFY2(!(p.x() > 2000 * 0.25 - now && p.x() < 2099 * 0.25 - now),
+            qPrintable(QString::number(p.x())));
+        QVERIFY(p.y() == 5.0 || p.y() == 900.0);
+    }
+    QCOMPARE(peak, 900.0); // the spike survives bucketing, at its own time
+    QVERIFY(pts.contains(QPointF(1337 * 0.25 - now, 900.0)));
+    QCOMPARE(pts.last().x(), 0.0);
+    // Redrawn one tick later, the points do not reshuffle: the same buckets, one more sample.
+    times.push(double(n + 100) * 0.25);
+    values.push(5.0f);
+    chart.setSeries({ { "irq", RateSeries(times, values) } }, times.newest());
+    QVERIFY(chart.points("irq").contains(QPointF(1337 * 0.25 - times.newest(), 900.0)));
+    QVERIFY(chart.points("irq").size() <= chart.maxPoints());
 }
 
 QTEST_MAIN(TestInterruptsCharts)

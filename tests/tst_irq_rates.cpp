@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace pg;
 
@@ -74,6 +75,9 @@ private slots:
     void historyIsBounded();
     void historyForgetsVanishedRows();
     void historyCapacity();
+    void ringBufferGrowsOnlyToItsCapacity();
+    void historySharesOneTimeline();
+    void historyCapacityChangeKeepsAlignment();
     void balanceFindings();
     void collectorOnFakeTree();
     void collectorOn256CpuRoot();
@@ -182,7 +186,7 @@ void TestIrqRates::historyIsBounded()
     RateHistory history(5);
     for (int t = 0; t < 20; ++t)
         history.append(feed(rates, t, { 0, 1 }, { { "24", { std::uint64_t(t) * 10, 0 } } }));
-    const RingBuffer<RatePoint>* h = history.row("24");
+    const std::optional<RateSeries> h = history.row("24");
     QVERIFY(h);
     QCOMPARE(h->size(), 5u);
     QCOMPARE(h->newest().timeSec, 19.0);
@@ -216,6 +220,105 @@ void TestIrqRates::historyCapacity()
     QCOMPARE(historyCapacityFor(kDefaultHistorySeconds, 1000), 601u);
     QCOMPARE(historyCapacityFor(600, 500), 1201u);
     QCOMPARE(historyCapacityFor(60, 0), 1u);
+}
+
+void TestIrqRates::ringBufferGrowsOnlyToItsCapacity()
+{
+    // Ten minutes at 0.25 s: a row that got 3 samples must not hold 2,401 slots.
+    RingBuffer<float> ring(2401);
+    for (int i = 0; i < 3; ++i)
+        ring.push(float(i));
+    QCOMPARE(ring.size(), 3u);
+    QVERIFY(ring.allocatedBytes() <= 16 * sizeof(float));
+    for (int i = 3; i < 5000; ++i)
+        ring.push(float(i));
+    QCOMPARE(ring.size(), 2401u);
+    QCOMPARE(ring.allocatedBytes(), 2401 * sizeof(float)); // growth capped at the capacity
+    QCOMPARE(ring[0], float(5000 - 2401));
+    QCOMPARE(ring.newest(), 4999.0f);
+    QCOMPARE(ring.pushedCount(), std::uint64_t(5000));
+    // Shrinking keeps the newest values and their absolute indexes.
+    ring.setCapacity(100);
+    QCOMPARE(ring.size(), 100u);
+    QCOMPARE(ring[0], 4900.0f);
+    QCOMPARE(ring.newest(), 4999.0f);
+    QCOMPARE(ring.pushedCount(), std::uint64_t(5000));
+    QCOMPARE(ring.allocatedBytes(), 100 * sizeof(float));
+    ring.push(5000.0f);
+    QCOMPARE(ring[0], 4901.0f);
+    QCOMPARE(ring.newest(), 5000.0f);
+    // Growing keeps everything and fills on.
+    ring.setCapacity(200);
+    QCOMPARE(ring.size(), 100u);
+    ring.push(5001.0f);
+    QCOMPARE(ring.size(), 101u);
+    QCOMPARE(ring[0], 4901.0f);
+    ring.clear();
+    QVERIFY(ring.empty());
+    QCOMPARE(ring.allocatedBytes(), 0u);
+}
+
+void TestIrqRates::historySharesOneTimeline()
+{
+    IrqRates rates;
+    RateHistory history(2401);
+    history.append(feed(rates, 0, { 0, 1 }, { { "24", { 0, 0 } } }));
+    history.append(feed(rates, 1, { 0, 1 }, { { "24", { 10, 0 } } }));
+    // IRQ 40 appears: its first tick has no rate (a gap, not a 0).
+    history.append(feed(rates, 2, { 0, 1 }, { { "24", { 20, 0 } }, { "40", { 7, 7 } } }));
+    history.append(feed(rates, 3, { 0, 1 }, { { "24", { 30, 0 } }, { "40", { 8, 9 } } }));
+    // CPU 1 goes offline and IRQ 40 vanishes.
+    history.append(feed(rates, 4, { 0 }, { { "24", { 40 } } }));
+    const std::optional<RateSeries> row24 = history.row("24");
+    const std::optional<RateSeries> row40 = history.row("40");
+    QVERIFY(row24 && row40);
+    QCOMPARE(history.total().size(), 4u);
+    QCOMPARE(row24->size(), 4u);
+    QCOMPARE(row24->timeSec(0), 1.0);
+    QCOMPARE(row24->newest().rate, 10.0);
+    QCOMPARE(row40->size(), 3u); // joined later: fewer values, same newest time
+    QCOMPARE(row40->timeSec(0), 2.0);
+    QVERIFY(std::isnan(row40->rate(0))); // first sight
+    QCOMPARE(row40->rate(1), 3.0);
+    QCOMPARE(row40->newest().timeSec, 4.0);
+    QVERIFY(std::isnan(row40->newest().rate)); // absent this tick: unknown, not 0
+    const std::optional<RateSeries> cpu1 = history.cpu(1);
+    QVERIFY(cpu1);
+    QCOMPARE(cpu1->rate(2), 2.0); // t=3: 24's 0 + 40's 2 (40 was fresh at t=2: no rate)
+    QVERIFY(std::isnan(cpu1->newest().rate));
+    QCOMPARE(history.cpu(0)->newest().rate, 10.0);
+    // Five ticks at 2,401 slots of capacity hold a few hundred bytes, not 2,401 slots per ring.
+    QVERIFY2(
+        history.allocatedBytes() < 1024, qPrintable(QString::number(history.allocatedBytes())));
+}
+
+void TestIrqRates::historyCapacityChangeKeepsAlignment()
+{
+    IrqRates rates;
+    RateHistory history(10);
+    for (int t = 0; t < 8; ++t) {
+        std::vector<Row> rows { { "24", { std::uint64_t(t) * 10 } } };
+        if (t >= 5)
+            rows.push_back({ "40", { std::uint64_t(t) * 100 } });
+        history.append(feed(rates, t, { 0 }, rows));
+    }
+    QCOMPARE(history.row("24")->size(), 7u);
+    QCOMPARE(history.row("40")->size(), 3u);
+    history.setCapacity(4);
+    const std::optional<RateSeries> row24 = history.row("24");
+    const std::optional<RateSeries> row40 = history.row("40");
+    QCOMPARE(row24->size(), 4u);
+    QCOMPARE(row24->timeSec(0), 4.0); // the newest four kept
+    QCOMPARE(row40->size(), 3u);
+    QCOMPARE(row40->timeSec(0), 5.0); // still aligned with the timeline
+    QCOMPARE(row40->rate(1), 100.0);
+    history.append(feed(rates, 8, { 0 }, { { "24", { 80 } }, { "40", { 800 } } }));
+    QCOMPARE(history.row("24")->size(), 4u);
+    QCOMPARE(history.row("24")->timeSec(0), 5.0);
+    QCOMPARE(history.row("40")->size(), 4u);
+    QCOMPARE(history.row("40")->timeSec(0), 5.0);
+    QCOMPARE(history.row("40")->newest().timeSec, 8.0);
+    QCOMPARE(history.row("40")->newest().rate, 100.0);
 }
 
 void TestIrqRates::balanceFindings()

@@ -1,5 +1,6 @@
 // The System overview's models (disks, network, modules) under QAbstractItemModelTester (Fatal),
-// fed scripted sequences of overviews; the page's error reporting and bounded chart history.
+// fed scripted sequences of overviews; the page's error reporting and bounded chart history; charts
+// that hold Qt Charts objects only while shown, and draw a bounded number of points.
 
 #include "CpuStackChart.h"
 #include "DiskStatsModel.h"
@@ -7,12 +8,16 @@
 #include "ModulesModel.h"
 #include "NetDevModel.h"
 #include "OverviewSummaryWidget.h"
+#include "RateChart.h"
 #include "SystemOverviewPage.h"
 
 #include <QAbstractItemModelTester>
+#include <QChart>
 #include <QFile>
+#include <QHideEvent>
 #include <QPersistentModelIndex>
 #include <QSignalSpy>
+#include <QSpontaneKeyEvent>
 #include <QTest>
 
 using namespace pg;
@@ -68,6 +73,9 @@ private slots:
     void modulesModelAndFilter();
     void pageReportsUnreadableFiles();
     void chartHistoryIsBounded();
+    void chartsExistOnlyWhileShown();
+    void rateChartCapsPointsKeepsSpikesAndGaps();
+    void cpuChartDrawsBusiestSampleOfEachBucket();
 };
 
 void TestOverviewModels::diskModelSequence()
@@ -279,6 +287,142 @@ void TestOverviewModels::chartHistoryIsBounded()
     QCOMPARE(page.cpuChart(0)->sampleCount(), std::size_t(601));
     page.setIntervalMs(2000);
     QCOMPARE(page.cpuChart(-1)->sampleCount(), std::size_t(301)); // keeps the newest 10 minutes
+}
+
+void TestOverviewModels::chartsExistOnlyWhileShown()
+{
+    SystemOverviewPage page(1000);
+    page.resize(1200, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(page.showTab(QStringLiteral("summary")));
+    for (int i = 0; i < 30; ++i) {
+        auto o = std::make_shared<SystemOverview>();
+        o->now.timeSeconds = i;
+        o->now.cpu.valid = i > 0;
+        o->now.cpu.user = 20;
+        o->now.cpu.system = 10;
+        o->now.cpu.idle = 70;
+        o->now.forksPerSec = i > 0 ? std::optional(3.0) : std::nullopt;
+        o->cpuShares.push_back(o->now.cpu);
+        o->cpuShares.back().cpu = 0;
+        page.applyOverview(o);
+    }
+    // The Summary tab is showing: the CPU tab's charts hold no QChart, only their history.
+    CpuStackChart* total = page.cpuChart(-1);
+    QVERIFY(!total->chart());
+    QVERIFY(!page.cpuChart(0)->chart());
+    QCOMPARE(total->sampleCount(), std::size_t(30));
+    QVERIFY(page.showTab(QStringLiteral("cpu")));
+    QVERIFY(total->chart());
+    QVERIFY(page.cpuChart(0)->chart());
+    // Rebuilt from the history: 29 valid samples (the first had no share), user at the bottom,
+    // system stacked on it.
+    QCOMPARE(total->points(0).size(), 29);
+    QCOMPARE(total->points(0).last(), QPointF(0, 20));
+    QCOMPARE(total->points(2).last(), QPointF(0, 30));
+    QCOMPARE(total->points(0).first(), QPointF(-28, 20));
+    // Back to the summary: dropped again; the history survives.
+    QVERIFY(page.showTab(QStringLiteral("summary")));
+    QVERIFY(!total->chart());
+    QCOMPARE(total->sampleCount(), std::size_t(30));
+    // Activity tab: its rate charts appear on show, with the history pushed while hidden.
+    const QList<RateChart*> rateCharts = page.findChildren<RateChart*>();
+    QCOMPARE(rateCharts.size(), 8);
+    for (const RateChart* c : rateCharts)
+        QVERIFY(!c->chart());
+    QVERIFY(page.showTab(QStringLiteral("activity")));
+    RateChart* forks = nullptr;
+    for (RateChart* c : rateCharts) {
+        QVERIFY(c->chart());
+        if (c->chart()->title().contains(QStringLiteral("forks")))
+            forks = c;
+    }
+    QVERIFY(forks);
+    QCOMPARE(forks->points(0).size(), 29); // no point for the unknown first rate
+    QCOMPARE(forks->points(0).last(), QPointF(0, 3));
+    // A spontaneous hide (the window minimised) keeps the chart: nothing to rebuild.
+    QHideEvent spontaneous;
+    QSpontaneKeyEvent::setSpontaneous(&spontaneous);
+    // Straight to event(): sendEvent() would clear the spontaneous flag.
+    static_cast<QObject*>(forks)->event(&spontaneous);
+    QVERIFY(forks->chart());
+}
+
+void TestOverviewModels::rateChartCapsPointsKeepsSpikesAndGaps()
+{
+    // Ten minutes at 0.25 s.
+    const std::size_t n = SystemOverviewCollector::historyCapacityFor(250);
+    RateChart chart(QStringLiteral("Paging"), QStringLiteral("KiB/s"),
+        { QStringLiteral("page in"), QStringLiteral("page out") });
+    chart.setCapacity(n);
+    chart.resize(800, 300);
+    for (std::size_t i = 0; i < n + 50; ++i) {
+        const double t = double(i) * 0.25;
+        std::optional<double> in = 2.0;
+        if (i == 999)
+            in = 5000.0; // one sample's burst
+        else if (i >= 1500 && i < 1600)
+            in = std::nullopt; // vmstat unreadable for 25 s
+        chart.push(t, { in, 1.0 });
+    }
+    QCOMPARE(chart.sampleCount(), n); // full resolution kept
+    QCOMPARE(chart.value(999 - 50, 0).value_or(-1), 5000.0);
+    QVERIFY(!chart.value(1500 - 50, 0));
+    QVERIFY(!chart.chart());
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QList<QPointF> in = chart.points(0);
+    const QList<QPointF> out = chart.points(1);
+    QVERIFY2(in.size() <= chart.maxPoints(), qPrintable(QString::number(in.size())));
+    QVERIFY(in.size() >= 100);
+    QVERIFY(out.size() <= chart.maxPoints());
+    const double now = double(n + 49) * 0.25;
+    double peak = 0;
+    for (const QPointF& p : in) {
+        peak = std::max(peak, p.y());
+        QVERIFY2(!(p.x() > 1500 * 0.25 - now && p.x() < 1599 * 0.25 - now),
+            qPrintable(QString::number(p.x()))); // the gap stays a gap
+    }
+    QCOMPARE(peak, 5000.0);
+    QVERIFY(in.contains(QPointF(999 * 0.25 - now, 5000.0)));
+    // Another ten minutes of ticks: the series stop growing at the cap.
+    const int replaces = chart.replaceCount();
+    for (std::size_t i = n + 50; i < 2 * n; ++i)
+        chart.push(double(i) * 0.25, { 2.0, 1.0 });
+    QCOMPARE(chart.replaceCount() - replaces, 2 * int(2 * n - (n + 50))); // one per series per tick
+    QVERIFY(chart.points(0).size() <= chart.maxPoints());
+    QCOMPARE(chart.sampleCount(), n);
+}
+
+void TestOverviewModels::cpuChartDrawsBusiestSampleOfEachBucket()
+{
+    const std::size_t n = SystemOverviewCollector::historyCapacityFor(250);
+    CpuStackChart chart(QStringLiteral("CPU 0"), true);
+    chart.setCapacity(n);
+    chart.setWindowSeconds(600);
+    chart.resize(400, 200);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    for (std::size_t i = 0; i < n; ++i) {
+        CpuShare share;
+        share.valid = true;
+        share.user = i == 1200 ? 80 : 10; // a quarter-second burst
+        share.system = i == 1200 ? 15 : 5;
+        share.idle = 100 - share.user - share.system;
+        chart.push(double(i) * 0.25, share);
+    }
+    const QList<QPointF> top = chart.points(CpuStackChart::kStates - 1);
+    QVERIFY2(top.size() <= chart.maxPoints(), qPrintable(QString::number(top.size())));
+    double peak = 0;
+    for (const QPointF& p : top) {
+        peak = std::max(peak, p.y());
+        QVERIFY(p.y() <= 100.0); // whole samples, not per-state maxima: never past 100 %
+    }
+    QCOMPARE(peak, 95.0);
+    const QList<QPointF> user = chart.points(0);
+    QCOMPARE(user.size(), top.size());
+    QVERIFY(user.contains(QPointF(1200 * 0.25 - double(n - 1) * 0.25, 80.0)));
 }
 
 QTEST_MAIN(TestOverviewModels)

@@ -315,19 +315,27 @@ void TestSystemOverview::unreadableFilesStayLocal()
 
 void TestSystemOverview::historyIsBounded()
 {
+    // The page's charts keep ten minutes of samples at the refresh interval.
     QCOMPARE(SystemOverviewCollector::historyCapacityFor(1000), std::size_t(601));
+    QCOMPARE(SystemOverviewCollector::historyCapacityFor(250), std::size_t(2401));
     QCOMPARE(SystemOverviewCollector::historyCapacityFor(500), std::size_t(1201));
+    QCOMPARE(SystemOverviewCollector::historyCapacityFor(0), std::size_t(601));
+    // The collector keeps no history of its own (the charts do): every tick carries its own point,
+    // stamped with its own clock, and a counter that did not move is a rate of 0, not unknown.
     FakeProc proc;
     proc.apply(stateA());
-    auto options = optionsFor(proc);
-    options.historyCapacity = 5;
-    SystemOverviewCollector collector(options);
-    for (int i = 0; i < 12; ++i)
-        (void)collector.sampleAt(i, i * 1000);
-    QCOMPARE(collector.history().size(), std::size_t(5));
-    QCOMPARE(collector.history()[0].timeSeconds, 7.0);
-    QCOMPARE(collector.history().newest().timeSeconds, 11.0);
-    QCOMPARE(collector.history().newest().forksPerSec.value_or(-1), 0.0);
+    SystemOverviewCollector collector(optionsFor(proc));
+    for (int i = 0; i < 12; ++i) {
+        const SystemOverview s = collector.sampleAt(i, i * 1000);
+        QCOMPARE(s.sequence, std::uint64_t(i + 1));
+        QCOMPARE(s.now.timeSeconds, double(i));
+        if (i == 0) {
+            QVERIFY(!s.now.forksPerSec); // no previous sample: unknown
+        } else {
+            QCOMPARE(s.elapsedSeconds, 1.0);
+            QCOMPARE(s.now.forksPerSec.value_or(-1), 0.0);
+        }
+    }
 }
 
 void TestSystemOverview::csvRows()

@@ -11,12 +11,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 namespace pg {
 
@@ -216,6 +218,8 @@ void InterruptsPanel::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
     if (m_dirty)
         redraw();
+    else if (!event->spontaneous())
+        updateCharts(); // the charts dropped their Qt Charts objects when hidden: feed them again
 }
 
 void InterruptsPanel::redraw()
@@ -303,8 +307,9 @@ void InterruptsPanel::updateCharts()
     // Per CPU: with many CPUs a line each is unreadable, so the busiest few.
     std::vector<std::pair<double, int>> cpus;
     for (int id : m_history.cpuIds()) {
-        const RingBuffer<RatePoint>* h = m_history.cpu(id);
-        cpus.push_back({ h && !h->empty() ? h->newest().rate : 0.0, id });
+        const std::optional<RateSeries> h = m_history.cpu(id);
+        const double rate = h && !h->empty() ? h->newest().rate : 0.0;
+        cpus.push_back({ std::isnan(rate) ? 0.0 : rate, id }); // NaN: the CPU went offline
     }
     std::stable_sort(
         cpus.begin(), cpus.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

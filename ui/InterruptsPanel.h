@@ -3,7 +3,8 @@
 // One half of the Interrupts page: the table of hardware IRQs or of softirqs, with the charts fed
 // from its history (rates of the selected rows over time, interrupts/s per CPU), the per-CPU
 // distribution of the selected rows and the row x CPU heatmap. Snapshots always extend the
-// history; the table and charts redraw only while the panel is visible.
+// history; the table and charts redraw only while the panel is visible. The charts hold Qt Charts
+// objects only while shown, so the panel feeds them again from the history when it is shown.
 
 #include "InterruptsModel.h"
 #include "InterruptsSampler.h"

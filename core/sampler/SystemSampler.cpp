@@ -16,20 +16,14 @@ SystemSampler::~SystemSampler() = default;
 
 void SystemSampler::start()
 {
-    if (!m_collector) {
-        m_options.historyCapacity
-            = SystemOverviewCollector::historyCapacityFor(m_cadence->intervalMs());
+    if (!m_collector)
         m_collector = std::make_unique<SystemOverviewCollector>(m_options);
-    }
     m_cadence->start();
 }
 
 void SystemSampler::setIntervalMs(int ms)
 {
     m_cadence->setIntervalMs(ms);
-    if (m_collector)
-        m_collector->setHistoryCapacity(
-            SystemOverviewCollector::historyCapacityFor(m_cadence->intervalMs()));
 }
 
 void SystemSampler::setPaused(bool paused)

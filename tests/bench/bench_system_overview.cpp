@@ -3,14 +3,18 @@
 // Floor: what any procinfo-like monitor must do at least: open, read and close the nine files the
 // page shows (stat, meminfo, loadavg, uptime, vmstat, diskstats, net/dev, modules, version).
 // Collector: SystemOverviewCollector::sample(), the full refresh (the same reads, every parser,
-// uname(2), the /sys partition checks, rates and the history push). Both in CPU time of this
+// uname(2), the /sys partition checks and the rates). Both in CPU time of this
 // thread, interleaved, median of N rounds, on the live /proc and on a generated "big machine" tree
 // (256 CPUs, 300 block devices, 200 interfaces, 400 modules).
 // Then the GUI-thread cost of applying one overview to the page (summary, three models, the
-// charts with ten minutes of history redrawn because the page is visible).
+// charts with ten minutes of history redrawn because the page is visible), against the floor of
+// the same page on its Summary tab (the charts hidden: history only); at a 1 s refresh (601
+// samples) and at 0.25 s (2,401 samples, whose charts draw at most ~600 points per series); and
+// the cost of showing a chart tab, which rebuilds its charts from the history.
 //
 // Run: build/tests/bench/bench_system_overview [--rounds N]
 
+#include "CpuStackChart.h"
 #include "SystemOverview.h"
 #include "SystemOverviewPage.h"
 
@@ -147,6 +151,29 @@ Figures measure(const std::string& root, bool live, int rounds)
     return { median(floors), median(samples) };
 }
 
+// The bench's samples come microseconds apart, so most CPU shares and rates are unknown and the
+// charts would draw almost nothing: give every chart a value, as a busy machine would.
+void fillChartValues(pg::SystemOverview& s, std::size_t i)
+{
+    const double wave = static_cast<double>(i % 17);
+    auto busy = [wave](pg::CpuShare& share) {
+        share.valid = true;
+        share.user = 10 + wave;
+        share.system = 5;
+        share.softirq = 1;
+        share.idle = 100 - share.user - share.system - share.softirq;
+    };
+    busy(s.now.cpu);
+    for (pg::CpuShare& share : s.cpuShares)
+        busy(share);
+    for (std::optional<double>* rate : { &s.now.contextSwitchesPerSec, &s.now.forksPerSec,
+             &s.now.interruptsPerSec, &s.now.pageInKibPerSec, &s.now.pageOutKibPerSec,
+             &s.now.pageFaultsPerSec, &s.now.majorFaultsPerSec, &s.now.swapInPagesPerSec,
+             &s.now.swapOutPagesPerSec, &s.now.diskReadBytesPerSec, &s.now.diskWriteBytesPerSec,
+             &s.now.netRxBytesPerSec, &s.now.netTxBytesPerSec })
+        *rate = 1000 * wave;
+}
+
 void report(const char* what, const Figures& f)
 {
     std::printf("%-34s floor %7.3f ms   collector %7.3f ms   ratio %5.2fx\n", what, f.floorMs,
@@ -174,32 +201,57 @@ int main(int argc, char** argv)
     report("big machine (256 CPUs, 300 disks)", measure(bigRoot, false, rounds));
 
     // GUI thread: one overview applied to a visible page with ten minutes of chart history.
-    for (const auto& [label, root, live] : { std::tuple("live /proc", std::string("/proc"), true),
-             std::tuple("big machine", bigRoot, false) }) {
+    struct Case
+    {
+        const char* label;
+        std::string root;
+        bool live;
+        int intervalMs;
+    };
+    for (const Case& c :
+        { Case { "live /proc", "/proc", true, 1000 }, Case { "big machine", bigRoot, false, 1000 },
+            Case { "live /proc", "/proc", true, 250 } }) {
         pg::SystemOverviewCollector::Options options;
-        options.procRoot = root;
-        options.sysRoot = live ? "/sys" : "";
-        options.readUname = live;
+        options.procRoot = c.root;
+        options.sysRoot = c.live ? "/sys" : "";
+        options.readUname = c.live;
         pg::SystemOverviewCollector collector(options);
-        pg::SystemOverviewPage page(1000);
+        pg::SystemOverviewPage page(c.intervalMs);
         page.resize(1200, 800);
         page.show();
-        for (const char* tab : { "summary", "cpu" }) {
-            page.showTab(QString::fromLatin1(tab));
+        const std::size_t history = pg::SystemOverviewCollector::historyCapacityFor(c.intervalMs);
+        const double step = c.intervalMs / 1000.0;
+        double t = 0;
+        double floorMs = 0;
+        for (const char* tab : { "summary", "cpu", "activity" }) {
+            double showMs = 0;
+            {
+                page.showTab(QStringLiteral("summary"));
+                const double t0 = threadCpuMs();
+                page.showTab(QString::fromLatin1(tab)); // rebuilds the tab's charts
+                showMs = threadCpuMs() - t0;
+            }
             std::vector<double> applies;
-            double t = 0;
-            for (int i = 0; i < 601 + 20; ++i) {
-                auto s = collector.sampleAt(t += 1.0, 0);
+            for (std::size_t i = 0; i < history + 20; ++i) {
+                auto s = collector.sampleAt(t += step, 0);
+                fillChartValues(s, i);
                 auto shared = std::make_shared<const pg::SystemOverview>(std::move(s));
                 const double t0 = threadCpuMs();
                 page.applyOverview(shared);
-                if (i >= 601)
+                if (i >= history)
                     applies.push_back(threadCpuMs() - t0);
             }
             QApplication::processEvents();
-            std::printf(
-                "GUI apply, %-11s %-7s tab     %7.3f ms per refresh (%.2f%% of a 1 s interval)\n",
-                label, tab, median(applies), median(applies) / 10.0);
+            const double m = median(applies);
+            if (std::strcmp(tab, "summary") == 0)
+                floorMs = m;
+            const pg::CpuStackChart* total = page.cpuChart(-1);
+            std::printf("GUI apply, %-11s %4d ms %-8s tab %7.3f ms per refresh = %5.2fx floor "
+                        "(%.2f%% of the interval); showing the tab %6.2f ms; machine CPU chart "
+                        "%zu samples, %lld points\n",
+                c.label, c.intervalMs, tab, m, floorMs > 0 ? m / floorMs : 0.0,
+                m / c.intervalMs * 100.0, showMs, total->sampleCount(),
+                static_cast<long long>(total->points(0).size()));
         }
     }
     return 0;

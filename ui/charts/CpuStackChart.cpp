@@ -1,10 +1,14 @@
 #include "CpuStackChart.h"
 
+#include "Decimation.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
+#include <cmath>
+#include <limits>
 
 namespace pg {
 
@@ -28,15 +32,31 @@ const StateInfo kStateInfo[CpuStackChart::kStates] = {
     { "steal", "taken by the hypervisor", 0x8e44ad },
 };
 
+constexpr std::size_t kStride = CpuStackChart::kStates;
+constexpr std::size_t kDefaultCapacity = 601;
+
 } // namespace
 
 CpuStackChart::CpuStackChart(const QString& title, bool compact, QWidget* parent)
-    : QChartView(parent)
+    : ChartHost(parent)
+    , m_title(title)
+    , m_compact(compact)
+    , m_times(kDefaultCapacity)
+    , m_percent(kDefaultCapacity * kStride)
+{
+    setAntialiasing(!compact);
+    setToolTip(tr("/proc/stat cpu line fields, as % of each refresh interval:\n"
+                  "user, nice: user space\nsystem: process context (system calls, page faults)\n"
+                  "irq, softirq: interrupt context\niowait: idle with I/O pending\n"
+                  "steal: time a hypervisor gave to another guest\nThe space above is idle."));
+}
+
+QChart* CpuStackChart::createChart()
 {
     auto* chart = new QChart;
-    chart->setTitle(title);
+    chart->setTitle(m_title);
     chart->setAnimationOptions(QChart::NoAnimation);
-    if (compact) {
+    if (m_compact) {
         chart->legend()->hide();
         chart->setMargins(QMargins(2, 2, 2, 2));
     } else {
@@ -46,89 +66,106 @@ CpuStackChart::CpuStackChart(const QString& title, bool compact, QWidget* parent
     m_x->setRange(-m_windowSeconds, 0);
     m_x->setTitleText(tr("seconds ago"));
     m_x->setLabelFormat(QStringLiteral("%d"));
-    m_y = new QValueAxis(chart);
-    m_y->setRange(0, 100);
-    m_y->setTitleText(tr("CPU time %"));
-    m_y->setLabelFormat(QStringLiteral("%d"));
-    m_y->setTickCount(compact ? 3 : 6);
-    m_x->setTickCount(compact ? 3 : 7);
+    auto* y = new QValueAxis(chart);
+    y->setRange(0, 100);
+    y->setTitleText(tr("CPU time %"));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTickCount(m_compact ? 3 : 6);
+    m_x->setTickCount(m_compact ? 3 : 7);
     chart->addAxis(m_x, Qt::AlignBottom);
-    chart->addAxis(m_y, Qt::AlignLeft);
+    chart->addAxis(y, Qt::AlignLeft);
     QLineSeries* lower = nullptr;
-    for (int i = 0; i < kStates; ++i) {
-        m_upper[static_cast<std::size_t>(i)] = new QLineSeries(chart);
-        auto* area = new QAreaSeries(m_upper[static_cast<std::size_t>(i)], lower);
+    for (std::size_t i = 0; i < kStride; ++i) {
+        m_upper[i] = new QLineSeries(chart);
+        auto* area = new QAreaSeries(m_upper[i], lower);
         const StateInfo& info = kStateInfo[i];
-        area->setName(compact ? QString::fromLatin1(info.name)
-                              : tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context)));
+        area->setName(m_compact ? QString::fromLatin1(info.name)
+                                : tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context)));
         area->setColor(QColor(info.color));
         area->setBorderColor(QColor(info.color).darker(115));
         chart->addSeries(area);
         area->attachAxis(m_x);
-        area->attachAxis(m_y);
-        lower = m_upper[static_cast<std::size_t>(i)];
+        area->attachAxis(y);
+        lower = m_upper[i];
     }
-    // QChartView's constructor made a chart of its own; setChart() hands it back to us (Qt docs:
-    // "make sure the previous chart is deleted").
-    QChart* placeholder = QChartView::chart();
-    setChart(chart);
-    delete placeholder;
-    setRenderHint(QPainter::Antialiasing, !compact);
-    setToolTip(tr("/proc/stat cpu line fields, as % of each refresh interval:\n"
-                  "user, nice: user space\nsystem: process context (system calls, page faults)\n"
-                  "irq, softirq: interrupt context\niowait: idle with I/O pending\n"
-                  "steal: time a hypervisor gave to another guest\nThe space above is idle."));
+    return chart;
+}
+
+void CpuStackChart::releaseChart()
+{
+    m_upper.fill(nullptr);
+    m_x = nullptr;
+}
+
+void CpuStackChart::setCapacity(std::size_t samples)
+{
+    samples = samples ? samples : 1;
+    m_times.setCapacity(samples);
+    m_percent.setCapacity(samples * kStride);
 }
 
 void CpuStackChart::setWindowSeconds(double seconds)
 {
     m_windowSeconds = seconds > 0 ? seconds : 600;
-    m_x->setRange(-m_windowSeconds, 0);
+    if (m_x)
+        m_x->setRange(-m_windowSeconds, 0);
 }
 
 void CpuStackChart::push(double timeSeconds, const CpuShare& share)
 {
-    Sample s;
-    s.time = timeSeconds;
-    s.valid = share.valid;
-    if (share.valid) {
-        const double values[kStates] = { share.user, share.nice, share.system, share.irq,
-            share.softirq, share.iowait, share.steal };
-        for (int i = 0; i < kStates; ++i)
-            s.percent[static_cast<std::size_t>(i)] = static_cast<float>(values[i]);
-    }
-    m_history.push(s);
+    m_times.push(timeSeconds);
+    const double values[kStates] = { share.user, share.nice, share.system, share.irq, share.softirq,
+        share.iowait, share.steal };
+    for (double v : values)
+        m_percent.push(
+            share.valid ? static_cast<float>(v) : std::numeric_limits<float>::quiet_NaN());
     if (isVisible())
         redraw();
 }
 
-void CpuStackChart::redraw()
+QList<QPointF> CpuStackChart::points(int state) const
 {
-    if (m_history.empty())
-        return;
-    const double now = m_history.newest().time;
-    std::array<QList<QPointF>, kStates> points;
-    for (auto& list : points)
-        list.reserve(static_cast<qsizetype>(m_history.size()));
-    for (std::size_t i = 0; i < m_history.size(); ++i) {
-        const Sample& s = m_history[i];
-        const double x = s.time - now;
-        if (!s.valid || x < -m_windowSeconds)
-            continue;
-        double stacked = 0;
-        for (std::size_t k = 0; k < kStates; ++k) {
-            stacked += static_cast<double>(s.percent[k]);
-            points[k].append(QPointF(x, stacked));
-        }
-    }
-    for (std::size_t k = 0; k < kStates; ++k)
-        m_upper[k]->replace(points[k]);
+    if (state < 0 || state >= kStates || !m_upper[static_cast<std::size_t>(state)])
+        return {};
+    return m_upper[static_cast<std::size_t>(state)]->points();
 }
 
-void CpuStackChart::showEvent(QShowEvent* event)
+void CpuStackChart::redraw()
 {
-    QChartView::showEvent(event);
-    redraw();
+    if (!m_upper[0] || m_times.empty())
+        return;
+    const double now = m_times.newest();
+    std::size_t begin = 0;
+    while (begin < m_times.size() && m_times[begin] - now < -m_windowSeconds)
+        ++begin;
+    const std::size_t end = m_times.size();
+    const std::size_t perPoint
+        = samplesPerPoint(end - begin, static_cast<std::size_t>(maxPoints()));
+    const std::uint64_t firstAbsolute = m_times.pushedCount() - m_times.size();
+    std::array<QList<QPointF>, kStates> points;
+    for (auto& list : points)
+        list.reserve(static_cast<qsizetype>((end - begin) / perPoint + 2));
+    // The busiest sample of each bucket (the stack's height), drawn whole.
+    auto busy = [this](std::size_t i) {
+        double sum = 0;
+        for (std::size_t k = 0; k < kStride; ++k)
+            sum += static_cast<double>(m_percent[i * kStride + k]);
+        return sum; // NaN for an invalid sample
+    };
+    forEachBucketPeak(
+        begin, end, perPoint, [firstAbsolute](std::size_t i) { return firstAbsolute + i; }, busy,
+        [&](std::size_t i) {
+            const double x = m_times[i] - now;
+            double stacked = 0;
+            for (std::size_t k = 0; k < kStride; ++k) {
+                stacked += static_cast<double>(m_percent[i * kStride + k]);
+                points[k].append(QPointF(x, stacked));
+            }
+        });
+    for (std::size_t k = 0; k < kStride; ++k) {
+        m_upper[k]->replace(points[k]);
+        ++m_replaceCount;
+    }
 }
 
 } // namespace pg

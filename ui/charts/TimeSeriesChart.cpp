@@ -1,5 +1,7 @@
 #include "TimeSeriesChart.h"
 
+#include "Decimation.h"
+
 #include <QChart>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -35,32 +37,41 @@ QString valueText(double v)
 } // namespace
 
 TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& yUnit, QWidget* parent)
-    : QChartView(parent)
+    : ChartHost(parent)
     , m_title(title)
-    , m_x(new QValueAxis(this))
-    , m_y(new QValueAxis(this))
+    , m_unit(yUnit)
+{
+    setMinimumHeight(180);
+}
+
+QChart* TimeSeriesChart::createChart()
 {
     auto* chart = new QChart();
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setShowToolTips(true);
+    m_x = new QValueAxis(chart);
+    m_y = new QValueAxis(chart);
     m_x->setTitleText(tr("time (s, 0 = now)"));
     m_x->setLabelFormat(QStringLiteral("%.0f"));
     m_x->setRange(-60, 0);
-    m_y->setTitleText(yUnit);
+    m_y->setTitleText(m_unit);
     m_y->setLabelFormat(QStringLiteral("%.0f"));
     m_y->setRange(0, 1);
-    m_y->setMin(0);
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
-    // QChartView's constructor made a chart of its own; setChart() hands it back to us (Qt docs:
-    // "make sure the previous chart is deleted").
-    QChart* placeholder = QChartView::chart();
-    setChart(chart);
-    delete placeholder;
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
-    updateTitle();
+    m_hidden = 0;
+    chart->setTitle(m_title);
+    return chart;
+}
+
+void TimeSeriesChart::releaseChart()
+{
+    m_series.clear();
+    m_byName.clear();
+    m_x = nullptr;
+    m_y = nullptr;
+    m_hidden = 0;
 }
 
 void TimeSeriesChart::setTitleText(const QString& title)
@@ -71,25 +82,32 @@ void TimeSeriesChart::setTitleText(const QString& title)
 
 void TimeSeriesChart::updateTitle()
 {
+    QChart* c = chart();
+    if (!c)
+        return;
     QString t = m_title;
     if (m_hidden > 0)
         t += tr(" (%n all-zero series hidden)", nullptr, m_hidden);
-    chart()->setTitle(t);
+    c->setTitle(t);
 }
 
 void TimeSeriesChart::setSeries(const std::vector<Input>& inputs, double nowSec)
 {
+    QChart* c = chart();
+    if (!c)
+        return; // hidden: nothing to draw on; the caller feeds the chart again once shown
     QList<QLineSeries*> ordered;
     QHash<QString, QLineSeries*> byName;
     double yMax = 0;
     double xMin = 0;
     m_hidden = 0;
+    const auto maxPointsPerSeries = static_cast<std::size_t>(maxPoints());
     for (const Input& in : inputs) {
         QLineSeries* s = m_byName.take(in.name);
         if (!s) {
-            s = new QLineSeries(this);
+            s = new QLineSeries(c);
             s->setName(in.name);
-            chart()->addSeries(s);
+            c->addSeries(s);
             s->attachAxis(m_x);
             s->attachAxis(m_y);
             connect(s, &QLineSeries::hovered, this,
@@ -97,20 +115,26 @@ void TimeSeriesChart::setSeries(const std::vector<Input>& inputs, double nowSec)
         }
         QList<QPointF> pts;
         bool allZero = true;
-        if (in.points) {
-            pts.reserve(static_cast<qsizetype>(in.points->size()));
-            for (std::size_t i = 0; i < in.points->size(); ++i) {
-                const RatePoint& p = (*in.points)[i];
-                pts.append(QPointF(p.timeSec - nowSec, p.rate));
-                allZero = allZero && p.rate == 0;
-                yMax = std::max(yMax, p.rate);
-                xMin = std::min(xMin, p.timeSec - nowSec);
-            }
+        if (in.points && !in.points->empty()) {
+            const RateSeries& h = *in.points;
+            const std::size_t perPoint = samplesPerPoint(h.size(), maxPointsPerSeries);
+            pts.reserve(static_cast<qsizetype>(h.size() / perPoint + 2));
+            // Each bucket draws its peak, so the all-zero test and the y range still see spikes.
+            forEachBucketPeak(
+                0, h.size(), perPoint, [&h](std::size_t i) { return h.absoluteIndex(i); },
+                [&h](std::size_t i) { return h.rate(i); },
+                [&](std::size_t i) {
+                    const RatePoint p = h[i];
+                    pts.append(QPointF(p.timeSec - nowSec, p.rate));
+                    allZero = allZero && p.rate == 0;
+                    yMax = std::max(yMax, p.rate);
+                    xMin = std::min(xMin, p.timeSec - nowSec);
+                });
         }
         s->replace(pts);
         ++m_replaceCount;
         s->setVisible(!allZero);
-        const auto markers = chart()->legend()->markers(s);
+        const auto markers = c->legend()->markers(s);
         for (QLegendMarker* m : markers)
             m->setVisible(!allZero);
         if (allZero)
@@ -119,7 +143,7 @@ void TimeSeriesChart::setSeries(const std::vector<Input>& inputs, double nowSec)
         byName.insert(in.name, s);
     }
     for (QLineSeries* gone : std::as_const(m_byName)) {
-        chart()->removeSeries(gone);
+        c->removeSeries(gone);
         delete gone;
     }
     m_series = ordered;
@@ -171,24 +195,19 @@ QList<QPointF> TimeSeriesChart::points(const QString& name) const
     return s ? s->points() : QList<QPointF> {};
 }
 
-QString TimeSeriesChart::yAxisTitle() const
-{
-    return m_y->titleText();
-}
-
 QString TimeSeriesChart::hoverText(const QString& name, double x) const
 {
     const QLineSeries* s = m_byName.value(name);
     if (!s || s->count() == 0)
         return {};
-    // The nearest sample in time: the hover point lies on the line between two samples.
+    // The nearest drawn point in time: the hover point lies on the line between two of them.
     const QList<QPointF> pts = s->points();
     const auto it
         = std::min_element(pts.begin(), pts.end(), [x](const QPointF& a, const QPointF& b) {
               return std::abs(a.x() - x) < std::abs(b.x() - x);
           });
     return tr("%1\n%2 %3 at %4 s")
-        .arg(name, valueText(it->y()), m_y->titleText(), QString::number(it->x(), 'f', 0));
+        .arg(name, valueText(it->y()), m_unit, QString::number(it->x(), 'f', 0));
 }
 
 void TimeSeriesChart::onHovered(QLineSeries* series, const QPointF& point, bool state)

@@ -1,0 +1,48 @@
+#pragma once
+
+// Bounds the points a chart series draws: consecutive samples are grouped into buckets of k by
+// their absolute index (so a sample stays in the same bucket from one redraw to the next and the
+// line does not shimmer as the window scrolls), and each bucket draws the one sample with the
+// largest score, so a one-sample spike stays visible. A bucket with no known sample (NaN scores
+// only) draws nothing: a gap stays a gap, never a 0.
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+namespace pg {
+
+// Samples per bucket so that `count` consecutive samples give at most `maxPoints` buckets,
+// however their absolute indexes fall on bucket boundaries. 1 when they all fit.
+inline std::size_t samplesPerPoint(std::size_t count, std::size_t maxPoints)
+{
+    if (count <= maxPoints || maxPoints < 2)
+        return 1;
+    return (count + maxPoints - 2) / (maxPoints - 1); // ceil(count / (maxPoints - 1))
+}
+
+// Samples [begin, end) in time order; absoluteIndex(i) and score(i) (NaN: unknown) describe
+// sample i; draw(i) is called once per bucket with the chosen sample, oldest first.
+template <typename AbsoluteIndex, typename Score, typename Draw>
+void forEachBucketPeak(std::size_t begin, std::size_t end, std::size_t samplesPerBucket,
+    AbsoluteIndex absoluteIndex, Score score, Draw draw)
+{
+    const std::uint64_t k = samplesPerBucket ? samplesPerBucket : 1;
+    std::size_t i = begin;
+    while (i < end) {
+        const std::uint64_t bucket = absoluteIndex(i) / k;
+        std::size_t best = end;
+        double bestScore = 0;
+        for (; i < end && absoluteIndex(i) / k == bucket; ++i) {
+            const double s = score(i);
+            if (!std::isnan(s) && (best == end || s > bestScore)) {
+                best = i;
+                bestScore = s;
+            }
+        }
+        if (best != end)
+            draw(best);
+    }
+}
+
+} // namespace pg
