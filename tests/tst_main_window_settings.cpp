@@ -7,6 +7,7 @@
 #include "ProcessTablePage.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QMenuBar>
@@ -27,6 +28,7 @@ private slots:
     void layoutAndIntervalComeBack();
     void commandLineWins();
     void shortcutsExist();
+    void intervalShownExactly();
 };
 
 void TestMainWindowSettings::initTestCase()
@@ -91,6 +93,26 @@ void TestMainWindowSettings::commandLineWins()
     // Every sampler and page connected to the window hears the restored interval.
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.front().front().toInt(), 5000);
+}
+
+// --interval 250 (the soak's refresh) reads "0.25 s" in the toolbar, not a rounded "0.3 s".
+void TestMainWindowSettings::intervalShownExactly()
+{
+    AppOptions options;
+    options.intervalMs = 250;
+    options.intervalSet = true;
+    MainWindow window(options, nullptr);
+    QCoreApplication::processEvents();
+    auto shown = [&window] {
+        QStringList texts;
+        for (const QComboBox* box : window.findChildren<QComboBox*>())
+            if (box->toolTip().contains(QStringLiteral("sampled")))
+                texts << box->currentText();
+        return texts;
+    };
+    QCOMPARE(shown(), QStringList { QStringLiteral("0.25 s") });
+    window.setIntervalMs(2000);
+    QCOMPARE(shown(), QStringList { QStringLiteral("2 s") });
 }
 
 void TestMainWindowSettings::shortcutsExist()

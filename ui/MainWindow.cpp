@@ -33,8 +33,13 @@ const int kIntervals[] = { 500, 1000, 2000, 5000 };
 
 QString intervalText(int ms)
 {
-    return ms % 1000 == 0 ? MainWindow::tr("%1 s").arg(ms / 1000)
-                          : MainWindow::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+    // "2 s", "0.5 s", "0.25 s", "0.125 s": never a rounded "0.3 s" for 250 ms.
+    QString seconds = QString::number(ms / 1000.0, 'f', 3);
+    while (seconds.endsWith(QLatin1Char('0')))
+        seconds.chop(1);
+    if (seconds.endsWith(QLatin1Char('.')))
+        seconds.chop(1);
+    return MainWindow::tr("%1 s").arg(seconds);
 }
 
 // The column header of a tree or table view (pages' views, for the saved column layout).
