@@ -1,5 +1,6 @@
 #include "InterruptsPanel.h"
 
+#include "Banner.h"
 #include "DistributionBars.h"
 #include "IrqHeatmap.h"
 #include "TimeSeriesChart.h"
@@ -128,7 +129,7 @@ InterruptsPanel::InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent)
 
     m_flags->setWordWrap(true);
     m_flags->setTextFormat(Qt::PlainText);
-    m_flags->setStyleSheet(QStringLiteral("color: #b05a00"));
+    setTextColor(m_flags, kWarningText);
 
     for (const auto& [text, basis] :
         { std::pair { tr("interrupts/s"), 0 }, std::pair { tr("count since boot"), 1 } })
@@ -140,7 +141,7 @@ InterruptsPanel::InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent)
     connect(m_heatBasis, &QComboBox::activated, this, [this] { updateHeatmap(); });
     connect(m_heatGroup, &QComboBox::activated, this,
         [this] { m_heatmap->setGroupSize(m_heatGroup->currentData().toInt()); });
-    m_heatNote->setStyleSheet(QStringLiteral("color: palette(mid)"));
+    setTextColor(m_heatNote, m_heatNote->palette().color(QPalette::Mid));
 
     // Layout: filter + table on top; below, tabs with the charts and the distribution.
     auto* top = new QWidget(this);

@@ -1,5 +1,6 @@
 #include "MemoryMapPage.h"
 
+#include "Banner.h"
 #include "Format.h"
 #include "MainWindow.h"
 #include "MemoryMapModel.h"
@@ -283,9 +284,7 @@ void MemoryMapPage::hideEvent(QHideEvent* event)
 void MemoryMapPage::showMessage(const QString& text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error
-            ? QStringLiteral("QLabel { color: white; background: #b3261e; padding: 6px; }")
-            : QStringLiteral("QLabel { color: black; background: #f2d675; padding: 6px; }"));
+    styleBanner(m_message, error ? BannerTone::Error : BannerTone::Warning, 6);
     m_message->setVisible(!text.isEmpty());
 }
 

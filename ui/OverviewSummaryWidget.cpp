@@ -1,5 +1,6 @@
 #include "OverviewSummaryWidget.h"
 
+#include "Banner.h"
 #include "Format.h"
 #include "OverviewFormat.h"
 
@@ -258,7 +259,7 @@ QGroupBox* OverviewSummaryWidget::section(
     grid->setHorizontalSpacing(14);
     auto* error = new QLabel(box);
     error->setTextFormat(Qt::PlainText); // it quotes paths and kernel text
-    error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setTextColor(error, kErrorText);
     error->setWordWrap(true);
     error->hide();
     error->setObjectName(name + QStringLiteral(".error"));

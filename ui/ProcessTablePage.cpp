@@ -1,5 +1,6 @@
 #include "ProcessTablePage.h"
 
+#include "Banner.h"
 #include "ProcessDetailsPanel.h"
 #include "ProcessFilterProxy.h"
 #include "ProcessTableModel.h"
@@ -46,8 +47,7 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
         "Kernel threads have PF_KTHREAD in /proc/PID/stat's flags; they run only in kernel space"));
     m_message->setVisible(false);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral(
-        "QLabel { color: palette(highlighted-text); background: #b3261e; padding: 4px; }"));
+    styleBanner(m_message, BannerTone::Error);
 
     m_view->setModel(m_proxy);
     m_view->setRootIsDecorated(false);
@@ -232,10 +232,7 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
     if (!message.empty()) {
         m_message->setText(QString::fromStdString(message));
         m_message->setProperty("severity", error ? "error" : "note");
-        m_message->setStyleSheet(error
-                ? QStringLiteral("QLabel { color: white; background: #b3261e; padding: 4px; }")
-                : QStringLiteral("QLabel { color: palette(tooltip-text); background: "
-                                 "palette(tooltip-base); padding: 4px; }"));
+        styleBanner(m_message, error ? BannerTone::Error : BannerTone::Note);
         m_message->setVisible(true);
     } else {
         m_message->setVisible(false);

@@ -1,5 +1,6 @@
 #include "SystemOverviewPage.h"
 
+#include "Banner.h"
 #include "CpuStackChart.h"
 #include "DiskStatsModel.h"
 #include "KeyedSortProxy.h"
@@ -144,7 +145,7 @@ QWidget* SystemOverviewPage::buildTableTab(
     tab->setObjectName(name);
     auto* layout = new QVBoxLayout(tab);
     auto* error = new QLabel;
-    error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setTextColor(error, kErrorText);
     error->setWordWrap(true);
     error->hide();
     layout->addWidget(error);

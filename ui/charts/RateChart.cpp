@@ -1,5 +1,7 @@
 #include "RateChart.h"
 
+#include "NiceAxis.h"
+
 #include "Decimation.h"
 
 #include <QChart>
@@ -41,9 +43,8 @@ QChart* RateChart::createChart()
     m_x->setLabelFormat(QStringLiteral("%d"));
     m_x->setTickCount(7);
     m_y = new QValueAxis(chart);
-    m_y->setRange(0, 1);
     m_y->setTitleText(m_unit);
-    m_y->setLabelFormat(QStringLiteral("%.1f"));
+    setNiceRange(m_y, 0);
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
     for (const QString& name : std::as_const(m_names)) {
@@ -127,23 +128,7 @@ void RateChart::redraw()
         m_series[k]->replace(points);
         ++m_replaceCount;
     }
-    // A round ceiling so the axis does not jitter with every sample.
-    const double want = std::max(1.0, maxValue * 1.05);
-    const double decade = std::pow(10.0, std::floor(std::log10(want)));
-    double top = decade * 10;
-    int ticks = 6;
-    for (const auto& [step, tickCount] :
-        { std::pair(1.0, 6), std::pair(2.0, 5), std::pair(5.0, 6) }) {
-        if (decade * step >= want) {
-            top = decade * step;
-            ticks = tickCount;
-            break;
-        }
-    }
-    m_y->setRange(0, top);
-    m_y->setTickCount(ticks);
-    // Plain numbers ("5000", "0.5"), not printf's %g exponents.
-    m_y->setLabelFormat(top >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    setNiceRange(m_y, maxValue);
 }
 
 } // namespace pg

@@ -1,5 +1,7 @@
 #include "TimeSeriesChart.h"
 
+#include "NiceAxis.h"
+
 #include "Decimation.h"
 
 #include <QChart>
@@ -13,19 +15,6 @@
 namespace pg {
 
 namespace {
-
-// Rounds up to 1, 2 or 5 x 10^n so the y axis ticks land on readable numbers.
-double niceCeiling(double v)
-{
-    if (!(v > 0))
-        return 1;
-    const double p = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : { 1.0, 2.0, 5.0, 10.0 }) {
-        if (v <= m * p)
-            return m * p;
-    }
-    return 10 * p;
-}
 
 QString valueText(double v)
 {
@@ -56,8 +45,7 @@ QChart* TimeSeriesChart::createChart()
     m_x->setLabelFormat(QStringLiteral("%.0f"));
     m_x->setRange(-60, 0);
     m_y->setTitleText(m_unit);
-    m_y->setLabelFormat(QStringLiteral("%.0f"));
-    m_y->setRange(0, 1);
+    setNiceRange(m_y, 0);
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
     m_hidden = 0;
@@ -167,7 +155,7 @@ void TimeSeriesChart::setSeries(const std::vector<Input>& inputs, double nowSec)
         span = { std::ceil(-xMin / 3600) * 3600, 5 };
     m_x->setRange(-span.seconds, 0);
     m_x->setTickCount(span.ticks);
-    m_y->setRange(0, niceCeiling(yMax * 1.05));
+    setNiceRange(m_y, yMax, yMax > 0 ? 0.01 : 1.0); // 0.2 irq/s is not drawn flat
     updateTitle();
 }
 
