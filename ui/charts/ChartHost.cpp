@@ -28,7 +28,9 @@ int ChartHost::maxPoints() const
 {
     const QChart* c = chart();
     const int width = c ? static_cast<int>(c->plotArea().width()) : 0;
-    return width > 0 ? std::clamp(width, kMinPoints, kMaxPoints) : kMaxPoints;
+    // A point every other pixel: at 0.25 s a 10-minute window is 2,401 samples, and Qt Charts
+    // keeps a path and a stroked hover shape of every point drawn.
+    return width > 0 ? std::clamp(width / 2, kMinPoints, kMaxPoints) : kMaxPoints;
 }
 
 void ChartHost::setAntialiasing(bool on)
@@ -44,7 +46,13 @@ void ChartHost::showEvent(QShowEvent* event)
     if (m_view)
         return; // shown again after a spontaneous hide: the view was kept
     // QChartView(QChart*) takes the chart directly: no placeholder chart to delete.
-    m_view = new QChartView(createChart(), this);
+    QChart* chart = createChart();
+    // No card background of its own (the view's plain white shows instead): Qt Charts paints the
+    // rounded, shadowed card through the raster engine's path filler, whose span buffers cost
+    // ~0.5 MiB of heap at every repaint of a chart page.
+    chart->setBackgroundVisible(false);
+    chart->setDropShadowEnabled(false);
+    m_view = new QChartView(chart, this);
     m_view->setRenderHint(QPainter::Antialiasing, m_antialiasing);
     layout()->addWidget(m_view);
     chartCreated();

@@ -3,7 +3,8 @@
 // Bounds the points a chart series draws: consecutive samples are grouped into buckets of k by
 // their absolute index (so a sample stays in the same bucket from one redraw to the next and the
 // line does not shimmer as the window scrolls), and each bucket draws the one sample with the
-// largest score, so a one-sample spike stays visible. A bucket with no known sample (NaN scores
+// largest score, so a one-sample spike stays visible; on a tie the newest wins, so a steady line
+// reaches the newest sample. A bucket with no known sample (NaN scores
 // only) draws nothing: a gap stays a gap, never a 0.
 
 #include <cmath>
@@ -35,7 +36,7 @@ void forEachBucketPeak(std::size_t begin, std::size_t end, std::size_t samplesPe
         double bestScore = 0;
         for (; i < end && absoluteIndex(i) / k == bucket; ++i) {
             const double s = score(i);
-            if (!std::isnan(s) && (best == end || s > bestScore)) {
+            if (!std::isnan(s) && (best == end || s >= bestScore)) {
                 best = i;
                 bestScore = s;
             }
