@@ -76,7 +76,7 @@ int main(int argc, char** argv)
         QStringLiteral("Start on this page: processes, memory, interrupts or system."),
         QStringLiteral("PAGE"));
     QCommandLineOption cycleOption(QStringLiteral("cycle-pages"),
-        QStringLiteral("Show the next page every MS milliseconds (for soak tests)."),
+        QStringLiteral("Show the next tab or page every MS milliseconds (for soak tests)."),
         QStringLiteral("MS"));
     cycleOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption,

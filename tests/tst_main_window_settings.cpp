@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 
@@ -29,6 +30,7 @@ private slots:
     void commandLineWins();
     void shortcutsExist();
     void intervalShownExactly();
+    void cycleVisitsEveryTab();
 };
 
 void TestMainWindowSettings::initTestCase()
@@ -113,6 +115,30 @@ void TestMainWindowSettings::intervalShownExactly()
     QCOMPARE(shown(), QStringList { QStringLiteral("0.25 s") });
     window.setIntervalMs(2000);
     QCOMPARE(shown(), QStringList { QStringLiteral("2 s") });
+}
+
+// --cycle-pages (the soak test) shows every tab of a page before the next page, so every chart
+// and table is built and torn down in turn.
+void TestMainWindowSettings::cycleVisitsEveryTab()
+{
+    MainWindow window(AppOptions {}, nullptr);
+    auto* tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("tabbed"));
+    for (const char* name : { "one", "two", "three" })
+        tabs->addTab(new QWidget, QString::fromLatin1(name));
+    window.addPage(QStringLiteral("tabbed"), QStringLiteral("Tabbed"), tabs);
+    window.addPage(QStringLiteral("plain"), QStringLiteral("Plain"), new QWidget);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.showPage(QStringLiteral("tabbed")));
+    QStringList seen;
+    for (int i = 0; i < 5; ++i) {
+        seen << window.currentPageId() + QLatin1Char('/') + QString::number(tabs->currentIndex());
+        window.showNextView();
+    }
+    QCOMPARE(seen,
+        QStringList({ QStringLiteral("tabbed/0"), QStringLiteral("tabbed/1"),
+            QStringLiteral("tabbed/2"), QStringLiteral("plain/0"), QStringLiteral("processes/0") }));
 }
 
 void TestMainWindowSettings::shortcutsExist()

@@ -102,8 +102,7 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { emit pageChanged(currentPageId()); });
     if (options.cyclePagesMs > 0) {
         auto* cycle = new QTimer(this);
-        connect(cycle, &QTimer::timeout, this,
-            [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+        connect(cycle, &QTimer::timeout, this, &MainWindow::showNextView);
         cycle->start(options.cyclePagesMs);
     }
     if (!options.initialPage.isEmpty())
@@ -266,6 +265,36 @@ void MainWindow::updateStatus()
 void MainWindow::addExportSource(const ExportSource& source)
 {
     m_exportSources.append(source);
+}
+
+void MainWindow::showNextView()
+{
+    // The page's outermost tab widget (System: Summary, CPU, Activity, ...; Interrupts: hardware,
+    // softirqs) steps through its tabs before the next page is shown.
+    QWidget* page = m_tabs->currentWidget();
+    QList<QTabWidget*> candidates = page->findChildren<QTabWidget*>();
+    if (auto* self = qobject_cast<QTabWidget*>(page))
+        candidates.prepend(self);
+    QTabWidget* inner = nullptr;
+    int innerDepth = 0;
+    for (QTabWidget* t : std::as_const(candidates)) {
+        if (!t->isVisible())
+            continue;
+        int depth = 0;
+        for (const QWidget* w = t; w && w != m_tabs; w = w->parentWidget())
+            ++depth;
+        if (!inner || depth < innerDepth) {
+            inner = t;
+            innerDepth = depth;
+        }
+    }
+    if (inner && inner->currentIndex() + 1 < inner->count()) {
+        inner->setCurrentIndex(inner->currentIndex() + 1);
+        return;
+    }
+    if (inner)
+        inner->setCurrentIndex(0); // from the first tab on the next visit
+    m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
 }
 
 QString MainWindow::currentPageId() const

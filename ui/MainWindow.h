@@ -30,7 +30,7 @@ struct AppOptions
     int initialPid = 0; // --pid
     QString initialPage; // --page
     bool intervalSet = false; // --interval given: it wins over the saved interval
-    int cyclePagesMs = 0; // --cycle-pages: show the next page every MS (the soak test uses it)
+    int cyclePagesMs = 0; // --cycle-pages: the next tab or page every MS (the soak test uses it)
 };
 
 class MainWindow final : public QMainWindow
@@ -64,6 +64,8 @@ public slots:
     void setPaused(bool paused);
     void refreshNow();
     void exportSnapshot();
+    // --cycle-pages: the current page's next tab, or after its last tab the next page.
+    void showNextView();
 
 signals:
     void intervalChanged(int ms);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak test: runs Procglass under Xvfb at a 0.25 s refresh, showing the next page every 4 seconds
+# Soak test: runs Procglass under Xvfb at a 0.25 s refresh, showing the next tab or page every 4 s
 # (all pages in turn), records the app's RSS, and fails if RSS after the warm-up grows by
 # 5 % or more, or if the app dies.
 #
@@ -54,7 +54,8 @@ for ((i = 0; i < processes; i++)); do
 done
 
 # A real X window on the Xvfb server (ctest sets QT_QPA_PLATFORM=offscreen for the other tests).
-# --cycle-pages shows the next page every 4 s (key presses need a window manager's focus).
+# --cycle-pages shows the next tab (System: Summary, CPU, Activity, ...) or page every 4 s
+# (key presses need a window manager's focus).
 QT_QPA_PLATFORM=xcb "$binary" --interval 250 --cycle-pages 4000 >/dev/null 2>&1 &
 app=$!
 window=""
