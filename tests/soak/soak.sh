@@ -8,6 +8,9 @@
 #   tests/soak/soak.sh --minutes 11 --processes 2000 --budget-mib 50  # the memory budget
 #   options: --processes N (extra sleeping processes, e.g. 2000 for the memory budget)
 #            --budget-mib N (also fail if RSS reaches N MiB at any sample, warm-up included)
+#            --own-pid-namespace (run in a new PID namespace with its own /proc, when unshare(1)
+#              allows it: Procglass then sees only the soak's processes, not whatever else the
+#              machine runs, such as other tests in parallel)
 #            --binary PATH (default build/app/procglass) --out FILE (CSV of the RSS samples)
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,11 +30,23 @@ while [ $# -gt 0 ]; do
     --binary) binary=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --budget-mib) budget=$2; shift 2 ;;
+    --own-pid-namespace) own_ns=1; shift ;;
     --inner) inner=1; shift ;;
     *) echo "soak.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
 [ -x "$binary" ] || { echo "soak.sh: no binary at $binary (build first: ./build.sh build)" >&2; exit 2; }
+
+if [ -n "${own_ns:-}" ] && [ -z "${inner:-}" ] && [ -z "${PROCGLASS_SOAK_IN_NS:-}" ]; then
+    if unshare --pid --fork --mount-proc true 2>/dev/null; then
+        # bash as the namespace's init, so xvfb-run's signals work as usual.
+        export PROCGLASS_SOAK_IN_NS=1
+        exec unshare --pid --fork --mount-proc bash "$0" --minutes "$minutes" --warmup-seconds "$warmup" \
+            --sample-seconds "$sample" --processes "$processes" --budget-mib "$budget" \
+            --binary "$binary" ${out:+--out "$out"}
+    fi
+    echo "soak.sh: no PID namespace (unshare not permitted); every process on the machine counts" >&2
+fi
 
 if [ -z "${inner:-}" ]; then
     command -v xvfb-run >/dev/null || { echo "soak.sh: xvfb-run is needed (apt-get install xvfb xauth xdotool)" >&2; exit 2; }

@@ -2,11 +2,12 @@
 
 #include "Decimation.h"
 
-#include <QAreaSeries>
-#include <QChart>
-#include <QLegendMarker>
-#include <QLineSeries>
-#include <QValueAxis>
+#include <QHelpEvent>
+#include <QHideEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -25,9 +26,9 @@ struct StateInfo
 const StateInfo kStateInfo[CpuStackChart::kStates] = {
     { "user", "user space", 0x2e9d4a },
     { "nice", "user space, low priority", 0x5a8fd8 },
-    { "system", "process context: the kernel on behalf of a process", 0xd64541 },
-    { "irq", "interrupt context: hardware interrupt handlers", 0xe8a33b },
-    { "softirq", "interrupt context: deferred interrupt work", 0xb8862e },
+    { "system", "process context", 0xd64541 },
+    { "irq", "interrupt context: hardware", 0xe8a33b },
+    { "softirq", "interrupt context: deferred", 0xb8862e },
     { "iowait", "idle, waiting for I/O", 0x8f8f8f },
     { "steal", "taken by the hypervisor", 0x8e44ad },
 };
@@ -38,63 +39,17 @@ constexpr std::size_t kDefaultCapacity = 601;
 } // namespace
 
 CpuStackChart::CpuStackChart(const QString& title, bool compact, QWidget* parent)
-    : ChartHost(parent)
+    : QWidget(parent)
     , m_title(title)
     , m_compact(compact)
     , m_times(kDefaultCapacity)
     , m_percent(kDefaultCapacity * kStride)
 {
-    setAntialiasing(!compact);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setToolTip(tr("/proc/stat cpu line fields, as % of each refresh interval:\n"
                   "user, nice: user space\nsystem: process context (system calls, page faults)\n"
                   "irq, softirq: interrupt context\niowait: idle with I/O pending\n"
                   "steal: time a hypervisor gave to another guest\nThe space above is idle."));
-}
-
-QChart* CpuStackChart::createChart()
-{
-    auto* chart = new QChart;
-    chart->setTitle(m_title);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    if (m_compact) {
-        chart->legend()->hide();
-        chart->setMargins(QMargins(2, 2, 2, 2));
-    } else {
-        chart->legend()->setAlignment(Qt::AlignRight);
-    }
-    m_x = new QValueAxis(chart);
-    m_x->setRange(-m_windowSeconds, 0);
-    m_x->setTitleText(tr("seconds ago"));
-    m_x->setLabelFormat(QStringLiteral("%d"));
-    auto* y = new QValueAxis(chart);
-    y->setRange(0, 100);
-    y->setTitleText(tr("CPU time %"));
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setTickCount(m_compact ? 3 : 6);
-    m_x->setTickCount(m_compact ? 3 : 7);
-    chart->addAxis(m_x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    QLineSeries* lower = nullptr;
-    for (std::size_t i = 0; i < kStride; ++i) {
-        m_upper[i] = new QLineSeries(chart);
-        auto* area = new QAreaSeries(m_upper[i], lower);
-        const StateInfo& info = kStateInfo[i];
-        area->setName(m_compact ? QString::fromLatin1(info.name)
-                                : tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context)));
-        area->setColor(QColor(info.color));
-        area->setBorderColor(QColor(info.color).darker(115));
-        chart->addSeries(area);
-        area->attachAxis(m_x);
-        area->attachAxis(y);
-        lower = m_upper[i];
-    }
-    return chart;
-}
-
-void CpuStackChart::releaseChart()
-{
-    m_upper.fill(nullptr);
-    m_x = nullptr;
 }
 
 void CpuStackChart::setCapacity(std::size_t samples)
@@ -107,8 +62,7 @@ void CpuStackChart::setCapacity(std::size_t samples)
 void CpuStackChart::setWindowSeconds(double seconds)
 {
     m_windowSeconds = seconds > 0 ? seconds : 600;
-    if (m_x)
-        m_x->setRange(-m_windowSeconds, 0);
+    redraw();
 }
 
 void CpuStackChart::push(double timeSeconds, const CpuShare& share)
@@ -125,47 +79,207 @@ void CpuStackChart::push(double timeSeconds, const CpuShare& share)
 
 QList<QPointF> CpuStackChart::points(int state) const
 {
-    if (state < 0 || state >= kStates || !m_upper[static_cast<std::size_t>(state)])
-        return {};
-    return m_upper[static_cast<std::size_t>(state)]->points();
+    QList<QPointF> out;
+    if (state < 0 || state >= kStates)
+        return out;
+    for (const Piece& piece : m_pieces)
+        for (std::size_t i = 0; i < piece.x.size(); ++i)
+            out.append(QPointF(piece.x[i],
+                static_cast<double>(piece.top[i][static_cast<std::size_t>(state)])));
+    return out;
+}
+
+int CpuStackChart::legendWidth() const
+{
+    if (m_compact)
+        return 0;
+    const QFontMetrics fm(font());
+    int w = 0;
+    for (const StateInfo& info : kStateInfo)
+        w = std::max(w, fm.horizontalAdvance(tr("%1 (%2)").arg(QLatin1String(info.name),
+                                                  tr(info.context))));
+    return std::min(w + fm.height() + 16, width() / 3);
+}
+
+PlotFrame CpuStackChart::frame() const
+{
+    PlotFrame f;
+    f.title = m_title;
+    f.unit = m_compact ? QString() : tr("CPU time %");
+    f.xTitle = m_compact ? QString() : tr("seconds ago");
+    const int yTicks = m_compact ? 3 : 6;
+    for (int i = 0; i < yTicks; ++i)
+        f.yLabels << QString::number(100 * i / (yTicks - 1));
+    const int xTicks = m_compact ? 3 : 7;
+    for (int i = 0; i < xTicks; ++i)
+        f.xLabels << QString::number(
+            std::lround(-m_windowSeconds + m_windowSeconds * i / (xTicks - 1)));
+    f.legendRight = legendWidth();
+    return f;
+}
+
+int CpuStackChart::maxPoints() const
+{
+    return std::clamp(static_cast<int>(frame().plotRect(*this).width()) / 2, 30, 400);
 }
 
 void CpuStackChart::redraw()
 {
-    if (!m_upper[0] || m_times.empty())
+    if (!isVisible())
         return;
-    const double now = m_times.newest();
-    std::size_t begin = 0;
-    while (begin < m_times.size() && m_times[begin] - now < -m_windowSeconds)
-        ++begin;
-    const std::size_t end = m_times.size();
-    const std::size_t perPoint
-        = samplesPerPoint(end - begin, static_cast<std::size_t>(maxPoints()));
-    const std::uint64_t firstAbsolute = m_times.pushedCount() - m_times.size();
-    std::array<QList<QPointF>, kStates> points;
-    for (auto& list : points)
-        list.reserve(static_cast<qsizetype>((end - begin) / perPoint + 2));
-    // The busiest sample of each bucket (the stack's height), drawn whole.
-    auto busy = [this](std::size_t i) {
-        double sum = 0;
-        for (std::size_t k = 0; k < kStride; ++k)
-            sum += static_cast<double>(m_percent[i * kStride + k]);
-        return sum; // NaN for an invalid sample
-    };
-    forEachBucketPeak(
-        begin, end, perPoint, [firstAbsolute](std::size_t i) { return firstAbsolute + i; }, busy,
-        [&](std::size_t i) {
-            const double x = m_times[i] - now;
-            double stacked = 0;
+    m_pieces.clear();
+    if (!m_times.empty()) {
+        const double now = m_times.newest();
+        std::size_t begin = 0;
+        while (begin < m_times.size() && m_times[begin] - now < -m_windowSeconds)
+            ++begin;
+        const std::size_t end = m_times.size();
+        const std::size_t perPoint
+            = samplesPerPoint(end - begin, static_cast<std::size_t>(maxPoints()));
+        const std::uint64_t firstAbsolute = m_times.pushedCount() - m_times.size();
+        auto absolute = [firstAbsolute](std::size_t i) { return firstAbsolute + i; };
+        // The busiest sample of each bucket (the stack's height), drawn whole.
+        auto busy = [this](std::size_t i) {
+            double sum = 0;
+            for (std::size_t k = 0; k < kStride; ++k)
+                sum += static_cast<double>(m_percent[i * kStride + k]);
+            return sum; // NaN for an invalid sample
+        };
+        std::uint64_t previousBucket = std::numeric_limits<std::uint64_t>::max();
+        forEachBucketPeak(begin, end, perPoint, absolute, busy, [&](std::size_t i) {
+            const std::uint64_t bucket = absolute(i) / perPoint;
+            if (m_pieces.empty() || bucket != previousBucket + 1)
+                m_pieces.emplace_back(); // an invalid stretch: a gap
+            previousBucket = bucket;
+            std::array<float, kStates> top {};
+            float stacked = 0;
             for (std::size_t k = 0; k < kStride; ++k) {
-                stacked += static_cast<double>(m_percent[i * kStride + k]);
-                points[k].append(QPointF(x, stacked));
+                stacked += m_percent[i * kStride + k];
+                top[k] = stacked;
             }
+            m_pieces.back().x.push_back(m_times[i] - now);
+            m_pieces.back().top.push_back(top);
         });
-    for (std::size_t k = 0; k < kStride; ++k) {
-        m_upper[k]->replace(points[k]);
-        ++m_replaceCount;
     }
+    ++m_replaceCount;
+    update();
+}
+
+void CpuStackChart::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const PlotFrame f = frame();
+    const QRectF plot = f.plotRect(*this);
+    if (plot.width() < 10 || plot.height() < 10)
+        return;
+    f.paint(painter, *this, plot);
+    auto px = [&](double x) { return plot.right() + x / m_windowSeconds * plot.width(); };
+    auto py = [&](double percent) { return plot.bottom() - percent / 100.0 * plot.height(); };
+
+    painter.save();
+    painter.setClipRect(plot);
+    painter.setRenderHint(QPainter::Antialiasing, !m_compact);
+    for (const Piece& piece : m_pieces) {
+        const std::size_t n = piece.x.size();
+        for (std::size_t k = 0; k < kStride; ++k) {
+            // The band between this state's top and the one below (the axis for user).
+            QPolygonF band;
+            band.reserve(static_cast<qsizetype>(2 * n + (n == 1 ? 2 : 0)));
+            // A single sample draws a sliver one bucket wide, not nothing.
+            const double half = n == 1 ? m_windowSeconds / maxPoints() / 2 : 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                band.append(QPointF(px(piece.x[i] - half), py(piece.top[i][k])));
+                if (half > 0)
+                    band.append(QPointF(px(piece.x[i] + half), py(piece.top[i][k])));
+            }
+            for (std::size_t i = n; i-- > 0;) {
+                const double below = k ? static_cast<double>(piece.top[i][k - 1]) : 0.0;
+                if (half > 0)
+                    band.append(QPointF(px(piece.x[i] + half), py(below)));
+                band.append(QPointF(px(piece.x[i] - half), py(below)));
+            }
+            const QColor color(kStateInfo[k].color);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(color);
+            painter.drawPolygon(band);
+        }
+    }
+    painter.restore();
+
+    if (m_compact)
+        return;
+    // Legend right of the plot: a colour square, the state and its kernel context.
+    const QFontMetrics fm(font());
+    const int square = fm.height() - 6;
+    double y = plot.top();
+    const double x = plot.right() + 14;
+    for (std::size_t k = kStride; k-- > 0;) { // top of the stack first, as drawn
+        const StateInfo& info = kStateInfo[k];
+        painter.fillRect(QRectF(x, y + 3, square, square), QColor(info.color));
+        painter.setPen(palette().color(QPalette::WindowText));
+        const QString label = fm.elidedText(
+            tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context)), Qt::ElideRight,
+            static_cast<int>(width() - x - square - 8));
+        painter.drawText(QPointF(x + square + 4, y + fm.ascent()), label);
+        y += fm.height() + 4;
+    }
+}
+
+QString CpuStackChart::hoverText(double secondsAgo) const
+{
+    const Piece* best = nullptr;
+    std::size_t at = 0;
+    for (const Piece& piece : m_pieces)
+        for (std::size_t i = 0; i < piece.x.size(); ++i)
+            if (!best || std::abs(piece.x[i] - secondsAgo) < std::abs(best->x[at] - secondsAgo)) {
+                best = &piece;
+                at = i;
+            }
+    if (!best || std::abs(best->x[at] - secondsAgo) > m_windowSeconds / maxPoints() * 2)
+        return tr("%1 s ago: no sample").arg(std::lround(-secondsAgo));
+    QStringList lines { tr("%1 s ago").arg(std::lround(-best->x[at])) };
+    float below = 0;
+    for (std::size_t k = kStride; k-- > 0;) {
+        below = k ? best->top[at][k - 1] : 0.0f;
+        lines << tr("%1: %2 %").arg(QLatin1String(kStateInfo[k].name))
+                     .arg(static_cast<double>(best->top[at][k] - below), 0, 'f', 1);
+    }
+    lines << tr("idle: %1 %").arg(100.0 - static_cast<double>(best->top[at][kStride - 1]), 0, 'f', 1);
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool CpuStackChart::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QRectF plot = frame().plotRect(*this);
+        if (plot.contains(help->pos()) && !m_pieces.empty())
+            QToolTip::showText(help->globalPos(),
+                hoverText((help->pos().x() - plot.right()) / plot.width() * m_windowSeconds), this);
+        else
+            QToolTip::showText(help->globalPos(), toolTip(), this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void CpuStackChart::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    redraw();
+}
+
+void CpuStackChart::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    if (!event->spontaneous())
+        std::vector<Piece>().swap(m_pieces); // nothing is kept for a hidden chart
+}
+
+void CpuStackChart::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    redraw();
 }
 
 } // namespace pg

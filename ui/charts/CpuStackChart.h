@@ -2,27 +2,28 @@
 
 // A stacked area chart of CPU time by kernel context over the last ten minutes: user space (user,
 // nice), process context (system), interrupt context (irq, softirq), plus iowait and steal; the
-// empty space above the stack is idle. History is a flat ring of floats (kStates per sample, NaN
-// when the sample had no valid share) plus a ring of sample times; the Qt Charts objects exist
-// only while the chart is shown (see ChartHost) and are rebuilt from that history. One
-// QXYSeries::replace per series per redraw, redrawn only while visible, at most
-// ChartHost::maxPoints() points per series: each bucket of samples draws its busiest sample, so a
-// short burst stays visible and the stack never sums past 100 %.
+// empty space above the stack is idle. One for the machine and a compact one per CPU.
+//
+// Painted with QPainter, not Qt Charts: a QChart costs ~0.6 MiB and a 256-CPU machine has 257 of
+// these. History is a flat ring of floats (kStates per sample, NaN when the sample had no valid
+// share) plus a ring of sample times. While shown, each redraw draws at most maxPoints() samples:
+// each bucket of samples draws its busiest sample whole, so a short burst stays visible and the
+// stack never sums past 100 %; an invalid stretch leaves a gap. Nothing is computed while hidden.
 
-#include "ChartHost.h"
+#include "PlotFrame.h"
 #include "RingBuffer.h"
 #include "SystemOverview.h"
 
 #include <QList>
 #include <QPointF>
+#include <QPolygonF>
+#include <QWidget>
 #include <array>
-
-class QLineSeries;
-class QValueAxis;
+#include <vector>
 
 namespace pg {
 
-class CpuStackChart final : public ChartHost
+class CpuStackChart final : public QWidget
 {
     Q_OBJECT
 public:
@@ -36,22 +37,40 @@ public:
     void push(double timeSeconds, const CpuShare& share);
     void redraw();
     std::size_t sampleCount() const { return m_times.size(); }
-    // What the user sees: the top edge of stacked state `state` (empty while hidden).
+    // What the user sees: the top edge of stacked state `state`, all pieces in time order, as
+    // (seconds before the newest sample, stacked %); empty while hidden.
     QList<QPointF> points(int state) const;
     int replaceCount() const { return m_replaceCount; }
+    int maxPoints() const; // one per two pixels of the plot, 30..400
+    // The tooltip hovering at x (seconds before now) shows.
+    QString hoverText(double secondsAgo) const;
+
+    QSize sizeHint() const override { return { 420, m_compact ? 170 : 320 }; }
+    QSize minimumSizeHint() const override { return { 160, 110 }; }
 
 protected:
-    QChart* createChart() override;
-    void releaseChart() override;
-    void chartCreated() override { redraw(); }
+    void paintEvent(QPaintEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    bool event(QEvent* event) override; // tooltips
 
 private:
+    // One unbroken stretch of drawn samples: x and the stacked tops of every state.
+    struct Piece
+    {
+        std::vector<double> x;
+        std::vector<std::array<float, kStates>> top;
+    };
+
+    PlotFrame frame() const;
+    int legendWidth() const;
+
     QString m_title;
     bool m_compact;
     RingBuffer<double> m_times;
     RingBuffer<float> m_percent; // kStates floats per sample, oldest first; NaN: not valid
-    std::array<QLineSeries*, kStates> m_upper {};
-    QValueAxis* m_x = nullptr;
+    std::vector<Piece> m_pieces;
     double m_windowSeconds = 600;
     int m_replaceCount = 0;
 };

@@ -1,68 +1,50 @@
 #include "RateChart.h"
 
-#include "NiceAxis.h"
-
 #include "Decimation.h"
+#include "NiceAxis.h"
+#include "PlotFrame.h"
 
-#include <QChart>
-#include <QLineSeries>
-#include <QValueAxis>
+#include <QHelpEvent>
+#include <QHideEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <algorithm>
 #include <cmath>
 #include <limits>
-#include <utility>
 
 namespace pg {
 
 namespace {
 
 constexpr std::size_t kDefaultCapacity = 601;
+constexpr int kXTicks = 7; // -600, -500, ..., 0
+
+// The first colours of Qt Charts' light theme, so these charts match the ones beside them.
+QColor seriesColor(std::size_t k)
+{
+    static const QColor colors[]
+        = { QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53), QColor(0xf6, 0xa6, 0x25),
+              QColor(0x6d, 0x5f, 0xd5), QColor(0xbf, 0x59, 0x3e) };
+    return colors[k % std::size(colors)];
+}
 
 } // namespace
 
 RateChart::RateChart(
     const QString& title, const QString& unit, const QStringList& seriesNames, QWidget* parent)
-    : ChartHost(parent)
+    : QWidget(parent)
     , m_title(title)
     , m_unit(unit)
     , m_names(seriesNames)
     , m_stride(seriesNames.isEmpty() ? 1 : static_cast<std::size_t>(seriesNames.size()))
     , m_times(kDefaultCapacity)
     , m_values(kDefaultCapacity * m_stride)
-{ }
-
-QChart* RateChart::createChart()
 {
-    auto* chart = new QChart;
-    chart->setTitle(m_title);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    m_x = new QValueAxis(chart);
-    m_x->setRange(-m_windowSeconds, 0);
-    m_x->setTitleText(tr("seconds ago"));
-    m_x->setLabelFormat(QStringLiteral("%d"));
-    m_x->setTickCount(7);
-    m_y = new QValueAxis(chart);
-    m_y->setTitleText(m_unit);
-    setNiceRange(m_y, 0);
-    chart->addAxis(m_x, Qt::AlignBottom);
-    chart->addAxis(m_y, Qt::AlignLeft);
-    for (const QString& name : std::as_const(m_names)) {
-        auto* series = new QLineSeries(chart);
-        series->setName(name);
-        chart->addSeries(series);
-        series->attachAxis(m_x);
-        series->attachAxis(m_y);
-        m_series.push_back(series);
-    }
-    return chart;
-}
-
-void RateChart::releaseChart()
-{
-    m_series.clear();
-    m_x = nullptr;
-    m_y = nullptr;
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    const NiceScale scale = niceScale(0);
+    m_top = scale.top;
+    m_ticks = scale.ticks;
+    m_decimals = scale.decimals;
 }
 
 void RateChart::setCapacity(std::size_t samples)
@@ -94,41 +76,203 @@ std::optional<double> RateChart::value(std::size_t i, std::size_t k) const
 
 QList<QPointF> RateChart::points(int k) const
 {
-    if (k < 0 || static_cast<std::size_t>(k) >= m_series.size())
-        return {};
-    return m_series[static_cast<std::size_t>(k)]->points();
+    QList<QPointF> out;
+    if (k < 0 || static_cast<std::size_t>(k) >= m_lines.size())
+        return out;
+    for (const QPolygonF& piece : m_lines[static_cast<std::size_t>(k)])
+        out.append(piece);
+    return out;
+}
+
+int RateChart::lineCount(int k) const
+{
+    return k >= 0 && static_cast<std::size_t>(k) < m_lines.size()
+        ? static_cast<int>(m_lines[static_cast<std::size_t>(k)].size())
+        : 0;
+}
+
+QStringList RateChart::yLabels() const
+{
+    QStringList labels;
+    for (int i = 0; i < m_ticks; ++i)
+        labels << QString::number(m_top * i / (m_ticks - 1), 'f', m_decimals);
+    return labels;
+}
+
+int RateChart::maxPoints() const
+{
+    const int width = static_cast<int>(plotRect().width());
+    return std::clamp(width / 2, 60, 400);
 }
 
 void RateChart::redraw()
 {
-    if (m_series.empty() || m_times.empty())
+    if (!isVisible())
         return;
-    const double now = m_times.newest();
-    std::size_t begin = 0;
-    while (begin < m_times.size() && m_times[begin] - now < -m_windowSeconds)
-        ++begin;
-    const std::size_t end = m_times.size();
-    const std::size_t perPoint
-        = samplesPerPoint(end - begin, static_cast<std::size_t>(maxPoints()));
-    const std::uint64_t firstAbsolute = m_times.pushedCount() - m_times.size();
+    m_lines.assign(m_stride, {});
     double maxValue = 0;
-    for (std::size_t k = 0; k < m_series.size(); ++k) {
-        QList<QPointF> points;
-        points.reserve(static_cast<qsizetype>((end - begin) / perPoint + 2));
-        auto valueAt
-            = [this, k](std::size_t i) { return static_cast<double>(m_values[i * m_stride + k]); };
-        forEachBucketPeak(
-            begin, end, perPoint, [firstAbsolute](std::size_t i) { return firstAbsolute + i; },
-            valueAt,
-            [&](std::size_t i) {
+    if (!m_times.empty()) {
+        const double now = m_times.newest();
+        std::size_t begin = 0;
+        while (begin < m_times.size() && m_times[begin] - now < -m_windowSeconds)
+            ++begin;
+        const std::size_t end = m_times.size();
+        const std::size_t perPoint
+            = samplesPerPoint(end - begin, static_cast<std::size_t>(maxPoints()));
+        const std::uint64_t firstAbsolute = m_times.pushedCount() - m_times.size();
+        auto absolute = [firstAbsolute](std::size_t i) { return firstAbsolute + i; };
+        for (std::size_t k = 0; k < m_stride; ++k) {
+            auto valueAt = [this, k](std::size_t i) {
+                return static_cast<double>(m_values[i * m_stride + k]);
+            };
+            std::vector<QPolygonF>& pieces = m_lines[k];
+            std::uint64_t previousBucket = std::numeric_limits<std::uint64_t>::max();
+            forEachBucketPeak(begin, end, perPoint, absolute, valueAt, [&](std::size_t i) {
+                // A bucket with no known sample was skipped: the line breaks there.
+                const std::uint64_t bucket = absolute(i) / perPoint;
+                if (pieces.empty() || bucket != previousBucket + 1)
+                    pieces.emplace_back();
+                previousBucket = bucket;
                 const double v = valueAt(i);
-                points.append(QPointF(m_times[i] - now, v));
+                pieces.back().append(QPointF(m_times[i] - now, v));
                 maxValue = std::max(maxValue, v);
             });
-        m_series[k]->replace(points);
-        ++m_replaceCount;
+            ++m_replaceCount;
+        }
     }
-    setNiceRange(m_y, maxValue);
+    const NiceScale scale = niceScale(maxValue);
+    m_top = scale.top;
+    m_ticks = scale.ticks;
+    m_decimals = scale.decimals;
+    update();
+}
+
+PlotFrame RateChart::frame() const
+{
+    PlotFrame f;
+    f.title = m_title;
+    f.unit = m_unit;
+    f.xTitle = tr("seconds ago");
+    f.yLabels = yLabels();
+    for (int i = 0; i < kXTicks; ++i)
+        f.xLabels << QString::number(
+            std::lround(-m_windowSeconds + m_windowSeconds * i / (kXTicks - 1)));
+    f.legendBottom = QFontMetrics(font()).height() + 4;
+    return f;
+}
+
+QRectF RateChart::plotRect() const
+{
+    return frame().plotRect(*this);
+}
+
+QPointF RateChart::toPixels(const QPointF& p, const QRectF& plot) const
+{
+    const double x = plot.right() + p.x() / m_windowSeconds * plot.width();
+    const double y = plot.bottom() - p.y() / m_top * plot.height();
+    return { x, y };
+}
+
+void RateChart::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const QFontMetrics fm(font());
+    const PlotFrame f = frame();
+    const QRectF plot = f.plotRect(*this);
+    if (plot.width() < 10 || plot.height() < 10)
+        return;
+    f.paint(painter, *this, plot);
+    const QColor text = palette().color(QPalette::WindowText);
+
+    // The lines, clipped to the plot.
+    painter.save();
+    painter.setClipRect(plot.adjusted(-1, -1, 1, 1));
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (std::size_t k = 0; k < m_lines.size(); ++k) {
+        painter.setPen(QPen(seriesColor(k), 2));
+        for (const QPolygonF& piece : m_lines[k]) {
+            QPolygonF pixels;
+            pixels.reserve(piece.size());
+            for (const QPointF& p : piece)
+                pixels.append(toPixels(p, plot));
+            if (pixels.size() == 1)
+                painter.drawPoint(pixels.front());
+            else
+                painter.drawPolyline(pixels);
+        }
+    }
+    painter.restore();
+
+    // Legend: a colour square and the name of each series, centred under the axis title.
+    const int square = fm.height() - 6;
+    int total = 0;
+    for (const QString& name : std::as_const(m_names))
+        total += square + 4 + fm.horizontalAdvance(name) + 14;
+    double x = (width() - total + 14) / 2.0;
+    const double y = height() - 4 - fm.height();
+    for (int k = 0; k < m_names.size(); ++k) {
+        painter.fillRect(QRectF(x, y + 3, square, square), seriesColor(static_cast<std::size_t>(k)));
+        painter.setPen(text);
+        x += square + 4;
+        painter.drawText(QRectF(x, y, fm.horizontalAdvance(m_names[k]) + 2, fm.height()),
+            Qt::AlignLeft | Qt::AlignVCenter, m_names[k]);
+        x += fm.horizontalAdvance(m_names[k]) + 14;
+    }
+}
+
+QString RateChart::hoverText(double secondsAgo) const
+{
+    QStringList lines { tr("%1 s ago").arg(std::lround(-secondsAgo)) };
+    for (std::size_t k = 0; k < m_lines.size(); ++k) {
+        const QPointF* nearest = nullptr;
+        for (const QPolygonF& piece : m_lines[k])
+            for (const QPointF& p : piece)
+                if (!nearest || std::abs(p.x() - secondsAgo) < std::abs(nearest->x() - secondsAgo))
+                    nearest = &p;
+        const double bucketSeconds = m_windowSeconds / std::max(1, maxPoints()) * 2;
+        const QString name = k < static_cast<std::size_t>(m_names.size()) ? m_names[int(k)] : QString();
+        if (nearest && std::abs(nearest->x() - secondsAgo) <= bucketSeconds)
+            lines << tr("%1: %2 %3").arg(name, QString::number(nearest->y(), 'f', m_decimals + 1), m_unit);
+        else
+            lines << tr("%1: unknown").arg(name);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool RateChart::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QRectF plot = plotRect();
+        if (plot.contains(help->pos()) && !m_times.empty()) {
+            const double secondsAgo
+                = (help->pos().x() - plot.right()) / plot.width() * m_windowSeconds;
+            QToolTip::showText(help->globalPos(), hoverText(secondsAgo), this);
+        } else {
+            QToolTip::showText(help->globalPos(), toolTip(), this);
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void RateChart::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    redraw();
+}
+
+void RateChart::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    if (!event->spontaneous())
+        std::vector<std::vector<QPolygonF>>().swap(m_lines); // nothing is kept for a hidden chart
+}
+
+void RateChart::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    redraw();
 }
 
 } // namespace pg

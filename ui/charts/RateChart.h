@@ -1,27 +1,32 @@
 #pragma once
 
-// A line chart of a few rates over the last ten minutes (context switches/s, KiB/s paged, ...),
-// all in one unit. History is a flat ring of floats (one per series per sample, NaN for unknown)
-// plus a ring of sample times; the Qt Charts objects exist only while the chart is shown (see
-// ChartHost) and are rebuilt from that history. One QXYSeries::replace per series per redraw,
-// redrawn only while visible, at most ChartHost::maxPoints() points per series (each bucket of
-// samples draws its largest value). An unknown value (first sample, counter reset) draws no point.
+// A small line chart of a few rates over the last ten minutes (context switches/s, KiB/s paged,
+// ...), all in one unit: the System page's Activity tab shows eight of them side by side.
+//
+// Painted with QPainter rather than Qt Charts: a QChart costs ~0.6 MiB (a graphics scene, a
+// QTextDocument per axis label), and eight on one tab broke the 50 MiB memory budget; this costs
+// its history and the points on screen. It looks like the Qt Charts charts beside it: title,
+// unit-labelled axes, grid, legend, hover values.
+//
+// History is a flat ring of floats (one per series per sample, NaN for unknown) plus a ring of
+// sample times. While shown, each redraw decimates to at most maxPoints() points per series (each
+// bucket of samples draws its largest value, so a spike stays visible); an unknown value leaves a
+// gap in the line. Nothing is computed while hidden.
 
-#include "ChartHost.h"
+#include "PlotFrame.h"
 #include "RingBuffer.h"
 
 #include <QList>
 #include <QPointF>
+#include <QPolygonF>
 #include <QStringList>
+#include <QWidget>
 #include <optional>
 #include <vector>
 
-class QLineSeries;
-class QValueAxis;
-
 namespace pg {
 
-class RateChart final : public ChartHost
+class RateChart final : public QWidget
 {
     Q_OBJECT
 public:
@@ -32,31 +37,52 @@ public:
     void setCapacity(std::size_t samples);
     // Values beyond the series count are ignored; missing ones are unknown.
     void push(double timeSeconds, const std::vector<std::optional<double>>& values);
+    // Recomputes what is drawn (only while visible) and repaints.
     void redraw();
     std::size_t sampleCount() const { return m_times.size(); }
     std::size_t capacity() const { return m_times.capacity(); }
     // Sample i of series k (0 = oldest); nullopt when unknown.
     std::optional<double> value(std::size_t i, std::size_t k) const;
-    // What the user sees: the points series k draws (empty while hidden).
+
+    // What the user sees. Points of series k as (seconds before the newest sample, value), all
+    // line pieces in time order (empty while hidden); the line breaks where samples are unknown.
     QList<QPointF> points(int k) const;
-    int replaceCount() const { return m_replaceCount; }
+    int lineCount(int k) const; // pieces of series k's line
+    QString title() const { return m_title; }
+    double axisTop() const { return m_top; }
+    QStringList yLabels() const;
+    int replaceCount() const { return m_replaceCount; } // series recomputed, for tests
+    // At most one point per two pixels of the plot, 60..400.
+    int maxPoints() const;
+    // The tooltip hovering at x (seconds before now) shows.
+    QString hoverText(double secondsAgo) const;
+
+    QSize sizeHint() const override { return { 420, 230 }; }
+    QSize minimumSizeHint() const override { return { 200, 140 }; }
 
 protected:
-    QChart* createChart() override;
-    void releaseChart() override;
-    void chartCreated() override { redraw(); }
+    void paintEvent(QPaintEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    bool event(QEvent* event) override; // tooltips
 
 private:
+    PlotFrame frame() const;
+    QRectF plotRect() const;
+    QPointF toPixels(const QPointF& p, const QRectF& plot) const;
+
     QString m_title;
     QString m_unit;
     QStringList m_names;
     std::size_t m_stride; // series per sample
     RingBuffer<double> m_times;
     RingBuffer<float> m_values; // m_stride floats per sample, oldest first
-    std::vector<QLineSeries*> m_series;
-    QValueAxis* m_x = nullptr;
-    QValueAxis* m_y = nullptr;
+    std::vector<std::vector<QPolygonF>> m_lines; // per series: the pieces drawn
     double m_windowSeconds = 600;
+    double m_top = 1;
+    int m_ticks = 6;
+    int m_decimals = 1;
     int m_replaceCount = 0;
 };
 
