@@ -50,9 +50,15 @@ fi
 
 if [ -z "${inner:-}" ]; then
     command -v xvfb-run >/dev/null || { echo "soak.sh: xvfb-run is needed (apt-get install xvfb xauth xdotool)" >&2; exit 2; }
-    exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" --inner --minutes "$minutes" --warmup-seconds "$warmup" \
-        --sample-seconds "$sample" --processes "$processes" --budget-mib "$budget" --binary "$binary" \
-        ${out:+--out "$out"}
+    run=(xvfb-run -a -s "-screen 0 1400x900x24" "$0" --inner --minutes "$minutes" --warmup-seconds "$warmup"
+        --sample-seconds "$sample" --processes "$processes" --budget-mib "$budget" --binary "$binary"
+        ${out:+--out "$out"})
+    # As a PID namespace's init, stay: xvfb-run itself as init never hears that Xvfb is ready.
+    if [ "$$" = 1 ]; then
+        "${run[@]}"
+        exit $?
+    fi
+    exec "${run[@]}"
 fi
 
 out=${out:-$(mktemp /tmp/procglass-soak-XXXXXX.csv)}
