@@ -8,6 +8,7 @@
 #include "Result.h"
 #include "SystemStat.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -98,5 +99,19 @@ struct ProcessSnapshot
     std::string
         visibilityNote; // non-empty when the /proc mount hides processes or files (hidepid, subset)
 };
+
+// The snapshot's processes in pid order (the collector lists them so; a snapshot from elsewhere
+// is sorted), as pointers: what the models merge their rows against.
+inline std::vector<const ProcessInfo*> processesByPid(const ProcessSnapshot& snapshot)
+{
+    std::vector<const ProcessInfo*> in;
+    in.reserve(snapshot.processes.size());
+    for (const ProcessInfo& p : snapshot.processes)
+        in.push_back(&p);
+    auto byPid = [](const ProcessInfo* a, const ProcessInfo* b) { return a->key.pid < b->key.pid; };
+    if (!std::is_sorted(in.begin(), in.end(), byPid))
+        std::stable_sort(in.begin(), in.end(), byPid);
+    return in;
+}
 
 } // namespace pg

@@ -219,13 +219,7 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
     m_snapshot = snapshot;
     // Rows and snapshot are both in pid order, so the diff is a merge walk: no hashing, no copies
     // of rows that stay.
-    std::vector<const ProcessInfo*> in;
-    in.reserve(snapshot->processes.size());
-    for (const ProcessInfo& p : snapshot->processes)
-        in.push_back(&p);
-    auto byPid = [](const ProcessInfo* a, const ProcessInfo* b) { return a->key.pid < b->key.pid; };
-    if (!std::is_sorted(in.begin(), in.end(), byPid))
-        std::sort(in.begin(), in.end(), byPid);
+    const std::vector<const ProcessInfo*> in = processesByPid(*snapshot);
 
     // 1 and 2: removals, then insertions, one signal per contiguous run. Many scattered runs (a
     // build tree exiting, thousands of processes) become one layout change instead: each separate

@@ -259,13 +259,7 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
 {
     if (!snapshot)
         return;
-    std::vector<const ProcessInfo*> in;
-    in.reserve(snapshot->processes.size());
-    for (const ProcessInfo& p : snapshot->processes)
-        in.push_back(&p);
-    auto byPid = [](const ProcessInfo* a, const ProcessInfo* b) { return a->key.pid < b->key.pid; };
-    if (!std::is_sorted(in.begin(), in.end(), byPid))
-        std::stable_sort(in.begin(), in.end(), byPid);
+    const std::vector<const ProcessInfo*> in = processesByPid(*snapshot);
     if (in.empty()) {
         clear();
         m_snapshot = snapshot;

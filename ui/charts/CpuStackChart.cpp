@@ -129,15 +129,8 @@ void CpuStackChart::redraw()
         return;
     m_pieces.clear();
     if (!m_times.empty()) {
-        const double now = m_times.newest();
-        std::size_t begin = 0;
-        while (begin < m_times.size() && m_times[begin] - now < -m_windowSeconds)
-            ++begin;
-        const std::size_t end = m_times.size();
-        const std::size_t perPoint
-            = samplesPerPoint(end - begin, static_cast<std::size_t>(maxPoints()));
-        const std::uint64_t firstAbsolute = m_times.pushedCount() - m_times.size();
-        auto absolute = [firstAbsolute](std::size_t i) { return firstAbsolute + i; };
+        const DrawWindow w = drawWindow(m_times, m_windowSeconds, maxPoints());
+        auto absolute = [&w](std::size_t i) { return w.absolute(i); };
         // The busiest sample of each bucket (the stack's height), drawn whole.
         auto busy = [this](std::size_t i) {
             double sum = 0;
@@ -146,8 +139,8 @@ void CpuStackChart::redraw()
             return sum; // NaN for an invalid sample
         };
         std::uint64_t previousBucket = std::numeric_limits<std::uint64_t>::max();
-        forEachBucketPeak(begin, end, perPoint, absolute, busy, [&](std::size_t i) {
-            const std::uint64_t bucket = absolute(i) / perPoint;
+        forEachBucketPeak(w.begin, w.end, w.perPoint, absolute, busy, [&](std::size_t i) {
+            const std::uint64_t bucket = w.bucket(i);
             if (m_pieces.empty() || bucket != previousBucket + 1)
                 m_pieces.emplace_back(); // an invalid stretch: a gap
             previousBucket = bucket;
@@ -157,7 +150,7 @@ void CpuStackChart::redraw()
                 stacked += m_percent[i * kStride + k];
                 top[k] = stacked;
             }
-            m_pieces.back().x.push_back(m_times[i] - now);
+            m_pieces.back().x.push_back(m_times[i] - w.now);
             m_pieces.back().top.push_back(top);
         });
     }

@@ -7,6 +7,8 @@
 // reaches the newest sample. A bucket with no known sample (NaN scores
 // only) draws nothing: a gap stays a gap, never a 0.
 
+#include "RingBuffer.h"
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -44,6 +46,32 @@ void forEachBucketPeak(std::size_t begin, std::size_t end, std::size_t samplesPe
         if (best != end)
             draw(best);
     }
+}
+
+// The samples of `times` (a chart's timeline, oldest first) inside the last `windowSeconds`, and
+// how they group into at most `maxPoints` buckets by absolute index.
+struct DrawWindow
+{
+    double now = 0; // time of the newest sample: x = time - now
+    std::size_t begin = 0, end = 0; // samples [begin, end) of `times`
+    std::size_t perPoint = 1;
+    std::uint64_t firstAbsolute = 0; // absolute index of sample 0
+    std::uint64_t absolute(std::size_t i) const { return firstAbsolute + i; }
+    std::uint64_t bucket(std::size_t i) const { return absolute(i) / perPoint; }
+};
+
+inline DrawWindow drawWindow(const RingBuffer<double>& times, double windowSeconds, int maxPoints)
+{
+    DrawWindow w;
+    if (times.empty())
+        return w;
+    w.now = times.newest();
+    while (w.begin < times.size() && times[w.begin] - w.now < -windowSeconds)
+        ++w.begin;
+    w.end = times.size();
+    w.perPoint = samplesPerPoint(w.end - w.begin, static_cast<std::size_t>(maxPoints));
+    w.firstAbsolute = times.pushedCount() - times.size();
+    return w;
 }
 
 } // namespace pg

@@ -112,29 +112,22 @@ void RateChart::redraw()
     m_lines.assign(m_stride, {});
     double maxValue = 0;
     if (!m_times.empty()) {
-        const double now = m_times.newest();
-        std::size_t begin = 0;
-        while (begin < m_times.size() && m_times[begin] - now < -m_windowSeconds)
-            ++begin;
-        const std::size_t end = m_times.size();
-        const std::size_t perPoint
-            = samplesPerPoint(end - begin, static_cast<std::size_t>(maxPoints()));
-        const std::uint64_t firstAbsolute = m_times.pushedCount() - m_times.size();
-        auto absolute = [firstAbsolute](std::size_t i) { return firstAbsolute + i; };
+        const DrawWindow w = drawWindow(m_times, m_windowSeconds, maxPoints());
+        auto absolute = [&w](std::size_t i) { return w.absolute(i); };
         for (std::size_t k = 0; k < m_stride; ++k) {
             auto valueAt = [this, k](std::size_t i) {
                 return static_cast<double>(m_values[i * m_stride + k]);
             };
             std::vector<QPolygonF>& pieces = m_lines[k];
             std::uint64_t previousBucket = std::numeric_limits<std::uint64_t>::max();
-            forEachBucketPeak(begin, end, perPoint, absolute, valueAt, [&](std::size_t i) {
+            forEachBucketPeak(w.begin, w.end, w.perPoint, absolute, valueAt, [&](std::size_t i) {
                 // A bucket with no known sample was skipped: the line breaks there.
-                const std::uint64_t bucket = absolute(i) / perPoint;
+                const std::uint64_t bucket = w.bucket(i);
                 if (pieces.empty() || bucket != previousBucket + 1)
                     pieces.emplace_back();
                 previousBucket = bucket;
                 const double v = valueAt(i);
-                pieces.back().append(QPointF(m_times[i] - now, v));
+                pieces.back().append(QPointF(m_times[i] - w.now, v));
                 maxValue = std::max(maxValue, v);
             });
             ++m_replaceCount;
