@@ -334,9 +334,10 @@ void TestExportCli::matchesPs()
         const int exportedParent = field("ppid").toInt();
         if (field("ppid") != f[1])
             QVERIFY2(exportedParent > 1 && ::kill(exportedParent, 0) != 0 && errno == ESRCH,
-                qPrintable(QStringLiteral("pid %1: exported ppid %2, ps %3")
-                               .arg(pid)
-                               .arg(QString::fromLatin1(field("ppid")), QString::fromLatin1(f[1]))));
+                qPrintable(
+                    QStringLiteral("pid %1: exported ppid %2, ps %3")
+                        .arg(pid)
+                        .arg(QString::fromLatin1(field("ppid")), QString::fromLatin1(f[1]))));
         QCOMPARE(field("uid"), f[2]);
         QCOMPARE(field("user"), f[13]);
         // lstart: "Thu Nov 26 21:45:57 2026", in UTC because of TZ above.

@@ -137,8 +137,9 @@ void TestMainWindowSettings::cycleVisitsEveryTab()
         window.showNextView();
     }
     QCOMPARE(seen,
-        QStringList({ QStringLiteral("tabbed/0"), QStringLiteral("tabbed/1"),
-            QStringLiteral("tabbed/2"), QStringLiteral("plain/0"), QStringLiteral("processes/0") }));
+        QStringList(
+            { QStringLiteral("tabbed/0"), QStringLiteral("tabbed/1"), QStringLiteral("tabbed/2"),
+                QStringLiteral("plain/0"), QStringLiteral("processes/0") }));
 }
 
 void TestMainWindowSettings::shortcutsExist()

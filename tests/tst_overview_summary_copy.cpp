@@ -32,7 +32,9 @@ std::shared_ptr<SystemOverview> sample()
                                    "SwapFree: 0 kB\n")
                           .value();
     o->memory.path = "/proc/meminfo";
-    o->version.value = parseKernelVersion("Linux version 6.1.0-<b>bold</b> (builder@host) (gcc 12.2.0) #1 SMP\n").value();
+    o->version.value
+        = parseKernelVersion("Linux version 6.1.0-<b>bold</b> (builder@host) (gcc 12.2.0) #1 SMP\n")
+              .value();
     o->version.path = "/proc/version";
     o->ticksPerSecond = 100;
     return o;

@@ -10,8 +10,7 @@ class QLabel;
 
 namespace pg {
 
-enum class BannerTone
-{
+enum class BannerTone {
     Error, // white on red: something cannot be shown
     Warning, // black on amber: shown, but stale or partial
     Note, // tooltip colours: how to read what is shown

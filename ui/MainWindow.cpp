@@ -99,7 +99,8 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
             Qt::QueuedConnection);
     }
     m_pendingInitialPid = options.initialPid > 0;
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { emit pageChanged(currentPageId()); });
+    connect(
+        m_tabs, &QTabWidget::currentChanged, this, [this] { emit pageChanged(currentPageId()); });
     if (options.cyclePagesMs > 0) {
         auto* cycle = new QTimer(this);
         connect(cycle, &QTimer::timeout, this, &MainWindow::showNextView);

@@ -8,11 +8,11 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDateTime>
-#include <QGuiApplication>
-#include <QMenu>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QMenu>
 #include <QVBoxLayout>
 
 namespace pg {

@@ -14,7 +14,7 @@ namespace pg {
 namespace {
 constexpr std::size_t kMaxChangedRanges = 32;
 constexpr std::size_t kMaxStructuralRuns = 16; // removal + insertion runs before one layout change
-}
+} // namespace
 
 ProcessTableModel::ProcessTableModel(QObject* parent)
     : QAbstractItemModel(parent)
@@ -103,8 +103,8 @@ std::vector<std::pair<int, int>> ProcessTableModel::removedRuns(
     return runs;
 }
 
-std::size_t ProcessTableModel::insertedRunCount(
-    const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed) const
+std::size_t ProcessTableModel::insertedRunCount(const std::vector<const ProcessInfo*>& in,
+    const std::vector<std::pair<int, int>>& removed) const
 {
     // Walks the rows that stay (skipping the removed runs) against the snapshot, as
     // removeAndInsert() will after the removals.

@@ -72,8 +72,8 @@ private:
     std::vector<std::pair<int, int>> removedRuns(const std::vector<const ProcessInfo*>& in) const;
     std::size_t insertedRunCount(const std::vector<const ProcessInfo*>& in,
         const std::vector<std::pair<int, int>>& removed) const;
-    void removeAndInsert(const std::vector<const ProcessInfo*>& in,
-        const std::vector<std::pair<int, int>>& removed);
+    void removeAndInsert(
+        const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed);
     void restructure(const std::vector<const ProcessInfo*>& in);
     static unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b);
 

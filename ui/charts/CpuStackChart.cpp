@@ -84,8 +84,8 @@ QList<QPointF> CpuStackChart::points(int state) const
         return out;
     for (const Piece& piece : m_pieces)
         for (std::size_t i = 0; i < piece.x.size(); ++i)
-            out.append(QPointF(piece.x[i],
-                static_cast<double>(piece.top[i][static_cast<std::size_t>(state)])));
+            out.append(QPointF(
+                piece.x[i], static_cast<double>(piece.top[i][static_cast<std::size_t>(state)])));
     return out;
 }
 
@@ -96,8 +96,8 @@ int CpuStackChart::legendWidth() const
     const QFontMetrics fm(font());
     int w = 0;
     for (const StateInfo& info : kStateInfo)
-        w = std::max(w, fm.horizontalAdvance(tr("%1 (%2)").arg(QLatin1String(info.name),
-                                                  tr(info.context))));
+        w = std::max(
+            w, fm.horizontalAdvance(tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context))));
     return std::min(w + fm.height() + 16, width() / 3);
 }
 
@@ -210,9 +210,9 @@ void CpuStackChart::paintEvent(QPaintEvent*)
         const StateInfo& info = kStateInfo[k];
         painter.fillRect(QRectF(x, y + 3, square, square), QColor(info.color));
         painter.setPen(palette().color(QPalette::WindowText));
-        const QString label = fm.elidedText(
-            tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context)), Qt::ElideRight,
-            static_cast<int>(width() - x - square - 8));
+        const QString label
+            = fm.elidedText(tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context)),
+                Qt::ElideRight, static_cast<int>(width() - x - square - 8));
         painter.drawText(QPointF(x + square + 4, y + fm.ascent()), label);
         y += fm.height() + 4;
     }
@@ -234,10 +234,12 @@ QString CpuStackChart::hoverText(double secondsAgo) const
     float below = 0;
     for (std::size_t k = kStride; k-- > 0;) {
         below = k ? best->top[at][k - 1] : 0.0f;
-        lines << tr("%1: %2 %").arg(QLatin1String(kStateInfo[k].name))
+        lines << tr("%1: %2 %")
+                     .arg(QLatin1String(kStateInfo[k].name))
                      .arg(static_cast<double>(best->top[at][k] - below), 0, 'f', 1);
     }
-    lines << tr("idle: %1 %").arg(100.0 - static_cast<double>(best->top[at][kStride - 1]), 0, 'f', 1);
+    lines
+        << tr("idle: %1 %").arg(100.0 - static_cast<double>(best->top[at][kStride - 1]), 0, 'f', 1);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -45,8 +45,8 @@ void PlotFrame::paint(QPainter& painter, const QWidget& widget, const QRectF& pl
     painter.save();
     painter.setPen(text);
     if (!title.isEmpty())
-        painter.drawText(QRectF(0, kMargin, widget.width() - legendRight, fm.height()),
-            Qt::AlignCenter, title);
+        painter.drawText(
+            QRectF(0, kMargin, widget.width() - legendRight, fm.height()), Qt::AlignCenter, title);
     painter.fillRect(plot, pal.color(QPalette::Base));
     const auto ny = static_cast<int>(yLabels.size());
     for (int i = 0; i < ny; ++i) {
@@ -63,13 +63,13 @@ void PlotFrame::paint(QPainter& painter, const QWidget& widget, const QRectF& pl
         painter.setPen(grid);
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         painter.setPen(text);
-        painter.drawText(QRectF(x - 40, plot.bottom() + 4, 80, fm.height()), Qt::AlignCenter,
-            xLabels[i]);
+        painter.drawText(
+            QRectF(x - 40, plot.bottom() + 4, 80, fm.height()), Qt::AlignCenter, xLabels[i]);
     }
     painter.setFont(bold);
     if (!xTitle.isEmpty())
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 4 + fm.height() + 2, plot.width(),
-                             fm.height()),
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + 4 + fm.height() + 2, plot.width(), fm.height()),
             Qt::AlignCenter, xTitle);
     if (!unit.isEmpty()) {
         painter.translate(kMargin, plot.center().y());

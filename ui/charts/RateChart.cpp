@@ -22,9 +22,8 @@ constexpr int kXTicks = 7; // -600, -500, ..., 0
 // The first colours of Qt Charts' light theme, so these charts match the ones beside them.
 QColor seriesColor(std::size_t k)
 {
-    static const QColor colors[]
-        = { QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53), QColor(0xf6, 0xa6, 0x25),
-              QColor(0x6d, 0x5f, 0xd5), QColor(0xbf, 0x59, 0x3e) };
+    static const QColor colors[] = { QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53),
+        QColor(0xf6, 0xa6, 0x25), QColor(0x6d, 0x5f, 0xd5), QColor(0xbf, 0x59, 0x3e) };
     return colors[k % std::size(colors)];
 }
 
@@ -204,7 +203,8 @@ void RateChart::paintEvent(QPaintEvent*)
     double x = (width() - total + 14) / 2.0;
     const double y = height() - 4 - fm.height();
     for (int k = 0; k < m_names.size(); ++k) {
-        painter.fillRect(QRectF(x, y + 3, square, square), seriesColor(static_cast<std::size_t>(k)));
+        painter.fillRect(
+            QRectF(x, y + 3, square, square), seriesColor(static_cast<std::size_t>(k)));
         painter.setPen(text);
         x += square + 4;
         painter.drawText(QRectF(x, y, fm.horizontalAdvance(m_names[k]) + 2, fm.height()),
@@ -223,9 +223,11 @@ QString RateChart::hoverText(double secondsAgo) const
                 if (!nearest || std::abs(p.x() - secondsAgo) < std::abs(nearest->x() - secondsAgo))
                     nearest = &p;
         const double bucketSeconds = m_windowSeconds / std::max(1, maxPoints()) * 2;
-        const QString name = k < static_cast<std::size_t>(m_names.size()) ? m_names[int(k)] : QString();
+        const QString name
+            = k < static_cast<std::size_t>(m_names.size()) ? m_names[int(k)] : QString();
         if (nearest && std::abs(nearest->x() - secondsAgo) <= bucketSeconds)
-            lines << tr("%1: %2 %3").arg(name, QString::number(nearest->y(), 'f', m_decimals + 1), m_unit);
+            lines << tr("%1: %2 %3")
+                         .arg(name, QString::number(nearest->y(), 'f', m_decimals + 1), m_unit);
         else
             lines << tr("%1: unknown").arg(name);
     }
