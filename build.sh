@@ -14,6 +14,7 @@ BUILD_DIR=${PROCGLASS_BUILD_DIR:-build}
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 # Build and test dependencies, all from Debian 12's archive.
 PACKAGES=(cmake g++ ninja-build ccache pkg-config qt6-base-dev qt6-charts-dev libgl-dev
+          libqt6opengl6-dev
           procps python3 fonts-dejavu-core desktop-file-utils appstream dpkg-dev file)
 # The parser fuzzers (a ctest test) need clang and its libFuzzer runtime.
 PACKAGES+=(clang libclang-rt-14-dev)
