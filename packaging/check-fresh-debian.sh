@@ -52,7 +52,7 @@ if [ $refresh = 1 ] || [ ! -s "$base" ]; then
             >"$cache/apt.log" 2>&1 || die "could not install mmdebstrap (see $cache/apt.log)"
     fi
     say "making a minimal Debian 12 base (mmdebstrap --variant=minbase)"
-    mmdebstrap --variant=minbase --include=git,ca-certificates,python3 bookworm "$base.part" \
+    mmdebstrap --variant=minbase --format=tar --include=git,ca-certificates,python3 bookworm "$base.part" \
         http://deb.debian.org/debian >"$cache/mmdebstrap.log" 2>&1 \
         || { rm -f "$base.part"; die "mmdebstrap failed (see $cache/mmdebstrap.log)"; }
     mv "$base.part" "$base"
