@@ -16,10 +16,12 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <set>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 
@@ -27,18 +29,23 @@ using namespace pg;
 
 namespace {
 
-// Forks a churn master that, for `seconds`, keeps forking children that exit at once or after a
-// short sleep, and starts short-lived threads of its own. Returns the master's pid.
-pid_t startChurn(double seconds)
+volatile std::sig_atomic_t g_stopChurn = 0;
+
+// Forks a churn master that keeps forking children that exit at once or after a short sleep, and
+// starts short-lived threads of its own, until stopChurn() (or, as a safety net, two minutes).
+// The tests stop it once they have seen enough, not after a fixed time: on a loaded machine a
+// fixed time may hold a single refresh.
+pid_t startChurn()
 {
     const pid_t master = fork();
     if (master != 0)
         return master;
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    std::signal(SIGTERM, [](int) { g_stopChurn = 1; });
     QElapsedTimer clock;
     clock.start();
     unsigned n = 0;
-    while (clock.elapsed() < static_cast<qint64>(seconds * 1000)) {
+    while (!g_stopChurn && clock.elapsed() < 120000) {
         const pid_t child = fork();
         if (child == 0) {
             if (n % 3 == 0)
@@ -46,7 +53,11 @@ pid_t startChurn(double seconds)
             _exit(0);
         }
         if (n % 16 == 0) {
-            std::thread([] { usleep(200); }).detach();
+            try {
+                std::thread([] { usleep(200); }).detach();
+            } catch (const std::system_error&) {
+                // out of threads for a moment: the churn goes on with processes
+            }
         }
         while (waitpid(-1, nullptr, WNOHANG) > 0) { }
         ++n;
@@ -57,6 +68,17 @@ pid_t startChurn(double seconds)
     usleep(20000); // let detached threads finish
     _exit(0);
 }
+
+// Stops the churn and reaps its master, which has reaped every child it started.
+void stopChurn(pid_t master)
+{
+    ::kill(master, SIGTERM);
+    while (waitpid(master, nullptr, 0) < 0 && errno == EINTR) { }
+}
+
+// Enough of the race seen: the minimum count, and at least `minMs` of churn.
+constexpr qint64 kMinChurnMs = 2000;
+constexpr qint64 kGiveUpMs = 90000;
 
 } // namespace
 
@@ -73,8 +95,10 @@ void TestExitRaces::collectorUnderChurn()
 {
     const long cpus = std::max(1L, sysconf(_SC_NPROCESSORS_ONLN));
     ProcessCollector collector;
-    const pid_t master = startChurn(4.0);
+    const pid_t master = startChurn();
     QVERIFY(master > 0);
+    QElapsedTimer clock;
+    clock.start();
     int samples = 0;
     std::set<std::pair<int, std::uint64_t>>
         seenChurn; // (pid, start time) of the master and its children
@@ -91,9 +115,11 @@ void TestExitRaces::collectorUnderChurn()
             if (p.ppid == master || p.key.pid == master)
                 seenChurn.insert({ p.key.pid, p.key.startTimeTicks });
         }
-        if (waitpid(master, nullptr, WNOHANG) == master)
+        if ((samples > 10 && seenChurn.size() > 1 && clock.elapsed() >= kMinChurnMs)
+            || clock.elapsed() > kGiveUpMs)
             break;
     }
+    stopChurn(master);
     // Everything the churn started has exited and been reaped: the next refresh shows none of it.
     const ProcessSnapshot after = collector.sample();
     for (const ProcessInfo& p : after.processes)
@@ -118,7 +144,9 @@ void TestExitRaces::samplerThreadAndModelUnderChurn()
     thread.adopt(sampler);
     int snapshots = 0;
     std::int64_t lastTakenMs = 0;
-    const pid_t master = startChurn(3.0);
+    const pid_t master = startChurn();
+    QElapsedTimer clock;
+    clock.start();
     std::set<std::pair<int, std::uint64_t>>
         churned; // (pid, start time) of the master and its children
     connect(sampler, &ProcessSampler::snapshotReady, &model, [&](ProcessSnapshotPtr s) {
@@ -131,10 +159,9 @@ void TestExitRaces::samplerThreadAndModelUnderChurn()
     });
     thread.start();
     QMetaObject::invokeMethod(sampler, &ProcessSampler::start, Qt::QueuedConnection);
-    bool reaped
-        = false; // QTRY_* evaluates its expression once more at the end: keep waitpid's answer
     QTRY_VERIFY_WITH_TIMEOUT(
-        reaped || (reaped = waitpid(master, nullptr, WNOHANG) == master), 20000);
+        snapshots > 20 && !churned.empty() && clock.elapsed() >= kMinChurnMs, kGiveUpMs);
+    stopChurn(master);
     // Snapshots already queued may predate the reap: wait for one whose sample began after it.
     const std::int64_t reapedAtMs = QDateTime::currentMSecsSinceEpoch();
     QTRY_VERIFY_WITH_TIMEOUT(lastTakenMs > reapedAtMs, 10000);
@@ -153,11 +180,12 @@ void TestExitRaces::samplerThreadAndModelUnderChurn()
 void TestExitRaces::mapsAndDetailsOfChurningProcesses()
 {
     ProcessCollector collector;
-    const pid_t master = startChurn(3.0);
+    const pid_t master = startChurn();
+    QElapsedTimer clock;
+    clock.start();
     int reads = 0;
     int exitedMidway = 0;
-    bool reaped = false;
-    while (!reaped) {
+    while (!(reads > 20 && clock.elapsed() >= kMinChurnMs) && clock.elapsed() < kGiveUpMs) {
         const ProcessSnapshot s = collector.sample();
         for (const ProcessInfo& p : s.processes) {
             if (p.ppid != master && p.key.pid != master)
@@ -179,8 +207,8 @@ void TestExitRaces::mapsAndDetailsOfChurningProcesses()
             else if (details.stat)
                 QCOMPARE(details.stat->pid, p.key.pid);
         }
-        reaped = waitpid(master, nullptr, WNOHANG) == master;
     }
+    stopChurn(master);
     QVERIFY2(reads > 20, qPrintable(QString::number(reads)));
     qInfo("%d maps+details reads of churning processes, %d found the process gone midway", reads,
         exitedMidway);
