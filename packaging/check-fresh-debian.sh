@@ -76,6 +76,9 @@ set +e
 # ends, so a failure or a kill never leaves /dev or /proc bound into a folder on the host.
 unshare --mount --propagation private -- /bin/bash -euc '
     root=$1; shift
+    # The root a mount point of its own, as / is on a real machine (unshare --mount-proc, which the
+    # soak test uses, changes the propagation of / and fails when / is not a mount point).
+    mount --bind "$root" "$root"
     mount -t proc proc "$root/proc"
     mount --rbind /sys "$root/sys"
     mount --rbind /dev "$root/dev"
