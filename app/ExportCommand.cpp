@@ -1,11 +1,14 @@
 #include "ExportCommand.h"
 
+#include "CommandLineChecks.h"
 #include "CsvWriter.h"
 #include "Interrupts.h"
 #include "MapsGroups.h"
+#include "PidStat.h"
 #include "ProcFs.h"
 #include "ProcessCollector.h"
 #include "ProcessCsv.h"
+#include "RefreshInterval.h"
 #include "Smaps.h"
 #include "SystemOverview.h"
 
@@ -107,6 +110,16 @@ TableOutcome exportMaps(const ExportRequest& request)
     if (::stat(dir.c_str(), &st) != 0)
         return { {},
             "no such process: " + std::to_string(request.pid) + " (nothing at " + dir + ")" };
+    // A zombie's and a kernel thread's smaps are empty: say why instead of a header-only table.
+    const std::string who = "pid " + std::to_string(request.pid);
+    auto statText = readWholeFile(dir + "/stat");
+    auto stat = statText ? parsePidStat(*statText) : Result<PidStat>(statText.error());
+    if (stat && (stat->state == 'Z' || stat->state == 'X'))
+        return { {},
+            who + " (" + stat->comm + ") is a zombie: its memory is already freed (it exited; its "
+                + "parent has not reaped it yet)" };
+    if (stat && stat->isKernelThread())
+        return { {}, who + " (" + stat->comm + ") is a kernel thread: it has no user memory map" };
     const std::string path = dir + "/smaps";
     auto text = readWholeFile(path, 1024u * 1024u * 1024u);
     if (!text) {
@@ -123,6 +136,10 @@ TableOutcome exportMaps(const ExportRequest& request)
     auto smaps = parseSmaps(*text);
     if (!smaps)
         return { {}, readProblem(path, smaps.error()) };
+    if (smaps->mappings.empty())
+        return { {},
+            who + (stat ? " (" + stat->comm + ")" : std::string()) + " has no memory map: " + path
+                + " is empty" };
     return { mapsToCsv(request.pid, *smaps), {} };
 }
 
@@ -191,8 +208,12 @@ int runExportCommand(int argc, char** argv)
         QStringLiteral("Read a /proc tree elsewhere."), QStringLiteral("DIR"),
         QStringLiteral("/proc"));
     const QCommandLineOption intervalOption(QStringLiteral("interval"),
-        QStringLiteral("Milliseconds between the two process samples (default 1000)."),
-        QStringLiteral("MS"), QStringLiteral("1000"));
+        QStringLiteral("Milliseconds between the two samples that CPU % and the rates come from, "
+                       "%1 to %2 (default %3).")
+            .arg(kMinRefreshIntervalMs)
+            .arg(kMaxRefreshIntervalMs)
+            .arg(kDefaultRefreshIntervalMs),
+        QStringLiteral("MS"), QString::number(kDefaultRefreshIntervalMs));
     parser.addOptions({ helpOption, outputOption, procRootOption, intervalOption });
     if (!parser.parse(args))
         return fail(2, parser.errorText().toStdString() + " (see procglass export --help)");
@@ -208,11 +229,13 @@ int runExportCommand(int argc, char** argv)
     ExportRequest request;
     request.procRoot = parser.value(procRootOption).toStdString();
     bool ok = false;
-    request.intervalMs = parser.value(intervalOption).toInt(&ok);
-    if (!ok || request.intervalMs < 0 || request.intervalMs > 3600000)
+    // The window's bounds: under 100 ms a busy loop shows 0 or 200 % CPU (the clock ticks 10 ms).
+    const auto intervalMs = parseIntervalArgMs(parser.value(intervalOption));
+    if (!intervalMs)
         return fail(2,
-            "--interval takes milliseconds from 0 to 3600000, not '"
-                + parser.value(intervalOption).toStdString() + "'");
+            intervalArgProblem(QStringLiteral("--interval"), parser.value(intervalOption))
+                .toStdString());
+    request.intervalMs = *intervalMs;
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
@@ -238,7 +261,10 @@ int runExportCommand(int argc, char** argv)
     if (positional.size() < expectedArgs)
         return fail(2, "export " + name + " needs a process id: procglass export " + name + " PID");
     if (positional.size() > expectedArgs)
-        return fail(2, "unexpected argument '" + positional.at(expectedArgs).toStdString() + "'");
+        return fail(2,
+            "unexpected argument '" + positional.at(expectedArgs).toStdString() + "': export "
+                + name + (table->needsPid ? " takes one PID" : " takes no other argument")
+                + " (see procglass export --help)");
     if (table->needsPid) {
         request.pid = positional.at(1).toInt(&ok);
         if (!ok || request.pid <= 0)

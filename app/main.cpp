@@ -1,5 +1,6 @@
 // Procglass entry point: command line, the sampler thread, the main window.
 
+#include "CommandLineChecks.h"
 #include "DetailsSampler.h"
 #include "ExportCommand.h"
 #include "HeapPolicy.h"
@@ -9,12 +10,14 @@
 #include "MapsSampler.h"
 #include "MemoryMapPage.h"
 #include "ProcessSampler.h"
+#include "RefreshInterval.h"
 #include "SamplerThread.h"
 #include "SystemOverviewPage.h"
 #include "SystemSampler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QStringList>
 #include <cstdio>
 #include <cstdlib>
@@ -43,6 +46,21 @@ bool haveDisplay()
     return (x && *x) || (wayland && *wayland);
 }
 
+// The pages --page accepts: the ids MainWindow::addPage() is given below, in MainWindow and in
+// MemoryMapPage::install().
+const QStringList& pageIds()
+{
+    static const QStringList ids = { QStringLiteral("processes"), QStringLiteral("memory"),
+        QStringLiteral("interrupts"), QStringLiteral("system") };
+    return ids;
+}
+
+int commandLineError(const QString& message)
+{
+    std::fprintf(stderr, "procglass: %s\n", qPrintable(pg::oneLineText(message)));
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -65,15 +83,20 @@ int main(int argc, char** argv)
     const QCommandLineOption versionOption(
         { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version."));
     const QCommandLineOption intervalOption(QStringLiteral("interval"),
-        QStringLiteral("Refresh interval in milliseconds (default 1000)."), QStringLiteral("MS"),
-        QStringLiteral("1000"));
+        QStringLiteral("Refresh interval in milliseconds, %1 to %2, for this run only (default: "
+                       "the interval chosen in the window last time, else 1000).")
+            .arg(pg::kMinRefreshIntervalMs)
+            .arg(pg::kMaxRefreshIntervalMs),
+        QStringLiteral("MS"), QString::number(pg::kDefaultRefreshIntervalMs));
     const QCommandLineOption procRootOption(QStringLiteral("proc-root"),
         QStringLiteral("Read a /proc tree elsewhere (a fixture or a copy)."), QStringLiteral("DIR"),
         QStringLiteral("/proc"));
     const QCommandLineOption pidOption(QStringLiteral("pid"),
-        QStringLiteral("Start with this process selected."), QStringLiteral("PID"));
+        QStringLiteral("Start with this process selected (and its memory map shown)."),
+        QStringLiteral("PID"));
     const QCommandLineOption pageOption(QStringLiteral("page"),
-        QStringLiteral("Start on this page: processes, memory, interrupts or system."),
+        QStringLiteral("Start on this page: %1 (this run only).")
+            .arg(pageIds().join(QStringLiteral(", "))),
         QStringLiteral("PAGE"));
     QCommandLineOption cycleOption(QStringLiteral("cycle-pages"),
         QStringLiteral("Show the next tab or page every MS milliseconds (for soak tests)."),
@@ -81,14 +104,15 @@ int main(int argc, char** argv)
     cycleOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption,
         pageOption, cycleOption });
-    if (!parser.parse(args)) {
-        std::fprintf(
-            stderr, "procglass: %s (see procglass --help)\n", qPrintable(parser.errorText()));
-        return 2;
-    }
+    if (!parser.parse(args))
+        return commandLineError(parser.errorText() + QStringLiteral(" (see procglass --help)"));
     if (parser.isSet(helpOption)) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        std::printf("\nHeadless export to CSV (needs no display; see procglass export --help):\n"
+        std::printf("%s",
+            qPrintable(pg::helpWithUsage(
+                parser.helpText(), QStringLiteral("Usage: procglass [options]"))));
+        std::printf("\nOptions apply to this run only; the settings keep what you choose in the "
+                    "window.\n"
+                    "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
                     "  procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] "
                     "[--interval MS]\n"
                     "  procglass export maps PID [-o FILE] [--proc-root DIR]\n");
@@ -98,28 +122,42 @@ int main(int argc, char** argv)
         std::printf("procglass %s\n", PROCGLASS_VERSION);
         return 0;
     }
+    if (!parser.positionalArguments().isEmpty())
+        return commandLineError(QStringLiteral("unexpected argument '%1': procglass takes options "
+                                               "only, or the command export (see procglass --help)")
+                                    .arg(parser.positionalArguments().constFirst()));
 
     pg::AppOptions options;
     bool ok = false;
-    options.intervalMs = parser.value(intervalOption).toInt(&ok);
-    if (!ok || options.intervalMs < 100 || options.intervalMs > 3600000) {
-        std::fprintf(stderr,
-            "procglass: --interval takes milliseconds from 100 to 3600000, not '%s'\n",
-            qPrintable(parser.value(intervalOption)));
-        return 2;
-    }
+    const auto intervalMs = pg::parseIntervalArgMs(parser.value(intervalOption));
+    if (!intervalMs)
+        return commandLineError(
+            pg::intervalArgProblem(QStringLiteral("--interval"), parser.value(intervalOption)));
+    options.intervalMs = *intervalMs;
     options.intervalSet = parser.isSet(intervalOption);
     options.procRoot = parser.value(procRootOption);
+    if (!QFileInfo(options.procRoot).isDir())
+        return commandLineError(
+            QStringLiteral("--proc-root takes a folder, not '%1'").arg(options.procRoot));
     if (parser.isSet(pidOption)) {
         options.initialPid = parser.value(pidOption).toInt(&ok);
-        if (!ok || options.initialPid <= 0) {
-            std::fprintf(stderr, "procglass: --pid takes a process id, not '%s'\n",
-                qPrintable(parser.value(pidOption)));
-            return 2;
-        }
+        if (!ok || options.initialPid <= 0)
+            return commandLineError(QStringLiteral("--pid takes a process id (a number from 1), "
+                                                   "not '%1'")
+                                        .arg(parser.value(pidOption)));
     }
     options.initialPage = parser.value(pageOption);
-    options.cyclePagesMs = parser.value(cycleOption).toInt();
+    if (parser.isSet(pageOption) && !pageIds().contains(options.initialPage))
+        return commandLineError(
+            QStringLiteral("--page takes %1, not '%2'")
+                .arg(pageIds().join(QStringLiteral(", ")), options.initialPage));
+    if (parser.isSet(cycleOption)) {
+        const auto cycleMs = pg::parseIntervalArgMs(parser.value(cycleOption));
+        if (!cycleMs)
+            return commandLineError(
+                pg::intervalArgProblem(QStringLiteral("--cycle-pages"), parser.value(cycleOption)));
+        options.cyclePagesMs = *cycleMs;
+    }
 
     if (!haveDisplay()) {
         std::fprintf(stderr,

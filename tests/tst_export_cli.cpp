@@ -202,7 +202,7 @@ void TestExportCli::fixtureTreeReadsBackExactly()
     const QString out = dir.filePath(QStringLiteral("p.csv"));
     const RunResult r = run(kProcglass,
         { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--proc-root"),
-            kProcRoot, QStringLiteral("--interval"), QStringLiteral("50"), QStringLiteral("-o"),
+            kProcRoot, QStringLiteral("--interval"), QStringLiteral("100"), QStringLiteral("-o"),
             out });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.isEmpty());
@@ -248,7 +248,7 @@ void TestExportCli::stdoutAndFileAreTheSame()
     const QString out = dir.filePath(QStringLiteral("p.csv"));
     const QStringList common
         = { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--proc-root"),
-              kProcRoot, QStringLiteral("--interval"), QStringLiteral("0") };
+              kProcRoot, QStringLiteral("--interval"), QStringLiteral("100") };
     const RunResult toStdout = run(kProcglass, common);
     const RunResult toFile = run(kProcglass, common + QStringList { QStringLiteral("-o"), out });
     QCOMPARE(toStdout.exitCode, 0);
@@ -378,7 +378,7 @@ void TestExportCli::unwritableTargetLeavesNoFile()
     const QString out = dir.filePath(QStringLiteral("missing/folder/p.csv"));
     const RunResult r = run(kProcglass,
         { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--proc-root"),
-            kProcRoot, QStringLiteral("--interval"), QStringLiteral("0"), QStringLiteral("-o"),
+            kProcRoot, QStringLiteral("--interval"), QStringLiteral("100"), QStringLiteral("-o"),
             out });
     QVERIFY(r.exitCode != 0);
     QVERIFY(r.out.isEmpty());
@@ -391,7 +391,7 @@ void TestExportCli::unwritableTargetLeavesNoFile()
     // /proc refuses new files even to root.
     const RunResult proc = run(kProcglass,
         { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--proc-root"),
-            kProcRoot, QStringLiteral("--interval"), QStringLiteral("0"), QStringLiteral("-o"),
+            kProcRoot, QStringLiteral("--interval"), QStringLiteral("100"), QStringLiteral("-o"),
             QStringLiteral("/proc/procglass-export.csv") });
     QVERIFY(proc.exitCode != 0);
     QVERIFY2(proc.err.startsWith("procglass export: cannot write /proc/procglass-export.csv"),
@@ -412,7 +412,7 @@ void TestExportCli::fullDiskKeepsOldFile()
     }
     const RunResult r = run(kProcglass,
         { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--proc-root"),
-            kProcRoot, QStringLiteral("--interval"), QStringLiteral("0"), QStringLiteral("-o"),
+            kProcRoot, QStringLiteral("--interval"), QStringLiteral("100"), QStringLiteral("-o"),
             out },
         {}, [] {
             std::signal(SIGXFSZ, SIG_IGN);
@@ -466,7 +466,7 @@ void TestExportCli::runsWithoutDisplay()
     p.setProcessEnvironment(env);
     p.start(kProcglass,
         { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--proc-root"),
-            kProcRoot, QStringLiteral("--interval"), QStringLiteral("0") });
+            kProcRoot, QStringLiteral("--interval"), QStringLiteral("100") });
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(p.readAllStandardOutput().startsWith("pid,ppid,user,uid,state,comm,cmdline,"));
@@ -512,7 +512,7 @@ void TestExportCli::guiExportMatchesCli()
 
     const RunResult cli = run(kProcglass,
         { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--proc-root"),
-            kProcRoot, QStringLiteral("--interval"), QStringLiteral("0") });
+            kProcRoot, QStringLiteral("--interval"), QStringLiteral("100") });
     QCOMPARE(cli.exitCode, 0);
     const QList<Row> cliRows = readBack(cli.out, &problem);
     QCOMPARE(guiRows.size(), 5);
@@ -592,7 +592,7 @@ void TestExportCli::systemFromFixture()
 {
     const RunResult r = run(kProcglass,
         { QStringLiteral("export"), QStringLiteral("system"), QStringLiteral("--proc-root"),
-            kProcRoot, QStringLiteral("--interval"), QStringLiteral("0") });
+            kProcRoot, QStringLiteral("--interval"), QStringLiteral("100") });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QString problem;
     const QList<Row> rows = readBack(r.out, &problem);

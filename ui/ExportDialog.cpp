@@ -24,8 +24,9 @@ const char kFolderKey[] = "export/folder";
 
 QString defaultFolder()
 {
+    // Only a folder that exists: a relative path would follow the current directory.
     const QString saved = QSettings().value(QLatin1String(kFolderKey)).toString();
-    if (!saved.isEmpty() && QFileInfo(saved).isDir())
+    if (QDir::isAbsolutePath(saved) && QFileInfo(saved).isDir())
         return saved;
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     return QFileInfo(documents).isDir() ? documents : QDir::homePath();

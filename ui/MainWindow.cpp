@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
 #include "DetailsSampler.h"
+#include "LayoutRestore.h"
 #include "ProcessActionsController.h"
 #include "ProcessCsv.h"
 #include "ProcessDetailsPanel.h"
 #include "ProcessSampler.h"
 #include "ProcessTablePage.h"
+#include "RefreshInterval.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,6 +18,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -62,7 +65,8 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
     , m_processPage(new ProcessTablePage(this))
     , m_statusCounts(new QLabel(this))
     , m_statusSampler(new QLabel(this))
-    , m_intervalMs(options.intervalMs)
+    , m_intervalMs(
+          isRefreshIntervalMs(options.intervalMs) ? options.intervalMs : kDefaultRefreshIntervalMs)
 {
     setWindowTitle(tr("Procglass"));
     // PNGs rendered from the SVG (resources/CMakeLists.txt says how): an SVG window icon would
@@ -99,8 +103,11 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
             Qt::QueuedConnection);
     }
     m_pendingInitialPid = options.initialPid > 0;
-    connect(
-        m_tabs, &QTabWidget::currentChanged, this, [this] { emit pageChanged(currentPageId()); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_startPageShown && !m_cycling)
+            m_pageChosen = true;
+        emit pageChanged(currentPageId());
+    });
     if (options.cyclePagesMs > 0) {
         auto* cycle = new QTimer(this);
         connect(cycle, &QTimer::timeout, this, &MainWindow::showNextView);
@@ -210,12 +217,22 @@ void MainWindow::buildActions()
 
 void MainWindow::setIntervalMs(int ms)
 {
-    if (ms <= 0)
+    if (!isRefreshIntervalMs(ms))
         return;
+    m_chosenIntervalMs = ms;
+    applyIntervalMs(ms);
+}
+
+void MainWindow::applyIntervalMs(int ms)
+{
     m_intervalMs = ms;
-    const int idx = m_intervalBox->findData(ms);
-    if (idx >= 0)
-        m_intervalBox->setCurrentIndex(idx);
+    // The box shows the interval in use, also one it does not list (--interval 250).
+    int idx = m_intervalBox->findData(ms);
+    if (idx < 0) {
+        m_intervalBox->addItem(intervalText(ms), ms);
+        idx = m_intervalBox->count() - 1;
+    }
+    m_intervalBox->setCurrentIndex(idx);
     emit intervalChanged(ms);
     updateStatus();
 }
@@ -289,6 +306,7 @@ void MainWindow::showNextView()
             innerDepth = depth;
         }
     }
+    const QScopedValueRollback cycling(m_cycling, true);
     if (inner && inner->currentIndex() + 1 < inner->count()) {
         inner->setCurrentIndex(inner->currentIndex() + 1);
         return;
@@ -317,13 +335,19 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 // Settings: the window, the refresh interval, the last page, and the layout of each page. Other
 // pages get their splitters and columns saved by giving the QSplitter or item view an objectName.
+// The command line's options apply to one run: the interval is saved only when the user chose it
+// in the window, the page only when the user moved to it (or the start page was the saved one).
 void MainWindow::saveSettings() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("refresh/intervalMs"), m_intervalMs);
-    settings.setValue(QStringLiteral("window/lastPage"), currentPageId());
+    if (m_chosenIntervalMs > 0)
+        settings.setValue(QStringLiteral("refresh/intervalMs"), m_chosenIntervalMs);
+    const bool pageFromCommandLine = !m_options.initialPage.isEmpty() || m_options.initialPid > 0
+        || m_options.cyclePagesMs > 0;
+    if (m_pageChosen || (m_startPageShown && !pageFromCommandLine))
+        settings.setValue(QStringLiteral("window/lastPage"), currentPageId());
     settings.setValue(QStringLiteral("pages/processes/layout"), m_processPage->saveLayoutState());
     for (int i = 0; i < m_tabs->count(); ++i) {
         QWidget* page = m_tabs->widget(i);
@@ -358,7 +382,7 @@ void MainWindow::restoreLayoutSettings()
             const QVariant state
                 = settings.value(prefix + QStringLiteral("splitter/") + splitter->objectName());
             if (!splitter->objectName().isEmpty() && state.isValid())
-                splitter->restoreState(state.toByteArray());
+                restoreSplitterLayout(splitter, state.toByteArray());
         }
         for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
             QHeaderView* header = columnHeader(view);
@@ -367,19 +391,33 @@ void MainWindow::restoreLayoutSettings()
             if (view->objectName().isEmpty() || !header || !view->model() || !state.isValid())
                 continue;
             // restoreState() moves the sort indicator without sorting.
-            if (header->restoreState(state.toByteArray()) && header->isSortIndicatorShown())
+            if (restoreHeaderLayout(header, state.toByteArray()) && header->isSortIndicatorShown())
                 view->model()->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
         }
     }
-    const int savedInterval = settings.value(QStringLiteral("refresh/intervalMs"), 0).toInt();
-    if (!m_options.intervalSet && savedInterval >= 100 && savedInterval != m_intervalMs) {
-        if (m_intervalBox->findData(savedInterval) < 0)
-            m_intervalBox->addItem(intervalText(savedInterval), savedInterval);
-        setIntervalMs(savedInterval);
-    }
-    // --page and --pid choose the first page themselves.
-    if (m_options.initialPage.isEmpty() && m_options.initialPid <= 0)
-        showPage(settings.value(QStringLiteral("window/lastPage")).toString());
+    // A saved interval the window could not have chosen (edited, or from an older version) is
+    // ignored: the default is used, and shown.
+    bool intervalOk = false;
+    const int savedInterval
+        = settings.value(QStringLiteral("refresh/intervalMs")).toString().toInt(&intervalOk);
+    if (!m_options.intervalSet && intervalOk && isRefreshIntervalMs(savedInterval)
+        && savedInterval != m_intervalMs)
+        applyIntervalMs(savedInterval);
+    showStartPage(settings.value(QStringLiteral("window/lastPage")).toString());
+}
+
+void MainWindow::showStartPage(const QString& lastPage)
+{
+    // --page, else --pid's memory map, else the saved page if it still exists (an unknown name
+    // leaves the first page). MemoryMapPage and main.cpp show their page for --page and --pid
+    // too; deciding here once means any later change of page is the user's.
+    if (!m_options.initialPage.isEmpty())
+        showPage(m_options.initialPage);
+    else if (m_options.initialPid > 0)
+        showPage(QStringLiteral("memory"));
+    else
+        showPage(lastPage);
+    m_startPageShown = true;
 }
 
 void MainWindow::attachDetailsSampler(DetailsSampler* details)

@@ -30,6 +30,8 @@ struct AppOptions
     int initialPid = 0; // --pid
     QString initialPage; // --page
     bool intervalSet = false; // --interval given: it wins over the saved interval
+    // Every option applies to this run only: none is written to the settings. What the user
+    // chooses in the window during the run (an interval, a page) is.
     int cyclePagesMs = 0; // --cycle-pages: the next tab or page every MS (the soak test uses it)
 };
 
@@ -60,6 +62,8 @@ public:
 
 public slots:
     void applySnapshot(ProcessSnapshotPtr snapshot);
+    // The user's choice (the interval box, View > Refresh interval): used and saved. Ignored
+    // outside kMinRefreshIntervalMs..kMaxRefreshIntervalMs.
     void setIntervalMs(int ms);
     void setPaused(bool paused);
     void refreshNow();
@@ -79,6 +83,8 @@ protected:
 private:
     void buildActions();
     void updateStatus();
+    void applyIntervalMs(int ms); // used, not saved (--interval, the saved value)
+    void showStartPage(const QString& lastPage);
 
     AppOptions m_options;
     ProcessSampler* m_sampler;
@@ -90,6 +96,10 @@ private:
     QLabel* m_statusSampler;
     ProcessSnapshotPtr m_last;
     int m_intervalMs;
+    int m_chosenIntervalMs = 0; // set in the window this run: the one interval saved
+    bool m_startPageShown = false; // later page changes are the user's (saved)
+    bool m_pageChosen = false;
+    bool m_cycling = false; // showNextView() is changing the page, not the user
     bool m_paused = false;
     bool m_pendingInitialPid = false;
     QList<ExportSource> m_exportSources;

@@ -1,6 +1,7 @@
 #include "ProcessTablePage.h"
 
 #include "Banner.h"
+#include "LayoutRestore.h"
 #include "ProcessDetailsPanel.h"
 #include "ProcessFilterProxy.h"
 #include "ProcessTableModel.h"
@@ -310,11 +311,11 @@ void ProcessTablePage::restoreLayoutState(const QByteArray& state)
         return;
     // restoreState() moves the sort indicator but does not sort: sort explicitly.
     for (auto [view, header] : { std::pair { m_view, flat }, std::pair { m_treeView, tree } }) {
-        if (view->header()->restoreState(header))
+        if (restoreHeaderLayout(view->header(), header))
             view->sortByColumn(
                 view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
     }
-    m_splitter->restoreState(splitter);
+    restoreSplitterLayout(m_splitter, splitter);
 }
 
 } // namespace pg

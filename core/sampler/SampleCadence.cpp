@@ -1,5 +1,7 @@
 #include "SampleCadence.h"
 
+#include "RefreshInterval.h"
+
 #include <QElapsedTimer>
 #include <QTimer>
 #include <algorithm>
@@ -24,7 +26,7 @@ void SampleCadence::start()
 
 void SampleCadence::setIntervalMs(int ms)
 {
-    m_intervalMs = std::clamp(ms, 50, 3600 * 1000);
+    m_intervalMs = std::clamp(ms, 50, kMaxRefreshIntervalMs);
     if (m_timer && m_timer->isActive())
         m_timer->start(m_intervalMs);
 }

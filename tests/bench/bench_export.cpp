@@ -4,7 +4,8 @@
 //              CRLF and no checks at all
 //   write      writeCsvFile() (encode, temporary file, fsync, rename) against its floor: encode,
 //              then open, write, close without fsync (so the ratio shows what durability costs)
-//   command    `procglass export processes --interval 0 -o FILE` on the live /proc against
+//   command    `procglass export processes --interval 100 -o FILE` on the live /proc, less its
+//              100 ms wait between the two samples, against
 //              `ps -e -o pid,ppid,user,uid,stat,comm,args,nlwp,ni,pri,pcpu,time,vsz,rss,lstart`
 //              (fork+exec of both; output to a file)
 //
@@ -151,8 +152,10 @@ int main(int argc, char** argv)
             { "ps", "-e", "-o",
                 "pid,ppid,user,uid,stat,comm,args,nlwp,ni,pri,pcpu,time,vsz,rss,lstart" },
             dir + "/ps.txt"));
-        exportMs.push_back(runCommand(
-            { procglass, "export", "processes", "--interval", "0" }, dir + "/export.csv"));
+        // 100 ms is the shortest interval the command accepts; the wait is not work.
+        exportMs.push_back(runCommand({ procglass, "export", "processes", "--interval", "100" },
+                               dir + "/export.csv")
+            - 100.0);
     }
     ::unlink(file.c_str());
     ::unlink(plainFile.c_str());
@@ -169,8 +172,9 @@ int main(int argc, char** argv)
         join, encode, encode / join);
     std::printf("  write:  encode+write (floor) %6.2f ms   writeCsvFile %8.2f ms   ratio %5.2f x\n",
         plainWrite, atomicWrite, atomicWrite / plainWrite);
-    std::printf("  live /proc: ps -e -o ... %8.2f ms   procglass export processes --interval 0 "
-                "%8.2f ms   ratio %5.2f x\n",
+    std::printf(
+        "  live /proc: ps -e -o ... %8.2f ms   procglass export processes (less the 100 ms wait) "
+        "%8.2f ms   ratio %5.2f x\n",
         ps, exportCmd, exportCmd / ps);
     return 0;
 }
