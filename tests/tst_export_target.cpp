@@ -2,8 +2,9 @@
 // binary on the fixture /proc tree, into a QTemporaryDir. A new file, an existing file (its mode
 // and owner kept), symlinks (target written, link kept; dangling; a loop), a FIFO with and without
 // a reader, a character device, `-` and /dev/stdout, a folder, a socket, a hard link, a read-only
-// file as nobody, 255-byte names, and a signal between writing and renaming. After every failure
-// the folder holds exactly what it held before.
+// file as nobody, a writable file in a read-only folder, a kernel file under /proc, 255-byte
+// names, and a signal between writing and renaming. After every failure the folder holds exactly
+// what it held before.
 
 #include "BinaryCopy.h"
 #include "ExportDialog.h"
@@ -177,6 +178,8 @@ private slots:
     void folderRefused();
     void hardLinkNotSplit();
     void readOnlyFileRefusedLikeShell();
+    void writableFileInReadOnlyFolderWrittenInPlace();
+    void kernelFileRefused();
     void longNames_data();
     void longNames();
     void signalRemovesTempFile_data();
@@ -571,6 +574,54 @@ void TestExportTarget::readOnlyFileRefusedLikeShell()
     QCOMPARE(lstatOf(file).st_mode & 07777, mode_t(0444));
     QCOMPARE(lstatOf(file).st_uid, kNobody);
     QCOMPARE(entries(folder), QStringList { QStringLiteral("readonly.csv") });
+}
+
+void TestExportTarget::writableFileInReadOnlyFolderWrittenInPlace()
+{
+    // `>` writes a writable file in a folder that takes no new files; so does the export (as
+    // nobody, or as the user running the test: root ignores folder permissions).
+    const bool root = ::geteuid() == 0;
+    pgtest::BinaryCopy binary;
+    QVERIFY(binary.isValid());
+    QDir base(binary.folder());
+    QVERIFY(base.mkdir(QStringLiteral("procroot")) && base.mkdir(QStringLiteral("out")));
+    const QString procRoot = base.filePath(QStringLiteral("procroot"));
+    QVERIFY(QFile::copy(
+        kProcRoot + QStringLiteral("/interrupts"), procRoot + QStringLiteral("/interrupts")));
+    QVERIFY(::chmod(QFile::encodeName(procRoot).constData(), 0755) == 0);
+    QVERIFY(::chmod(QFile::encodeName(procRoot + QStringLiteral("/interrupts")).constData(), 0644)
+        == 0);
+    const QString folder = base.filePath(QStringLiteral("out"));
+    const QString file = folder + QStringLiteral("/writable.csv");
+    QVERIFY(writeFile(file, "old\r\n"));
+    QVERIFY(::chmod(QFile::encodeName(file).constData(), 0644) == 0);
+    if (root)
+        QVERIFY(::chown(QFile::encodeName(file).constData(), kNobody, kNobody) == 0);
+    QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0555) == 0);
+    const ino_t inode = lstatOf(file).st_ino;
+
+    RunOptions options;
+    options.program = binary.path();
+    if (root)
+        options.modifier = becomeNobody;
+    const RunResult r = run(exportArgs({ QStringLiteral("-o"), file }, procRoot), options);
+    QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(contents(file), m_expected);
+    QCOMPARE(lstatOf(file).st_ino, inode);
+    QCOMPARE(entries(folder), QStringList { QStringLiteral("writable.csv") });
+}
+
+void TestExportTarget::kernelFileRefused()
+{
+    // A regular file under /proc is a kernel setting, not a place for an export (as root a
+    // write to /proc/sys would change the system): refused, not written, not replaced.
+    const QString comm = QStringLiteral("/proc/self/comm");
+    const RunResult r = exportTo(comm);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(
+        r.err.contains("cannot write /proc/self/comm: it is a kernel file"), r.err.constData());
 }
 
 void TestExportTarget::longNames_data()
