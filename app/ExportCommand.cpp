@@ -2,6 +2,7 @@
 
 #include "CommandLineChecks.h"
 #include "CsvWriter.h"
+#include "ExportSignalGuard.h"
 #include "Interrupts.h"
 #include "MapsGroups.h"
 #include "PidStat.h"
@@ -15,7 +16,9 @@
 #include <QCommandLineParser>
 #include <QStringList>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <sys/stat.h>
@@ -182,6 +185,20 @@ std::string tableNames()
     return names;
 }
 
+// Writes `path` with the temporary file removed on SIGINT, SIGTERM and SIGHUP.
+CsvWriteStatus writeFile(const std::string& path, const CsvTable& table)
+{
+    const ExportSignalGuard guard;
+    TargetWriteOptions options;
+    // Test hook (tests/tst_export_target.cpp): PROCGLASS_TEST_STOP_BEFORE_RENAME=1 stops the
+    // process (SIGSTOP) once the temporary file is complete and before it is renamed, so that a
+    // test can deliver a signal at exactly that point without sleeping.
+    const char* stop = std::getenv("PROCGLASS_TEST_STOP_BEFORE_RENAME");
+    if (stop && std::string_view(stop) == "1")
+        options.beforeRename = [] { ::raise(SIGSTOP); };
+    return writeCsvFile(path, table, options);
+}
+
 } // namespace
 
 int runExportCommand(int argc, char** argv)
@@ -202,7 +219,8 @@ int runExportCommand(int argc, char** argv)
     const QCommandLineOption helpOption(
         { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     const QCommandLineOption outputOption({ QStringLiteral("o"), QStringLiteral("output") },
-        QStringLiteral("Write the CSV to FILE (atomically) instead of standard output."),
+        QStringLiteral("Write the CSV to FILE (atomically) instead of standard output; "
+                       "- is standard output."),
         QStringLiteral("FILE"));
     const QCommandLineOption procRootOption(QStringLiteral("proc-root"),
         QStringLiteral("Read a /proc tree elsewhere."), QStringLiteral("DIR"),
@@ -275,9 +293,10 @@ int runExportCommand(int argc, char** argv)
     if (!outcome.error.empty())
         return fail(1, outcome.error);
 
-    const CsvWriteStatus status = parser.isSet(outputOption)
-        ? writeCsvFile(parser.value(outputOption).toLocal8Bit().toStdString(), outcome.table)
-        : writeCsvStream(stdout, outcome.table, "standard output");
+    const std::string output = parser.value(outputOption).toLocal8Bit().toStdString();
+    const CsvWriteStatus status = !parser.isSet(outputOption) || output == "-"
+        ? writeCsvStream(stdout, outcome.table, "standard output")
+        : writeFile(output, outcome.table);
     if (!status.ok())
         return fail(1, status.message);
     return 0;

@@ -6,6 +6,10 @@
 //   procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] [--interval MS]
 //   procglass export maps PID [-o FILE] [--proc-root DIR]
 //
+// -o - is standard output. What -o does with what is already at FILE (a file, a symlink, a
+// FIFO, a device, a folder) is described in core/ExportTarget.h; while the file is written,
+// SIGINT, SIGTERM and SIGHUP remove the temporary file before the process ends.
+//
 // Exit status 0 on success; otherwise one line on stderr naming the problem and status 1 (the
 // export failed) or 2 (the command line is wrong).
 

@@ -2,12 +2,7 @@
 
 #include "ProcFs.h"
 
-#include <cctype>
 #include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace pg {
 
@@ -65,59 +60,6 @@ bool isDigit(char c)
 CsvWriteStatus failure(Error error, int err, std::string message)
 {
     return CsvWriteStatus { error, err, std::move(message) };
-}
-
-std::string errnoText(int err)
-{
-    std::string text = std::strerror(err);
-    if (!text.empty())
-        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    return text;
-}
-
-std::string directoryOf(const std::string& path)
-{
-    const std::size_t slash = path.rfind('/');
-    if (slash == std::string::npos)
-        return ".";
-    if (slash == 0)
-        return "/";
-    return path.substr(0, slash);
-}
-
-// Explains an errno from creating or writing the file in words a user can act on.
-std::string writeProblem(const std::string& path, int err)
-{
-    std::string text = "cannot write " + path + ": " + errnoText(err);
-    if (err == EACCES || err == EPERM || err == EROFS)
-        text += " (choose a folder you may write to, such as your home folder)";
-    else if (err == ENOSPC || err == EDQUOT || err == EFBIG)
-        text += " (free some space or choose another disk)";
-    else if (err == ENOENT) {
-        struct stat st
-        {
-        };
-        const std::string dir = directoryOf(path);
-        if (::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-            text += " (the folder " + dir + " does not accept new files)";
-        else
-            text += " (the folder " + dir + " does not exist)";
-    }
-    return text;
-}
-
-bool writeAll(int fd, std::string_view data)
-{
-    while (!data.empty()) {
-        const ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
 }
 
 } // namespace
@@ -251,49 +193,10 @@ std::string csvEncode(const CsvTable& table)
     return out;
 }
 
-CsvWriteStatus writeCsvFile(const std::string& path, const CsvTable& table)
+CsvWriteStatus writeCsvFile(
+    const std::string& path, const CsvTable& table, const TargetWriteOptions& options)
 {
-    if (path.empty())
-        return failure(Error::IoError, ENOENT, "cannot write an unnamed file: give a file name");
-    const std::string data = csvEncode(table);
-    const std::string dir = directoryOf(path);
-    const std::size_t slash = path.rfind('/');
-    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-    if (base.empty() || base == "." || base == "..")
-        return failure(
-            Error::IoError, EISDIR, "cannot write " + path + ": it names a folder, not a file");
-
-    // The temporary file lives next to the target so that rename() is atomic (same file system).
-    std::string temp = dir + "/." + base + ".XXXXXX";
-    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-    if (fd < 0) {
-        const int err = errno;
-        return failure(errorFromErrno(err), err, writeProblem(path, err));
-    }
-    UniqueFd file(fd);
-    const auto fail = [&](int err) {
-        file.reset();
-        ::unlink(temp.c_str());
-        return failure(errorFromErrno(err), err, writeProblem(path, err));
-    };
-    // mkostemp creates the file 0600; give it the mode a new file would normally get.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    if (::fchmod(file.get(), 0666 & ~mask) != 0)
-        return fail(errno);
-    if (!writeAll(file.get(), data))
-        return fail(errno);
-    if (::fsync(file.get()) != 0)
-        return fail(errno);
-    if (::close(file.release()) != 0)
-        return fail(errno);
-    if (::rename(temp.c_str(), path.c_str()) != 0)
-        return fail(errno);
-    // Make the rename itself durable.
-    UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dirFd.valid())
-        ::fsync(dirFd.get());
-    return {};
+    return writeExportTarget(path, csvEncode(table), options);
 }
 
 CsvWriteStatus writeCsvStream(std::FILE* stream, const CsvTable& table, std::string_view name)
@@ -303,8 +206,8 @@ CsvWriteStatus writeCsvStream(std::FILE* stream, const CsvTable& table, std::str
     const std::size_t written = std::fwrite(data.data(), 1, data.size(), stream);
     if (written != data.size() || std::fflush(stream) != 0) {
         const int err = errno ? errno : EIO;
-        return failure(
-            errorFromErrno(err), err, "cannot write " + std::string(name) + ": " + errnoText(err));
+        return failure(errorFromErrno(err), err,
+            "cannot write " + std::string(name) + ": " + errnoPhrase(err));
     }
     return {};
 }

@@ -13,10 +13,13 @@
 // 3. Quoting: a field containing a comma, a double quote, CR or LF is enclosed in double quotes,
 //    and each double quote inside it is doubled.
 //
-// Writing to a file is atomic: a temporary file in the target's directory, fsync, rename. A
-// failure removes the temporary file and leaves any previous file untouched.
+// Writing to a file follows the export target rules of ExportTarget.h: a regular file or a new
+// path is replaced atomically (temporary file next to it, fsync, rename), a symlink's target is
+// written and the link kept, devices and FIFOs are written, never replaced. A failure removes the
+// temporary file and leaves any previous file untouched.
 
 #include "CsvTable.h"
+#include "ExportTarget.h"
 #include "Result.h"
 
 #include <cstdio>
@@ -27,13 +30,7 @@ namespace pg {
 
 // What went wrong, as a value: the error class, the errno (0 if none) and one line for the user
 // that names the file and the problem.
-struct [[nodiscard]] CsvWriteStatus
-{
-    Error error = Error::None;
-    int errnoValue = 0;
-    std::string message;
-    bool ok() const { return error == Error::None; }
-};
+using CsvWriteStatus = TargetWriteStatus;
 
 // Step 1 alone (exposed for tests and for the documentation's examples).
 std::string csvEscapeBytes(std::string_view raw);
@@ -44,8 +41,9 @@ std::string csvField(std::string_view raw);
 // The whole table: header row then data rows, each ending in CRLF.
 std::string csvEncode(const CsvTable& table);
 
-// Writes the encoded table to `path` atomically.
-CsvWriteStatus writeCsvFile(const std::string& path, const CsvTable& table);
+// Writes the encoded table to `path` (see ExportTarget.h for what happens to what is there).
+CsvWriteStatus writeCsvFile(
+    const std::string& path, const CsvTable& table, const TargetWriteOptions& options = {});
 // Writes the encoded table to an open stream (standard output); reports write errors.
 CsvWriteStatus writeCsvStream(std::FILE* stream, const CsvTable& table, std::string_view name);
 

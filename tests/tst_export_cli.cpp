@@ -4,6 +4,7 @@
 // (commas, quotes, newlines, a leading '=', bytes that are not UTF-8), the live table against ps,
 // and failures (unwritable target, full disk, bad command line) that must leave no file behind.
 
+#include "BinaryCopy.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
 #include "ProcessCollector.h"
@@ -25,6 +26,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <grp.h>
 #include <pwd.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -720,10 +722,14 @@ void TestExportCli::mapsErrors()
     QCOMPARE(noPid.exitCode, 2);
     QVERIFY2(noPid.err.contains("needs a process id"), noPid.err.constData());
 
-    // Someone else's process: as root, drop to nobody to be that someone else.
-    const RunResult denied = run(kProcglass,
+    // Someone else's process: as root, drop to nobody to be that someone else. Nobody may not
+    // reach the build folder (a checkout in root's 0700 home), so a copy of the binary runs.
+    const pgtest::BinaryCopy binary;
+    QVERIFY(binary.isValid());
+    const RunResult denied = run(binary.path(),
         { QStringLiteral("export"), QStringLiteral("maps"), QStringLiteral("1") }, {}, [] {
-            if (::getuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0))
+            if (::getuid() == 0
+                && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0))
                 ::_exit(99);
         });
     QVERIFY(denied.exitCode != 0);
