@@ -446,6 +446,14 @@ void MainWindow::attachDetailsSampler(DetailsSampler* details)
         Qt::QueuedConnection);
     connect(m_processActions, &ProcessActionsController::statusMessage, this,
         [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    if (!m_processActions->actionsAllowed()) {
+        // Another PID namespace's /proc (or a fixture tree): say so where it stays visible.
+        auto* notice = new QLabel(m_processActions->disabledSummary(), this);
+        notice->setObjectName(QStringLiteral("actionsDisabledNotice"));
+        notice->setToolTip(m_processActions->disabledReason());
+        statusBar()->addPermanentWidget(notice);
+        statusBar()->showMessage(m_processActions->disabledReason(), 20000);
+    }
 }
 
 } // namespace pg

@@ -34,8 +34,15 @@ ProcessActionsController::ProcessActionsController(
     , m_page(page)
     , m_dialogParent(dialogParent)
     , m_menu(new QMenu(tr("P&rocess"), dialogParent))
-    , m_allowed(actionsAllowed(procRoot.toStdString()))
+    , m_root(checkProcRoot(procRoot.toStdString()))
 {
+    if (!m_root.actionsAllowed()) {
+        // The first line of the menu (and of the context menu) says why everything is grey.
+        QAction* why = m_menu->addAction(disabledSummary());
+        why->setToolTip(disabledReason());
+        why->setStatusTip(disabledReason());
+        m_menu->addSeparator();
+    }
     for (const SignalChoice& s : supportedSignals()) {
         const int signal = s.signal;
         if (signal == SIGSTOP || signal == SIGHUP)
@@ -50,10 +57,16 @@ ProcessActionsController::ProcessActionsController(
     m_menu->addSeparator();
     m_menu->addAction(tr("Change &nice value…"), this, &ProcessActionsController::requestNice);
     m_menu->setToolTipsVisible(true);
-    if (!m_allowed) {
-        for (QAction* a : m_menu->actions())
+    if (!m_root.actionsAllowed()) {
+        // Disabled actions do not fire their shortcuts (Delete) either.
+        for (QAction* a : m_menu->actions()) {
             a->setEnabled(false);
-        m_menu->setToolTip(tr("Actions work on the live /proc only, not on %1").arg(procRoot));
+            if (!a->isSeparator()) {
+                a->setToolTip(disabledReason());
+                a->setStatusTip(disabledReason());
+            }
+        }
+        m_menu->setToolTip(disabledReason());
     }
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(m_dialogParent, tr("Confirm"), question,
@@ -71,6 +84,24 @@ ProcessActionsController::ProcessActionsController(
     m_report = [this](const QString& errors) {
         QMessageBox::warning(m_dialogParent, tr("Action failed"), errors);
     };
+}
+
+QString ProcessActionsController::disabledReason() const
+{
+    return QString::fromStdString(m_root.reason);
+}
+
+QString ProcessActionsController::disabledSummary() const
+{
+    switch (m_root.scope) {
+    case ProcRootScope::Ours:
+        break;
+    case ProcRootScope::OtherPidNamespace:
+        return tr("Signals and renice disabled: this /proc belongs to another PID namespace");
+    case ProcRootScope::Fixture:
+        return tr("Signals and renice disabled: not the live /proc");
+    }
+    return {};
 }
 
 QString ProcessActionsController::describe(const ProcessKey& key) const
@@ -109,12 +140,16 @@ QString ProcessActionsController::confirmationText(int signal, const QList<Proce
 
 void ProcessActionsController::requestSignal(int signal)
 {
+    if (!m_root.actionsAllowed()) {
+        emit statusMessage(disabledReason());
+        return;
+    }
     const QList<ProcessKey> keys = m_page->selectedProcesses();
     if (keys.isEmpty()) {
         emit statusMessage(tr("Select one or more processes first."));
         return;
     }
-    if (!m_allowed || !m_confirm(confirmationText(signal, keys)))
+    if (!m_confirm(confirmationText(signal, keys)))
         return;
     ActionRequest request;
     request.kind = ActionRequest::Signal;
@@ -125,13 +160,15 @@ void ProcessActionsController::requestSignal(int signal)
 
 void ProcessActionsController::requestNice()
 {
+    if (!m_root.actionsAllowed()) {
+        emit statusMessage(disabledReason());
+        return;
+    }
     const QList<ProcessKey> keys = m_page->selectedProcesses();
     if (keys.isEmpty()) {
         emit statusMessage(tr("Select one or more processes first."));
         return;
     }
-    if (!m_allowed)
-        return;
     const int row = m_page->model()->rowOf(keys.first());
     const int current = row >= 0 ? static_cast<int>(m_page->model()->row(row).info.nice) : 0;
     const std::optional<int> nice = m_chooseNice(current);

@@ -4,7 +4,9 @@
 // USR1, USR2, or change the nice value. Offered as the "Process" menu and the table's context
 // menu. Each asks for confirmation naming the processes; the request goes to the details sampler
 // (which acts in the sampler thread and checks each process's identity first), and failures come
-// back as sentences (EPERM, ESRCH, EACCES) shown in a dialog.
+// back as sentences (EPERM, ESRCH, EACCES) shown in a dialog. On a /proc root that is not of our
+// own PID namespace (or is a fixture tree) every action is disabled, with the reason as tooltip and
+// status tip, and the menu's first line says why.
 
 #include "DetailsSampler.h"
 
@@ -29,6 +31,11 @@ public:
         ProcessTablePage* page, const QString& procRoot, QWidget* dialogParent);
 
     QMenu* menu() const { return m_menu; }
+    bool actionsAllowed() const { return m_root.actionsAllowed(); }
+    // Empty when allowed; otherwise the whole sentence ("This /proc belongs to another PID
+    // namespace: ...") and a short form for the status bar.
+    QString disabledReason() const;
+    QString disabledSummary() const;
     // Tests replace the dialogs: a confirmer gets the question and answers; a nice chooser
     // returns the new value (nullopt = cancelled); a reporter receives the error text.
     void setConfirmer(std::function<bool(const QString& question)> confirm)
@@ -64,7 +71,7 @@ private:
     ProcessTablePage* m_page;
     QWidget* m_dialogParent;
     QMenu* m_menu;
-    bool m_allowed;
+    ProcRootCheck m_root;
     std::function<bool(const QString&)> m_confirm;
     std::function<std::optional<int>(int)> m_chooseNice;
     std::function<void(const QString&)> m_report;
