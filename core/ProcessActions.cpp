@@ -136,7 +136,7 @@ ActionOutcome setNice(const std::string& procRoot, const ProcessKey& key, int ni
     if (const int err = checkIdentity(procRoot, key); err != 0)
         return fail(key, err, true);
     const std::string taskDir = procRoot + "/" + std::to_string(key.pid) + "/task";
-    DIR* d = ::opendir(taskDir.c_str());
+    DIR* d = openFolderStream(taskDir.c_str());
     if (!d)
         return fail(key, errno == ENOENT ? ESRCH : errno, true);
     int firstError = 0;
