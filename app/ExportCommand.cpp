@@ -35,11 +35,13 @@ struct ExportRequest
     int pid = 0;
 };
 
-// A table, or the one line that says why there is none.
+// A table, or the one line that says why there is none; `warnings` go to standard error (one
+// line each) while the table is still written: a process or a file that could not be read.
 struct TableOutcome
 {
     CsvTable table;
     std::string error;
+    std::vector<std::string> warnings = {};
 };
 
 struct CliTable
@@ -63,7 +65,10 @@ TableOutcome exportProcesses(const ExportRequest& request)
     const ProcessSnapshot second = collector.sample();
     if (!second.listError.empty())
         return { {}, second.listError };
-    return { processesToCsv(second), {} };
+    TableOutcome outcome { processesToCsv(second), {} };
+    if (const std::string skipped = describeSkipped(second); !skipped.empty())
+        outcome.warnings.push_back(skipped);
+    return outcome;
 }
 
 std::string readProblem(const std::string& path, Error error)
@@ -101,7 +106,24 @@ TableOutcome exportSystem(const ExportRequest& request)
     // Two samples `interval` apart, so that the rates (CPU busy, disk and network bytes/s) are
     // real.
     std::this_thread::sleep_for(std::chrono::milliseconds(request.intervalMs));
-    return { systemToCsv(collector.sample()), {} };
+    const SystemOverview overview = collector.sample();
+    TableOutcome outcome { systemToCsv(overview), {} };
+    // A missing file is common (a container, a copied tree) and shows as empty values; anything
+    // else (a FIFO, a loop, garbage) is said.
+    auto warn = [&outcome](const std::string& path, Error error) {
+        if (error != Error::None && error != Error::FileMissing)
+            outcome.warnings.push_back(readProblem(path, error) + "; its values are empty");
+    };
+    warn(overview.stat.path, overview.stat.error);
+    warn(overview.memory.path, overview.memory.error);
+    warn(overview.load.path, overview.load.error);
+    warn(overview.uptime.path, overview.uptime.error);
+    warn(overview.vmstat.path, overview.vmstat.error);
+    warn(overview.disks.path, overview.disks.error);
+    warn(overview.net.path, overview.net.error);
+    warn(overview.modules.path, overview.modules.error);
+    warn(overview.version.path, overview.version.error);
+    return outcome;
 }
 
 TableOutcome exportMaps(const ExportRequest& request)
@@ -292,6 +314,8 @@ int runExportCommand(int argc, char** argv)
     const TableOutcome outcome = table->produce(request);
     if (!outcome.error.empty())
         return fail(1, outcome.error);
+    for (const std::string& warning : outcome.warnings)
+        std::fprintf(stderr, "procglass export: warning: %s\n", oneLine(warning).c_str());
 
     const std::string output = parser.value(outputOption).toLocal8Bit().toStdString();
     const CsvWriteStatus status = !parser.isSet(outputOption) || output == "-"

@@ -19,6 +19,9 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QStringList>
+#include <QTimer>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -102,8 +105,14 @@ int main(int argc, char** argv)
         QStringLiteral("Show the next tab or page every MS milliseconds (for soak tests)."),
         QStringLiteral("MS"));
     cycleOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For tests: quit as Ctrl+Q does (close the window, save the settings, stop the samplers)
+    // after MS milliseconds, so a test can check that the process then really exits.
+    QCommandLineOption quitAfterOption(QStringLiteral("quit-after"),
+        QStringLiteral("Close the window after MS milliseconds (for tests)."),
+        QStringLiteral("MS"));
+    quitAfterOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption,
-        pageOption, cycleOption });
+        pageOption, cycleOption, quitAfterOption });
     if (!parser.parse(args))
         return commandLineError(parser.errorText() + QStringLiteral(" (see procglass --help)"));
     if (parser.isSet(helpOption)) {
@@ -158,6 +167,13 @@ int main(int argc, char** argv)
                 pg::intervalArgProblem(QStringLiteral("--cycle-pages"), parser.value(cycleOption)));
         options.cyclePagesMs = *cycleMs;
     }
+    int quitAfterMs = -1;
+    if (parser.isSet(quitAfterOption)) {
+        quitAfterMs = parser.value(quitAfterOption).toInt(&ok);
+        if (!ok || quitAfterMs < 0)
+            return commandLineError(QStringLiteral("--quit-after takes milliseconds, not '%1'")
+                                        .arg(parser.value(quitAfterOption)));
+    }
 
     if (!haveDisplay()) {
         std::fprintf(stderr,
@@ -169,6 +185,9 @@ int main(int argc, char** argv)
 
     raiseFileLimit();
     pg::configureHeap();
+    // An export into a FIFO whose reader goes away must fail with EPIPE in the dialog, not kill the
+    // window (the command line keeps the default and dies like cat would).
+    std::signal(SIGPIPE, SIG_IGN);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Procglass"));
     QApplication::setOrganizationName(QStringLiteral("Procglass"));
@@ -285,12 +304,28 @@ int main(int argc, char** argv)
         &window, &pg::MainWindow::pageChanged, &window, [&window] { pg::trimHeapSoon(&window); });
 
     window.show();
+    if (quitAfterMs >= 0)
+        QTimer::singleShot(quitAfterMs, &window, &QWidget::close);
     samplerThread.start();
     QMetaObject::invokeMethod(sampler, &pg::ProcessSampler::start, Qt::QueuedConnection);
     QMetaObject::invokeMethod(
         interruptsSampler, &pg::InterruptsSampler::start, Qt::QueuedConnection);
     QMetaObject::invokeMethod(systemSampler, &pg::SystemSampler::start, Qt::QueuedConnection);
     const int rc = QApplication::exec();
-    samplerThread.stop();
+    // The settings were saved when the window closed (and again on aboutToQuit). Every /proc and
+    // /sys open is non-blocking and refuses what is not a regular file, so a sampler finishes its
+    // tick quickly; but a read the kernel never completes (a hung FUSE or NFS file in a
+    // --proc-root tree) would keep the sampler thread, and so the process, alive after the window
+    // closed. Wait a bounded time for it, then leave without joining it (destroying a running
+    // QThread would abort).
+    constexpr std::chrono::seconds kSamplerExitWait { 5 };
+    if (!samplerThread.stopWithin(kSamplerExitWait)) {
+        std::fprintf(stderr,
+            "procglass: a sampler was still reading a file %lld s after the window closed; "
+            "exiting without waiting for it\n",
+            static_cast<long long>(kSamplerExitWait.count()));
+        std::fflush(nullptr);
+        std::_Exit(rc);
+    }
     return rc;
 }

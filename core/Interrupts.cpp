@@ -99,7 +99,7 @@ Result<std::vector<int>> parseCpuHeader(std::string_view line)
             return Error::BadFormat; // the kernel prints online CPUs in increasing order
         ids.push_back(id);
         if (ids.size() > kMaxInterruptCpus)
-            return Error::TooLarge;
+            return Error::TooManyCpus; // the file may be small; the cap is ours
     }
     if (ids.empty())
         return Error::BadFormat;

@@ -34,12 +34,13 @@ MapsSnapshot readMapsSnapshot(const std::string& procRoot, const ProcessKey& key
 
     // Everything is read relative to one directory fd, so a pid reused half way through cannot mix
     // two processes: once the old process is gone, its directory fd reads ESRCH.
-    UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!dirFd.valid()) {
+    auto opened = openFolder(-1, dir.c_str());
+    if (!opened) {
         snap.exited = true;
-        snap.smapsError = errorFromErrno(errno);
+        snap.smapsError = opened.error();
         return snap;
     }
+    const UniqueFd dirFd = std::move(opened).value();
     auto statText = readWholeFileAt(dirFd.get(), "stat");
     auto stat = statText ? parsePidStat(*statText) : Result<PidStat>(statText.error());
     if (!stat || (key.startTimeTicks != 0 && stat->startTimeTicks != key.startTimeTicks)) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace pg {
@@ -11,8 +12,13 @@ Error errorFromErrno(int err)
 {
     switch (err) {
     case ENOENT:
-    case ENOTDIR:
         return Error::FileMissing;
+    case ENOTDIR:
+        return Error::NotAFolder;
+    case ELOOP:
+        return Error::SymlinkLoop;
+    case EISDIR:
+        return Error::FolderNotFile;
     case ESRCH:
         return Error::ProcessGone;
     case EACCES:
@@ -23,6 +29,79 @@ Error errorFromErrno(int err)
     default:
         return Error::IoError;
     }
+}
+
+Error errorFromFileMode(unsigned mode)
+{
+    if (S_ISREG(mode))
+        return Error::None;
+    if (S_ISFIFO(mode))
+        return Error::FifoNotFile;
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return Error::DeviceNotFile;
+    if (S_ISSOCK(mode))
+        return Error::SocketNotFile;
+    if (S_ISDIR(mode))
+        return Error::FolderNotFile;
+    return Error::IoError; // fstat follows the open, so a symlink cannot be here
+}
+
+namespace {
+
+constexpr int kOpenFlags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+
+int openFlags(int dirFd, const char* path, int flags)
+{
+    for (;;) {
+        const int fd = dirFd >= 0 ? ::openat(dirFd, path, flags) : ::open(path, flags);
+        if (fd >= 0 || errno != EINTR)
+            return fd;
+    }
+}
+
+} // namespace
+
+Result<UniqueFd> openRegularFile(int dirFd, const char* path)
+{
+    struct stat st
+    {
+    };
+    UniqueFd fd(openFlags(dirFd, path, kOpenFlags));
+    if (!fd.valid()) {
+        const int err = errno;
+        // open(2) of a socket, or of a device without a driver, fails with ENXIO: say which.
+        if (err == ENXIO && ::fstatat(dirFd >= 0 ? dirFd : AT_FDCWD, path, &st, 0) == 0)
+            if (const Error kind = errorFromFileMode(st.st_mode); kind != Error::None)
+                return kind;
+        return errorFromErrno(err);
+    }
+    if (::fstat(fd.get(), &st) != 0)
+        return errorFromErrno(errno);
+    if (const Error kind = errorFromFileMode(st.st_mode); kind != Error::None)
+        return kind;
+    return fd;
+}
+
+Result<UniqueFd> openFolder(int dirFd, const char* path)
+{
+    UniqueFd fd(openFlags(dirFd, path, kOpenFlags | O_DIRECTORY));
+    if (!fd.valid())
+        return errorFromErrno(errno);
+    return fd;
+}
+
+DIR* openFolderStream(const char* path)
+{
+    const int fd = openFlags(-1, path, kOpenFlags | O_DIRECTORY);
+    if (fd < 0)
+        return nullptr;
+    DIR* dir = ::fdopendir(fd);
+    if (!dir) {
+        const int err = errno;
+        ::close(fd);
+        errno = err;
+    }
+    return dir;
 }
 
 UniqueFd::~UniqueFd()
@@ -81,13 +160,11 @@ Result<std::size_t> preadWhole(int fd, std::string& buffer, std::size_t maxBytes
 
 Result<std::string> readWholeFileAt(int dirFd, const char* name, std::size_t maxBytes)
 {
-    const int fd = dirFd >= 0 ? ::openat(dirFd, name, O_RDONLY | O_CLOEXEC)
-                              : ::open(name, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errorFromErrno(errno);
-    UniqueFd owner(fd);
+    auto fd = openRegularFile(dirFd, name);
+    if (!fd)
+        return fd.error();
     std::string buffer;
-    auto n = readToEnd(fd, buffer, maxBytes, false);
+    auto n = readToEnd(fd->get(), buffer, maxBytes, false);
     if (!n)
         return n.error();
     buffer.resize(*n);

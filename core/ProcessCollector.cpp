@@ -158,77 +158,81 @@ void ProcessCollector::readNames(Entry& entry, const char* name)
     entry.names = std::move(names);
 }
 
-std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(int pid, const char* name)
+std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
+    int pid, const char* name, Error& why)
 {
     auto entry = std::make_unique<Entry>();
     const int dirFd = ::dirfd(m_dir->dir);
     char path[64];
     std::snprintf(path, sizeof path, "%s/stat", name);
-    UniqueFd statFd(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
-    if (!statFd.valid())
+    auto statFd = openRegularFile(dirFd, path);
+    if (!statFd) {
+        why = statFd.error();
         return nullptr;
-    auto n = preadWhole(statFd.get(), m_buffer);
-    if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry->stat) != Error::None)
+    }
+    auto n = preadWhole(statFd->get(), m_buffer);
+    if (!n) {
+        why = n.error();
         return nullptr;
+    }
+    if (const Error e = parsePidStatInto(std::string_view(m_buffer.data(), *n), entry->stat);
+        e != Error::None) {
+        why = e;
+        return nullptr;
+    }
     entry->readNs = monotonicNow();
     if (entry->stat.pid != pid)
         return nullptr;
     entry->key = ProcessKey { pid, entry->stat.startTimeTicks };
 
     std::snprintf(path, sizeof path, "%s/statm", name);
-    UniqueFd statmFd(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
-    if (statmFd.valid()) {
-        auto m = preadWhole(statmFd.get(), m_buffer);
+    auto statmFd = openRegularFile(dirFd, path);
+    if (statmFd) {
+        auto m = preadWhole(statmFd->get(), m_buffer);
         auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
                        : Result<PidStatm>(m.error());
         if (statm)
             entry->statm = *statm;
         entry->memError = statm ? Error::None : statm.error();
     } else {
-        entry->memError = errorFromErrno(errno);
+        entry->memError = statmFd.error();
     }
     readUid(*entry, name);
     readNames(*entry, name);
 
-    if (m_options.keepFilesOpen && m_keptFds + 2 <= m_fdBudget && statmFd.valid()) {
-        entry->statFd = std::move(statFd);
-        entry->statmFd = std::move(statmFd);
+    if (m_options.keepFilesOpen && m_keptFds + 2 <= m_fdBudget && statmFd) {
+        entry->statFd = std::move(statFd).value();
+        entry->statmFd = std::move(statmFd).value();
         m_keptFds += 2;
     }
     return entry;
 }
 
+// A kept descriptor is re-read with pread; without one, the file is opened for this read only.
+Result<std::size_t> ProcessCollector::readEntryFile(
+    const UniqueFd& kept, const char* name, const char* file)
+{
+    if (kept.valid())
+        return preadWhole(kept.get(), m_buffer);
+    char path[64];
+    std::snprintf(path, sizeof path, "%s/%s", name, file);
+    auto fd = openRegularFile(::dirfd(m_dir->dir), path);
+    if (!fd)
+        return fd.error();
+    return preadWhole(fd->get(), m_buffer);
+}
+
 bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
 {
-    const int dirFd = ::dirfd(m_dir->dir);
-    char path[64];
     const std::string previousComm = entry.stat.comm;
-
-    Result<std::size_t> n = Error::IoError;
-    UniqueFd transient;
-    if (entry.statFd.valid()) {
-        n = preadWhole(entry.statFd.get(), m_buffer);
-    } else {
-        std::snprintf(path, sizeof path, "%s/stat", name);
-        transient.reset(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
-        n = transient.valid() ? preadWhole(transient.get(), m_buffer)
-                              : Result<std::size_t>(errorFromErrno(errno));
-    }
+    const Result<std::size_t> n = readEntryFile(entry.statFd, name, "stat");
     if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
         return false;
     entry.readNs = monotonicNow();
     if (entry.stat.pid != pid || entry.stat.startTimeTicks != entry.key.startTimeTicks)
         return false; // the pid was reused: a new process
 
-    Result<std::size_t> m = Error::IoError;
-    if (entry.statmFd.valid()) {
-        m = preadWhole(entry.statmFd.get(), m_buffer);
-    } else {
-        std::snprintf(path, sizeof path, "%s/statm", name);
-        transient.reset(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
-        m = transient.valid() ? preadWhole(transient.get(), m_buffer)
-                              : Result<std::size_t>(errorFromErrno(errno));
-    }
+    const Result<std::size_t> m = readEntryFile(entry.statmFd, name, "statm");
     auto statm
         = m ? parsePidStatm(std::string_view(m_buffer.data(), *m)) : Result<PidStatm>(m.error());
     if (statm)
@@ -241,6 +245,14 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     if (entry.stat.comm != previousComm)
         readNames(entry, name); // an exec changed the program: its cmdline changed too
     return true;
+}
+
+void ProcessCollector::noteSkipped(ProcessSnapshot& snapshot, const char* name, Error why) const
+{
+    if (snapshot.skippedNotes.size() < kMaxSkippedNotes)
+        snapshot.skippedNotes.push_back(
+            m_options.procRoot + "/" + name + "/stat: " + std::string(errorText(why)));
+    ++snapshot.skippedCount;
 }
 
 void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
@@ -333,7 +345,7 @@ ProcessSnapshot ProcessCollector::sample()
     snapshot.visibilityNote = *m_visibilityNote;
 
     if (!m_dir->dir) {
-        m_dir->dir = ::opendir(m_options.procRoot.c_str());
+        m_dir->dir = openFolderStream(m_options.procRoot.c_str());
         if (!m_dir->dir) {
             snapshot.listError = "cannot list " + m_options.procRoot + ": "
                 + std::string(errorText(errorFromErrno(errno)));
@@ -363,9 +375,19 @@ ProcessSnapshot ProcessCollector::sample()
             }
         }
         if (!entry) {
-            auto fresh = openNew(pid, d->d_name);
-            if (!fresh)
-                continue; // vanished between readdir and read: dropped without a message
+            Error why = Error::None;
+            auto fresh = openNew(pid, d->d_name, why);
+            if (!fresh) {
+                // Vanished between readdir and read: dropped without a message. Anything else
+                // (a FIFO for stat in a fake tree, a loop, garbage) is said, once per sample.
+                struct stat st
+                {
+                };
+                if (why != Error::None && why != Error::FileMissing && why != Error::ProcessGone
+                    && ::fstatat(::dirfd(m_dir->dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+                    noteSkipped(snapshot, d->d_name, why);
+                continue;
+            }
             // Started since the previous sample: every tick it has was spent in this interval.
             fresh->prevReadNs = m_prevSampleNs;
             fresh->prevCpuTicks = 0;
@@ -405,6 +427,23 @@ ProcessSnapshot ProcessCollector::sample()
     snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;
     snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - realStart) / 1e6;
     return snapshot;
+}
+
+std::string describeSkipped(const ProcessSnapshot& snapshot)
+{
+    if (snapshot.skippedCount == 0)
+        return {};
+    std::string text = std::to_string(snapshot.skippedCount)
+        + (snapshot.skippedCount == 1 ? " process is" : " processes are") + " not listed: ";
+    constexpr std::size_t kShown = 3;
+    for (std::size_t i = 0; i < snapshot.skippedNotes.size() && i < kShown; ++i) {
+        if (i > 0)
+            text += "; ";
+        text += snapshot.skippedNotes[i];
+    }
+    if (snapshot.skippedCount > kShown)
+        text += "; …";
+    return text;
 }
 
 } // namespace pg

@@ -50,7 +50,10 @@ private:
     struct DirHandle;
 
     bool readKnown(Entry& entry, int pid, const char* name);
-    std::unique_ptr<Entry> openNew(int pid, const char* name);
+    // nullptr when the process cannot be listed; `why` is None when it is simply gone.
+    std::unique_ptr<Entry> openNew(int pid, const char* name, Error& why);
+    Result<std::size_t> readEntryFile(const UniqueFd& kept, const char* name, const char* file);
+    void noteSkipped(ProcessSnapshot& snapshot, const char* name, Error why) const;
     void readNames(Entry& entry, const char* name);
     void readUid(Entry& entry, const char* name);
     void fillInfo(const Entry& entry, ProcessInfo& info) const;
@@ -76,5 +79,9 @@ private:
     std::string m_buffer; // reused read buffer
     std::optional<std::string> m_visibilityNote; // from <root>/mounts, read once
 };
+
+// "2 processes are not listed: <root>/42/stat: not a regular file (it is a FIFO); ...", or empty
+// when every process was listed: the process page's banner and the export's warning.
+std::string describeSkipped(const ProcessSnapshot& snapshot);
 
 } // namespace pg

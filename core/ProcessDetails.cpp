@@ -23,7 +23,7 @@ constexpr std::size_t kEnvironMax = 16u << 20; // environ and cmdline are bounde
 // Numeric entries of a directory (fd numbers, thread ids), sorted; errors as values.
 Result<std::vector<int>> listNumbers(const std::string& dir, std::size_t limit, bool& truncated)
 {
-    DIR* d = ::opendir(dir.c_str());
+    DIR* d = openFolderStream(dir.c_str());
     if (!d)
         return errorFromErrno(errno);
     std::vector<int> numbers;

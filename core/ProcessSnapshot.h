@@ -83,6 +83,9 @@ struct SystemSummary
     int cpuCount = 0;
 };
 
+// At most this many skippedNotes are kept per snapshot (skippedCount counts them all).
+inline constexpr std::size_t kMaxSkippedNotes = 20;
+
 struct ProcessSnapshot
 {
     std::uint64_t sequence = 0;
@@ -96,6 +99,10 @@ struct ProcessSnapshot
     long clockTicksPerSecond = 100;
     std::string procRoot;
     std::string listError; // non-empty when /proc itself could not be listed
+    // Processes left out because their stat could not be read for another reason than their exit
+    // (a FIFO or a folder in a fake tree, a symlink loop, garbage): "<root>/42/stat: <why>".
+    std::vector<std::string> skippedNotes;
+    std::size_t skippedCount = 0;
     std::string
         visibilityNote; // non-empty when the /proc mount hides processes or files (hidepid, subset)
 };

@@ -1,5 +1,9 @@
 #include "Result.h"
 
+#include "Interrupts.h"
+
+#include <string>
+
 namespace pg {
 
 std::string_view errorText(Error error)
@@ -23,10 +27,34 @@ std::string_view errorText(Error error)
         return "the file is empty";
     case Error::TooLarge:
         return "the file is larger than the reader allows";
+    case Error::TooManyCpus: {
+        // Named from the cap itself, so the message cannot drift from the parser.
+        static const std::string text = "more than " + std::to_string(kMaxInterruptCpus)
+            + " CPU columns: the reader stops at " + std::to_string(kMaxInterruptCpus);
+        return text;
+    }
     case Error::IoError:
         return "read error";
+    case Error::FifoNotFile:
+        return "not a regular file (it is a FIFO)";
+    case Error::DeviceNotFile:
+        return "not a regular file (it is a device)";
+    case Error::SocketNotFile:
+        return "not a regular file (it is a socket)";
+    case Error::FolderNotFile:
+        return "not a regular file (it is a folder)";
+    case Error::NotAFolder:
+        return "a path component is not a folder";
+    case Error::SymlinkLoop:
+        return "too many levels of symbolic links";
     }
     return "unknown error";
+}
+
+bool isNotRegularFile(Error error)
+{
+    return error == Error::FifoNotFile || error == Error::DeviceNotFile
+        || error == Error::SocketNotFile || error == Error::FolderNotFile;
 }
 
 } // namespace pg

@@ -19,8 +19,20 @@ enum class Error {
     BadFormat, // the text does not have the file's shape
     Empty, // the file is empty where text is required
     TooLarge, // over the reader's size limit
+    TooManyCpus, // a CPU header with more columns than kMaxInterruptCpus (Interrupts.h)
     IoError, // any other errno
+    // A file under a /proc or /sys root that is not a regular file (a fake tree, a bind mount):
+    // refused after open, before any read, so a FIFO cannot block the sampler.
+    FifoNotFile, // a FIFO (named pipe)
+    DeviceNotFile, // a character or block device
+    SocketNotFile, // a Unix socket
+    FolderNotFile, // a directory where a file is expected (also EISDIR)
+    NotAFolder, // ENOTDIR: a component of the path (or the folder expected) is not a directory
+    SymlinkLoop, // ELOOP: too many levels of symbolic links
 };
+
+// True for the errors that say "this path is not a regular file" (FIFO, device, socket, folder).
+bool isNotRegularFile(Error error);
 
 // A short English phrase for the error, for tooltips and the command line.
 std::string_view errorText(Error error);

@@ -2,6 +2,7 @@
 
 #include "Banner.h"
 #include "LayoutRestore.h"
+#include "ProcessCollector.h"
 #include "ProcessDetailsPanel.h"
 #include "ProcessFilterProxy.h"
 #include "ProcessTableModel.h"
@@ -227,9 +228,13 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
     if (treeMode())
         m_treeModel->applySnapshot(snapshot); // after the flat model: it reads its cells there
     m_summary->applySnapshot(*snapshot);
-    // An error (cannot list /proc) in red; a note (hidepid, subset=pid) in the tooltip colours.
-    const bool error = !snapshot->listError.empty();
-    const std::string& message = error ? snapshot->listError : snapshot->visibilityNote;
+    // An error (cannot list /proc, or processes left out because their stat is a FIFO or
+    // unreadable) in red; a note (hidepid, subset=pid) in the tooltip colours.
+    const std::string skipped = describeSkipped(*snapshot);
+    const bool error = !snapshot->listError.empty() || !skipped.empty();
+    std::string message = !snapshot->listError.empty() ? snapshot->listError : skipped;
+    if (snapshot->listError.empty() && !snapshot->visibilityNote.empty())
+        message += (message.empty() ? "" : "\n") + snapshot->visibilityNote;
     if (!message.empty()) {
         m_message->setText(QString::fromStdString(message));
         m_message->setProperty("severity", error ? "error" : "note");

@@ -1,5 +1,7 @@
 #include "SamplerThread.h"
 
+#include <QDeadlineTimer>
+
 namespace pg {
 
 SamplerThread::SamplerThread(QObject* parent)
@@ -31,6 +33,14 @@ void SamplerThread::stop()
         m_thread.quit();
         m_thread.wait();
     }
+}
+
+bool SamplerThread::stopWithin(std::chrono::milliseconds limit)
+{
+    if (!m_thread.isRunning())
+        return true;
+    m_thread.quit();
+    return m_thread.wait(QDeadlineTimer(limit.count()));
 }
 
 } // namespace pg

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <chrono>
 
 namespace pg {
 
@@ -19,7 +20,11 @@ public:
     // finishes. Call before start() or after: queued calls reach it either way.
     void adopt(QObject* worker);
     void start();
-    void stop();
+    void stop(); // waits as long as the thread takes
+    // Asks the thread to finish and waits at most `limit`. False when it is still running: a
+    // worker is stuck in a read the kernel does not finish (a hung FUSE or NFS file). The caller
+    // must then leave without destroying this object (see app/main.cpp).
+    bool stopWithin(std::chrono::milliseconds limit);
     QThread* thread() { return &m_thread; }
 
 private:
