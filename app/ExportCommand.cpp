@@ -57,6 +57,11 @@ TableOutcome exportProcesses(const ExportRequest& request)
     const ProcessSnapshot second = collector.sample();
     if (!second.listError.empty())
         return { {}, second.listError };
+    // A partial list must not pass for a whole one: say so on stderr, next to the CSV.
+    if (second.processes.empty() && !second.unreadable.empty())
+        return { {}, "no process could be read; " + unreadableSummary(second.unreadable, 10) };
+    for (const std::string& line : processExportWarnings(second))
+        std::fprintf(stderr, "procglass export: warning: %s\n", line.c_str());
     return { processesToCsv(second), {} };
 }
 

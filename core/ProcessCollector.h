@@ -2,8 +2,10 @@
 
 // Takes process samples from a /proc root. Not thread-safe: one collector lives in the sampler
 // thread. The hot path keeps each process's stat and statm open and re-reads them with pread at
-// offset 0, lists /proc through one kept directory handle and parses with from_chars; cmdline is
-// read once per process (again only when an exec changes comm).
+// offset 0, lists /proc through one kept directory handle and parses with from_chars. cmdline is
+// kept open and re-read every refresh too: an exec into a program of the same name, or a process
+// rewriting its argv in place (setproctitle), changes nothing else the sampler could watch. The
+// shared names are rebuilt only when the bytes differ.
 
 #include "PidStat.h"
 #include "ProcFs.h"
@@ -50,8 +52,9 @@ private:
     struct DirHandle;
 
     bool readKnown(Entry& entry, int pid, const char* name);
-    std::unique_ptr<Entry> openNew(int pid, const char* name);
+    std::unique_ptr<Entry> openNew(int pid, const char* name, Error& why);
     void readNames(Entry& entry, const char* name);
+    void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd cmdlineFd);
     void readUid(Entry& entry, const char* name);
     void fillInfo(const Entry& entry, ProcessInfo& info) const;
     void sampleSystem(ProcessSnapshot& snapshot);
@@ -69,12 +72,14 @@ private:
     std::uint64_t m_sequence = 0;
     std::int64_t m_prevSampleNs = 0;
     std::optional<CpuTimes> m_prevCpuTotal;
-    std::uint64_t m_bootTimeUnix = 0;
+    std::optional<std::uint64_t> m_bootTimeUnix; // btime of <root>/stat, once read
+    std::string m_bootTimeError; // why it is unknown
     long m_ticksPerSecond = 100;
     long m_pageKib = 4;
     int m_cpuCount = 1;
     std::string m_buffer; // reused read buffer
-    std::optional<std::string> m_visibilityNote; // from <root>/mounts, read once
+    std::optional<std::string> m_visibilityNote; // from the mount table, read once
+    bool m_processesHidden = false;
 };
 
 } // namespace pg
