@@ -34,6 +34,25 @@ std::int64_t nowNs(clockid_t clock)
 // cmdline is at most a few MiB (the argument space); more is cut off with an error, as before.
 constexpr std::size_t kMaxCmdlineBytes = 1u << 20;
 
+// The whole of a /proc file from offset 0. One pread is enough when it returns less than the
+// buffer holds: stat and statm (seq files) and cmdline hand over their whole text in one read, so
+// a short read is the end. Only a full buffer takes the loop, whose last read returns 0 and costs
+// as much as the first (for cmdline, another walk of the target's memory).
+Result<std::size_t> readFromStart(int fd, std::string& buffer, std::size_t maxBytes)
+{
+    if (buffer.size() < 4096)
+        buffer.resize(4096);
+    ssize_t n = 0;
+    do
+        n = ::pread(fd, buffer.data(), buffer.size(), 0);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return errorFromErrno(errno);
+    if (static_cast<std::size_t>(n) < buffer.size())
+        return static_cast<std::size_t>(n);
+    return preadWhole(fd, buffer, maxBytes);
+}
+
 bool pidFromName(const char* name, int& pid)
 {
     if (name[0] < '1' || name[0] > '9')
@@ -170,12 +189,12 @@ void ProcessCollector::readNames(Entry& entry, const char* name)
     Result<std::size_t> n = std::size_t(0);
     if (!entry.stat.isKernelThread()) {
         if (entry.cmdlineFd.valid()) {
-            n = preadWhole(entry.cmdlineFd.get(), m_buffer, kMaxCmdlineBytes);
+            n = readFromStart(entry.cmdlineFd.get(), m_buffer, kMaxCmdlineBytes);
         } else {
             char path[64];
             std::snprintf(path, sizeof path, "%s/cmdline", name);
             UniqueFd fd(::openat(::dirfd(m_dir->dir), path, O_RDONLY | O_CLOEXEC));
-            n = fd.valid() ? preadWhole(fd.get(), m_buffer, kMaxCmdlineBytes)
+            n = fd.valid() ? readFromStart(fd.get(), m_buffer, kMaxCmdlineBytes)
                            : Result<std::size_t>(errorFromErrno(errno));
         }
     }
@@ -183,7 +202,7 @@ void ProcessCollector::readNames(Entry& entry, const char* name)
     const Error error = n ? Error::None : n.error();
     if (entry.names) {
         // Exited since stat was read: it is gone next refresh; keep what was known.
-        if (error == Error::ProcessGone)
+        if (error == Error::ProcessGone || error == Error::FileMissing)
             return;
         if (entry.names->comm == entry.stat.comm && entry.names->cmdlineError == error
             && (error != Error::None || cmdlineEquals(entry.names->argv, text)))
@@ -215,7 +234,7 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
         why = gone(e) ? Error::None : e;
         return nullptr;
     }
-    auto n = preadWhole(statFd.get(), m_buffer);
+    auto n = readFromStart(statFd.get(), m_buffer, kDefaultMaxFileBytes);
     if (!n) {
         why = gone(n.error()) ? Error::None : n.error();
         return nullptr;
@@ -237,7 +256,7 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
     std::snprintf(path, sizeof path, "%s/statm", name);
     UniqueFd statmFd(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
     if (statmFd.valid()) {
-        auto m = preadWhole(statmFd.get(), m_buffer);
+        auto m = readFromStart(statmFd.get(), m_buffer, kDefaultMaxFileBytes);
         auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
                        : Result<PidStatm>(m.error());
         if (statm)
@@ -267,11 +286,11 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     Result<std::size_t> n = Error::IoError;
     UniqueFd transient;
     if (entry.statFd.valid()) {
-        n = preadWhole(entry.statFd.get(), m_buffer);
+        n = readFromStart(entry.statFd.get(), m_buffer, kDefaultMaxFileBytes);
     } else {
         std::snprintf(path, sizeof path, "%s/stat", name);
         transient.reset(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
-        n = transient.valid() ? preadWhole(transient.get(), m_buffer)
+        n = transient.valid() ? readFromStart(transient.get(), m_buffer, kDefaultMaxFileBytes)
                               : Result<std::size_t>(errorFromErrno(errno));
     }
     if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
@@ -282,11 +301,11 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
 
     Result<std::size_t> m = Error::IoError;
     if (entry.statmFd.valid()) {
-        m = preadWhole(entry.statmFd.get(), m_buffer);
+        m = readFromStart(entry.statmFd.get(), m_buffer, kDefaultMaxFileBytes);
     } else {
         std::snprintf(path, sizeof path, "%s/statm", name);
         transient.reset(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
-        m = transient.valid() ? preadWhole(transient.get(), m_buffer)
+        m = transient.valid() ? readFromStart(transient.get(), m_buffer, kDefaultMaxFileBytes)
                               : Result<std::size_t>(errorFromErrno(errno));
     }
     auto statm
