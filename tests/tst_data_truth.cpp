@@ -4,6 +4,7 @@
 // export warns when hidepid= makes the list partial; hostile numbers neither wrap nor pass for
 // real; processes whose stat cannot be read are counted and named.
 
+#include "DetailsSampler.h"
 #include "FakeProc.h"
 #include "Format.h"
 #include "Interrupts.h"
@@ -13,6 +14,8 @@
 #include "ProcMounts.h"
 #include "ProcessCollector.h"
 #include "ProcessCsv.h"
+#include "ProcessDetails.h"
+#include "ProcessDetailsPanel.h"
 #include "ProcessTableModel.h"
 #include "ProcessTablePage.h"
 #include "SystemStat.h"
@@ -172,6 +175,7 @@ private slots:
     void unknownStartTimeIsNeverEpoch();
     void exportWarnsWhenHidepidHides();
     void hostileProcessNumbers();
+    void hostileTimesInDetails();
     void hostileThreadCountIsNotSummed();
     void hostileInterruptTotal();
     void hostileCounterSums();
@@ -397,6 +401,27 @@ void TestDataTruth::hostileProcessNumbers()
     QCOMPARE(startTimeUnixMs(1700000000, 50, 100).value_or(0), 1700000000500LL);
     // Format: no ticks * 100 wrap (2^64-1 ticks used to read as 0:00.x).
     QVERIFY(fmt::cpuTime(kU64Max, 100).contains(QLatin1Char('h')));
+}
+
+void TestDataTruth::hostileTimesInDetails()
+{
+    pgtest::FakeProc fake;
+    fake.addProcess(11, "bigtime", 1, 5, std::string("b\0", 2));
+    fake.writeFile("11/stat",
+        replaced(pgtest::FakeProc::statLine(11, "bigtime", 'S', 1, 777001, 0, 777002),
+            { { "777001", kHuge }, { "777002", kHuge } }));
+    auto sample = std::make_shared<DetailsSample>();
+    sample->details = readProcessDetails(fake.root().toStdString(), 11);
+    QVERIFY(sample->details.stat);
+    sample->key = ProcessKey { 11, sample->details.startTimeTicks() };
+    ProcessDetailsPanel panel;
+    panel.showProcess(sample->key);
+    panel.applyDetails(sample);
+    // Not "5847567-..." and not a wrapped CPU time: a dash (the reason is in the tooltip).
+    QCOMPARE(panel.overviewField(QStringLiteral("started")), QStringLiteral("–"));
+    QCOMPARE(panel.overviewField(QStringLiteral("elapsed")), QStringLiteral("–"));
+    QVERIFY2(panel.overviewField(QStringLiteral("cputime")).startsWith(QStringLiteral("user –")),
+        qPrintable(panel.overviewField(QStringLiteral("cputime"))));
 }
 
 void TestDataTruth::hostileThreadCountIsNotSummed()
