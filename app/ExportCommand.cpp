@@ -65,9 +65,11 @@ TableOutcome exportProcesses(const ExportRequest& request)
     const ProcessSnapshot second = collector.sample();
     if (!second.listError.empty())
         return { {}, second.listError };
+    // A partial list must not pass for a whole one: say so on stderr, next to the CSV.
+    if (second.processes.empty() && !second.unreadable.empty())
+        return { {}, "no process could be read; " + unreadableSummary(second.unreadable, 10) };
     TableOutcome outcome { processesToCsv(second), {} };
-    if (const std::string skipped = describeSkipped(second); !skipped.empty())
-        outcome.warnings.push_back(skipped);
+    outcome.warnings = processExportWarnings(second);
     return outcome;
 }
 

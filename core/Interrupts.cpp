@@ -1,5 +1,6 @@
 #include "Interrupts.h"
 
+#include "KernelNumbers.h"
 #include "ParseUtil.h"
 
 #include <algorithm>
@@ -70,9 +71,10 @@ void parseChipAndDevices(std::string_view rest, InterruptRow& row)
 
 std::uint64_t InterruptRow::total() const
 {
+    // Saturating (KernelNumbers.h): the kernel's counts are 32-bit, so 2^64-1 means unknown.
     std::uint64_t sum = 0;
     for (std::uint64_t c : counts)
-        sum += c;
+        sum = saturatingAdd(sum, c);
     return sum;
 }
 
@@ -124,7 +126,7 @@ CsvTable interruptsToCsv(const Interrupts& interrupts)
             fields.push_back(!row.singleCount && i < row.counts.size()
                     ? std::to_string(row.counts[i])
                     : std::string());
-        fields.push_back(std::to_string(row.total()));
+        fields.push_back(row.total() == kU64Max ? std::string() : std::to_string(row.total()));
         fields.push_back(row.chip);
         fields.push_back(row.hwirq);
         fields.push_back(row.trigger);

@@ -27,7 +27,7 @@ struct InterruptRow
     std::string description; // named rows: "Local timer interrupts"
 
     bool singleCount = false; // ERR, MIS: one machine-wide count, not one per CPU
-    std::uint64_t total() const;
+    std::uint64_t total() const; // saturates at 2^64-1: unknown (KernelNumbers.h)
     std::string devicesJoined() const; // "ioc0, vboxguest"
 };
 

@@ -67,9 +67,14 @@ Error parsePidStatInto(std::string_view text, PidStat& out)
         case 19:
             good = toInt(tok, out.nice);
             break;
-        case 20:
-            good = toInt(tok, out.numThreads);
+        case 20: {
+            // The kernel prints an int (signal->nr_threads): anything else is not its file, and
+            // 2^63-1 threads must not reach a sum (KernelNumbers.h).
+            int threads = 0;
+            good = toInt(tok, threads) && threads >= 0;
+            out.numThreads = threads;
             break;
+        }
         case 22:
             good = toInt(tok, out.startTimeTicks);
             break;

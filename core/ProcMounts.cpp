@@ -1,6 +1,12 @@
 #include "ProcMounts.h"
 
 #include "ParseUtil.h"
+#include "ProcFs.h"
+
+#include <climits>
+#include <cstdlib>
+#include <linux/magic.h>
+#include <sys/vfs.h>
 
 namespace pg {
 
@@ -24,7 +30,7 @@ std::string ProcMountOptions::explain() const
     return text;
 }
 
-ProcMountOptions parseProcMountOptions(std::string_view text)
+ProcMountOptions parseProcMountOptions(std::string_view text, std::string_view wantedMountPoint)
 {
     using namespace parse;
     ProcMountOptions result;
@@ -36,7 +42,7 @@ ProcMountOptions parseProcMountOptions(std::string_view text)
         const std::string_view mountPoint = nextToken(rest);
         const std::string_view type = nextToken(rest);
         std::string_view options = nextToken(rest);
-        if (type != "proc" || mountPoint != "/proc")
+        if (type != "proc" || mountPoint != wantedMountPoint)
             continue;
         result = ProcMountOptions {};
         result.found = true;
@@ -59,6 +65,31 @@ ProcMountOptions parseProcMountOptions(std::string_view text)
         }
     }
     return result;
+}
+
+ProcMountOptions readProcMountOptions(const std::string& procRoot, bool* isLiveProc)
+{
+    struct statfs fs
+    {
+    };
+    const bool live = ::statfs(procRoot.c_str(), &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC;
+    if (isLiveProc)
+        *isLiveProc = live;
+    std::string mountPoint = "/proc";
+    if (live) {
+        char real[PATH_MAX];
+        if (::realpath(procRoot.c_str(), real))
+            mountPoint = real;
+    }
+    for (const char* file : { "/self/mounts", "/mounts" }) {
+        auto text = readWholeFile(procRoot + file, 1u << 20);
+        if (!text)
+            continue;
+        const ProcMountOptions options = parseProcMountOptions(*text, mountPoint);
+        if (options.found || !live)
+            return options;
+    }
+    return {};
 }
 
 } // namespace pg

@@ -19,8 +19,15 @@ struct ProcMountOptions
     std::string explain() const;
 };
 
-// The options of the proc filesystem mounted at /proc in a mounts file's text. Lines that are not
-// in the mounts format are skipped: the file is only a hint.
-ProcMountOptions parseProcMountOptions(std::string_view mountsText);
+// The options of the proc filesystem mounted at `mountPoint` in a mounts file's text. Lines that
+// are not in the mounts format are skipped: the file is only a hint.
+ProcMountOptions parseProcMountOptions(
+    std::string_view mountsText, std::string_view mountPoint = "/proc");
+
+// How the /proc tree at `procRoot` is mounted. A live proc filesystem is looked up in the live
+// mount table, <root>/self/mounts, by its real path: subset=pid hides <root>/mounts itself (it is
+// not a process directory) but keeps self. A copied tree (a fixture, not procfs) describes the
+// machine it came from: its own self/mounts or mounts, at /proc. `isLiveProc` says which it was.
+ProcMountOptions readProcMountOptions(const std::string& procRoot, bool* isLiveProc = nullptr);
 
 } // namespace pg

@@ -1,5 +1,6 @@
 #include "ProcessCollector.h"
 
+#include "KernelNumbers.h"
 #include "LoadAvg.h"
 #include "MemInfo.h"
 #include "ParseUtil.h"
@@ -30,6 +31,28 @@ std::int64_t nowNs(clockid_t clock)
     return static_cast<std::int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
 }
 
+// cmdline is at most a few MiB (the argument space); more is cut off with an error, as before.
+constexpr std::size_t kMaxCmdlineBytes = 1u << 20;
+
+// The whole of a /proc file from offset 0. One pread is enough when it returns less than the
+// buffer holds: stat and statm (seq files) and cmdline hand over their whole text in one read, so
+// a short read is the end. Only a full buffer takes the loop, whose last read returns 0 and costs
+// as much as the first (for cmdline, another walk of the target's memory).
+Result<std::size_t> readFromStart(int fd, std::string& buffer, std::size_t maxBytes)
+{
+    if (buffer.size() < 4096)
+        buffer.resize(4096);
+    ssize_t n = 0;
+    do
+        n = ::pread(fd, buffer.data(), buffer.size(), 0);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return errorFromErrno(errno);
+    if (static_cast<std::size_t>(n) < buffer.size())
+        return static_cast<std::size_t>(n);
+    return preadWhole(fd, buffer, maxBytes);
+}
+
 bool pidFromName(const char* name, int& pid)
 {
     if (name[0] < '1' || name[0] > '9')
@@ -54,6 +77,7 @@ struct ProcessCollector::Entry
     ProcessKey key;
     UniqueFd statFd;
     UniqueFd statmFd;
+    UniqueFd cmdlineFd; // kept for processes with a user space (not kernel threads)
     PidStat stat;
     PidStatm statm;
     Error memError = Error::None;
@@ -124,8 +148,24 @@ void ProcessCollector::dropEntry(Entry& entry)
         --m_keptFds;
     if (entry.statmFd.valid())
         --m_keptFds;
+    if (entry.cmdlineFd.valid())
+        --m_keptFds;
     entry.statFd.reset();
     entry.statmFd.reset();
+    entry.cmdlineFd.reset();
+}
+
+void ProcessCollector::keepFiles(
+    Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd cmdlineFd)
+{
+    const std::size_t needed = 2 + (cmdlineFd.valid() ? 1 : 0);
+    if (!m_options.keepFilesOpen || m_keptFds + needed > m_fdBudget || !statFd.valid()
+        || !statmFd.valid())
+        return;
+    entry.statFd = std::move(statFd);
+    entry.statmFd = std::move(statmFd);
+    entry.cmdlineFd = std::move(cmdlineFd);
+    m_keptFds += needed;
 }
 
 void ProcessCollector::readUid(Entry& entry, const char* name)
@@ -145,15 +185,35 @@ void ProcessCollector::readUid(Entry& entry, const char* name)
 
 void ProcessCollector::readNames(Entry& entry, const char* name)
 {
+    // Kernel threads have no user space and so no command line: nothing to read.
+    Result<std::size_t> n = std::size_t(0);
+    if (!entry.stat.isKernelThread()) {
+        if (entry.cmdlineFd.valid()) {
+            n = readFromStart(entry.cmdlineFd.get(), m_buffer, kMaxCmdlineBytes);
+        } else {
+            char path[64];
+            std::snprintf(path, sizeof path, "%s/cmdline", name);
+            auto fd = openRegularFile(::dirfd(m_dir->dir), path);
+            n = fd ? readFromStart(fd->get(), m_buffer, kMaxCmdlineBytes)
+                   : Result<std::size_t>(fd.error());
+        }
+    }
+    const std::string_view text = n ? std::string_view(m_buffer.data(), *n) : std::string_view();
+    const Error error = n ? Error::None : n.error();
+    if (entry.names) {
+        // Exited since stat was read: it is gone next refresh; keep what was known.
+        if (error == Error::ProcessGone || error == Error::FileMissing)
+            return;
+        if (entry.names->comm == entry.stat.comm && entry.names->cmdlineError == error
+            && (error != Error::None || cmdlineEquals(entry.names->argv, text)))
+            return; // unchanged: the snapshot keeps sharing the same names
+    }
     auto names = std::make_shared<ProcessNames>();
     names->comm = entry.stat.comm;
-    std::string path = std::string(name) + "/cmdline";
-    auto text = readWholeFileAt(::dirfd(m_dir->dir), path.c_str(), 1u << 20);
-    if (text) {
-        names->argv = parsePidCmdline(*text);
+    names->cmdlineError = error;
+    if (error == Error::None) {
+        names->argv = parsePidCmdline(text);
         names->cmdline = joinCmdline(names->argv);
-    } else {
-        names->cmdlineError = text.error();
     }
     entry.names = std::move(names);
 }
@@ -161,34 +221,41 @@ void ProcessCollector::readNames(Entry& entry, const char* name)
 std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
     int pid, const char* name, Error& why)
 {
+    // `why` stays None when the process simply exited between readdir and here: not an error.
+    why = Error::None;
+    auto gone = [](Error e) { return e == Error::FileMissing || e == Error::ProcessGone; };
     auto entry = std::make_unique<Entry>();
     const int dirFd = ::dirfd(m_dir->dir);
     char path[64];
     std::snprintf(path, sizeof path, "%s/stat", name);
     auto statFd = openRegularFile(dirFd, path);
     if (!statFd) {
-        why = statFd.error();
+        why = gone(statFd.error()) ? Error::None : statFd.error();
         return nullptr;
     }
-    auto n = preadWhole(statFd->get(), m_buffer);
+    auto n = readFromStart(statFd->get(), m_buffer, kDefaultMaxFileBytes);
     if (!n) {
-        why = n.error();
+        why = gone(n.error()) ? Error::None : n.error();
         return nullptr;
     }
-    if (const Error e = parsePidStatInto(std::string_view(m_buffer.data(), *n), entry->stat);
-        e != Error::None) {
-        why = e;
+    const Error parsed = parsePidStatInto(std::string_view(m_buffer.data(), *n), entry->stat);
+    if (parsed != Error::None) {
+        // A process that exits while stat is read gives an empty read, not garbage.
+        why = parsed == Error::Empty && ::faccessat(dirFd, name, F_OK, 0) != 0 ? Error::None
+                                                                               : parsed;
         return nullptr;
     }
     entry->readNs = monotonicNow();
-    if (entry->stat.pid != pid)
+    if (entry->stat.pid != pid) {
+        why = Error::BadFormat; // stat of another process: not what the kernel writes
         return nullptr;
+    }
     entry->key = ProcessKey { pid, entry->stat.startTimeTicks };
 
     std::snprintf(path, sizeof path, "%s/statm", name);
     auto statmFd = openRegularFile(dirFd, path);
     if (statmFd) {
-        auto m = preadWhole(statmFd->get(), m_buffer);
+        auto m = readFromStart(statmFd->get(), m_buffer, kDefaultMaxFileBytes);
         auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
                        : Result<PidStatm>(m.error());
         if (statm)
@@ -198,13 +265,17 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
         entry->memError = statmFd.error();
     }
     readUid(*entry, name);
-    readNames(*entry, name);
-
-    if (m_options.keepFilesOpen && m_keptFds + 2 <= m_fdBudget && statmFd) {
-        entry->statFd = std::move(statFd).value();
-        entry->statmFd = std::move(statmFd).value();
-        m_keptFds += 2;
+    UniqueFd cmdlineFd;
+    if (!entry->stat.isKernelThread()) {
+        std::snprintf(path, sizeof path, "%s/cmdline", name);
+        if (auto fd = openRegularFile(dirFd, path))
+            cmdlineFd = std::move(fd).value();
+        entry->cmdlineFd = std::move(cmdlineFd); // read through it once, then kept or closed
     }
+    readNames(*entry, name);
+    cmdlineFd = std::move(entry->cmdlineFd);
+    keepFiles(*entry, std::move(statFd).value(), statmFd ? std::move(statmFd).value() : UniqueFd(),
+        std::move(cmdlineFd));
     return entry;
 }
 
@@ -213,18 +284,17 @@ Result<std::size_t> ProcessCollector::readEntryFile(
     const UniqueFd& kept, const char* name, const char* file)
 {
     if (kept.valid())
-        return preadWhole(kept.get(), m_buffer);
+        return readFromStart(kept.get(), m_buffer, kDefaultMaxFileBytes);
     char path[64];
     std::snprintf(path, sizeof path, "%s/%s", name, file);
     auto fd = openRegularFile(::dirfd(m_dir->dir), path);
     if (!fd)
         return fd.error();
-    return preadWhole(fd->get(), m_buffer);
+    return readFromStart(fd->get(), m_buffer, kDefaultMaxFileBytes);
 }
 
 bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
 {
-    const std::string previousComm = entry.stat.comm;
     const Result<std::size_t> n = readEntryFile(entry.statFd, name, "stat");
     if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
         return false;
@@ -242,17 +312,8 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     entry.memError = statm ? Error::None : statm.error();
 
     readUid(entry, name);
-    if (entry.stat.comm != previousComm)
-        readNames(entry, name); // an exec changed the program: its cmdline changed too
+    readNames(entry, name); // an exec or setproctitle since the last refresh
     return true;
-}
-
-void ProcessCollector::noteSkipped(ProcessSnapshot& snapshot, const char* name, Error why) const
-{
-    if (snapshot.skippedNotes.size() < kMaxSkippedNotes)
-        snapshot.skippedNotes.push_back(
-            m_options.procRoot + "/" + name + "/stat: " + std::string(errorText(why)));
-    ++snapshot.skippedCount;
 }
 
 void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
@@ -270,15 +331,22 @@ void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
     info.threads = e.stat.numThreads;
     info.utimeTicks = e.stat.utimeTicks;
     info.stimeTicks = e.stat.stimeTicks;
+    info.cpuTimeKnown = ticksInKernelRange(e.stat.utimeTicks, m_ticksPerSecond)
+        && ticksInKernelRange(e.stat.stimeTicks, m_ticksPerSecond);
     info.cpuPercent = e.cpuPercent;
     info.memError = e.memError;
+    // Pages -> KiB: a page count whose KiB do not fit 64 bits is no real process's
+    // (KernelNumbers.h): the memory columns are unknown, never a wrapped "4 KiB".
     const auto pageKib = static_cast<std::uint64_t>(m_pageKib);
-    info.virtKib = e.statm.sizePages * pageKib;
-    info.resKib = e.statm.residentPages * pageKib;
-    info.shrKib = e.statm.sharedPages * pageKib;
-    info.startTimeUnixMs = static_cast<std::int64_t>(m_bootTimeUnix) * 1000
-        + static_cast<std::int64_t>(
-            e.stat.startTimeTicks * 1000 / static_cast<std::uint64_t>(m_ticksPerSecond));
+    const auto virt = checkedMul(e.statm.sizePages, pageKib);
+    const auto res = checkedMul(e.statm.residentPages, pageKib);
+    const auto shr = checkedMul(e.statm.sharedPages, pageKib);
+    if (info.memError == Error::None && (!virt || !res || !shr))
+        info.memError = Error::BadNumber;
+    info.virtKib = info.memError == Error::None ? *virt : 0;
+    info.resKib = info.memError == Error::None ? *res : 0;
+    info.shrKib = info.memError == Error::None ? *shr : 0;
+    info.startTimeUnixMs = startTimeUnixMs(m_bootTimeUnix, e.stat.startTimeTicks, m_ticksPerSecond);
     info.processor = e.stat.processor;
 }
 
@@ -286,24 +354,36 @@ void ProcessCollector::sampleSystem(ProcessSnapshot& snapshot)
 {
     SystemSummary& sys = snapshot.system;
     const std::string& root = m_options.procRoot;
-    if (auto text = readWholeFile(root + "/stat")) {
-        if (auto stat = parseSystemStat(*text)) {
-            if (stat->bootTimeUnix)
-                m_bootTimeUnix = *stat->bootTimeUnix;
-            if (m_prevCpuTotal) {
-                const CpuTimes& prev = *m_prevCpuTotal;
-                const CpuTimes& cur = stat->total;
-                if (cur.total() > prev.total() && cur.idleAll() >= prev.idleAll()) {
-                    const double total = static_cast<double>(cur.total() - prev.total());
-                    const double idle = static_cast<double>(cur.idleAll() - prev.idleAll());
-                    sys.cpuBusyPercent = std::clamp(100.0 * (total - idle) / total, 0.0, 100.0);
-                }
+    // Start times are btime + starttime: without btime every one is unknown, and says why.
+    auto statText = readWholeFile(root + "/stat");
+    auto parsedStat = statText ? parseSystemStat(*statText) : Result<SystemStat>(statText.error());
+    if (parsedStat && parsedStat->bootTimeUnix
+        && *parsedStat->bootTimeUnix <= static_cast<std::uint64_t>(kMaxDateUnixSeconds)) {
+        m_bootTimeUnix = *parsedStat->bootTimeUnix;
+        m_bootTimeError.clear();
+    } else if (!m_bootTimeUnix) {
+        // (A btime read once stays right for the whole boot: a later failed read keeps it.)
+        m_bootTimeError = !parsedStat ? "cannot read the boot time: " + root
+                + "/stat: " + std::string(errorText(parsedStat.error()))
+            : !parsedStat->bootTimeUnix
+            ? "cannot read the boot time: " + root + "/stat has no btime line"
+            : "cannot read the boot time: btime in " + root + "/stat is not a date";
+    }
+    snapshot.bootTimeError = m_bootTimeError;
+    if (parsedStat) {
+        if (m_prevCpuTotal) {
+            const CpuTimes& prev = *m_prevCpuTotal;
+            const CpuTimes& cur = parsedStat->total;
+            if (cur.total() > prev.total() && cur.idleAll() >= prev.idleAll()) {
+                const double total = static_cast<double>(cur.total() - prev.total());
+                const double idle = static_cast<double>(cur.idleAll() - prev.idleAll());
+                sys.cpuBusyPercent = std::clamp(100.0 * (total - idle) / total, 0.0, 100.0);
             }
-            m_prevCpuTotal = stat->total;
-            if (!stat->cpus.empty())
-                m_cpuCount = static_cast<int>(stat->cpus.size());
-            sys.stat = std::move(stat.value());
         }
+        m_prevCpuTotal = parsedStat->total;
+        if (!parsedStat->cpus.empty())
+            m_cpuCount = static_cast<int>(parsedStat->cpus.size());
+        sys.stat = std::move(parsedStat.value());
     }
     if (auto text = readWholeFile(root + "/meminfo")) {
         if (auto mem = parseMemInfo(*text))
@@ -335,14 +415,16 @@ ProcessSnapshot ProcessCollector::sample()
     sampleSystem(snapshot);
     if (!m_visibilityNote) {
         // How /proc is mounted does not change while we run: read it once.
-        ProcMountOptions mount;
-        if (auto text = readWholeFile(m_options.procRoot + "/mounts", 1u << 20))
-            mount = parseProcMountOptions(*text);
-        if (m_options.seesAllProcesses.value_or(::geteuid() == 0))
+        bool live = false;
+        ProcMountOptions mount = readProcMountOptions(m_options.procRoot, &live);
+        // Root sees every process of a live /proc; a copied tree is as partial as it was made.
+        if (m_options.seesAllProcesses.value_or(live && ::geteuid() == 0))
             mount.hidePid = 0;
+        m_processesHidden = mount.hidePid != 0;
         m_visibilityNote = mount.explain();
     }
     snapshot.visibilityNote = *m_visibilityNote;
+    snapshot.processesHidden = m_processesHidden;
 
     if (!m_dir->dir) {
         m_dir->dir = openFolderStream(m_options.procRoot.c_str());
@@ -378,14 +460,15 @@ ProcessSnapshot ProcessCollector::sample()
             Error why = Error::None;
             auto fresh = openNew(pid, d->d_name, why);
             if (!fresh) {
-                // Vanished between readdir and read: dropped without a message. Anything else
-                // (a FIFO for stat in a fake tree, a loop, garbage) is said, once per sample.
+                // Vanished between readdir and read: no error. Anything else (garbage, a FIFO
+                // for stat in a fake tree, a loop) is counted and named, if the entry is still
+                // there.
                 struct stat st
                 {
                 };
-                if (why != Error::None && why != Error::FileMissing && why != Error::ProcessGone
+                if (why != Error::None
                     && ::fstatat(::dirfd(m_dir->dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-                    noteSkipped(snapshot, d->d_name, why);
+                    snapshot.unreadable.push_back({ pid, "stat", why });
                 continue;
             }
             // Started since the previous sample: every tick it has was spent in this interval.
@@ -394,8 +477,14 @@ ProcessSnapshot ProcessCollector::sample()
             entry = fresh.get();
             m_entries[pid] = std::move(fresh);
         }
-        const std::uint64_t cpuTicks = entry->stat.utimeTicks + entry->stat.stimeTicks;
-        if (entry->prevReadNs > 0 && entry->readNs > entry->prevReadNs
+        const bool cpuKnown = ticksInKernelRange(entry->stat.utimeTicks, m_ticksPerSecond)
+            && ticksInKernelRange(entry->stat.stimeTicks, m_ticksPerSecond);
+        const std::uint64_t cpuTicks
+            = cpuKnown ? entry->stat.utimeTicks + entry->stat.stimeTicks : 0;
+        if (!cpuKnown) {
+            entry->cpuPercent = std::nan("");
+            entry->readNs = 0; // no rate against an unknown reading next time either
+        } else if (entry->prevReadNs > 0 && entry->readNs > entry->prevReadNs
             && cpuTicks >= entry->prevCpuTicks) {
             const double seconds = static_cast<double>(entry->readNs - entry->prevReadNs) / 1e9;
             const double used = static_cast<double>(cpuTicks - entry->prevCpuTicks) / ticks;
@@ -422,28 +511,13 @@ ProcessSnapshot ProcessCollector::sample()
     }
     std::sort(snapshot.processes.begin(), snapshot.processes.end(),
         [](const ProcessInfo& a, const ProcessInfo& b) { return a.key.pid < b.key.pid; });
+    std::sort(snapshot.unreadable.begin(), snapshot.unreadable.end(),
+        [](const UnreadableProcess& a, const UnreadableProcess& b) { return a.pid < b.pid; });
 
     m_prevSampleNs = wallStart;
     snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;
     snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - realStart) / 1e6;
     return snapshot;
-}
-
-std::string describeSkipped(const ProcessSnapshot& snapshot)
-{
-    if (snapshot.skippedCount == 0)
-        return {};
-    std::string text = std::to_string(snapshot.skippedCount)
-        + (snapshot.skippedCount == 1 ? " process is" : " processes are") + " not listed: ";
-    constexpr std::size_t kShown = 3;
-    for (std::size_t i = 0; i < snapshot.skippedNotes.size() && i < kShown; ++i) {
-        if (i > 0)
-            text += "; ";
-        text += snapshot.skippedNotes[i];
-    }
-    if (snapshot.skippedCount > kShown)
-        text += "; …";
-    return text;
 }
 
 } // namespace pg

@@ -2,8 +2,10 @@
 
 // Takes process samples from a /proc root. Not thread-safe: one collector lives in the sampler
 // thread. The hot path keeps each process's stat and statm open and re-reads them with pread at
-// offset 0, lists /proc through one kept directory handle and parses with from_chars; cmdline is
-// read once per process (again only when an exec changes comm).
+// offset 0, lists /proc through one kept directory handle and parses with from_chars. cmdline is
+// kept open and re-read every refresh too: an exec into a program of the same name, or a process
+// rewriting its argv in place (setproctitle), changes nothing else the sampler could watch. The
+// shared names are rebuilt only when the bytes differ.
 
 #include "PidStat.h"
 #include "ProcFs.h"
@@ -53,8 +55,8 @@ private:
     // nullptr when the process cannot be listed; `why` is None when it is simply gone.
     std::unique_ptr<Entry> openNew(int pid, const char* name, Error& why);
     Result<std::size_t> readEntryFile(const UniqueFd& kept, const char* name, const char* file);
-    void noteSkipped(ProcessSnapshot& snapshot, const char* name, Error why) const;
     void readNames(Entry& entry, const char* name);
+    void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd cmdlineFd);
     void readUid(Entry& entry, const char* name);
     void fillInfo(const Entry& entry, ProcessInfo& info) const;
     void sampleSystem(ProcessSnapshot& snapshot);
@@ -72,16 +74,14 @@ private:
     std::uint64_t m_sequence = 0;
     std::int64_t m_prevSampleNs = 0;
     std::optional<CpuTimes> m_prevCpuTotal;
-    std::uint64_t m_bootTimeUnix = 0;
+    std::optional<std::uint64_t> m_bootTimeUnix; // btime of <root>/stat, once read
+    std::string m_bootTimeError; // why it is unknown
     long m_ticksPerSecond = 100;
     long m_pageKib = 4;
     int m_cpuCount = 1;
     std::string m_buffer; // reused read buffer
-    std::optional<std::string> m_visibilityNote; // from <root>/mounts, read once
+    std::optional<std::string> m_visibilityNote; // from the mount table, read once
+    bool m_processesHidden = false;
 };
-
-// "2 processes are not listed: <root>/42/stat: not a regular file (it is a FIFO); ...", or empty
-// when every process was listed: the process page's banner and the export's warning.
-std::string describeSkipped(const ProcessSnapshot& snapshot);
 
 } // namespace pg

@@ -13,6 +13,25 @@ const std::vector<std::string>& processCsvHeader()
     return header;
 }
 
+std::vector<std::string> processExportWarnings(const ProcessSnapshot& snapshot)
+{
+    std::vector<std::string> lines;
+    if (snapshot.processesHidden)
+        lines.push_back("the process list is partial (" + std::to_string(snapshot.processes.size())
+            + " visible): " + snapshot.visibilityNote);
+    if (!snapshot.unreadable.empty())
+        lines.push_back(unreadableSummary(snapshot.unreadable, 10));
+    if (!snapshot.bootTimeError.empty() && !snapshot.processes.empty())
+        lines.push_back("start_time is empty: " + snapshot.bootTimeError);
+    for (std::string& line : lines) {
+        for (char& c : line) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                c = '?'; // a path with a newline must not split the line
+        }
+    }
+    return lines;
+}
+
 std::string isoUtcFromUnixMs(std::int64_t unixMs)
 {
     // Floor division, so that times before 1970 do not round towards zero.
@@ -60,11 +79,13 @@ CsvTable processesToCsv(const ProcessSnapshot& snapshot)
         row.push_back(std::to_string(p.nice));
         row.push_back(std::to_string(p.priority));
         row.push_back(std::isnan(p.cpuPercent) ? std::string() : fixedDecimal(p.cpuPercent, 2));
-        row.push_back(fixedDecimal(static_cast<double>(p.cpuTimeTicks()) / ticksPerSecond, 2));
+        const auto cpuTicks = p.cpuTimeTicks();
+        row.push_back(
+            cpuTicks ? fixedDecimal(static_cast<double>(*cpuTicks) / ticksPerSecond, 2) : "");
         row.push_back(memKnown ? std::to_string(p.virtKib) : std::string());
         row.push_back(memKnown ? std::to_string(p.resKib) : std::string());
         row.push_back(memKnown ? std::to_string(p.shrKib) : std::string());
-        row.push_back(isoUtcFromUnixMs(p.startTimeUnixMs));
+        row.push_back(p.startTimeUnixMs ? isoUtcFromUnixMs(*p.startTimeUnixMs) : std::string());
         row.push_back(p.kernelThread ? "1" : "0");
         table.rows.push_back(std::move(row));
     }

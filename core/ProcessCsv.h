@@ -2,7 +2,8 @@
 
 // The process table as CSV: one row per process of a snapshot, every process and every column.
 // An unknown value (memory of a process we may not read, cpu_percent before a second sample, uid
-// of a process that vanished) is an empty field, never 0.
+// of a process that vanished, start_time without a boot time, a number no kernel writes) is an
+// empty field, never 0 or 1970-01-01.
 
 #include "CsvTable.h"
 #include "ProcessSnapshot.h"
@@ -16,6 +17,10 @@ namespace pg {
 const std::vector<std::string>& processCsvHeader();
 
 CsvTable processesToCsv(const ProcessSnapshot& snapshot);
+
+// What `procglass export processes` must say on stderr next to the CSV, one line each: the list
+// is partial (hidepid=), processes could not be read, start times are unknown.
+std::vector<std::string> processExportWarnings(const ProcessSnapshot& snapshot);
 
 // "2026-11-26T21:53:40Z": ISO 8601, UTC, whole seconds (truncated, as ps shows start times).
 std::string isoUtcFromUnixMs(std::int64_t unixMs);

@@ -1,5 +1,6 @@
 #include "ProcessDetails.h"
 
+#include "KernelNumbers.h"
 #include "LoadAvg.h"
 #include "ParseUtil.h"
 #include "PidCmdline.h"
@@ -114,7 +115,7 @@ Result<std::vector<ThreadSample>> readThreads(const std::string& dir)
 
 std::optional<double> ProcessDetails::elapsedSeconds() const
 {
-    if (!stat || !uptimeSeconds || ticksPerSecond <= 0)
+    if (!stat || !uptimeSeconds || !ticksInKernelRange(stat->startTimeTicks, ticksPerSecond))
         return std::nullopt;
     return std::max(0.0,
         *uptimeSeconds

@@ -61,17 +61,43 @@ struct ProcessInfo
     std::int64_t threads = 0;
     std::uint64_t utimeTicks = 0;
     std::uint64_t stimeTicks = 0;
+    // False when utime or stime is beyond what the kernel can print (see KernelNumbers.h): the CPU
+    // time and CPU % are then unknown.
+    bool cpuTimeKnown = true;
     double cpuPercent = std::nan(""); // 100 = one CPU; NaN until two samples exist
     // statm, in KiB; memError says why they are unknown when it is not None.
     std::uint64_t virtKib = 0;
     std::uint64_t resKib = 0;
     std::uint64_t shrKib = 0;
     Error memError = Error::None;
-    std::int64_t startTimeUnixMs = 0; // btime + starttime
+    // btime + starttime; unknown when the boot time is (ProcessSnapshot::bootTimeError says why)
+    // or starttime is out of the kernel's range.
+    std::optional<std::int64_t> startTimeUnixMs;
     int processor = -1;
 
-    std::uint64_t cpuTimeTicks() const { return utimeTicks + stimeTicks; }
+    // utime + stime, unknown when either is out of the kernel's range (both in range: no overflow).
+    std::optional<std::uint64_t> cpuTimeTicks() const
+    {
+        if (!cpuTimeKnown)
+            return std::nullopt;
+        return utimeTicks + stimeTicks;
+    }
 };
+
+// A process that is listed under /proc but whose stat could not be read or parsed (not one that
+// simply exited between listing and reading: that is no error).
+struct UnreadableProcess
+{
+    int pid = 0;
+    std::string file; // "stat"
+    Error error = Error::None;
+};
+
+// "3 processes could not be read: 4242 (stat: a field is not a valid number), ...": at most
+// `maxNamed` processes named, the rest counted; empty when the list is empty. One line: nothing
+// in it comes from the processes themselves.
+std::string unreadableSummary(const std::vector<UnreadableProcess>& unreadable,
+    std::size_t maxNamed = static_cast<std::size_t>(-1));
 
 struct SystemSummary
 {
@@ -82,9 +108,6 @@ struct SystemSummary
     double cpuBusyPercent = std::nan(""); // whole machine, 100 = all CPUs busy
     int cpuCount = 0;
 };
-
-// At most this many skippedNotes are kept per snapshot (skippedCount counts them all).
-inline constexpr std::size_t kMaxSkippedNotes = 20;
 
 struct ProcessSnapshot
 {
@@ -99,12 +122,11 @@ struct ProcessSnapshot
     long clockTicksPerSecond = 100;
     std::string procRoot;
     std::string listError; // non-empty when /proc itself could not be listed
-    // Processes left out because their stat could not be read for another reason than their exit
-    // (a FIFO or a folder in a fake tree, a symlink loop, garbage): "<root>/42/stat: <why>".
-    std::vector<std::string> skippedNotes;
-    std::size_t skippedCount = 0;
     std::string
         visibilityNote; // non-empty when the /proc mount hides processes or files (hidepid, subset)
+    bool processesHidden = false; // hidepid= hides other users' processes from us: list partial
+    std::string bootTimeError; // non-empty when btime is unknown: why every start time is unknown
+    std::vector<UnreadableProcess> unreadable; // listed, but stat could not be read; by pid
 };
 
 // The snapshot's processes in pid order (the collector lists them so; a snapshot from elsewhere

@@ -1,6 +1,7 @@
 #include "Softirqs.h"
 
 #include "Interrupts.h"
+#include "KernelNumbers.h"
 #include "ParseUtil.h"
 
 namespace pg {
@@ -9,7 +10,7 @@ std::uint64_t SoftirqRow::total() const
 {
     std::uint64_t sum = 0;
     for (std::uint64_t c : counts)
-        sum += c;
+        sum = saturatingAdd(sum, c); // 2^64-1: unknown (KernelNumbers.h)
     return sum;
 }
 

@@ -1,5 +1,7 @@
 #include "SystemOverview.h"
 
+#include "KernelNumbers.h"
+
 #include "ProcFs.h"
 
 #include <chrono>
@@ -64,10 +66,10 @@ CpuShare cpuShare(const CpuTimes* prev, const CpuTimes& cur)
         if (b < a)
             return share; // the CPU went offline and came back: its counters restarted
         deltas[i] = b - a;
-        total += deltas[i];
+        total = saturatingAdd(total, deltas[i]);
     }
-    if (total == 0)
-        return share;
+    if (total == 0 || total == kU64Max)
+        return share; // no time passed, or counters no kernel writes (KernelNumbers.h)
     for (std::size_t i = 0; i < 8; ++i)
         *out[i] = 100.0 * static_cast<double>(deltas[i]) / static_cast<double>(total);
     share.valid = true;

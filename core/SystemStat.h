@@ -3,6 +3,7 @@
 // /proc/stat, proc(5) "/proc/stat": CPU time per state in USER_HZ ticks for the machine ("cpu")
 // and each CPU ("cpuN"), plus intr, ctxt, btime, processes, procs_running, procs_blocked, softirq.
 
+#include "KernelNumbers.h"
 #include "Result.h"
 
 #include <cstdint>
@@ -18,12 +19,16 @@ struct CpuTimes
     std::uint64_t user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0,
                   steal = 0, guest = 0, guestNice = 0;
 
-    // guest and guest_nice are already counted in user and nice.
+    // guest and guest_nice are already counted in user and nice. Saturating (KernelNumbers.h): a
+    // hostile file's sums stop at 2^64-1 instead of wrapping to a small number.
     std::uint64_t total() const
     {
-        return user + nice + system + idle + iowait + irq + softirq + steal;
+        std::uint64_t sum = 0;
+        for (std::uint64_t t : { user, nice, system, idle, iowait, irq, softirq, steal })
+            sum = saturatingAdd(sum, t);
+        return sum;
     }
-    std::uint64_t idleAll() const { return idle + iowait; }
+    std::uint64_t idleAll() const { return saturatingAdd(idle, iowait); }
 };
 
 struct SystemStat

@@ -315,13 +315,13 @@ void TestOddFiles::collectorSkipsOnlyTheOddProcess_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("why");
     QTest::newRow("stat is a FIFO") << "fifo"
-                                    << "42/stat: not a regular file (it is a FIFO)";
+                                    << "not a regular file (it is a FIFO)";
     QTest::newRow("stat is a folder") << "folder"
-                                      << "42/stat: not a regular file (it is a folder)";
+                                      << "not a regular file (it is a folder)";
     QTest::newRow("stat is a symlink loop") << "loop"
-                                            << "42/stat: too many levels of symbolic links";
+                                            << "too many levels of symbolic links";
     QTest::newRow("the process is a file") << "notdir"
-                                           << "42/stat: a path component is not a folder";
+                                           << "a path component is not a folder";
 }
 
 void TestOddFiles::collectorSkipsOnlyTheOddProcess()
@@ -353,11 +353,12 @@ void TestOddFiles::collectorSkipsOnlyTheOddProcess()
             QVERIFY2(s.listError.empty(), s.listError.c_str());
             QCOMPARE(pids(s), (std::vector<int> { 1, 7 }));
             QVERIFY(s.system.stat.has_value());
-            QCOMPARE(s.skippedCount, std::size_t(1));
-            QCOMPARE(s.skippedNotes.size(), std::size_t(1));
-            QCOMPARE(q(s.skippedNotes[0]), fake.root() + QLatin1Char('/') + why);
-            QCOMPARE(q(describeSkipped(s)),
-                QStringLiteral("1 process is not listed: ") + fake.root() + QLatin1Char('/') + why);
+            QCOMPARE(s.unreadable.size(), std::size_t(1));
+            QCOMPARE(s.unreadable[0].pid, 42);
+            QCOMPARE(q(s.unreadable[0].file), QStringLiteral("stat"));
+            QCOMPARE(q(std::string(errorText(s.unreadable[0].error))), why);
+            QCOMPARE(q(unreadableSummary(s.unreadable)),
+                QStringLiteral("1 process could not be read: 42 (stat: ") + why + QLatin1Char(')'));
         }
     }
 }
@@ -376,7 +377,7 @@ void TestOddFiles::collectorOddStatmAndCmdline()
         fake.root(), [&collector] { return collector.sample(); }, blocked);
     QVERIFY(!blocked);
     QCOMPARE(pids(s), (std::vector<int> { 1, 7, 42 }));
-    QCOMPARE(s.skippedCount, std::size_t(0));
+    QVERIFY(s.unreadable.empty());
     const ProcessInfo* odd = find(s, 42);
     QCOMPARE(int(odd->memError), int(Error::FifoNotFile)); // unknown memory, not 0
     QVERIFY(odd->names && odd->names->cmdlineError == Error::None);
@@ -402,8 +403,9 @@ void TestOddFiles::processPageSaysWhichProcess()
     page.show();
     page.applySnapshot(s);
     const QString text = labelsText(&page);
-    QVERIFY2(text.contains(QStringLiteral("1 process is not listed: ") + fake.root()
-                 + QStringLiteral("/42/stat: not a regular file (it is a FIFO)")),
+    QVERIFY2(text.contains(
+                 QStringLiteral("1 process could not be read: 42 (stat: not a regular file (it is "
+                                "a FIFO))")),
         qPrintable(text));
 }
 
@@ -562,8 +564,10 @@ void TestOddFiles::exportFinishes()
     QVERIFY2(processes.finished, "export processes hung on a FIFO");
     QCOMPARE(processes.exitCode, 0);
     QCOMPARE(processes.err,
-        QByteArray("procglass export: warning: 1 process is not listed: ") + QFile::encodeName(root)
-            + "/4242/stat: not a regular file (it is a FIFO)\n");
+        QByteArray("procglass export: warning: 1 process could not be read: 4242 (stat: not a "
+                   "regular file (it is a FIFO))\n"
+                   "procglass export: warning: start_time is empty: cannot read the boot time: ")
+            + QFile::encodeName(root) + "/stat: not a regular file (it is a FIFO)\n");
     QVERIFY(processes.out.startsWith("pid,"));
     QVERIFY(processes.out.contains("\n1,") && processes.out.contains("\n4300,"));
     QVERIFY(!processes.out.contains("\n4242,"));

@@ -26,7 +26,8 @@ QString cpuTime(std::uint64_t ticks, long ticksPerSecond)
     if (ticksPerSecond <= 0)
         ticksPerSecond = 100;
     const auto tps = static_cast<std::uint64_t>(ticksPerSecond);
-    const std::uint64_t hundredths = ticks * 100 / tps;
+    // Divide first: ticks * 100 overflows for counters near 2^64.
+    const std::uint64_t hundredths = ticks / tps * 100 + ticks % tps * 100 / tps;
     const std::uint64_t totalSeconds = hundredths / 100;
     const std::uint64_t hours = totalSeconds / 3600;
     const std::uint64_t minutes = (totalSeconds / 60) % 60;

@@ -1,6 +1,7 @@
 #include "InterruptsModel.h"
 
 #include "Format.h"
+#include "KernelNumbers.h"
 
 #include <QBrush>
 #include <QColor>
@@ -293,7 +294,7 @@ QVariant InterruptsModel::displayData(const Item& it, int column) const
     case Trigger:
         return it.trigger;
     case Total:
-        return QString::number(it.total);
+        return it.total == kU64Max ? QStringLiteral("–") : QString::number(it.total);
     case Rate:
         return it.hasRate ? rateText(it.rate) : QStringLiteral("–");
     case Affinity:
@@ -323,7 +324,7 @@ QVariant InterruptsModel::sortData(const Item& it, int column) const
                        : QVariant(QStringLiteral("~") + it.key);
     }
     case Total:
-        return static_cast<double>(it.total);
+        return it.total == kU64Max ? -1.0 : static_cast<double>(it.total);
     case Rate:
         return it.hasRate ? it.rate : -1.0;
     case Balance:
@@ -373,6 +374,11 @@ QVariant InterruptsModel::data(const QModelIndex& index, int role) const
             return {};
         }
         switch (columnKind(column)) {
+        case Total:
+            if (it.total == kU64Max)
+                return tr("Unknown: the per-CPU counts add up to more than 2^64-1, which no kernel "
+                          "counter reaches (the file is not what the kernel writes)");
+            return {};
         case Rate:
             if (!it.hasRate)
                 return tr(

@@ -4,6 +4,7 @@
 #include "CommandLineModel.h"
 #include "EnvironmentModel.h"
 #include "Format.h"
+#include "KernelNumbers.h"
 #include "KeyedSortProxy.h"
 #include "LimitsModel.h"
 #include "OpenFilesModel.h"
@@ -544,27 +545,41 @@ void ProcessDetailsPanel::fillOverview(const DetailsSample& sample)
             d.status ? QString() : why("status", d.status.error()));
     }
     setField(QStringLiteral("state"), stateText(st.state));
-    if (d.bootTimeUnix) {
-        const double startUnix = static_cast<double>(*d.bootTimeUnix)
-            + static_cast<double>(st.startTimeTicks) / static_cast<double>(d.ticksPerSecond);
+    // Unknown start and CPU times are a dash with the reason, never 1970 or a wrapped number
+    // (KernelNumbers.h).
+    if (const auto startMs = startTimeUnixMs(d.bootTimeUnix, st.startTimeTicks, d.ticksPerSecond)) {
         setField(QStringLiteral("started"),
-            QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(startUnix * 1000))
-                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+            QDateTime::fromMSecsSinceEpoch(*startMs).toString(
+                QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     } else {
-        setField(QStringLiteral("started"), unknown);
+        setField(QStringLiteral("started"), unknown,
+            d.bootTimeUnix
+                ? tr("stat field 22 (starttime) is later than any time the kernel can count")
+                : tr("the boot time (btime in %1/stat) cannot be read")
+                      .arg(QString::fromStdString(d.procRoot)));
     }
     const auto elapsed = d.elapsedSeconds();
-    setField(QStringLiteral("elapsed"), elapsed ? fmt::duration(*elapsed) : unknown);
+    setField(QStringLiteral("elapsed"), elapsed ? fmt::duration(*elapsed) : unknown,
+        elapsed ? QString()
+                : tr("needs %1/uptime and an in-range starttime")
+                      .arg(QString::fromStdString(d.procRoot)));
     setField(QStringLiteral("threads"), QString::number(st.numThreads));
     setField(QStringLiteral("nice"), tr("%1 / %2").arg(st.nice).arg(st.priority));
     setField(QStringLiteral("policy"),
         st.rtPriority > 0
             ? tr("%1, real-time priority %2").arg(q(schedPolicyName(st.policy))).arg(st.rtPriority)
             : q(schedPolicyName(st.policy)));
+    auto cpu = [&d](std::uint64_t ticks) {
+        return ticksInKernelRange(ticks, d.ticksPerSecond) ? fmt::cpuTime(ticks, d.ticksPerSecond)
+                                                           : QStringLiteral("–");
+    };
+    const bool cpuKnown = ticksInKernelRange(st.utimeTicks, d.ticksPerSecond)
+        && ticksInKernelRange(st.stimeTicks, d.ticksPerSecond);
     setField(QStringLiteral("cputime"),
-        tr("user %1, system %2")
-            .arg(fmt::cpuTime(st.utimeTicks, d.ticksPerSecond),
-                fmt::cpuTime(st.stimeTicks, d.ticksPerSecond)));
+        tr("user %1, system %2").arg(cpu(st.utimeTicks), cpu(st.stimeTicks)),
+        cpuKnown ? QString()
+                 : tr("stat fields 14 and 15: a value larger than any CPU time the kernel can "
+                      "count is unknown"));
     if (d.status && d.status->voluntaryCtxtSwitches)
         setField(QStringLiteral("ctxsw"),
             tr("%1 voluntary, %2 involuntary")

@@ -8,6 +8,7 @@
 #include <QPalette>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace pg {
 
@@ -77,6 +78,8 @@ unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessIn
         mask |= bit(Priority);
     if (a.cpuTimeTicks() != b.cpuTimeTicks())
         mask |= bit(CpuTime);
+    if (a.startTimeUnixMs != b.startTimeUnixMs)
+        mask |= bit(Started);
     if (a.names != b.names)
         mask |= bit(Command);
     return mask;
@@ -366,10 +369,12 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case Priority:
             return static_cast<qlonglong>(p.priority);
         case Started:
+            if (!p.startTimeUnixMs)
+                return QStringLiteral("–");
             return fmt::startTime(
-                p.startTimeUnixMs, m_snapshot ? m_snapshot->takenAtUnixMs : p.startTimeUnixMs);
+                *p.startTimeUnixMs, m_snapshot ? m_snapshot->takenAtUnixMs : *p.startTimeUnixMs);
         case CpuTime:
-            return fmt::cpuTime(p.cpuTimeTicks(), tps);
+            return p.cpuTimeTicks() ? fmt::cpuTime(*p.cpuTimeTicks(), tps) : QStringLiteral("–");
         case Command:
             return row.command;
         }
@@ -396,10 +401,11 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
             return static_cast<qlonglong>(p.nice);
         case Priority:
             return static_cast<qlonglong>(p.priority);
-        case Started:
-            return static_cast<qlonglong>(p.startTimeUnixMs);
+        case Started: // unknown sorts first, as the other unknown values do
+            return p.startTimeUnixMs ? static_cast<qlonglong>(*p.startTimeUnixMs)
+                                     : std::numeric_limits<qlonglong>::min();
         case CpuTime:
-            return static_cast<qulonglong>(p.cpuTimeTicks());
+            return p.cpuTimeTicks() ? static_cast<qlonglong>(*p.cpuTimeTicks()) : -1LL;
         case Command:
             return row.command;
         }
@@ -435,7 +441,15 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
                 return tr("Unknown: /proc/%1 could not be examined").arg(p.key.pid);
             return tr("uid %1 (owner of /proc/%2)").arg(p.uid).arg(p.key.pid);
         case Started:
-            return QDateTime::fromMSecsSinceEpoch(p.startTimeUnixMs).toString(Qt::ISODate);
+            if (!p.startTimeUnixMs)
+                return startTimeUnknownWhy(p);
+            return QDateTime::fromMSecsSinceEpoch(*p.startTimeUnixMs).toString(Qt::ISODate);
+        case CpuTime:
+            if (!p.cpuTimeKnown)
+                return tr("Unknown: /proc/%1/stat's utime or stime (fields 14, 15) is larger than "
+                          "any CPU time the kernel can count")
+                    .arg(p.key.pid);
+            return {};
         case Command:
             if (p.names && p.names->cmdlineError != Error::None)
                 return tr("%1\n(cmdline unreadable: %2)")
@@ -462,6 +476,15 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         break;
     }
     return {};
+}
+
+QString ProcessTableModel::startTimeUnknownWhy(const ProcessInfo& p) const
+{
+    if (m_snapshot && !m_snapshot->bootTimeError.empty())
+        return tr("Unknown: %1").arg(QString::fromStdString(m_snapshot->bootTimeError));
+    return tr("Unknown: /proc/%1/stat's starttime (field 22) is later than any time the kernel "
+              "can count")
+        .arg(p.key.pid);
 }
 
 QString ProcessTableModel::columnToolTip(int column)

@@ -76,6 +76,7 @@ private:
         const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed);
     void restructure(const std::vector<const ProcessInfo*>& in);
     static unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b);
+    QString startTimeUnknownWhy(const ProcessInfo& p) const;
 
     std::vector<Row> m_rows;
     ProcessSnapshotPtr m_snapshot;

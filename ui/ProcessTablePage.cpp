@@ -228,13 +228,30 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
     if (treeMode())
         m_treeModel->applySnapshot(snapshot); // after the flat model: it reads its cells there
     m_summary->applySnapshot(*snapshot);
-    // An error (cannot list /proc, or processes left out because their stat is a FIFO or
-    // unreadable) in red; a note (hidepid, subset=pid) in the tooltip colours.
-    const std::string skipped = describeSkipped(*snapshot);
-    const bool error = !snapshot->listError.empty() || !skipped.empty();
-    std::string message = !snapshot->listError.empty() ? snapshot->listError : skipped;
-    if (snapshot->listError.empty() && !snapshot->visibilityNote.empty())
-        message += (message.empty() ? "" : "\n") + snapshot->visibilityNote;
+    // An error (cannot list /proc) in red; a note (hidepid, subset=pid, processes that could not
+    // be read: the first few named, all of them in the tooltip) in the tooltip colours.
+    const bool error = !snapshot->listError.empty();
+    std::string message = error ? snapshot->listError : snapshot->visibilityNote;
+    if (!error && !snapshot->unreadable.empty()) {
+        if (!message.empty())
+            message += '\n';
+        message += unreadableSummary(snapshot->unreadable, 5);
+    }
+    QStringList all;
+    if (!error && !snapshot->unreadable.empty()) {
+        all << tr("%1 could not be read:")
+                   .arg(snapshot->unreadable.size() == 1
+                           ? tr("1 process")
+                           : tr("%1 processes").arg(snapshot->unreadable.size()));
+        for (const UnreadableProcess& u : snapshot->unreadable) {
+            const std::string_view why = errorText(u.error);
+            all << QStringLiteral("%1 (%2: %3)")
+                       .arg(u.pid)
+                       .arg(QString::fromStdString(u.file),
+                           QString::fromUtf8(why.data(), static_cast<qsizetype>(why.size())));
+        }
+    }
+    m_message->setToolTip(all.join(QLatin1Char('\n')));
     if (!message.empty()) {
         m_message->setText(QString::fromStdString(message));
         m_message->setProperty("severity", error ? "error" : "note");

@@ -60,6 +60,8 @@ unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b)
         mask |= bit(ProcessTableModel::Priority);
     if (a.cpuTimeTicks() != b.cpuTimeTicks())
         mask |= bit(ProcessTableModel::CpuTime);
+    if (a.startTimeUnixMs != b.startTimeUnixMs)
+        mask |= bit(ProcessTableModel::Started);
     if (a.names != b.names || a.kernelThread != b.kernelThread)
         mask |= bit(ProcessTableModel::Command);
     return mask;
