@@ -452,7 +452,10 @@ void MainWindow::attachDetailsSampler(DetailsSampler* details)
         notice->setObjectName(QStringLiteral("actionsDisabledNotice"));
         notice->setToolTip(m_processActions->disabledReason());
         statusBar()->addPermanentWidget(notice);
-        statusBar()->showMessage(m_processActions->disabledReason(), 20000);
+        // Once the window is up: a message shown before that leaves the counts label visible
+        // under it (QStatusBar hides only visible widgets), and the two texts overlap.
+        QTimer::singleShot(0, this,
+            [this] { statusBar()->showMessage(m_processActions->disabledReason(), 20000); });
     }
 }
 
