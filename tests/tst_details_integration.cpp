@@ -5,6 +5,7 @@
 // fstat). Signals: STOP, CONT, TERM checked through /proc; ESRCH for an exited process and for a
 // reused pid; EPERM and a permission-denied environ from a child that drops to user nobody.
 
+#include "ChildProcess.h"
 #include "PidCgroup.h"
 #include "PidStat.h"
 #include "ProcFs.h"
@@ -26,14 +27,7 @@ using namespace pg;
 
 namespace {
 
-char stateOf(int pid)
-{
-    auto text = readWholeFile("/proc/" + std::to_string(pid) + "/stat");
-    if (!text)
-        return '?';
-    auto stat = parsePidStat(*text);
-    return stat ? stat->state : '?';
-}
+using pgtest::stateOf;
 
 ProcessKey keyOfPid(int pid)
 {

@@ -5,6 +5,7 @@
 // and failures (unwritable target, full disk, bad command line) that must leave no file behind.
 
 #include "BinaryCopy.h"
+#include "ChildProcess.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
 #include "ProcessCollector.h"
@@ -93,21 +94,7 @@ QList<Row> readBack(const QByteArray& csv, QString* problem)
     return rows;
 }
 
-// A child process the test owns: killed and reaped when the test ends.
-struct Child
-{
-    pid_t pid = -1;
-    Child() = default;
-    Child(const Child&) = delete;
-    Child& operator=(const Child&) = delete;
-    ~Child()
-    {
-        if (pid > 0) {
-            ::kill(pid, SIGKILL);
-            ::waitpid(pid, nullptr, 0);
-        }
-    }
-};
+using pgtest::Child;
 
 // Starts `path` with exactly `argv` (argv[0] included, any bytes) and waits for its first byte on
 // stdout when `waitReady` is set.

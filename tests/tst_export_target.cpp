@@ -7,6 +7,7 @@
 // what it held before.
 
 #include "BinaryCopy.h"
+#include "ChildProcess.h"
 #include "ExportDialog.h"
 
 #include <QDateTime>
@@ -136,21 +137,7 @@ void becomeNobody()
         ::_exit(99);
 }
 
-// A child the test started itself: killed and reaped if the test ends early.
-struct Child
-{
-    pid_t pid = -1;
-    Child() = default;
-    Child(const Child&) = delete;
-    Child& operator=(const Child&) = delete;
-    ~Child()
-    {
-        if (pid > 0) {
-            ::kill(pid, SIGKILL);
-            ::waitpid(pid, nullptr, 0);
-        }
-    }
-};
+using pgtest::Child;
 
 } // namespace
 

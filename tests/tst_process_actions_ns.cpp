@@ -10,6 +10,7 @@
 // Each namespace is run by a forked child of this test (pid 1 there), which reports back through a
 // pipe; everything it starts dies with it. Also: the pure classification of a /proc root.
 
+#include "ChildProcess.h"
 #include "ParseUtil.h"
 #include "PidStat.h"
 #include "ProcFs.h"
@@ -74,14 +75,7 @@ std::uint64_t startTimeOf(const std::string& procRoot, int pid)
     return stat ? stat->startTimeTicks : 0;
 }
 
-char stateOf(int pid)
-{
-    auto text = readWholeFile("/proc/" + std::to_string(pid) + "/stat");
-    if (!text)
-        return '?';
-    auto stat = parsePidStat(*text);
-    return stat ? stat->state : '?';
-}
+using pgtest::stateOf;
 
 std::vector<int> threadsOf(int pid)
 {
