@@ -1,6 +1,6 @@
 #include "CommandLineChecks.h"
 
-#include "RefreshInterval.h"
+#include "core/base/RefreshInterval.h"
 
 namespace pg {
 

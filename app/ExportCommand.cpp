@@ -1,17 +1,17 @@
 #include "ExportCommand.h"
 
 #include "CommandLineChecks.h"
-#include "CsvWriter.h"
+#include "core/export/CsvWriter.h"
 #include "ExportSignalGuard.h"
-#include "Interrupts.h"
-#include "MapsGroups.h"
-#include "PidStat.h"
-#include "ProcFs.h"
-#include "ProcessCollector.h"
-#include "ProcessCsv.h"
-#include "RefreshInterval.h"
-#include "Smaps.h"
-#include "SystemOverview.h"
+#include "core/interrupts/Interrupts.h"
+#include "core/memory/MapsGroups.h"
+#include "core/process/PidStat.h"
+#include "core/base/ProcFs.h"
+#include "core/process/ProcessCollector.h"
+#include "core/export/ProcessCsv.h"
+#include "core/base/RefreshInterval.h"
+#include "core/memory/Smaps.h"
+#include "core/system/SystemOverview.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

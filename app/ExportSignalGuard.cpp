@@ -1,6 +1,6 @@
 #include "ExportSignalGuard.h"
 
-#include "PendingTempFile.h"
+#include "core/export/PendingTempFile.h"
 
 #include <cerrno>
 

@@ -1,19 +1,19 @@
 // Procglass entry point: command line, the sampler thread, the main window.
 
 #include "CommandLineChecks.h"
-#include "DetailsSampler.h"
+#include "core/sampler/DetailsSampler.h"
 #include "ExportCommand.h"
 #include "HeapPolicy.h"
-#include "InterruptsPage.h"
-#include "InterruptsSampler.h"
-#include "MainWindow.h"
-#include "MapsSampler.h"
-#include "MemoryMapPage.h"
-#include "ProcessSampler.h"
-#include "RefreshInterval.h"
-#include "SamplerThread.h"
-#include "SystemOverviewPage.h"
-#include "SystemSampler.h"
+#include "ui/interrupts/InterruptsPage.h"
+#include "core/sampler/InterruptsSampler.h"
+#include "ui/shell/MainWindow.h"
+#include "core/sampler/MapsSampler.h"
+#include "ui/memory/MemoryMapPage.h"
+#include "core/sampler/ProcessSampler.h"
+#include "core/base/RefreshInterval.h"
+#include "core/sampler/SamplerThread.h"
+#include "ui/system/SystemOverviewPage.h"
+#include "core/sampler/SystemSampler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "DetailsSampler.h"
+#include "core/sampler/DetailsSampler.h"
 
 #include <QElapsedTimer>
 #include <cmath>

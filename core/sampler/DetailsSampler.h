@@ -5,8 +5,8 @@
 // details panel is shown, computes each thread's CPU % from the deltas between two reads, and
 // performs process actions (signals, renice) so that the GUI thread never touches /proc.
 
-#include "ProcessActions.h"
-#include "ProcessDetails.h"
+#include "core/process/ProcessActions.h"
+#include "core/process/ProcessDetails.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,6 +1,6 @@
-#include "InterruptsSampler.h"
+#include "core/sampler/InterruptsSampler.h"
 
-#include "ProcFs.h"
+#include "core/base/ProcFs.h"
 
 #include <algorithm>
 #include <ctime>

@@ -5,12 +5,12 @@
 // and publishes one immutable InterruptsSnapshot per tick. Like ProcessSampler, the next tick is
 // armed only after a sample finishes.
 
-#include "Interrupts.h"
-#include "IrqAffinity.h"
-#include "IrqRates.h"
-#include "Softirqs.h"
+#include "core/interrupts/Interrupts.h"
+#include "core/interrupts/IrqAffinity.h"
+#include "core/interrupts/IrqRates.h"
+#include "core/interrupts/Softirqs.h"
 
-#include "SampleCadence.h"
+#include "core/sampler/SampleCadence.h"
 #include <QMetaType>
 
 #include <QObject>

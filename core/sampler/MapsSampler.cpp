@@ -1,6 +1,6 @@
-#include "MapsSampler.h"
+#include "core/sampler/MapsSampler.h"
 
-#include "MapsReader.h"
+#include "core/memory/MapsReader.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

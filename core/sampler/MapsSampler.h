@@ -6,7 +6,7 @@
 // nobody is looking at: no target, or the page hidden, means no reads. Slots are called from the
 // GUI thread through queued connections; the next read is armed only after one finishes.
 
-#include "MapsSnapshot.h"
+#include "core/memory/MapsSnapshot.h"
 
 #include <QMetaType>
 #include <QObject>

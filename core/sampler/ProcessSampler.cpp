@@ -1,4 +1,4 @@
-#include "ProcessSampler.h"
+#include "core/sampler/ProcessSampler.h"
 
 #include <algorithm>
 

@@ -4,10 +4,10 @@
 // and publishes one immutable snapshot per tick. The next tick is armed only after a sample
 // finishes, so samples never pile up. Slots are invoked from the GUI thread through queued calls.
 
-#include "ProcessCollector.h"
-#include "SamplerTypes.h"
+#include "core/process/ProcessCollector.h"
+#include "core/sampler/SamplerTypes.h"
 
-#include "SampleCadence.h"
+#include "core/sampler/SampleCadence.h"
 
 #include <QObject>
 #include <memory>

@@ -1,6 +1,6 @@
-#include "SampleCadence.h"
+#include "core/sampler/SampleCadence.h"
 
-#include "RefreshInterval.h"
+#include "core/base/RefreshInterval.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "SamplerThread.h"
+#include "core/sampler/SamplerThread.h"
 
 #include <QDeadlineTimer>
 

@@ -2,7 +2,7 @@
 
 // Snapshot pointer types that cross the thread boundary through queued signals.
 
-#include "ProcessSnapshot.h"
+#include "core/process/ProcessSnapshot.h"
 
 #include <QMetaType>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "SystemSampler.h"
+#include "core/sampler/SystemSampler.h"
 
 #include <algorithm>
 

@@ -4,9 +4,9 @@
 // and publishes one immutable SystemOverview per tick. Its timer follows the main window's refresh
 // interval and pause (connected in main.cpp); the next tick is armed only after a sample finishes.
 
-#include "SystemOverview.h"
+#include "core/system/SystemOverview.h"
 
-#include "SampleCadence.h"
+#include "core/sampler/SampleCadence.h"
 #include <QMetaType>
 
 #include <QObject>

@@ -13,11 +13,11 @@
 //
 // Run: build/tests/bench/bench_details [--rounds N]
 
-#include "ProcFs.h"
-#include "ProcessDetails.h"
-#include "ProcessFilterProxy.h"
-#include "ProcessTableModel.h"
-#include "ProcessTreeModel.h"
+#include "core/base/ProcFs.h"
+#include "core/process/ProcessDetails.h"
+#include "ui/processes/ProcessFilterProxy.h"
+#include "ui/processes/ProcessTableModel.h"
+#include "ui/processes/ProcessTreeModel.h"
 
 #include <QApplication>
 #include <QTreeView>

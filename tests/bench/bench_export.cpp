@@ -11,7 +11,7 @@
 //
 // Run: build/tests/bench/bench_export [--rounds N] [--rows N] [--procglass PATH]
 
-#include "CsvWriter.h"
+#include "core/export/CsvWriter.h"
 
 #include <algorithm>
 #include <chrono>

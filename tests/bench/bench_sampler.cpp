@@ -10,9 +10,9 @@
 //
 // Run: ./build.sh bench   (or build/tests/bench/bench_sampler [--rounds N] [--no-spawn])
 
-#include "ProcessCollector.h"
-#include "ProcessFilterProxy.h"
-#include "ProcessTableModel.h"
+#include "core/process/ProcessCollector.h"
+#include "ui/processes/ProcessFilterProxy.h"
+#include "ui/processes/ProcessTableModel.h"
 
 #include <QApplication>
 #include <QTreeView>

@@ -10,10 +10,10 @@
 //
 // Run: build/tests/bench/bench_smaps [--rounds N] [--mappings N]
 
-#include "MapsReader.h"
-#include "MemoryMapModel.h"
-#include "MemoryMapPage.h"
-#include "ProcFs.h"
+#include "core/memory/MapsReader.h"
+#include "ui/memory/MemoryMapModel.h"
+#include "ui/memory/MemoryMapPage.h"
+#include "core/base/ProcFs.h"
 
 #include <QApplication>
 #include <algorithm>

@@ -14,9 +14,9 @@
 //
 // Run: build/tests/bench/bench_system_overview [--rounds N]
 
-#include "CpuStackChart.h"
-#include "SystemOverview.h"
-#include "SystemOverviewPage.h"
+#include "ui/charts/CpuStackChart.h"
+#include "core/system/SystemOverview.h"
+#include "ui/system/SystemOverviewPage.h"
 
 #include <QApplication>
 #include <QDir>

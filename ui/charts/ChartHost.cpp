@@ -1,4 +1,4 @@
-#include "ChartHost.h"
+#include "ui/charts/ChartHost.h"
 
 #include <QChart>
 #include <QChartView>

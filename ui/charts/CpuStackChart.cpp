@@ -1,6 +1,6 @@
-#include "CpuStackChart.h"
+#include "ui/charts/CpuStackChart.h"
 
-#include "Decimation.h"
+#include "ui/charts/Decimation.h"
 
 #include <QHelpEvent>
 #include <QHideEvent>

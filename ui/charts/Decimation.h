@@ -7,7 +7,7 @@
 // reaches the newest sample. A bucket with no known sample (NaN scores
 // only) draws nothing: a gap stays a gap, never a 0.
 
-#include "RingBuffer.h"
+#include "core/base/RingBuffer.h"
 
 #include <cmath>
 #include <cstddef>

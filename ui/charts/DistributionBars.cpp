@@ -1,4 +1,4 @@
-#include "DistributionBars.h"
+#include "ui/charts/DistributionBars.h"
 
 #include <QPainter>
 #include <algorithm>

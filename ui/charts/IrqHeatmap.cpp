@@ -1,4 +1,4 @@
-#include "IrqHeatmap.h"
+#include "ui/charts/IrqHeatmap.h"
 
 #include <QHelpEvent>
 #include <QPaintEvent>

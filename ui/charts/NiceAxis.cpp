@@ -1,4 +1,4 @@
-#include "NiceAxis.h"
+#include "ui/charts/NiceAxis.h"
 
 #include <QValueAxis>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "PlotFrame.h"
+#include "ui/charts/PlotFrame.h"
 
 #include <QPainter>
 #include <QWidget>

@@ -1,8 +1,8 @@
-#include "RateChart.h"
+#include "ui/charts/RateChart.h"
 
-#include "Decimation.h"
-#include "NiceAxis.h"
-#include "PlotFrame.h"
+#include "ui/charts/Decimation.h"
+#include "ui/charts/NiceAxis.h"
+#include "ui/charts/PlotFrame.h"
 
 #include <QHelpEvent>
 #include <QHideEvent>

@@ -1,8 +1,8 @@
-#include "TimeSeriesChart.h"
+#include "ui/charts/TimeSeriesChart.h"
 
-#include "NiceAxis.h"
+#include "ui/charts/NiceAxis.h"
 
-#include "Decimation.h"
+#include "ui/charts/Decimation.h"
 
 #include <QChart>
 #include <QLegendMarker>

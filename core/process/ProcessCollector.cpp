@@ -1,0 +1,523 @@
+#include "core/process/ProcessCollector.h"
+
+#include "core/base/KernelNumbers.h"
+#include "core/system/LoadAvg.h"
+#include "core/system/MemInfo.h"
+#include "core/base/ParseUtil.h"
+#include "core/process/PidCmdline.h"
+#include "core/process/PidStatm.h"
+#include "core/system/ProcMounts.h"
+#include "core/system/SystemStat.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace pg {
+
+namespace {
+
+std::int64_t nowNs(clockid_t clock)
+{
+    timespec ts {};
+    ::clock_gettime(clock, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+// cmdline is at most a few MiB (the argument space); more is cut off with an error, as before.
+constexpr std::size_t kMaxCmdlineBytes = 1u << 20;
+
+// The whole of a /proc file from offset 0. One pread is enough when it returns less than the
+// buffer holds: stat and statm (seq files) and cmdline hand over their whole text in one read, so
+// a short read is the end. Only a full buffer takes the loop, whose last read returns 0 and costs
+// as much as the first (for cmdline, another walk of the target's memory).
+Result<std::size_t> readFromStart(int fd, std::string& buffer, std::size_t maxBytes)
+{
+    if (buffer.size() < 4096)
+        buffer.resize(4096);
+    ssize_t n = 0;
+    do
+        n = ::pread(fd, buffer.data(), buffer.size(), 0);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return errorFromErrno(errno);
+    if (static_cast<std::size_t>(n) < buffer.size())
+        return static_cast<std::size_t>(n);
+    return preadWhole(fd, buffer, maxBytes);
+}
+
+bool pidFromName(const char* name, int& pid)
+{
+    if (name[0] < '1' || name[0] > '9')
+        return false;
+    return parse::toInt(std::string_view(name), pid);
+}
+
+} // namespace
+
+struct ProcessCollector::DirHandle
+{
+    DIR* dir = nullptr;
+    ~DirHandle()
+    {
+        if (dir)
+            ::closedir(dir);
+    }
+};
+
+struct ProcessCollector::Entry
+{
+    ProcessKey key;
+    UniqueFd statFd;
+    UniqueFd statmFd;
+    UniqueFd cmdlineFd; // kept for processes with a user space (not kernel threads)
+    PidStat stat;
+    PidStatm statm;
+    Error memError = Error::None;
+    std::shared_ptr<const ProcessNames> names;
+    std::uint32_t uid = 0;
+    bool uidKnown = false;
+    std::shared_ptr<const std::string> user;
+    std::uint64_t prevCpuTicks = 0;
+    std::int64_t prevReadNs = 0; // 0: no previous reading (first sample)
+    std::int64_t readNs = 0;
+    double cpuPercent = std::nan("");
+    std::uint64_t generation = 0;
+};
+
+ProcessCollector::ProcessCollector()
+    : ProcessCollector(Options {})
+{ }
+
+ProcessCollector::ProcessCollector(Options options)
+    : m_options(std::move(options))
+    , m_dir(std::make_unique<DirHandle>())
+{
+    m_ticksPerSecond = std::max(1L, ::sysconf(_SC_CLK_TCK));
+    m_pageKib = std::max(1L, ::sysconf(_SC_PAGESIZE) / 1024);
+    m_cpuCount = static_cast<int>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
+    if (m_options.maxKeptFds > 0) {
+        m_fdBudget = m_options.maxKeptFds;
+    } else {
+        rlimit limit {};
+        if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+            // Leave room for everything else the program opens (smaps, fds of other pages, Qt).
+            const rlim_t reserve = std::min<rlim_t>(1024, limit.rlim_cur / 2);
+            m_fdBudget = static_cast<std::size_t>(limit.rlim_cur - reserve);
+        } else {
+            m_fdBudget = 65536;
+        }
+    }
+}
+
+ProcessCollector::~ProcessCollector() = default;
+
+std::int64_t ProcessCollector::monotonicNow() const
+{
+    return m_options.monotonicNs ? m_options.monotonicNs() : nowNs(CLOCK_MONOTONIC);
+}
+
+std::shared_ptr<const std::string> ProcessCollector::userName(std::uint32_t uid)
+{
+    auto it = m_userNames.find(uid);
+    if (it != m_userNames.end())
+        return it->second;
+    passwd pw {};
+    passwd* found = nullptr;
+    std::string buf(4096, '\0');
+    std::string name;
+    if (::getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) == 0 && found && found->pw_name)
+        name = found->pw_name;
+    else
+        name = std::to_string(uid); // no passwd entry: show the number, as ps does
+    auto shared = std::make_shared<const std::string>(std::move(name));
+    m_userNames.emplace(uid, shared);
+    return shared;
+}
+
+void ProcessCollector::dropEntry(Entry& entry)
+{
+    if (entry.statFd.valid())
+        --m_keptFds;
+    if (entry.statmFd.valid())
+        --m_keptFds;
+    if (entry.cmdlineFd.valid())
+        --m_keptFds;
+    entry.statFd.reset();
+    entry.statmFd.reset();
+    entry.cmdlineFd.reset();
+}
+
+void ProcessCollector::keepFiles(
+    Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd cmdlineFd)
+{
+    const std::size_t needed = 2 + (cmdlineFd.valid() ? 1 : 0);
+    if (!m_options.keepFilesOpen || m_keptFds + needed > m_fdBudget || !statFd.valid()
+        || !statmFd.valid())
+        return;
+    entry.statFd = std::move(statFd);
+    entry.statmFd = std::move(statmFd);
+    entry.cmdlineFd = std::move(cmdlineFd);
+    m_keptFds += needed;
+}
+
+void ProcessCollector::readUid(Entry& entry, const char* name)
+{
+    // The owner is the uid of the /proc/PID directory, as htop shows it.
+    struct stat st
+    {
+    };
+    if (::fstatat(::dirfd(m_dir->dir), name, &st, 0) == 0) {
+        if (!entry.uidKnown || entry.uid != st.st_uid || !entry.user) {
+            entry.uid = st.st_uid;
+            entry.user = userName(st.st_uid);
+        }
+        entry.uidKnown = true;
+    }
+}
+
+void ProcessCollector::readNames(Entry& entry, const char* name)
+{
+    // Kernel threads have no user space and so no command line: nothing to read.
+    Result<std::size_t> n = std::size_t(0);
+    if (!entry.stat.isKernelThread()) {
+        if (entry.cmdlineFd.valid()) {
+            n = readFromStart(entry.cmdlineFd.get(), m_buffer, kMaxCmdlineBytes);
+        } else {
+            char path[64];
+            std::snprintf(path, sizeof path, "%s/cmdline", name);
+            auto fd = openRegularFile(::dirfd(m_dir->dir), path);
+            n = fd ? readFromStart(fd->get(), m_buffer, kMaxCmdlineBytes)
+                   : Result<std::size_t>(fd.error());
+        }
+    }
+    const std::string_view text = n ? std::string_view(m_buffer.data(), *n) : std::string_view();
+    const Error error = n ? Error::None : n.error();
+    if (entry.names) {
+        // Exited since stat was read: it is gone next refresh; keep what was known.
+        if (error == Error::ProcessGone || error == Error::FileMissing)
+            return;
+        if (entry.names->comm == entry.stat.comm && entry.names->cmdlineError == error
+            && (error != Error::None || cmdlineEquals(entry.names->argv, text)))
+            return; // unchanged: the snapshot keeps sharing the same names
+    }
+    auto names = std::make_shared<ProcessNames>();
+    names->comm = entry.stat.comm;
+    names->cmdlineError = error;
+    if (error == Error::None) {
+        names->argv = parsePidCmdline(text);
+        names->cmdline = joinCmdline(names->argv);
+    }
+    entry.names = std::move(names);
+}
+
+std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
+    int pid, const char* name, Error& why)
+{
+    // `why` stays None when the process simply exited between readdir and here: not an error.
+    why = Error::None;
+    auto gone = [](Error e) { return e == Error::FileMissing || e == Error::ProcessGone; };
+    auto entry = std::make_unique<Entry>();
+    const int dirFd = ::dirfd(m_dir->dir);
+    char path[64];
+    std::snprintf(path, sizeof path, "%s/stat", name);
+    auto statFd = openRegularFile(dirFd, path);
+    if (!statFd) {
+        why = gone(statFd.error()) ? Error::None : statFd.error();
+        return nullptr;
+    }
+    auto n = readFromStart(statFd->get(), m_buffer, kDefaultMaxFileBytes);
+    if (!n) {
+        why = gone(n.error()) ? Error::None : n.error();
+        return nullptr;
+    }
+    const Error parsed = parsePidStatInto(std::string_view(m_buffer.data(), *n), entry->stat);
+    if (parsed != Error::None) {
+        // A process that exits while stat is read gives an empty read, not garbage.
+        why = parsed == Error::Empty && ::faccessat(dirFd, name, F_OK, 0) != 0 ? Error::None
+                                                                               : parsed;
+        return nullptr;
+    }
+    entry->readNs = monotonicNow();
+    if (entry->stat.pid != pid) {
+        why = Error::BadFormat; // stat of another process: not what the kernel writes
+        return nullptr;
+    }
+    entry->key = ProcessKey { pid, entry->stat.startTimeTicks };
+
+    std::snprintf(path, sizeof path, "%s/statm", name);
+    auto statmFd = openRegularFile(dirFd, path);
+    if (statmFd) {
+        auto m = readFromStart(statmFd->get(), m_buffer, kDefaultMaxFileBytes);
+        auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
+                       : Result<PidStatm>(m.error());
+        if (statm)
+            entry->statm = *statm;
+        entry->memError = statm ? Error::None : statm.error();
+    } else {
+        entry->memError = statmFd.error();
+    }
+    readUid(*entry, name);
+    UniqueFd cmdlineFd;
+    if (!entry->stat.isKernelThread()) {
+        std::snprintf(path, sizeof path, "%s/cmdline", name);
+        if (auto fd = openRegularFile(dirFd, path))
+            cmdlineFd = std::move(fd).value();
+        entry->cmdlineFd = std::move(cmdlineFd); // read through it once, then kept or closed
+    }
+    readNames(*entry, name);
+    cmdlineFd = std::move(entry->cmdlineFd);
+    keepFiles(*entry, std::move(statFd).value(), statmFd ? std::move(statmFd).value() : UniqueFd(),
+        std::move(cmdlineFd));
+    return entry;
+}
+
+// A kept descriptor is re-read with pread; without one, the file is opened for this read only.
+Result<std::size_t> ProcessCollector::readEntryFile(
+    const UniqueFd& kept, const char* name, const char* file)
+{
+    if (kept.valid())
+        return readFromStart(kept.get(), m_buffer, kDefaultMaxFileBytes);
+    char path[64];
+    std::snprintf(path, sizeof path, "%s/%s", name, file);
+    auto fd = openRegularFile(::dirfd(m_dir->dir), path);
+    if (!fd)
+        return fd.error();
+    return readFromStart(fd->get(), m_buffer, kDefaultMaxFileBytes);
+}
+
+bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
+{
+    const Result<std::size_t> n = readEntryFile(entry.statFd, name, "stat");
+    if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
+        return false;
+    entry.readNs = monotonicNow();
+    if (entry.stat.pid != pid || entry.stat.startTimeTicks != entry.key.startTimeTicks)
+        return false; // the pid was reused: a new process
+
+    const Result<std::size_t> m = readEntryFile(entry.statmFd, name, "statm");
+    auto statm
+        = m ? parsePidStatm(std::string_view(m_buffer.data(), *m)) : Result<PidStatm>(m.error());
+    if (statm)
+        entry.statm = *statm;
+    else if (statm.error() == Error::ProcessGone)
+        return false;
+    entry.memError = statm ? Error::None : statm.error();
+
+    readUid(entry, name);
+    readNames(entry, name); // an exec or setproctitle since the last refresh
+    return true;
+}
+
+void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
+{
+    info.key = e.key;
+    info.ppid = e.stat.ppid;
+    info.state = e.stat.state;
+    info.kernelThread = e.stat.isKernelThread();
+    info.uid = e.uid;
+    info.uidKnown = e.uidKnown;
+    info.user = e.user;
+    info.names = e.names;
+    info.priority = e.stat.priority;
+    info.nice = e.stat.nice;
+    info.threads = e.stat.numThreads;
+    info.utimeTicks = e.stat.utimeTicks;
+    info.stimeTicks = e.stat.stimeTicks;
+    info.cpuTimeKnown = ticksInKernelRange(e.stat.utimeTicks, m_ticksPerSecond)
+        && ticksInKernelRange(e.stat.stimeTicks, m_ticksPerSecond);
+    info.cpuPercent = e.cpuPercent;
+    info.memError = e.memError;
+    // Pages -> KiB: a page count whose KiB do not fit 64 bits is no real process's
+    // (KernelNumbers.h): the memory columns are unknown, never a wrapped "4 KiB".
+    const auto pageKib = static_cast<std::uint64_t>(m_pageKib);
+    const auto virt = checkedMul(e.statm.sizePages, pageKib);
+    const auto res = checkedMul(e.statm.residentPages, pageKib);
+    const auto shr = checkedMul(e.statm.sharedPages, pageKib);
+    if (info.memError == Error::None && (!virt || !res || !shr))
+        info.memError = Error::BadNumber;
+    info.virtKib = info.memError == Error::None ? *virt : 0;
+    info.resKib = info.memError == Error::None ? *res : 0;
+    info.shrKib = info.memError == Error::None ? *shr : 0;
+    info.startTimeUnixMs = startTimeUnixMs(m_bootTimeUnix, e.stat.startTimeTicks, m_ticksPerSecond);
+    info.processor = e.stat.processor;
+}
+
+void ProcessCollector::sampleSystem(ProcessSnapshot& snapshot)
+{
+    SystemSummary& sys = snapshot.system;
+    const std::string& root = m_options.procRoot;
+    // Start times are btime + starttime: without btime every one is unknown, and says why.
+    auto statText = readWholeFile(root + "/stat");
+    auto parsedStat = statText ? parseSystemStat(*statText) : Result<SystemStat>(statText.error());
+    if (parsedStat && parsedStat->bootTimeUnix
+        && *parsedStat->bootTimeUnix <= static_cast<std::uint64_t>(kMaxDateUnixSeconds)) {
+        m_bootTimeUnix = *parsedStat->bootTimeUnix;
+        m_bootTimeError.clear();
+    } else if (!m_bootTimeUnix) {
+        // (A btime read once stays right for the whole boot: a later failed read keeps it.)
+        m_bootTimeError = !parsedStat ? "cannot read the boot time: " + root
+                + "/stat: " + std::string(errorText(parsedStat.error()))
+            : !parsedStat->bootTimeUnix
+            ? "cannot read the boot time: " + root + "/stat has no btime line"
+            : "cannot read the boot time: btime in " + root + "/stat is not a date";
+    }
+    snapshot.bootTimeError = m_bootTimeError;
+    if (parsedStat) {
+        if (m_prevCpuTotal) {
+            const CpuTimes& prev = *m_prevCpuTotal;
+            const CpuTimes& cur = parsedStat->total;
+            if (cur.total() > prev.total() && cur.idleAll() >= prev.idleAll()) {
+                const double total = static_cast<double>(cur.total() - prev.total());
+                const double idle = static_cast<double>(cur.idleAll() - prev.idleAll());
+                sys.cpuBusyPercent = std::clamp(100.0 * (total - idle) / total, 0.0, 100.0);
+            }
+        }
+        m_prevCpuTotal = parsedStat->total;
+        if (!parsedStat->cpus.empty())
+            m_cpuCount = static_cast<int>(parsedStat->cpus.size());
+        sys.stat = std::move(parsedStat.value());
+    }
+    if (auto text = readWholeFile(root + "/meminfo")) {
+        if (auto mem = parseMemInfo(*text))
+            sys.memInfo = std::move(mem.value());
+    }
+    if (auto text = readWholeFile(root + "/loadavg")) {
+        if (auto load = parseLoadAvg(*text))
+            sys.loadAvg = *load;
+    }
+    if (auto text = readWholeFile(root + "/uptime")) {
+        if (auto up = parseUptime(*text))
+            sys.uptime = *up;
+    }
+    sys.cpuCount = m_cpuCount;
+}
+
+ProcessSnapshot ProcessCollector::sample()
+{
+    const std::int64_t cpuStart = nowNs(CLOCK_THREAD_CPUTIME_ID);
+    const std::int64_t wallStart = monotonicNow();
+    const std::int64_t realStart = nowNs(CLOCK_MONOTONIC);
+    ProcessSnapshot snapshot;
+    snapshot.sequence = ++m_sequence;
+    snapshot.takenAtUnixMs = nowNs(CLOCK_REALTIME) / 1000000;
+    snapshot.clockTicksPerSecond = m_ticksPerSecond;
+    snapshot.procRoot = m_options.procRoot;
+    snapshot.elapsedSeconds
+        = m_prevSampleNs ? static_cast<double>(wallStart - m_prevSampleNs) / 1e9 : 0.0;
+    sampleSystem(snapshot);
+    if (!m_visibilityNote) {
+        // How /proc is mounted does not change while we run: read it once.
+        bool live = false;
+        ProcMountOptions mount = readProcMountOptions(m_options.procRoot, &live);
+        // Root sees every process of a live /proc; a copied tree is as partial as it was made.
+        if (m_options.seesAllProcesses.value_or(live && ::geteuid() == 0))
+            mount.hidePid = 0;
+        m_processesHidden = mount.hidePid != 0;
+        m_visibilityNote = mount.explain();
+    }
+    snapshot.visibilityNote = *m_visibilityNote;
+    snapshot.processesHidden = m_processesHidden;
+
+    if (!m_dir->dir) {
+        m_dir->dir = openFolderStream(m_options.procRoot.c_str());
+        if (!m_dir->dir) {
+            snapshot.listError = "cannot list " + m_options.procRoot + ": "
+                + std::string(errorText(errorFromErrno(errno)));
+            return snapshot;
+        }
+    } else {
+        ::rewinddir(m_dir->dir);
+    }
+
+    const std::uint64_t generation = ++m_generation;
+    const double ticks = static_cast<double>(m_ticksPerSecond);
+    const double cpuCap = 100.0 * m_cpuCount;
+    snapshot.processes.reserve(m_entries.size() + 64);
+    errno = 0;
+    while (dirent* d = ::readdir(m_dir->dir)) {
+        int pid = 0;
+        if (!pidFromName(d->d_name, pid))
+            continue;
+        Entry* entry = nullptr;
+        auto it = m_entries.find(pid);
+        if (it != m_entries.end()) {
+            if (readKnown(*it->second, pid, d->d_name)) {
+                entry = it->second.get();
+            } else {
+                dropEntry(*it->second);
+                m_entries.erase(it);
+            }
+        }
+        if (!entry) {
+            Error why = Error::None;
+            auto fresh = openNew(pid, d->d_name, why);
+            if (!fresh) {
+                // Vanished between readdir and read: no error. Anything else (garbage, a FIFO
+                // for stat in a fake tree, a loop) is counted and named, if the entry is still
+                // there.
+                struct stat st
+                {
+                };
+                if (why != Error::None
+                    && ::fstatat(::dirfd(m_dir->dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+                    snapshot.unreadable.push_back({ pid, "stat", why });
+                continue;
+            }
+            // Started since the previous sample: every tick it has was spent in this interval.
+            fresh->prevReadNs = m_prevSampleNs;
+            fresh->prevCpuTicks = 0;
+            entry = fresh.get();
+            m_entries[pid] = std::move(fresh);
+        }
+        const bool cpuKnown = ticksInKernelRange(entry->stat.utimeTicks, m_ticksPerSecond)
+            && ticksInKernelRange(entry->stat.stimeTicks, m_ticksPerSecond);
+        const std::uint64_t cpuTicks
+            = cpuKnown ? entry->stat.utimeTicks + entry->stat.stimeTicks : 0;
+        if (!cpuKnown) {
+            entry->cpuPercent = std::nan("");
+            entry->readNs = 0; // no rate against an unknown reading next time either
+        } else if (entry->prevReadNs > 0 && entry->readNs > entry->prevReadNs
+            && cpuTicks >= entry->prevCpuTicks) {
+            const double seconds = static_cast<double>(entry->readNs - entry->prevReadNs) / 1e9;
+            const double used = static_cast<double>(cpuTicks - entry->prevCpuTicks) / ticks;
+            entry->cpuPercent = std::clamp(100.0 * used / seconds, 0.0, cpuCap);
+        } else {
+            entry->cpuPercent = std::nan("");
+        }
+        entry->prevCpuTicks = cpuTicks;
+        entry->prevReadNs = entry->readNs;
+        entry->generation = generation;
+
+        ProcessInfo& info = snapshot.processes.emplace_back();
+        fillInfo(*entry, info);
+        snapshot.threadCount += static_cast<std::uint64_t>(std::max<std::int64_t>(0, info.threads));
+    }
+
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        if (it->second->generation != generation) {
+            dropEntry(*it->second);
+            it = m_entries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    std::sort(snapshot.processes.begin(), snapshot.processes.end(),
+        [](const ProcessInfo& a, const ProcessInfo& b) { return a.key.pid < b.key.pid; });
+    std::sort(snapshot.unreadable.begin(), snapshot.unreadable.end(),
+        [](const UnreadableProcess& a, const UnreadableProcess& b) { return a.pid < b.pid; });
+
+    m_prevSampleNs = wallStart;
+    snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;
+    snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - realStart) / 1e6;
+    return snapshot;
+}
+
+} // namespace pg

@@ -1,0 +1,87 @@
+#pragma once
+
+// Takes process samples from a /proc root. Not thread-safe: one collector lives in the sampler
+// thread. The hot path keeps each process's stat and statm open and re-reads them with pread at
+// offset 0, lists /proc through one kept directory handle and parses with from_chars. cmdline is
+// kept open and re-read every refresh too: an exec into a program of the same name, or a process
+// rewriting its argv in place (setproctitle), changes nothing else the sampler could watch. The
+// shared names are rebuilt only when the bytes differ.
+
+#include "core/process/PidStat.h"
+#include "core/base/ProcFs.h"
+#include "core/process/ProcessSnapshot.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace pg {
+
+class ProcessCollector final
+{
+public:
+    struct Options
+    {
+        std::string procRoot = "/proc";
+        bool keepFilesOpen = true;
+        // Upper bound on kept file descriptors; 0 = derive from RLIMIT_NOFILE, leaving headroom.
+        std::size_t maxKeptFds = 0;
+        // Monotonic clock in ns; tests inject one to make CPU % exact. Null = CLOCK_MONOTONIC.
+        std::function<std::int64_t()> monotonicNs;
+        // Whether hidepid= hides nothing from us (root); unset = decide from the effective uid.
+        std::optional<bool> seesAllProcesses;
+    };
+
+    ProcessCollector();
+    explicit ProcessCollector(Options options);
+    ~ProcessCollector();
+    ProcessCollector(const ProcessCollector&) = delete;
+    ProcessCollector& operator=(const ProcessCollector&) = delete;
+
+    // One full refresh: every process under the root plus the system summary.
+    ProcessSnapshot sample();
+
+    std::size_t keptFdCount() const { return m_keptFds; }
+    const std::string& procRoot() const { return m_options.procRoot; }
+
+private:
+    struct Entry;
+    struct DirHandle;
+
+    bool readKnown(Entry& entry, int pid, const char* name);
+    // nullptr when the process cannot be listed; `why` is None when it is simply gone.
+    std::unique_ptr<Entry> openNew(int pid, const char* name, Error& why);
+    Result<std::size_t> readEntryFile(const UniqueFd& kept, const char* name, const char* file);
+    void readNames(Entry& entry, const char* name);
+    void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd cmdlineFd);
+    void readUid(Entry& entry, const char* name);
+    void fillInfo(const Entry& entry, ProcessInfo& info) const;
+    void sampleSystem(ProcessSnapshot& snapshot);
+    std::shared_ptr<const std::string> userName(std::uint32_t uid);
+    void dropEntry(Entry& entry);
+    std::int64_t monotonicNow() const;
+
+    Options m_options;
+    std::unique_ptr<DirHandle> m_dir;
+    std::unordered_map<int, std::unique_ptr<Entry>> m_entries;
+    std::unordered_map<std::uint32_t, std::shared_ptr<const std::string>> m_userNames;
+    std::size_t m_keptFds = 0;
+    std::size_t m_fdBudget = 0;
+    std::uint64_t m_generation = 0;
+    std::uint64_t m_sequence = 0;
+    std::int64_t m_prevSampleNs = 0;
+    std::optional<CpuTimes> m_prevCpuTotal;
+    std::optional<std::uint64_t> m_bootTimeUnix; // btime of <root>/stat, once read
+    std::string m_bootTimeError; // why it is unknown
+    long m_ticksPerSecond = 100;
+    long m_pageKib = 4;
+    int m_cpuCount = 1;
+    std::string m_buffer; // reused read buffer
+    std::optional<std::string> m_visibilityNote; // from the mount table, read once
+    bool m_processesHidden = false;
+};
+
+} // namespace pg

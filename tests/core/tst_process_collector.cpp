@@ -1,0 +1,286 @@
+// The process collector on a fake /proc tree: processes appear, vanish, re-use a pid, change their
+// program; CPU % from tick deltas over the elapsed time; unreadable and malformed files.
+
+#include "tests/support/FakeProc.h"
+#include "core/process/ProcessCollector.h"
+
+#include <QTest>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace pg;
+
+class TestProcessCollector : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void listsProcesses_data();
+    void listsProcesses();
+    void cpuPercentFromDeltas_data();
+    void cpuPercentFromDeltas();
+    void vanishedProcessDropped_data();
+    void vanishedProcessDropped();
+    void pidReuseIsNewProcess_data();
+    void pidReuseIsNewProcess();
+    void cmdlineFollowsRewrites();
+    void malformedStatSkipped();
+    void unreadableStatmIsUnknown();
+    void missingRoot();
+    void fdBudgetFallsBack();
+
+private:
+    const ProcessInfo* find(const ProcessSnapshot& s, int pid)
+    {
+        for (const auto& p : s.processes)
+            if (p.key.pid == pid)
+                return &p;
+        return nullptr;
+    }
+    ProcessCollector::Options options(const pgtest::FakeProc& fake, bool keep)
+    {
+        ProcessCollector::Options o;
+        o.procRoot = fake.root().toStdString();
+        o.keepFilesOpen = keep;
+        o.monotonicNs = [this] { return m_clockNs; };
+        return o;
+    }
+    std::int64_t m_clockNs = 1000000000;
+};
+
+void TestProcessCollector::init()
+{
+    m_clockNs = 1000000000;
+}
+
+void TestProcessCollector::listsProcesses_data()
+{
+    QTest::addColumn<bool>("keep");
+    QTest::newRow("kept descriptors") << true;
+    QTest::newRow("open/read/close") << false;
+}
+
+void TestProcessCollector::listsProcesses()
+{
+    QFETCH(bool, keep);
+    pgtest::FakeProc fake;
+    fake.addProcess(1, "init", 10, 5, std::string("/sbin/init\0splash\0", 18));
+    fake.addProcess(2, "kthreadd", 0, 5, "", true);
+    fake.addProcess(300, "a) (b", 7, 900, std::string("./a) (b\0", 8));
+    fake.writeFile("self/stat", "not a process dir"); // non-numeric entries are ignored
+    ProcessCollector collector(options(fake, keep));
+    const ProcessSnapshot s = collector.sample();
+    QVERIFY(s.listError.empty());
+    QCOMPARE(s.processes.size(), std::size_t(3));
+    QCOMPARE(s.processes[0].key.pid, 1); // ordered by pid
+    const ProcessInfo* init = find(s, 1);
+    QVERIFY(init);
+    QCOMPARE(QString::fromStdString(init->names->cmdline), QStringLiteral("/sbin/init splash"));
+    QCOMPARE(init->uid, static_cast<std::uint32_t>(::getuid())); // owner of the directory
+    QVERIFY(init->uidKnown);
+    QVERIFY(init->user && !init->user->empty());
+    QCOMPARE(init->virtKib, 1000ull * 4);
+    QCOMPARE(init->resKib, 250ull * 4);
+    QCOMPARE(init->shrKib, 100ull * 4);
+    QCOMPARE(init->startTimeUnixMs.value_or(-1), 1700000000LL * 1000 + 50);
+    QVERIFY(std::isnan(init->cpuPercent)); // the first sample cannot know CPU %
+    const ProcessInfo* kthread = find(s, 2);
+    QVERIFY(kthread->kernelThread);
+    QVERIFY(kthread->names->cmdline.empty());
+    QVERIFY(!init->kernelThread);
+    QCOMPARE(QString::fromStdString(find(s, 300)->names->comm), QStringLiteral("a) (b"));
+    QCOMPARE(s.system.memInfo->get("MemTotal").value_or(0), 1000ull);
+    QCOMPARE(s.system.loadAvg->total, 20ull);
+    // stat, statm and cmdline for each of two processes; a kernel thread has no cmdline to keep.
+    QCOMPARE(collector.keptFdCount(), keep ? std::size_t(8) : std::size_t(0));
+}
+
+void TestProcessCollector::cpuPercentFromDeltas_data()
+{
+    listsProcesses_data();
+}
+
+void TestProcessCollector::cpuPercentFromDeltas()
+{
+    QFETCH(bool, keep);
+    pgtest::FakeProc fake;
+    fake.addProcess(10, "busy", 100, 5, std::string("busy\0", 5));
+    ProcessCollector collector(options(fake, keep));
+    (void)collector.sample();
+    // One second later it has used 50 more ticks (100 per second): 50 % of one CPU.
+    m_clockNs += 1000000000;
+    fake.writeFile("10/stat", pgtest::FakeProc::statLine(10, "busy", 'R', 1, 150, 0, 5));
+    ProcessSnapshot s = collector.sample();
+    QCOMPARE(s.elapsedSeconds, 1.0);
+    QCOMPARE(s.processes[0].cpuPercent, 50.0);
+    // Two seconds later: 300 more ticks split user/system over 2 s with 4 threads = 150 %.
+    m_clockNs += 2000000000;
+    fake.writeFile(
+        "10/stat", pgtest::FakeProc::statLine(10, "busy", 'R', 1, 350, 100, 5, false, 4));
+    s = collector.sample();
+    QCOMPARE(s.processes[0].cpuPercent, 150.0);
+    QCOMPARE(s.threadCount, 4ull);
+    // Never more than 100 % per CPU (two in the fake): 500 ticks in one second is clamped.
+    m_clockNs += 1000000000;
+    fake.writeFile(
+        "10/stat", pgtest::FakeProc::statLine(10, "busy", 'R', 1, 850, 100, 5, false, 4));
+    s = collector.sample();
+    QCOMPARE(s.processes[0].cpuPercent, 200.0);
+    // A process that started since the last sample: all its ticks fall in this interval.
+    m_clockNs += 1000000000;
+    fake.addProcess(11, "newborn", 20, 500, std::string("newborn\0", 8));
+    s = collector.sample();
+    QCOMPARE(s.processes[1].key.pid, 11);
+    QCOMPARE(s.processes[1].cpuPercent, 20.0);
+    // Counters never go backwards for the same process; if a fake does, no negative CPU %.
+    m_clockNs += 1000000000;
+    fake.writeFile("10/stat", pgtest::FakeProc::statLine(10, "busy", 'R', 1, 1, 0, 5));
+    s = collector.sample();
+    QVERIFY(std::isnan(s.processes[0].cpuPercent) || s.processes[0].cpuPercent >= 0.0);
+}
+
+void TestProcessCollector::vanishedProcessDropped_data()
+{
+    listsProcesses_data();
+}
+
+void TestProcessCollector::vanishedProcessDropped()
+{
+    QFETCH(bool, keep);
+    pgtest::FakeProc fake;
+    fake.addProcess(1, "init", 10, 5, std::string("init\0", 5));
+    fake.addProcess(20, "shortlived", 1, 600, std::string("x\0", 2));
+    ProcessCollector collector(options(fake, keep));
+    QCOMPARE(collector.sample().processes.size(), std::size_t(2));
+    fake.removeProcess(20);
+    m_clockNs += 1000000000;
+    const ProcessSnapshot s = collector.sample();
+    QCOMPARE(s.processes.size(), std::size_t(1));
+    QCOMPARE(s.processes[0].key.pid, 1);
+    QCOMPARE(
+        collector.keptFdCount(), keep ? std::size_t(3) : std::size_t(0)); // descriptors released
+    // A directory listed but whose stat has gone (exited between readdir and read): dropped
+    // silently.
+    fake.writeFile("21/cmdline", "");
+    m_clockNs += 1000000000;
+    QCOMPARE(collector.sample().processes.size(), std::size_t(1));
+}
+
+void TestProcessCollector::pidReuseIsNewProcess_data()
+{
+    listsProcesses_data();
+}
+
+void TestProcessCollector::pidReuseIsNewProcess()
+{
+    QFETCH(bool, keep);
+    pgtest::FakeProc fake;
+    fake.addProcess(42, "old", 50000, 100, std::string("old\0", 4));
+    ProcessCollector collector(options(fake, keep));
+    const ProcessSnapshot first = collector.sample();
+    QCOMPARE(first.processes[0].key, (ProcessKey { 42, 100 }));
+    // The old process exits and a new one gets pid 42 with a later start time and few ticks.
+    fake.addProcess(42, "new", 3, 700, std::string("new\0", 4));
+    m_clockNs += 1000000000;
+    const ProcessSnapshot second = collector.sample();
+    QCOMPARE(second.processes.size(), std::size_t(1));
+    QCOMPARE(second.processes[0].key, (ProcessKey { 42, 700 }));
+    QCOMPARE(QString::fromStdString(second.processes[0].names->cmdline), QStringLiteral("new"));
+    // Its CPU % comes from its own 3 ticks, not from the 50000 of the old process.
+    QCOMPARE(second.processes[0].cpuPercent, 3.0);
+}
+
+void TestProcessCollector::cmdlineFollowsRewrites()
+{
+    pgtest::FakeProc fake;
+    fake.addProcess(7, "bash", 1, 5, std::string("bash\0", 5));
+    ProcessCollector collector(options(fake, true));
+    const ProcessSnapshot a = collector.sample();
+    // Unchanged: the very same shared strings.
+    QCOMPARE(collector.sample().processes[0].names.get(), a.processes[0].names.get());
+    // Rewritten in place (setproctitle, or an exec into the same name): seen in one refresh.
+    fake.writeFile("7/cmdline", std::string("bash\0--changed\0", 15));
+    const ProcessSnapshot b = collector.sample();
+    QVERIFY(b.processes[0].names.get() != a.processes[0].names.get());
+    QCOMPARE(
+        QString::fromStdString(b.processes[0].names->cmdline), QStringLiteral("bash --changed"));
+    // exec changes comm: then the command line is read again.
+    fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "sleep", 'S', 1, 1, 0, 5));
+    fake.writeFile("7/cmdline",
+        std::string("sleep\0"
+                    "100\0",
+            10));
+    const ProcessSnapshot c = collector.sample();
+    QVERIFY(c.processes[0].names.get() != a.processes[0].names.get());
+    QCOMPARE(QString::fromStdString(c.processes[0].names->cmdline), QStringLiteral("sleep 100"));
+    QCOMPARE(c.processes[0].key, a.processes[0].key); // same process
+}
+
+void TestProcessCollector::malformedStatSkipped()
+{
+    pgtest::FakeProc fake;
+    fake.addProcess(1, "init", 10, 5, std::string("init\0", 5));
+    fake.addProcess(5, "broken", 1, 5, "");
+    fake.writeFile("5/stat", "5 (broken) S 1 2");
+    fake.addProcess(6, "badstatm", 1, 5, std::string("x\0", 2), false, "12 abc\n");
+    ProcessCollector collector(options(fake, true));
+    const ProcessSnapshot s = collector.sample();
+    QCOMPARE(s.processes.size(), std::size_t(2)); // a stat that cannot be parsed has no identity
+    const ProcessInfo* bad = find(s, 6);
+    QVERIFY(bad);
+    QCOMPARE(int(bad->memError), int(Error::BadNumber)); // unknown, not 0
+}
+
+void TestProcessCollector::unreadableStatmIsUnknown()
+{
+    pgtest::FakeProc fake;
+    fake.addProcess(9, "secret", 1, 5, std::string("secret\0", 7));
+    QFile::setPermissions(fake.root() + "/9/statm", QFileDevice::Permissions());
+    const bool root = ::geteuid() == 0;
+    QVERIFY(::chmod(QFile::encodeName(fake.root()).constData(), 0755)
+        == 0); // QTemporaryDir makes it 0700
+    // Root reads any file: drop the effective uid for the read so permissions apply as for a user.
+    if (root)
+        QVERIFY(::seteuid(65534) == 0);
+    ProcessCollector collector(options(fake, true));
+    const ProcessSnapshot s = collector.sample();
+    if (root)
+        QVERIFY(::seteuid(0) == 0);
+    QVERIFY2(s.listError.empty(), s.listError.c_str());
+    QCOMPARE(s.processes.size(), std::size_t(1));
+    QCOMPARE(int(s.processes[0].memError), int(Error::PermissionDenied));
+}
+
+void TestProcessCollector::missingRoot()
+{
+    ProcessCollector::Options o;
+    o.procRoot = "/nonexistent/proc-root";
+    ProcessCollector collector(o);
+    const ProcessSnapshot s = collector.sample();
+    QVERIFY(s.processes.empty());
+    QVERIFY(!s.listError.empty());
+    QVERIFY(QString::fromStdString(s.listError).contains("/nonexistent/proc-root"));
+    QVERIFY(!s.system.memInfo.has_value());
+}
+
+void TestProcessCollector::fdBudgetFallsBack()
+{
+    pgtest::FakeProc fake;
+    for (int pid = 100; pid < 110; ++pid)
+        fake.addProcess(pid, "p", 1, 5, std::string("p\0", 2));
+    auto o = options(fake, true);
+    o.maxKeptFds = 6; // room for three processes
+    ProcessCollector collector(o);
+    ProcessSnapshot s = collector.sample();
+    QCOMPARE(s.processes.size(), std::size_t(10));
+    QCOMPARE(collector.keptFdCount(), std::size_t(6));
+    // The others are still read, with open/read/close, and still correct.
+    fake.writeFile("109/stat", pgtest::FakeProc::statLine(109, "p", 'R', 1, 51, 0, 5));
+    m_clockNs += 1000000000;
+    s = collector.sample();
+    QCOMPARE(s.processes[9].cpuPercent, 50.0);
+}
+
+QTEST_GUILESS_MAIN(TestProcessCollector)
+#include "tst_process_collector.moc"

@@ -1,0 +1,485 @@
+#include "ui/interrupts/InterruptsModel.h"
+
+#include "ui/common/Format.h"
+#include "core/base/KernelNumbers.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+
+namespace pg {
+
+namespace {
+
+QString rateText(double r)
+{
+    if (r >= 100 || r == 0)
+        return QString::number(r, 'f', 0);
+    return QString::number(r, 'f', r >= 10 ? 1 : 2);
+}
+
+QString str(const std::string& s)
+{
+    return fmt::displayBytes(s);
+}
+
+} // namespace
+
+bool InterruptsModel::Item::operator==(const Item& o) const
+{
+    return key == o.key && devices == o.devices && chip == o.chip && hwirq == o.hwirq
+        && trigger == o.trigger && counts == o.counts && hasRate == o.hasRate && rate == o.rate
+        && reset == o.reset && affinity == o.affinity && effectiveAffinity == o.effectiveAffinity
+        && balance.kind == o.balance.kind && balance.cpu == o.balance.cpu
+        && balance.used == o.balance.used;
+}
+
+InterruptsModel::InterruptsModel(Kind kind, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_kind(kind)
+{
+    if (kind == Kind::Hardware)
+        m_columns = { Name, Devices, Chip, HwIrq, Trigger, Total, Rate, Affinity, Balance };
+    else
+        m_columns = { Name, Description, Total, Rate, Balance };
+}
+
+void InterruptsModel::clear()
+{
+    beginResetModel();
+    m_items.clear();
+    m_cpuIds.clear();
+    endResetModel();
+}
+
+void InterruptsModel::applySnapshot(const InterruptsSnapshot& snap)
+{
+    std::vector<Item> items;
+    if (m_kind == Kind::Hardware) {
+        if (snap.interruptsError != Error::None)
+            return; // the page shows the error and keeps the last good table
+        const bool rates
+            = snap.irqRates.hasRates && snap.irqRates.rows.size() == snap.interrupts.rows.size();
+        items.reserve(snap.interrupts.rows.size());
+        for (std::size_t i = 0; i < snap.interrupts.rows.size(); ++i) {
+            const InterruptRow& r = snap.interrupts.rows[i];
+            Item it;
+            it.key = str(r.name);
+            it.devices = str(r.irq >= 0 ? r.devicesJoined() : r.description);
+            it.chip = str(r.chip);
+            it.hwirq = str(r.hwirq);
+            it.trigger = str(r.trigger);
+            it.counts = r.counts;
+            it.singleCount = r.singleCount;
+            it.total = r.total();
+            if (rates) {
+                const RateRow& rr = snap.irqRates.rows[i];
+                it.hasRate = !rr.fresh;
+                it.rate = rr.rate;
+                it.reset = rr.reset;
+                it.cpuRates = rr.cpuRates;
+            }
+            IrqAffinity aff;
+            if (i < snap.affinity.size()) {
+                aff = snap.affinity[i];
+                it.affinityKnown = aff.allowedKnown;
+                it.affinity = QString::fromStdString(formatCpuList(aff.allowed));
+                if (aff.effectiveKnown)
+                    it.effectiveAffinity = QString::fromStdString(formatCpuList(aff.effective));
+            }
+            if (!r.singleCount && r.counts.size() == snap.interrupts.cpuIds.size()) {
+                // Judge the balance on what is happening now; fall back to counts since boot.
+                double now = 0;
+                for (double v : it.cpuRates)
+                    now += v;
+                std::vector<double> basis = it.cpuRates;
+                if (!(now > 0))
+                    basis.assign(r.counts.begin(), r.counts.end());
+                if (r.irq >= 0)
+                    it.balance = assessBalance(snap.interrupts.cpuIds, basis, aff);
+            }
+            items.push_back(std::move(it));
+        }
+        apply(snap.interrupts.cpuIds, std::move(items));
+    } else {
+        if (snap.softirqsError != Error::None)
+            return;
+        const bool rates = snap.softirqRates.hasRates
+            && snap.softirqRates.rows.size() == snap.softirqs.rows.size();
+        for (std::size_t i = 0; i < snap.softirqs.rows.size(); ++i) {
+            const SoftirqRow& r = snap.softirqs.rows[i];
+            Item it;
+            it.key = str(r.name);
+            it.devices = QString::fromUtf8(softirqDescription(r.name));
+            it.counts = r.counts;
+            it.total = r.total();
+            if (rates) {
+                const RateRow& rr = snap.softirqRates.rows[i];
+                it.hasRate = !rr.fresh;
+                it.rate = rr.rate;
+                it.reset = rr.reset;
+                it.cpuRates = rr.cpuRates;
+            }
+            if (r.counts.size() == snap.softirqs.cpuIds.size()) {
+                double now = 0;
+                for (double v : it.cpuRates)
+                    now += v;
+                std::vector<double> basis = it.cpuRates;
+                if (!(now > 0))
+                    basis.assign(r.counts.begin(), r.counts.end());
+                it.balance = assessBalance(
+                    snap.softirqs.cpuIds, basis, IrqAffinity {}); // any CPU may run it
+            }
+            items.push_back(std::move(it));
+        }
+        apply(snap.softirqs.cpuIds, std::move(items));
+    }
+}
+
+void InterruptsModel::apply(const std::vector<int>& cpuIds, std::vector<Item> items)
+{
+    {
+        // A key twice in one file (never from a sane kernel; possible in a hostile fixture) would
+        // make two rows share one identity: keep the first.
+        QSet<QString> seen;
+        std::erase_if(items, [&seen](const Item& it) {
+            if (seen.contains(it.key))
+                return true;
+            seen.insert(it.key);
+            return false;
+        });
+    }
+    if (cpuIds != m_cpuIds) {
+        // The CPU columns changed (first sample, hotplug): the schema changes, so reset.
+        beginResetModel();
+        m_cpuIds = cpuIds;
+        m_items = std::move(items);
+        endResetModel();
+        return;
+    }
+    QHash<QString, int> incoming;
+    incoming.reserve(static_cast<qsizetype>(items.size()));
+    for (std::size_t i = 0; i < items.size(); ++i)
+        incoming.insert(items[i].key, static_cast<int>(i));
+
+    // 1. Removals, bottom-up, coalesced into contiguous ranges.
+    for (int row = static_cast<int>(m_items.size()) - 1; row >= 0;) {
+        if (incoming.contains(m_items[static_cast<std::size_t>(row)].key)) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !incoming.contains(m_items[static_cast<std::size_t>(first - 1)].key))
+            --first;
+        beginRemoveRows({}, first, row);
+        m_items.erase(m_items.begin() + first, m_items.begin() + row + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+    // 2. Insertions at the end (the proxy sorts).
+    QSet<QString> present;
+    for (const Item& it : m_items)
+        present.insert(it.key);
+    std::vector<Item> added;
+    for (Item& it : items) {
+        if (!present.contains(it.key))
+            added.push_back(it);
+    }
+    // 3. Changes, in contiguous row ranges over the columns that can change.
+    const int firstChanging
+        = std::min(columnOf(Total), columnOf(Devices) >= 0 ? columnOf(Devices) : columnOf(Total));
+    int rangeStart = -1;
+    auto flush = [&](int endRow) {
+        if (rangeStart >= 0)
+            emit dataChanged(index(rangeStart, firstChanging), index(endRow, columnCount() - 1));
+        rangeStart = -1;
+    };
+    for (int row = 0; row < static_cast<int>(m_items.size()); ++row) {
+        Item& mine = m_items[static_cast<std::size_t>(row)];
+        Item& theirs = items[static_cast<std::size_t>(incoming.value(mine.key))];
+        if (mine == theirs) {
+            flush(row - 1);
+            continue;
+        }
+        mine = std::move(theirs);
+        if (rangeStart < 0)
+            rangeStart = row;
+    }
+    flush(static_cast<int>(m_items.size()) - 1);
+    if (!added.empty()) {
+        const int first = static_cast<int>(m_items.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        for (Item& it : added)
+            m_items.push_back(std::move(it));
+        endInsertRows();
+    }
+}
+
+int InterruptsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+int InterruptsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_columns.size() + m_cpuIds.size());
+}
+
+InterruptsModel::Column InterruptsModel::columnKind(int column) const
+{
+    return m_columns[static_cast<std::size_t>(column)];
+}
+
+int InterruptsModel::columnOf(Column c) const
+{
+    const auto it = std::find(m_columns.begin(), m_columns.end(), c);
+    return it == m_columns.end() ? -1 : static_cast<int>(it - m_columns.begin());
+}
+
+int InterruptsModel::rowOfKey(const QString& key) const
+{
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        if (m_items[i].key == key)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+QString InterruptsModel::displayName(int row) const
+{
+    const Item& it = item(row);
+    if (m_kind == Kind::Soft)
+        return it.key;
+    bool numeric = false;
+    it.key.toInt(&numeric);
+    const QString what = it.devices.isEmpty() ? it.chip : it.devices;
+    if (numeric)
+        return what.isEmpty() ? tr("IRQ %1").arg(it.key) : tr("IRQ %1 %2").arg(it.key, what);
+    return what.isEmpty() ? it.key : QStringLiteral("%1 %2").arg(it.key, what);
+}
+
+QString InterruptsModel::balanceText(const BalanceFinding& b)
+{
+    switch (b.kind) {
+    case BalanceFinding::Kind::Concentrated:
+        return tr("CPU %1 takes %2 %").arg(b.cpu).arg(b.share * 100, 0, 'f', 0);
+    case BalanceFinding::Kind::FewerThanAllowed:
+        return tr("%1 of %2 allowed CPUs").arg(b.used).arg(b.allowedOnline);
+    case BalanceFinding::Kind::None:
+        break;
+    }
+    return {};
+}
+
+QVariant InterruptsModel::displayData(const Item& it, int column) const
+{
+    if (column >= firstCpuColumn()) {
+        const std::size_t cpu = static_cast<std::size_t>(column - firstCpuColumn());
+        if (it.singleCount || cpu >= it.counts.size())
+            return QString();
+        return QString::number(it.counts[cpu]);
+    }
+    switch (columnKind(column)) {
+    case Name:
+        return it.key;
+    case Devices:
+    case Description:
+        return it.devices;
+    case Chip:
+        return it.chip;
+    case HwIrq:
+        return it.hwirq;
+    case Trigger:
+        return it.trigger;
+    case Total:
+        return it.total == kU64Max ? QStringLiteral("–") : QString::number(it.total);
+    case Rate:
+        return it.hasRate ? rateText(it.rate) : QStringLiteral("–");
+    case Affinity:
+        if (it.singleCount || it.key.isEmpty() || !it.key.front().isDigit())
+            return QString();
+        return it.affinityKnown ? it.affinity : QStringLiteral("–");
+    case Balance:
+        return balanceText(it.balance);
+    }
+    return {};
+}
+
+QVariant InterruptsModel::sortData(const Item& it, int column) const
+{
+    if (column >= firstCpuColumn()) {
+        const std::size_t cpu = static_cast<std::size_t>(column - firstCpuColumn());
+        return it.singleCount || cpu >= it.counts.size()
+            ? QVariant(-1.0)
+            : QVariant(static_cast<double>(it.counts[cpu]));
+    }
+    switch (columnKind(column)) {
+    case Name: {
+        bool numeric = false;
+        const int n = it.key.toInt(&numeric);
+        // Numeric IRQs in numeric order, before the named rows.
+        return numeric ? QVariant(QStringLiteral("%1").arg(n, 10, 10, QLatin1Char('0')))
+                       : QVariant(QStringLiteral("~") + it.key);
+    }
+    case Total:
+        return it.total == kU64Max ? -1.0 : static_cast<double>(it.total);
+    case Rate:
+        return it.hasRate ? it.rate : -1.0;
+    case Balance:
+        return it.balance.kind == BalanceFinding::Kind::None ? 0.0 : 1.0 + it.balance.share;
+    default:
+        return displayData(it, column);
+    }
+}
+
+QVariant InterruptsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
+        return {};
+    const Item& it = m_items[static_cast<std::size_t>(index.row())];
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(it, column);
+    case SortRole:
+        return sortData(it, column);
+    case KeyRole:
+        return it.key;
+    case FilterRole:
+        return QStringList { it.key, it.devices, it.chip }.join(QLatin1Char(' '));
+    case FlaggedRole:
+        return it.balance.kind != BalanceFinding::Kind::None;
+    case Qt::TextAlignmentRole:
+        if (column >= firstCpuColumn() || columnKind(column) == Total || columnKind(column) == Rate
+            || columnKind(column) == HwIrq || columnKind(column) == Name)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (column < firstCpuColumn() && columnKind(column) == Balance
+            && it.balance.kind != BalanceFinding::Kind::None)
+            return QBrush(QColor(0xb0, 0x5a, 0x00));
+        return {};
+    case Qt::ToolTipRole:
+        if (column >= firstCpuColumn()) {
+            const std::size_t cpu = static_cast<std::size_t>(column - firstCpuColumn());
+            if (it.singleCount)
+                return tr("%1 is one machine-wide count, not per CPU").arg(it.key);
+            if (cpu < it.cpuRates.size() && it.hasRate)
+                return tr("CPU %1: %2 since boot, %3 interrupts/s")
+                    .arg(m_cpuIds[cpu])
+                    .arg(it.counts[cpu])
+                    .arg(rateText(it.cpuRates[cpu]));
+            return {};
+        }
+        switch (columnKind(column)) {
+        case Total:
+            if (it.total == kU64Max)
+                return tr("Unknown: the per-CPU counts add up to more than 2^64-1, which no kernel "
+                          "counter reaches (the file is not what the kernel writes)");
+            return {};
+        case Rate:
+            if (!it.hasRate)
+                return tr(
+                    "A rate needs two samples of this row; it appears after the next refresh");
+            if (it.reset)
+                return tr("A counter went backwards (CPU hot-unplug or IRQ reallocated); that "
+                          "CPU's change was left out");
+            return tr("%1 interrupts/s over the last interval").arg(rateText(it.rate));
+        case Affinity:
+            if (!it.affinityKnown)
+                return tr("smp_affinity_list is not readable for this IRQ");
+            return tr("Allowed CPUs (smp_affinity_list): %1\nEffective CPUs "
+                      "(effective_affinity_list): %2")
+                .arg(it.affinity,
+                    it.effectiveAffinity.isEmpty() ? tr("not readable") : it.effectiveAffinity);
+        case Balance:
+            if (m_kind == Kind::Soft && it.balance.kind == BalanceFinding::Kind::Concentrated)
+                return tr(
+                    "CPU %1 runs %2 % of this softirq: softirqs run on the CPU that raised them, "
+                    "usually the one that took the device's interrupt")
+                    .arg(it.balance.cpu)
+                    .arg(it.balance.share * 100, 0, 'f', 1);
+            if (m_kind == Kind::Soft && it.balance.kind == BalanceFinding::Kind::FewerThanAllowed)
+                return tr("Only %1 of %2 CPUs run this softirq")
+                    .arg(it.balance.used)
+                    .arg(it.balance.allowedOnline);
+            if (it.balance.kind == BalanceFinding::Kind::Concentrated)
+                return tr(
+                    "CPU %1 handles %2 % of this interrupt although %3 online CPUs are allowed")
+                    .arg(it.balance.cpu)
+                    .arg(it.balance.share * 100, 0, 'f', 1)
+                    .arg(it.balance.allowedOnline);
+            if (it.balance.kind == BalanceFinding::Kind::FewerThanAllowed)
+                return tr("The affinity allows %1 online CPUs but only %2 take this interrupt")
+                    .arg(it.balance.allowedOnline)
+                    .arg(it.balance.used);
+            return {};
+        case Devices:
+        case Description:
+            return it.devices;
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant InterruptsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return {};
+    if (section >= firstCpuColumn()) {
+        const int cpu = m_cpuIds[static_cast<std::size_t>(section - firstCpuColumn())];
+        if (role == Qt::DisplayRole)
+            return tr("CPU%1").arg(cpu);
+        if (role == Qt::ToolTipRole)
+            return tr("Count on CPU %1 since boot").arg(cpu);
+        return {};
+    }
+    const Column c = columnKind(section);
+    if (role == Qt::DisplayRole) {
+        switch (c) {
+        case Name:
+            return m_kind == Kind::Hardware ? tr("IRQ") : tr("Softirq");
+        case Devices:
+            return tr("Devices");
+        case Chip:
+            return tr("Chip");
+        case HwIrq:
+            return tr("HW IRQ");
+        case Trigger:
+            return tr("Trigger");
+        case Total:
+            return tr("Total");
+        case Rate:
+            return tr("Rate/s");
+        case Affinity:
+            return tr("Affinity");
+        case Balance:
+            return tr("Balance");
+        case Description:
+            return tr("What it does");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (c) {
+        case Total:
+            return tr("Count since boot over all CPUs");
+        case Rate:
+            return tr("Interrupts per second over the last refresh interval");
+        case Affinity:
+            return tr("CPUs the interrupt may be delivered to (/proc/irq/N/smp_affinity_list)");
+        case Balance:
+            return tr("Flagged when one CPU takes nearly all, or fewer CPUs take it than its "
+                      "affinity allows");
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+} // namespace pg

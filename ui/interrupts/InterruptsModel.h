@@ -1,0 +1,90 @@
+#pragma once
+
+// The table of hardware interrupts (/proc/interrupts) or softirqs (/proc/softirqs): one row per
+// IRQ or softirq kind, fixed columns then one count column per CPU. Updated in place from each
+// snapshot (removals, insertions, then dataChanged over the changed rows and columns); reset only
+// when the CPU columns change.
+
+#include "core/sampler/InterruptsSampler.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+#include <vector>
+
+namespace pg {
+
+class InterruptsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum class Kind { Hardware, Soft };
+    enum Column {
+        Name,
+        Devices,
+        Chip,
+        HwIrq,
+        Trigger,
+        Total,
+        Rate,
+        Affinity,
+        Balance,
+        Description
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // raw numbers
+        KeyRole, // the row's name in the kernel file ("24", "LOC", "NET_RX")
+        FilterRole, // name, devices, chip, description: what the filter box matches
+        FlaggedRole, // bool: the balance finding is not None
+    };
+
+    explicit InterruptsModel(Kind kind, QObject* parent = nullptr);
+
+    void applySnapshot(const InterruptsSnapshot& snapshot);
+    void clear();
+
+    struct Item
+    {
+        QString key;
+        QString devices; // named rows: the description; softirqs: the one-line description
+        QString chip, hwirq, trigger;
+        std::vector<std::uint64_t> counts;
+        bool singleCount = false;
+        std::uint64_t total = 0;
+        bool hasRate = false;
+        double rate = 0;
+        bool reset = false;
+        std::vector<double> cpuRates;
+        bool affinityKnown = false;
+        QString affinity, effectiveAffinity;
+        BalanceFinding balance;
+        bool operator==(const Item& o) const;
+    };
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    Kind kind() const { return m_kind; }
+    const std::vector<int>& cpuIds() const { return m_cpuIds; }
+    const Item& item(int row) const { return m_items[static_cast<std::size_t>(row)]; }
+    int rowOfKey(const QString& key) const;
+    int firstCpuColumn() const { return static_cast<int>(m_columns.size()); }
+    Column columnKind(int column) const; // for columns before firstCpuColumn()
+    int columnOf(Column c) const; // -1 when this kind has no such column
+    static QString balanceText(const BalanceFinding& b);
+    // Title for charts and the heatmap: "IRQ 24 nvme0q0", "LOC Local timer interrupts", "NET_RX".
+    QString displayName(int row) const;
+
+private:
+    void apply(const std::vector<int>& cpuIds, std::vector<Item> items);
+    QVariant displayData(const Item& item, int column) const;
+    QVariant sortData(const Item& item, int column) const;
+
+    Kind m_kind;
+    std::vector<Column> m_columns;
+    std::vector<int> m_cpuIds;
+    std::vector<Item> m_items;
+};
+
+} // namespace pg

@@ -1,0 +1,103 @@
+#include "ui/interrupts/InterruptsPage.h"
+
+#include "ui/interrupts/InterruptsPanel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace pg {
+
+InterruptsPage::InterruptsPage(QWidget* parent)
+    : QWidget(parent)
+    , m_status(new QLabel(this))
+    , m_historyBox(new QComboBox(this))
+    , m_tabs(new QTabWidget(this))
+    , m_hardware(new InterruptsPanel(InterruptsModel::Kind::Hardware, this))
+    , m_soft(new InterruptsPanel(InterruptsModel::Kind::Soft, this))
+{
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setText(tr("Waiting for the first sample of /proc/interrupts…"));
+    for (int minutes : { 1, 5, 10, 30, 60 })
+        m_historyBox->addItem(tr("%n minute(s)", nullptr, minutes), minutes * 60);
+    m_historyBox->setCurrentIndex(m_historyBox->findData(static_cast<int>(kDefaultHistorySeconds)));
+    m_historyBox->setToolTip(tr("How much rate history the charts keep"));
+    connect(m_historyBox, &QComboBox::activated, this,
+        [this] { setHistorySeconds(m_historyBox->currentData().toDouble()); });
+
+    auto* bar = new QHBoxLayout();
+    bar->addWidget(m_status, 1);
+    bar->addWidget(new QLabel(tr("History:"), this));
+    bar->addWidget(m_historyBox);
+
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_hardware, tr("Hardware interrupts"));
+    m_tabs->addTab(m_soft, tr("Softirqs"));
+    m_tabs->setTabToolTip(
+        0, tr("/proc/interrupts: interrupts raised by devices and by other CPUs"));
+    m_tabs->setTabToolTip(
+        1, tr("/proc/softirqs: work the kernel deferred out of interrupt handlers"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
+    layout->addWidget(m_tabs, 1);
+}
+
+void InterruptsPage::applySnapshot(InterruptsSnapshotPtr snapshot)
+{
+    if (!snapshot)
+        return;
+    m_hardware->applySnapshot(snapshot);
+    m_soft->applySnapshot(snapshot);
+    if (!isVisible())
+        return;
+    QStringList parts;
+    if (snapshot->interruptsError != Error::None)
+        parts << tr(
+            "Cannot read /proc/interrupts: %1; this page has nothing to show without it (the "
+            "other pages do not need it)")
+                     .arg(QString::fromUtf8(errorText(snapshot->interruptsError)));
+    else
+        parts << tr("%1 interrupt rows on %2 CPUs, %3 interrupts/s")
+                     .arg(snapshot->interrupts.rows.size())
+                     .arg(snapshot->interrupts.cpuIds.size())
+                     .arg(snapshot->irqRates.hasRates
+                             ? QString::number(snapshot->irqRates.total, 'f', 0)
+                             : QStringLiteral("–"));
+    if (snapshot->softirqsError != Error::None)
+        parts << tr("cannot read /proc/softirqs: %1")
+                     .arg(QString::fromUtf8(errorText(snapshot->softirqsError)));
+    parts << tr("sampler %1 ms CPU").arg(snapshot->samplerCpuMs, 0, 'f', 1);
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void InterruptsPage::setIntervalMs(int ms)
+{
+    if (ms <= 0)
+        return;
+    m_intervalMs = ms;
+    updateCapacity();
+}
+
+void InterruptsPage::setHistorySeconds(double seconds)
+{
+    if (!(seconds > 0))
+        return;
+    m_historySeconds = seconds;
+    const int idx = m_historyBox->findData(static_cast<int>(seconds));
+    if (idx >= 0)
+        m_historyBox->setCurrentIndex(idx);
+    updateCapacity();
+}
+
+void InterruptsPage::updateCapacity()
+{
+    const std::size_t n = historyCapacityFor(m_historySeconds, m_intervalMs);
+    m_hardware->setHistoryCapacity(n);
+    m_soft->setHistoryCapacity(n);
+}
+
+} // namespace pg

@@ -1,0 +1,80 @@
+#pragma once
+
+// One half of the Interrupts page: the table of hardware IRQs or of softirqs, with the charts fed
+// from its history (rates of the selected rows over time, interrupts/s per CPU), the per-CPU
+// distribution of the selected rows and the row x CPU heatmap. Snapshots always extend the
+// history; the table and charts redraw only while the panel is visible. The charts hold Qt Charts
+// objects only while shown, so the panel feeds them again from the history when it is shown.
+
+#include "ui/interrupts/InterruptsModel.h"
+#include "core/sampler/InterruptsSampler.h"
+#include "core/interrupts/IrqRates.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace pg {
+
+class DistributionBars;
+class IrqHeatmap;
+class TimeSeriesChart;
+
+class InterruptsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent = nullptr);
+
+    void applySnapshot(const InterruptsSnapshotPtr& snapshot);
+    void setHistoryCapacity(std::size_t samples);
+
+    InterruptsModel* model() const { return m_model; }
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    QTableView* view() const { return m_view; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    TimeSeriesChart* rateChart() const { return m_rateChart; }
+    TimeSeriesChart* cpuChart() const { return m_cpuChart; }
+    DistributionBars* distribution() const { return m_bars; }
+    IrqHeatmap* heatmap() const { return m_heatmap; }
+    const RateHistory& history() const { return m_history; }
+    // Keys of the rows the charts follow: the selection, or the 5 busiest when nothing is selected.
+    QStringList chartedKeys() const;
+    int redrawCount() const { return m_redraws; }
+
+    static constexpr int kDefaultCharted = 5;
+    static constexpr int kCpuSeries = 8;
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void redraw();
+    void updateCharts();
+    void updateHeatmap();
+
+    InterruptsModel::Kind m_kind;
+    InterruptsModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QLineEdit* m_filter;
+    QTableView* m_view;
+    QLabel* m_flags;
+    TimeSeriesChart* m_rateChart;
+    TimeSeriesChart* m_cpuChart;
+    DistributionBars* m_bars;
+    IrqHeatmap* m_heatmap;
+    QComboBox* m_heatBasis;
+    QComboBox* m_heatGroup;
+    QLabel* m_heatNote;
+    RateHistory m_history;
+    InterruptsSnapshotPtr m_latest;
+    bool m_dirty = false;
+    int m_redraws = 0;
+};
+
+} // namespace pg

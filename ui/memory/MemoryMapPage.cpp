@@ -1,0 +1,577 @@
+#include "ui/memory/MemoryMapPage.h"
+
+#include "ui/common/Banner.h"
+#include "ui/common/Format.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/memory/MemoryMapModel.h"
+#include "ui/memory/MemoryMapProxy.h"
+#include "ui/processes/ProcessTablePage.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateTime>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace pg {
+
+namespace {
+
+const char* const kSummaryNames[] = { "VIRT", "RES", "SHR", "Shared", "Pss", "USS" };
+constexpr int kSummaryRows = 6;
+
+QString kibExact(std::uint64_t kib)
+{
+    return MemoryMapPage::tr("%1 KiB").arg(QLocale().toString(static_cast<qulonglong>(kib)));
+}
+
+QString errorWords(Error e)
+{
+    return QString::fromUtf8(errorText(e).data());
+}
+
+} // namespace
+
+MemoryMapPage::MemoryMapPage(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new MemoryMapModel(this))
+    , m_proxy(new MemoryMapProxy(this))
+    , m_title(new QLabel(this))
+    , m_cmdline(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_filter(new QLineEdit(this))
+    , m_mode(new QComboBox(this))
+    , m_columns(new QToolButton(this))
+    , m_stack(new QStackedWidget(this))
+    , m_placeholder(new QLabel(this))
+    , m_view(new QTreeView(this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    m_title->setFont(titleFont);
+    m_title->setText(tr("Memory map"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cmdline->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cmdline->setWordWrap(false);
+    m_cmdline->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_message->setVisible(false);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* summaryBox
+        = new QGroupBox(tr("VIRT, RES and SHR for this process, and what smaps says"), this);
+    auto* grid = new QGridLayout(summaryBox);
+    grid->setContentsMargins(8, 4, 8, 4);
+    grid->setVerticalSpacing(2);
+    buildSummary(grid);
+
+    m_filter->setPlaceholderText(tr("Filter mappings by name (path, [heap], memfd:…)"));
+    m_filter->setClearButtonEnabled(true);
+    m_mode->addItem(tr("Grouped by what backs them"));
+    m_mode->addItem(tr("Flat, by address (as pmap)"));
+    m_mode->setToolTip(tr("Group mappings by file, [heap], [stack], anonymous or shared memory; or "
+                          "list every mapping in address order"));
+    m_columns->setText(tr("Columns"));
+    m_columns->setPopupMode(QToolButton::InstantPopup);
+    m_columns->setToolTip(tr("Choose the smaps fields to show"));
+    auto* refreshButton = new QPushButton(tr("Refresh"), this);
+    refreshButton->setToolTip(
+        tr("Read the map again now (F5). It refreshes every 2 s while this page is shown"));
+
+    m_view->setModel(m_proxy);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setTextElideMode(Qt::ElideMiddle); // a path's file name is at its end
+    m_view->sortByColumn(MemoryMapModel::Rss, Qt::DescendingOrder);
+    QHeaderView* header = m_view->header();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(false);
+    header->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    header->resizeSection(MemoryMapModel::Mapping, 56 * digit);
+    for (int c = 1; c < MemoryMapModel::ColumnCount; ++c) {
+        header->resizeSection(c, 11 * digit + 12);
+        m_view->setColumnHidden(c, !MemoryMapModel::isDefaultColumn(c));
+    }
+    header->resizeSection(MemoryMapModel::Path, 40 * digit);
+    header->resizeSection(MemoryMapModel::VmFlags, 30 * digit);
+
+    auto* columnMenu = new QMenu(this);
+    for (int c = 1; c < MemoryMapModel::ColumnCount; ++c) {
+        QAction* a = columnMenu->addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setToolTip(MemoryMapModel::columnToolTip(c));
+        connect(columnMenu, &QMenu::aboutToShow, a,
+            [this, a, c] { a->setChecked(!m_view->isColumnHidden(c)); });
+        connect(
+            a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
+    }
+    columnMenu->setToolTipsVisible(true);
+    m_columns->setMenu(columnMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this,
+        [header, columnMenu](const QPoint& pos) { columnMenu->popup(header->mapToGlobal(pos)); });
+
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setMargin(24);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_view);
+    showPlaceholder(tr("No process chosen.\n\nSelect a process on the Processes page and press "
+                       "Ctrl+M, double-click it, or "
+                       "choose “Memory map” in its context menu."));
+
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title);
+    titleRow->addStretch(1);
+    titleRow->addWidget(m_status);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_filter, 1);
+    controls->addWidget(m_mode);
+    controls->addWidget(m_columns);
+    controls->addWidget(refreshButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addLayout(titleRow);
+    layout->addWidget(m_cmdline);
+    layout->addWidget(m_message);
+    layout->addWidget(summaryBox);
+    layout->addLayout(controls);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &MemoryMapProxy::setNameFilter);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { setFlat(i == 1); });
+    connect(refreshButton, &QPushButton::clicked, this, &MemoryMapPage::refresh);
+}
+
+void MemoryMapPage::buildSummary(QGridLayout* grid)
+{
+    for (int r = 0; r < kSummaryRows; ++r) {
+        auto* name
+            = new QLabel(QStringLiteral("<b>%1</b>").arg(QLatin1String(kSummaryNames[r])), this);
+        auto* value = new QLabel(QStringLiteral("–"), this);
+        auto* derivation = new QLabel(this);
+        value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        value->setMinimumWidth(
+            value->fontMetrics().horizontalAdvance(QStringLiteral("0000.0 MiB")));
+        derivation->setWordWrap(true);
+        derivation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        derivation->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        grid->addWidget(name, r, 0);
+        grid->addWidget(value, r, 1);
+        grid->addWidget(derivation, r, 2);
+        m_summaryValues.append(value);
+        m_summaryDerivations.append(derivation);
+        name->setObjectName(QLatin1String(kSummaryNames[r]));
+    }
+    grid->setColumnStretch(2, 1);
+    grid->setHorizontalSpacing(12);
+}
+
+QString MemoryMapPage::summaryText(const QString& name) const
+{
+    for (int r = 0; r < kSummaryRows; ++r) {
+        if (name == QLatin1String(kSummaryNames[r]))
+            return m_summaryValues[r]->text() + QLatin1Char(' ') + m_summaryDerivations[r]->text();
+    }
+    return {};
+}
+
+bool MemoryMapPage::showingTable() const
+{
+    return m_stack->currentWidget() == m_view;
+}
+
+void MemoryMapPage::setSummaryRow(
+    int row, const QString& value, const QString& derivation, const QString& toolTip)
+{
+    m_summaryValues[row]->setText(value);
+    m_summaryDerivations[row]->setText(derivation);
+    m_summaryValues[row]->setToolTip(toolTip);
+    m_summaryDerivations[row]->setToolTip(toolTip);
+    if (auto* name = findChild<QLabel*>(QLatin1String(kSummaryNames[row])))
+        name->setToolTip(toolTip);
+}
+
+void MemoryMapPage::openProcess(const ProcessKey& key)
+{
+    const bool same = key.pid == m_key.pid
+        && (key.startTimeTicks == 0 || key.startTimeTicks == m_key.startTimeTicks);
+    if (!same) {
+        m_key = key;
+        m_last.reset();
+        m_model->clear();
+        m_filter->clear();
+        m_title->setText(tr("PID %1").arg(key.pid));
+        m_cmdline->clear();
+        m_message->setVisible(false);
+        for (int r = 0; r < kSummaryRows; ++r)
+            setSummaryRow(r, QStringLiteral("–"), QString(), QString());
+        showPlaceholder(tr("Reading /proc/%1/smaps…").arg(key.pid));
+    }
+    emit targetRequested(key.pid, key.startTimeTicks);
+}
+
+void MemoryMapPage::refresh()
+{
+    if (m_key.pid > 0)
+        emit refreshRequested();
+}
+
+void MemoryMapPage::setFlat(bool flat)
+{
+    m_model->setMode(flat ? MemoryMapModel::Mode::Flat : MemoryMapModel::Mode::Tree);
+    if (m_mode->currentIndex() != (flat ? 1 : 0))
+        m_mode->setCurrentIndex(flat ? 1 : 0);
+    m_view->setRootIsDecorated(!flat);
+    // Flat mode reads like pmap: address and perms, the path next to them, the numbers, then
+    // offset, device and inode.
+    for (int c : { MemoryMapModel::Offset, MemoryMapModel::Device, MemoryMapModel::Inode,
+             MemoryMapModel::Path })
+        m_view->setColumnHidden(c, !flat);
+    if (flat) {
+        QHeaderView* header = m_view->header();
+        header->moveSection(header->visualIndex(MemoryMapModel::Path), 1);
+        m_view->sortByColumn(MemoryMapModel::Mapping, Qt::AscendingOrder);
+        m_view->header()->resizeSection(MemoryMapModel::Mapping,
+            36 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')));
+    } else {
+        m_view->sortByColumn(MemoryMapModel::Rss, Qt::DescendingOrder);
+        m_view->header()->resizeSection(MemoryMapModel::Mapping,
+            56 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')));
+    }
+}
+
+void MemoryMapPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_onScreen) {
+        m_onScreen = true;
+        emit activeChanged(true);
+    }
+}
+
+void MemoryMapPage::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    if (m_onScreen) {
+        m_onScreen = false;
+        emit activeChanged(false);
+    }
+}
+
+void MemoryMapPage::showMessage(const QString& text, bool error)
+{
+    m_message->setText(text);
+    styleBanner(m_message, error ? BannerTone::Error : BannerTone::Warning, 6);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void MemoryMapPage::showPlaceholder(const QString& text)
+{
+    m_placeholder->setText(text);
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+void MemoryMapPage::updateHeader(const MapsSnapshot& snap)
+{
+    const QString comm = fmt::displayBytes(snap.comm);
+    m_title->setText(comm.isEmpty() ? tr("PID %1").arg(snap.key.pid)
+                                    : tr("PID %1 · %2").arg(snap.key.pid).arg(comm));
+    const QString cmdline = snap.cmdline.empty()
+        ? (snap.kernelThread ? tr("[kernel thread]") : QString())
+        : fmt::displayBytes(snap.cmdline);
+    m_cmdline->setText(cmdline);
+    m_cmdline->setToolTip(cmdline);
+    const QString when
+        = QDateTime::fromMSecsSinceEpoch(snap.takenAtUnixMs).toString(QStringLiteral("HH:mm:ss"));
+    if (snap.smaps) {
+        m_status->setText(tr("read %1 · %n mapping(s): smaps read in %2 ms, parsed in %3 ms",
+            nullptr, static_cast<int>(snap.smaps->mappings.size()))
+                              .arg(when)
+                              .arg(snap.readMs, 0, 'f', 1)
+                              .arg(snap.parseMs, 0, 'f', 1));
+    } else {
+        m_status->setText(tr("read %1").arg(when));
+    }
+}
+
+void MemoryMapPage::updateSummary(const MapsSnapshot& snap)
+{
+    const MapsGrouping* g = snap.grouping.get();
+    const PidStatus* st = snap.status ? &*snap.status : nullptr;
+    const QString smapsSrc = tr("/proc/%1/smaps").arg(snap.key.pid);
+    const QString statmSrc = tr("/proc/%1/statm").arg(snap.key.pid);
+    const QString statusSrc = tr("/proc/%1/status").arg(snap.key.pid);
+    auto statusKib
+        = [](const std::optional<std::uint64_t>& v) { return v ? kibExact(*v) : tr("unknown"); };
+
+    // VIRT
+    if (snap.statm) {
+        const std::uint64_t virt = snap.statm->sizePages * snap.pageKib;
+        QString d = tr("= statm size (%1 pages × %2 KiB) = VmSize %3 in status.")
+                        .arg(snap.statm->sizePages)
+                        .arg(snap.pageKib)
+                        .arg(st ? statusKib(st->vmSizeKib) : tr("unknown"));
+        if (g) {
+            const std::uint64_t sum = g->totals.get(SmapsField::Size);
+            d += QLatin1Char(' ') + tr("Sum of smaps Size: %1").arg(kibExact(sum));
+            std::uint64_t vsyscallKib = 0;
+            if (snap.smaps) {
+                for (const SmapsMapping& m : snap.smaps->mappings) {
+                    if (m.path == "[vsyscall]")
+                        vsyscallKib += m.sizeBytes() / 1024;
+                }
+            }
+            if (sum == virt)
+                d += tr(", the same.");
+            else if (sum == virt + vsyscallKib)
+                d += tr(": %1 more, the [vsyscall] page, which is not one of the process's own "
+                        "mappings, so VmSize does not count it.")
+                         .arg(kibExact(vsyscallKib));
+            else
+                d += tr(": differs by %1 (the mappings changed between the two reads).")
+                         .arg(kibExact(sum > virt ? sum - virt : virt - sum));
+        }
+        setSummaryRow(0, fmt::kib(virt), d,
+            tr("VIRT: all the virtual memory the process has mapped, resident or not.\nSource: %1 "
+               "field 1 "
+               "(size) × page size, the same number as VmSize in %2.\nThe Size column sums to it.")
+                .arg(statmSrc, statusSrc));
+
+        // RES
+        const std::uint64_t res = snap.statm->residentPages * snap.pageKib;
+        QString r = tr("= statm resident = RssAnon %1 + RssFile %2 + RssShmem %3 (status), the "
+                       "kernel's counters.")
+                        .arg(st ? statusKib(st->rssAnonKib) : tr("unknown"),
+                            st ? statusKib(st->rssFileKib) : tr("unknown"),
+                            st ? statusKib(st->rssShmemKib) : tr("unknown"));
+        if (g) {
+            const std::uint64_t sum = g->totals.get(SmapsField::Rss);
+            r += QLatin1Char(' ') + tr("Sum of smaps Rss: %1").arg(kibExact(sum));
+            if (sum == res)
+                r += tr(", the same.");
+            else
+                r += tr(": they differ by %1. The counters are kept per CPU and folded in lazily, "
+                        "while smaps walks "
+                        "the page tables now, so they can drift by a few pages.")
+                         .arg(kibExact(sum > res ? sum - res : res - sum));
+        }
+        setSummaryRow(1, fmt::kib(res), r,
+            tr("RES: the process's pages that are in RAM now.\nSource: %1 field 2 (resident) × "
+               "page size = "
+               "RssAnon + RssFile + RssShmem in %2.\nThe Rss column sums to it.")
+                .arg(statmSrc, statusSrc));
+
+        // SHR
+        const std::uint64_t shr = snap.statm->sharedPages * snap.pageKib;
+        setSummaryRow(2, fmt::kib(shr),
+            tr("= statm shared = RssFile %1 + RssShmem %2: resident pages backed by a file or "
+               "shared memory, "
+               "whether or not any other process maps them. That is how top and htop get SHR.")
+                .arg(st ? statusKib(st->rssFileKib) : tr("unknown"),
+                    st ? statusKib(st->rssShmemKib) : tr("unknown")),
+            tr("SHR: resident file-backed and shmem pages.\nSource: %1 field 3 (shared) × page "
+               "size = RssFile + "
+               "RssShmem in %2.\nA library page only this process uses still counts; an anonymous "
+               "page shared "
+               "with a forked child does not.")
+                .arg(statmSrc, statusSrc));
+    } else {
+        const QString why = tr("unknown: %1: %2").arg(statmSrc, errorWords(snap.statmError));
+        for (int row = 0; row < 3; ++row)
+            setSummaryRow(row, QStringLiteral("–"), why, why);
+    }
+
+    if (g) {
+        const SmapsTotals& t = g->totals;
+        setSummaryRow(3, fmt::kib(t.sharedKib()),
+            tr("= Σ Shared_Clean %1 + Σ Shared_Dirty %2 (smaps): resident pages that more than one "
+               "process maps "
+               "right now. Not SHR: SHR counts every resident file or shmem page, even one only "
+               "this process maps; "
+               "Shared counts only pages with more than one mapper, including private anonymous "
+               "pages still "
+               "shared with a forked parent or child.")
+                .arg(kibExact(t.get(SmapsField::Shared_Clean)),
+                    kibExact(t.get(SmapsField::Shared_Dirty))),
+            tr("Shared: smaps Shared_Clean + Shared_Dirty summed over every mapping of %1")
+                .arg(smapsSrc));
+        setSummaryRow(4, fmt::kib(t.get(SmapsField::Pss)),
+            tr("= Σ Pss (smaps): each resident page divided by the number of processes that map "
+               "it. The Pss of "
+               "every process adds up to the RAM they use."),
+            tr("Pss: proportional set size, summed over every mapping of %1").arg(smapsSrc));
+        setSummaryRow(5, fmt::kib(t.privateKib()),
+            tr("= Σ Private_Clean %1 + Σ Private_Dirty %2 (smaps): pages only this process maps, "
+               "what exiting "
+               "would free (USS).")
+                .arg(kibExact(t.get(SmapsField::Private_Clean)),
+                    kibExact(t.get(SmapsField::Private_Dirty))),
+            tr("USS: unique set size, smaps Private_Clean + Private_Dirty summed over every "
+               "mapping of %1")
+                .arg(smapsSrc));
+    } else {
+        const QString why = tr("unknown: %1: %2").arg(smapsSrc, errorWords(snap.smapsError));
+        for (int row = 3; row < kSummaryRows; ++row)
+            setSummaryRow(row, QStringLiteral("–"), why, why);
+    }
+}
+
+void MemoryMapPage::applyMaps(const MapsSnapshotPtr& snapshot)
+{
+    if (!snapshot || snapshot->key.pid != m_key.pid)
+        return; // a late answer for a process no longer shown
+    if (m_key.startTimeTicks != 0 && snapshot->key.startTimeTicks != m_key.startTimeTicks
+        && !snapshot->exited)
+        return;
+    const MapsSnapshot& snap = *snapshot;
+    const QString smapsPath = QString::fromStdString(snap.smapsPath);
+
+    if (snap.exited) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(snap.takenAtUnixMs)
+                                 .toString(QStringLiteral("HH:mm:ss"));
+        if (m_last && m_last->grouping) {
+            m_model->setStale(true);
+            showMessage(tr("Process %1 (%2) exited; noticed at %3. Showing the last map that was "
+                           "read, greyed.")
+                            .arg(m_key.pid)
+                            .arg(fmt::displayBytes(m_last->comm), when),
+                false);
+        } else {
+            showMessage(QString(), false);
+            showPlaceholder(tr("Process %1 does not exist (any more): %2.")
+                                .arg(m_key.pid)
+                                .arg(errorWords(snap.smapsError)));
+        }
+        return;
+    }
+    m_key.startTimeTicks = snap.key.startTimeTicks;
+    updateHeader(snap);
+
+    if (!snap.smaps) {
+        m_model->clear();
+        m_last.reset();
+        showMessage(QString(), false);
+        if (snap.smapsError == Error::PermissionDenied) {
+            const QString owner = snap.uid ? tr("user %1").arg(*snap.uid) : tr("another user");
+            showPlaceholder(tr("Procglass may not read %1: permission denied.\n\nThe process "
+                               "belongs to %2. The kernel shows "
+                               "a process's memory map only to the same user (and only if the "
+                               "process is not setuid or "
+                               "otherwise undumpable), to root, or to a program with "
+                               "CAP_SYS_PTRACE. Run Procglass as that "
+                               "user or as root to see it.")
+                                .arg(smapsPath, owner));
+        } else {
+            showPlaceholder(
+                tr("Could not read %1: %2.").arg(smapsPath, errorWords(snap.smapsError)));
+        }
+        updateSummary(snap);
+        return;
+    }
+    if (snap.smaps->mappings.empty()) {
+        m_model->clear();
+        m_last = snapshot;
+        showMessage(QString(), false);
+        showPlaceholder(snap.kernelThread
+                ? tr("PID %1 is a kernel thread: it has no user-space memory, so %2 is empty.")
+                      .arg(m_key.pid)
+                      .arg(smapsPath)
+                : tr("%1 is empty: the process has no mappings.").arg(smapsPath));
+        updateSummary(snap);
+        return;
+    }
+    showMessage(QString(), false);
+    m_model->setStale(false);
+    m_model->applySnapshot(snapshot);
+    m_last = snapshot;
+    m_stack->setCurrentWidget(m_view);
+    updateSummary(snap);
+}
+
+MemoryMapPage* MemoryMapPage::install(
+    MainWindow& window, MapsSampler* sampler, const AppOptions& options)
+{
+    auto* page = new MemoryMapPage;
+    page->m_view->setObjectName(
+        QStringLiteral("memoryMapView")); // its columns are saved with the settings
+    window.addPage(QStringLiteral("memory"), tr("&Memory map"), page);
+    if (sampler) {
+        connect(page, &MemoryMapPage::targetRequested, sampler, &MapsSampler::setTarget,
+            Qt::QueuedConnection);
+        connect(page, &MemoryMapPage::activeChanged, sampler, &MapsSampler::setActive,
+            Qt::QueuedConnection);
+        connect(page, &MemoryMapPage::refreshRequested, sampler, &MapsSampler::refreshNow,
+            Qt::QueuedConnection);
+        connect(&window, &MainWindow::pausedChanged, sampler, &MapsSampler::setPaused,
+            Qt::QueuedConnection);
+        connect(sampler, &MapsSampler::mapsReady, page, &MemoryMapPage::applyMaps,
+            Qt::QueuedConnection);
+    }
+    // F5 is the window's "Refresh now"; it refreshes the map too (only read while it is shown).
+    connect(&window, &MainWindow::refreshRequested, page, &MemoryMapPage::refresh);
+
+    ProcessTablePage* processes = window.processPage();
+    auto open = [page, &window](const ProcessKey& key) {
+        page->openProcess(key);
+        window.showPage(QStringLiteral("memory"));
+    };
+    auto* action = new QAction(tr("&Memory map"), &window);
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    action->setShortcutContext(Qt::WindowShortcut);
+    action->setToolTip(tr("Show the selected process's memory map (Ctrl+M)"));
+    window.addAction(action);
+    connect(action, &QAction::triggered, page, [processes, &window, open] {
+        if (const auto key = processes->currentProcess())
+            open(*key);
+        else
+            window.showPage(QStringLiteral("memory")); // it says how to choose a process
+    });
+    if (QMenu* menu = window.processContextMenu()) {
+        menu->addSeparator(); // collapsed when it would lead the menu
+        menu->addAction(action);
+    }
+    connect(processes, &ProcessTablePage::processActivated, page, open);
+
+    window.addExportSource(
+        { QStringLiteral("memory"), tr("Memory map of the process shown"), [page] {
+             const MapsSnapshotPtr& snap = page->m_last;
+             if (!snap || !snap->smaps)
+                 return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
+             return ExportTable { mapsToCsv(snap->key.pid, *snap->smaps), {} };
+         } });
+
+    if (options.initialPid > 0) {
+        page->openProcess(ProcessKey { options.initialPid, 0 });
+        // After MainWindow restores the last page (a queued call from its constructor).
+        if (options.initialPage.isEmpty() || options.initialPage == QLatin1String("memory"))
+            QTimer::singleShot(0, page, [&window] { window.showPage(QStringLiteral("memory")); });
+    } else if (options.initialPage == QLatin1String("memory")) {
+        window.showPage(options.initialPage);
+    }
+    return page;
+}
+
+} // namespace pg

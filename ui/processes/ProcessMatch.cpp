@@ -1,0 +1,76 @@
+#include "ui/processes/ProcessMatch.h"
+
+#include <cmath>
+
+namespace pg {
+
+ProcessMatcher::ProcessMatcher(const QString& text, bool hideKernelThreads)
+    : m_text(text)
+    , m_hideKernelThreads(hideKernelThreads)
+{
+    m_pid = m_text.toInt(&m_isPid);
+}
+
+bool ProcessMatcher::accepts(const ProcessTableModel::Row& row) const
+{
+    if (m_hideKernelThreads && row.info.kernelThread)
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    if (m_isPid && m_pid == row.info.key.pid)
+        return true;
+    return row.command.contains(m_text, Qt::CaseInsensitive)
+        || row.comm.contains(m_text, Qt::CaseInsensitive)
+        || row.user.contains(m_text, Qt::CaseInsensitive);
+}
+
+namespace {
+
+template <typename T> int cmp(const T& a, const T& b)
+{
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+} // namespace
+
+int compareProcessRows(const ProcessTableModel::Row& a, const ProcessTableModel::Row& b, int column)
+{
+    const ProcessInfo& p = a.info;
+    const ProcessInfo& q = b.info;
+    auto cpu = [](double v) { return std::isnan(v) ? -1.0 : v; };
+    auto mem = [](const ProcessInfo& x, std::uint64_t v) {
+        return x.memError != Error::None ? -1LL : static_cast<long long>(v);
+    };
+    switch (column) {
+    case ProcessTableModel::Pid:
+        return cmp(p.key.pid, q.key.pid);
+    case ProcessTableModel::User:
+        return a.user.compare(b.user, Qt::CaseInsensitive);
+    case ProcessTableModel::State:
+        return cmp(p.state, q.state);
+    case ProcessTableModel::Cpu:
+        return cmp(cpu(p.cpuPercent), cpu(q.cpuPercent));
+    case ProcessTableModel::Virt:
+        return cmp(mem(p, p.virtKib), mem(q, q.virtKib));
+    case ProcessTableModel::Res:
+        return cmp(mem(p, p.resKib), mem(q, q.resKib));
+    case ProcessTableModel::Shr:
+        return cmp(mem(p, p.shrKib), mem(q, q.shrKib));
+    case ProcessTableModel::Threads:
+        return cmp(p.threads, q.threads);
+    case ProcessTableModel::Nice:
+        return cmp(p.nice, q.nice);
+    case ProcessTableModel::Priority:
+        return cmp(p.priority, q.priority);
+    case ProcessTableModel::Started:
+        return cmp(p.startTimeUnixMs, q.startTimeUnixMs);
+    case ProcessTableModel::CpuTime:
+        return cmp(p.cpuTimeTicks(), q.cpuTimeTicks());
+    case ProcessTableModel::Command:
+        return a.command.compare(b.command, Qt::CaseInsensitive);
+    default:
+        return 0;
+    }
+}
+
+} // namespace pg

@@ -1,0 +1,572 @@
+#include "ui/processes/ProcessTableModel.h"
+
+#include "ui/common/Format.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace pg {
+
+namespace {
+constexpr std::size_t kMaxChangedRanges = 32;
+constexpr std::size_t kMaxStructuralRuns = 16; // removal + insertion runs before one layout change
+} // namespace
+
+ProcessTableModel::ProcessTableModel(QObject* parent)
+    : QAbstractItemModel(parent)
+{ }
+
+int ProcessTableModel::rowOfPid(int pid) const
+{
+    // Rows are kept in pid order.
+    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), pid,
+        [](const Row& row, int p) { return row.info.key.pid < p; });
+    return it != m_rows.end() && it->info.key.pid == pid ? static_cast<int>(it - m_rows.begin())
+                                                         : -1;
+}
+
+int ProcessTableModel::rowOf(const ProcessKey& key) const
+{
+    const int row = rowOfPid(key.pid);
+    return row >= 0 && m_rows[static_cast<std::size_t>(row)].info.key == key ? row : -1;
+}
+
+void ProcessTableModel::fillStrings(Row& row)
+{
+    const ProcessInfo& p = row.info;
+    row.user = p.user ? QString::fromStdString(*p.user) : QString();
+    if (p.names) {
+        row.comm = fmt::displayBytes(p.names->comm);
+        if (p.kernelThread || p.names->cmdline.empty())
+            row.command = QLatin1Char('[') + row.comm + QLatin1Char(']');
+        else
+            row.command = fmt::displayBytes(p.names->cmdline);
+    } else {
+        row.comm.clear();
+        row.command.clear();
+    }
+}
+
+unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessInfo& b)
+{
+    auto bit = [](Column c) { return 1u << c; };
+    unsigned mask = 0;
+    if (a.uid != b.uid || a.user != b.user)
+        mask |= bit(User);
+    if (a.state != b.state)
+        mask |= bit(State);
+    const bool cpuSame
+        = (std::isnan(a.cpuPercent) && std::isnan(b.cpuPercent)) || a.cpuPercent == b.cpuPercent;
+    if (!cpuSame)
+        mask |= bit(Cpu);
+    if (a.virtKib != b.virtKib || a.memError != b.memError)
+        mask |= bit(Virt);
+    if (a.resKib != b.resKib || a.memError != b.memError)
+        mask |= bit(Res);
+    if (a.shrKib != b.shrKib || a.memError != b.memError)
+        mask |= bit(Shr);
+    if (a.threads != b.threads)
+        mask |= bit(Threads);
+    if (a.nice != b.nice)
+        mask |= bit(Nice);
+    if (a.priority != b.priority)
+        mask |= bit(Priority);
+    if (a.cpuTimeTicks() != b.cpuTimeTicks())
+        mask |= bit(CpuTime);
+    if (a.startTimeUnixMs != b.startTimeUnixMs)
+        mask |= bit(Started);
+    if (a.names != b.names)
+        mask |= bit(Command);
+    return mask;
+}
+
+std::vector<std::pair<int, int>> ProcessTableModel::removedRuns(
+    const std::vector<const ProcessInfo*>& in) const
+{
+    // Rows gone, or whose pid now belongs to another process, as runs of row numbers.
+    std::vector<std::pair<int, int>> runs;
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const ProcessKey& key = m_rows[i].info.key;
+        while (j < in.size() && in[j]->key.pid < key.pid)
+            ++j;
+        if (j < in.size() && in[j]->key == key)
+            continue;
+        const int r = static_cast<int>(i);
+        if (!runs.empty() && runs.back().second == r - 1)
+            runs.back().second = r;
+        else
+            runs.emplace_back(r, r);
+    }
+    return runs;
+}
+
+std::size_t ProcessTableModel::insertedRunCount(const std::vector<const ProcessInfo*>& in,
+    const std::vector<std::pair<int, int>>& removed) const
+{
+    // Walks the rows that stay (skipping the removed runs) against the snapshot, as
+    // removeAndInsert() will after the removals.
+    std::size_t runs = 0;
+    std::size_t i = 0; // into m_rows
+    std::size_t k = 0; // into removed
+    bool inRun = false;
+    auto skipRemoved = [&] {
+        while (k < removed.size() && static_cast<int>(i) >= removed[k].first) {
+            if (static_cast<int>(i) <= removed[k].second)
+                i = static_cast<std::size_t>(removed[k].second) + 1;
+            ++k;
+        }
+    };
+    skipRemoved();
+    for (const ProcessInfo* p : in) {
+        if (i < m_rows.size() && m_rows[i].info.key == p->key) {
+            inRun = false;
+            ++i;
+            skipRemoved();
+            continue;
+        }
+        if (!inRun)
+            ++runs;
+        inRun = true;
+    }
+    return runs;
+}
+
+void ProcessTableModel::removeAndInsert(
+    const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed)
+{
+    // From the end, so that earlier row numbers stay valid.
+    for (auto it = removed.rbegin(); it != removed.rend(); ++it) {
+        beginRemoveRows({}, it->first, it->second);
+        m_rows.erase(m_rows.begin() + it->first, m_rows.begin() + it->second + 1);
+        endRemoveRows();
+    }
+    // Insertions at their place in pid order. Afterwards row i is the process in[i].
+    std::vector<Row> pending;
+    std::size_t at = 0;
+    auto flush = [&] {
+        if (pending.empty())
+            return;
+        const int first = static_cast<int>(at);
+        // Grow by an eighth, not std::vector's doubling: 10,000 rows of ~230 bytes should not
+        // hold room for 20,000 because one process started.
+        if (m_rows.capacity() < m_rows.size() + pending.size())
+            m_rows.reserve(m_rows.size() + pending.size() + m_rows.size() / 8 + 16);
+        beginInsertRows({}, first, first + static_cast<int>(pending.size()) - 1);
+        m_rows.insert(m_rows.begin() + static_cast<long>(at),
+            std::make_move_iterator(pending.begin()), std::make_move_iterator(pending.end()));
+        endInsertRows();
+        at += pending.size();
+        pending.clear();
+    };
+    for (const ProcessInfo* p : in) {
+        if (at < m_rows.size() && m_rows[at].info.key == p->key) {
+            flush();
+            ++at;
+            continue;
+        }
+        Row row;
+        row.info = *p;
+        fillStrings(row);
+        pending.push_back(std::move(row));
+    }
+    flush();
+}
+
+void ProcessTableModel::restructure(const std::vector<const ProcessInfo*>& in)
+{
+    // One merge into a new row vector; persistent indexes (the views' selection and current
+    // row) follow their process, or become invalid when it is gone. Afterwards row i is in[i].
+    emit layoutAboutToBeChanged();
+    std::vector<Row> next;
+    next.reserve(in.size());
+    std::vector<int> newRowOf(m_rows.size(), -1);
+    std::size_t i = 0;
+    for (const ProcessInfo* p : in) {
+        while (i < m_rows.size() && m_rows[i].info.key.pid < p->key.pid)
+            ++i;
+        if (i < m_rows.size() && m_rows[i].info.key == p->key) {
+            newRowOf[i] = static_cast<int>(next.size());
+            next.push_back(std::move(m_rows[i]));
+            ++i;
+            continue;
+        }
+        Row row;
+        row.info = *p;
+        fillStrings(row);
+        next.push_back(std::move(row));
+    }
+    m_rows = std::move(next);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex& index : from) {
+        const int row = index.row() < static_cast<int>(newRowOf.size())
+            ? newRowOf[static_cast<std::size_t>(index.row())]
+            : -1;
+        to.append(row < 0 ? QModelIndex() : createIndex(row, index.column()));
+    }
+    changePersistentIndexList(from, to);
+    emit layoutChanged();
+}
+
+void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
+{
+    if (!snapshot)
+        return;
+    m_snapshot = snapshot;
+    // Rows and snapshot are both in pid order, so the diff is a merge walk: no hashing, no copies
+    // of rows that stay.
+    const std::vector<const ProcessInfo*> in = processesByPid(*snapshot);
+
+    // 1 and 2: removals, then insertions, one signal per contiguous run. Many scattered runs (a
+    // build tree exiting, thousands of processes) become one layout change instead: each separate
+    // signal makes the sorting proxy remap every row and moves the rows behind it, which at 10,000
+    // processes and 100 exits cost more than a frame.
+    const std::vector<std::pair<int, int>> removed = removedRuns(in);
+    if (removed.size() + insertedRunCount(in, removed) > kMaxStructuralRuns)
+        restructure(in);
+    else
+        removeAndInsert(in, removed);
+
+    // After many exits: give back room for more than an eighth more rows than there are.
+    if (m_rows.capacity() > m_rows.size() + m_rows.size() / 4 + 64)
+        m_rows.shrink_to_fit();
+
+    // 3. Update in place; dataChanged per contiguous range of changed rows, limited to the
+    // columns that changed.
+    struct Range
+    {
+        int first, last;
+        unsigned mask;
+    };
+    std::vector<Range> changed;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        Row& row = m_rows[i];
+        const ProcessInfo& next = *in[i];
+        const unsigned mask = changedColumns(row.info, next);
+        if (!mask)
+            continue;
+        const bool namesChanged = row.info.names != next.names || row.info.user != next.user;
+        row.info = next;
+        if (namesChanged)
+            fillStrings(row);
+        const int ri = static_cast<int>(i);
+        if (!changed.empty() && changed.back().last == ri - 1) {
+            changed.back().last = ri;
+            changed.back().mask |= mask;
+        } else {
+            changed.push_back({ ri, ri, mask });
+        }
+    }
+    // Past a few dozen ranges, one signal over their union is cheaper for the sorting proxy and the
+    // view than thousands of one-row signals (each of which makes the proxy re-sort).
+    if (changed.size() > kMaxChangedRanges) {
+        Range all { changed.front().first, changed.back().last, 0 };
+        for (const Range& range : changed)
+            all.mask |= range.mask;
+        changed.assign(1, all);
+    }
+    for (const Range& range : changed) {
+        int firstCol = 0;
+        while (!(range.mask & (1u << firstCol)))
+            ++firstCol;
+        int lastCol = ColumnCount - 1;
+        while (!(range.mask & (1u << lastCol)))
+            --lastCol;
+        emit dataChanged(index(range.first, firstCol), index(range.last, lastCol));
+    }
+}
+
+QModelIndex ProcessTableModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= rowCount() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex ProcessTableModel::parent(const QModelIndex&) const
+{
+    return {};
+}
+
+int ProcessTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ProcessTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+namespace {
+
+QString stateName(char s)
+{
+    switch (s) {
+    case 'R':
+        return QStringLiteral("running");
+    case 'S':
+        return QStringLiteral("sleeping (interruptible wait)");
+    case 'D':
+        return QStringLiteral("uninterruptible sleep (usually I/O)");
+    case 'Z':
+        return QStringLiteral("zombie: exited, waiting for its parent to reap it");
+    case 'T':
+        return QStringLiteral("stopped by a signal");
+    case 't':
+        return QStringLiteral("stopped by a debugger (tracing stop)");
+    case 'X':
+        return QStringLiteral("dead");
+    case 'I':
+        return QStringLiteral("idle kernel thread");
+    case 'P':
+        return QStringLiteral("parked");
+    default:
+        return QStringLiteral("unknown state");
+    }
+}
+
+} // namespace
+
+QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const ProcessInfo& p = row.info;
+    const long tps = m_snapshot ? m_snapshot->clockTicksPerSecond : 100;
+    const bool memUnknown = p.memError != Error::None;
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case Pid:
+            return p.key.pid;
+        case User:
+            return p.uidKnown ? row.user : QStringLiteral("–");
+        case State:
+            return QString(QLatin1Char(p.state));
+        case Cpu:
+            return std::isnan(p.cpuPercent) ? QStringLiteral("–") : fmt::percent(p.cpuPercent);
+        case Virt:
+            return memUnknown ? QStringLiteral("–") : fmt::kib(p.virtKib);
+        case Res:
+            return memUnknown ? QStringLiteral("–") : fmt::kib(p.resKib);
+        case Shr:
+            return memUnknown ? QStringLiteral("–") : fmt::kib(p.shrKib);
+        case Threads:
+            return static_cast<qlonglong>(p.threads);
+        case Nice:
+            return static_cast<qlonglong>(p.nice);
+        case Priority:
+            return static_cast<qlonglong>(p.priority);
+        case Started:
+            if (!p.startTimeUnixMs)
+                return QStringLiteral("–");
+            return fmt::startTime(
+                *p.startTimeUnixMs, m_snapshot ? m_snapshot->takenAtUnixMs : *p.startTimeUnixMs);
+        case CpuTime:
+            return p.cpuTimeTicks() ? fmt::cpuTime(*p.cpuTimeTicks(), tps) : QStringLiteral("–");
+        case Command:
+            return row.command;
+        }
+        break;
+    case SortRole:
+        switch (column) {
+        case Pid:
+            return p.key.pid;
+        case User:
+            return row.user;
+        case State:
+            return QString(QLatin1Char(p.state));
+        case Cpu:
+            return std::isnan(p.cpuPercent) ? -1.0 : p.cpuPercent;
+        case Virt:
+            return memUnknown ? -1LL : static_cast<qlonglong>(p.virtKib);
+        case Res:
+            return memUnknown ? -1LL : static_cast<qlonglong>(p.resKib);
+        case Shr:
+            return memUnknown ? -1LL : static_cast<qlonglong>(p.shrKib);
+        case Threads:
+            return static_cast<qlonglong>(p.threads);
+        case Nice:
+            return static_cast<qlonglong>(p.nice);
+        case Priority:
+            return static_cast<qlonglong>(p.priority);
+        case Started: // unknown sorts first, as the other unknown values do
+            return p.startTimeUnixMs ? static_cast<qlonglong>(*p.startTimeUnixMs)
+                                     : std::numeric_limits<qlonglong>::min();
+        case CpuTime:
+            return p.cpuTimeTicks() ? static_cast<qlonglong>(*p.cpuTimeTicks()) : -1LL;
+        case Command:
+            return row.command;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (column == Command || column == User)
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        if (column == State)
+            return QVariant(Qt::AlignCenter);
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        switch (column) {
+        case State:
+            return QStringLiteral("%1: %2").arg(QLatin1Char(p.state)).arg(stateName(p.state));
+        case Cpu:
+            if (std::isnan(p.cpuPercent))
+                return tr("Not measured yet: CPU % needs two samples of /proc/%1/stat.")
+                    .arg(p.key.pid);
+            return tr("%1 % of one CPU over the last interval (utime + stime deltas)")
+                .arg(fmt::percent(p.cpuPercent));
+        case Virt:
+        case Res:
+        case Shr:
+            if (memUnknown)
+                return tr("Unknown: /proc/%1/statm: %2")
+                    .arg(p.key.pid)
+                    .arg(QString::fromUtf8(errorText(p.memError).data()));
+            return tr("%1 KiB").arg(column == Virt ? p.virtKib
+                    : column == Res                ? p.resKib
+                                                   : p.shrKib);
+        case User:
+            if (!p.uidKnown)
+                return tr("Unknown: /proc/%1 could not be examined").arg(p.key.pid);
+            return tr("uid %1 (owner of /proc/%2)").arg(p.uid).arg(p.key.pid);
+        case Started:
+            if (!p.startTimeUnixMs)
+                return startTimeUnknownWhy(p);
+            return QDateTime::fromMSecsSinceEpoch(*p.startTimeUnixMs).toString(Qt::ISODate);
+        case CpuTime:
+            if (!p.cpuTimeKnown)
+                return tr("Unknown: /proc/%1/stat's utime or stime (fields 14, 15) is larger than "
+                          "any CPU time the kernel can count")
+                    .arg(p.key.pid);
+            return {};
+        case Command:
+            if (p.names && p.names->cmdlineError != Error::None)
+                return tr("%1\n(cmdline unreadable: %2)")
+                    .arg(row.command, QString::fromUtf8(errorText(p.names->cmdlineError).data()));
+            if (p.kernelThread)
+                return tr("%1\nKernel thread: it has no command line and no user-space memory.")
+                    .arg(row.command);
+            if (p.names && p.names->cmdline.empty())
+                return tr("%1\nNo command line (zombie or exiting process).").arg(row.command);
+            return row.command;
+        default:
+            break;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (p.kernelThread || p.state == 'Z')
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        break;
+    case PidRole:
+        return p.key.pid;
+    case KernelThreadRole:
+        return p.kernelThread;
+    default:
+        break;
+    }
+    return {};
+}
+
+QString ProcessTableModel::startTimeUnknownWhy(const ProcessInfo& p) const
+{
+    if (m_snapshot && !m_snapshot->bootTimeError.empty())
+        return tr("Unknown: %1").arg(QString::fromStdString(m_snapshot->bootTimeError));
+    return tr("Unknown: /proc/%1/stat's starttime (field 22) is later than any time the kernel "
+              "can count")
+        .arg(p.key.pid);
+}
+
+QString ProcessTableModel::columnToolTip(int column)
+{
+    switch (column) {
+    case Pid:
+        return tr("Process ID (/proc/PID)");
+    case User:
+        return tr("Owner: the uid of the /proc/PID directory");
+    case State:
+        return tr("Scheduler state, field 3 of /proc/PID/stat (R running, S sleeping, D disk wait, "
+                  "Z zombie, T stopped, I idle)");
+    case Cpu:
+        return tr(
+            "CPU use over the last interval; 100 % = one CPU fully busy (as in top and htop)");
+    case Virt:
+        return tr("VIRT: all the virtual memory the process has mapped.\nstatm field 1 (size) × "
+                  "page size = VmSize in /proc/PID/status");
+    case Res:
+        return tr("RES: memory resident in RAM.\nstatm field 2 (resident) × page size = RssAnon + "
+                  "RssFile + RssShmem");
+    case Shr:
+        return tr("SHR: resident pages backed by a file or shared memory, whether or not another "
+                  "process maps them.\nstatm field 3 (shared) × page size = RssFile + RssShmem");
+    case Threads:
+        return tr("Number of threads, field 20 of /proc/PID/stat");
+    case Nice:
+        return tr("Nice value (-20 highest priority … 19 lowest), field 19 of stat");
+    case Priority:
+        return tr("Kernel priority as stat field 18 shows it (20 + nice for normal processes; "
+                  "negative for real-time)");
+    case Started:
+        return tr("Start time: boot time (btime) + field 22 of stat");
+    case CpuTime:
+        return tr("Total CPU time used, user + system (stat fields 14 and 15)");
+    case Command:
+        return tr("Command line from /proc/PID/cmdline; [name] for kernel threads and processes "
+                  "without one");
+    }
+    return {};
+}
+
+QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole)
+        return columnToolTip(section);
+    if (role == Qt::TextAlignmentRole)
+        return QVariant(section == Command || section == User ? Qt::AlignLeft | Qt::AlignVCenter
+                                                              : Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Pid:
+        return tr("PID");
+    case User:
+        return tr("User");
+    case State:
+        return tr("S");
+    case Cpu:
+        return tr("CPU %");
+    case Virt:
+        return tr("VIRT");
+    case Res:
+        return tr("RES");
+    case Shr:
+        return tr("SHR");
+    case Threads:
+        return tr("Threads");
+    case Nice:
+        return tr("Nice");
+    case Priority:
+        return tr("Prio");
+    case Started:
+        return tr("Started");
+    case CpuTime:
+        return tr("CPU time");
+    case Command:
+        return tr("Command");
+    }
+    return {};
+}
+
+} // namespace pg

@@ -1,0 +1,85 @@
+#pragma once
+
+// The live process table: one row per process, updated in place from each snapshot (removals,
+// then insertions, then dataChanged for changed cells coalesced into contiguous ranges), so that
+// selections, persistent indexes and the scroll position survive refreshes. Rows are kept in pid
+// order; sorting and filtering belong to ProcessFilterProxy.
+
+#include "core/sampler/SamplerTypes.h"
+
+#include <QAbstractItemModel>
+#include <QString>
+#include <unordered_map>
+#include <vector>
+
+namespace pg {
+
+class ProcessTableModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Pid,
+        User,
+        State,
+        Cpu,
+        Virt,
+        Res,
+        Shr,
+        Threads,
+        Nice,
+        Priority,
+        Started,
+        CpuTime,
+        Command,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // raw number (or text) for sorting
+        PidRole, // int
+        KernelThreadRole, // bool
+    };
+
+    struct Row
+    {
+        ProcessInfo info;
+        QString user; // cached conversions, redone only when the strings change
+        QString command; // display form: escaped, one line; "[comm]" without a cmdline
+        QString comm;
+    };
+
+    explicit ProcessTableModel(QObject* parent = nullptr);
+
+    void applySnapshot(const ProcessSnapshotPtr& snapshot);
+    const ProcessSnapshotPtr& snapshot() const { return m_snapshot; }
+    const Row& row(int r) const { return m_rows[static_cast<std::size_t>(r)]; }
+    // Row of a process, or -1.
+    int rowOf(const ProcessKey& key) const;
+    int rowOfPid(int pid) const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString columnToolTip(int column);
+
+private:
+    void fillStrings(Row& row);
+    std::vector<std::pair<int, int>> removedRuns(const std::vector<const ProcessInfo*>& in) const;
+    std::size_t insertedRunCount(const std::vector<const ProcessInfo*>& in,
+        const std::vector<std::pair<int, int>>& removed) const;
+    void removeAndInsert(
+        const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed);
+    void restructure(const std::vector<const ProcessInfo*>& in);
+    static unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b);
+    QString startTimeUnknownWhy(const ProcessInfo& p) const;
+
+    std::vector<Row> m_rows;
+    ProcessSnapshotPtr m_snapshot;
+};
+
+} // namespace pg

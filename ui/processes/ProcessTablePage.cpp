@@ -1,0 +1,343 @@
+#include "ui/processes/ProcessTablePage.h"
+
+#include "ui/common/Banner.h"
+#include "ui/common/LayoutRestore.h"
+#include "core/process/ProcessCollector.h"
+#include "ui/details/ProcessDetailsPanel.h"
+#include "ui/processes/ProcessFilterProxy.h"
+#include "ui/processes/ProcessTableModel.h"
+#include "ui/processes/ProcessTreeModel.h"
+#include "ui/processes/SystemSummaryBar.h"
+
+#include <QCheckBox>
+#include <QDataStream>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace pg {
+
+ProcessTablePage::ProcessTablePage(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new ProcessTableModel(this))
+    , m_proxy(new ProcessFilterProxy(this))
+    , m_summary(new SystemSummaryBar(this))
+    , m_filter(new QLineEdit(this))
+    , m_showKernelThreads(new QCheckBox(tr("Show &kernel threads"), this))
+    , m_message(new QLabel(this))
+    , m_view(new QTreeView(this))
+    , m_treeModel(new ProcessTreeModel(m_model, this))
+    , m_treeView(new QTreeView(this))
+    , m_treeSwitch(new QCheckBox(tr("&Tree"), this))
+    , m_stack(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_details(new ProcessDetailsPanel(this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    m_filter->setPlaceholderText(tr("Filter by name, command line, user or PID  (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_showKernelThreads->setChecked(true);
+    m_showKernelThreads->setToolTip(tr(
+        "Kernel threads have PF_KTHREAD in /proc/PID/stat's flags; they run only in kernel space"));
+    m_message->setVisible(false);
+    m_message->setWordWrap(true);
+    styleBanner(m_message, BannerTone::Error);
+
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->sortByColumn(ProcessTableModel::Cpu, Qt::DescendingOrder);
+    QHeaderView* header = m_view->header();
+    header->setStretchLastSection(true);
+    header->setSectionsMovable(true);
+    header->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int digit = fm.horizontalAdvance(QLatin1Char('0'));
+    const int widths[ProcessTableModel::ColumnCount]
+        = { 8, 10, 3, 7, 10, 10, 10, 8, 6, 6, 8, 10, 40 };
+    for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
+        header->resizeSection(c, widths[c] * digit + 16);
+
+    // The tree: same columns, the branches drawn in the Command column (as htop's tree view).
+    m_treeView->setModel(m_treeModel); // sorts and filters itself (see ProcessTreeModel.h)
+    m_treeView->setUniformRowHeights(true);
+    m_treeView->setAlternatingRowColors(true);
+    m_treeView->setSortingEnabled(true);
+    m_treeView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_treeView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_treeView->setAllColumnsShowFocus(true);
+    m_treeView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_treeView->setTextElideMode(Qt::ElideRight);
+    m_treeView->setTreePosition(ProcessTableModel::Command);
+    m_treeView->setIndentation(14);
+    m_treeView->sortByColumn(ProcessTableModel::Pid, Qt::AscendingOrder);
+    m_treeView->header()->setStretchLastSection(true);
+    m_treeView->header()->setSectionsMovable(true);
+    m_treeView->header()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
+        m_treeView->header()->resizeSection(c, widths[c] * digit + 16);
+    // New children show up under expanded parents: expand where rows arrive.
+    connect(m_treeModel, &ProcessTreeModel::childrenArrived, m_treeView,
+        [this](const QModelIndexList& parents) {
+            for (const QModelIndex& where : parents)
+                m_treeView->expand(where);
+        });
+    connect(m_treeModel, &QAbstractItemModel::modelReset, m_treeView, &QTreeView::expandAll);
+    m_treeSwitch->setToolTip(tr(
+        "Show processes as a parent/child tree (the parent is field 4 of /proc/PID/stat, ppid)"));
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_treeView);
+    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(true);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_filter, 1);
+    controls->addWidget(m_showKernelThreads);
+    controls->addWidget(m_treeSwitch);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addLayout(controls);
+    layout->addWidget(m_message);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &ProcessFilterProxy::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, m_treeModel, &ProcessTreeModel::setFilterText);
+    connect(m_showKernelThreads, &QCheckBox::toggled, this, [this](bool show) {
+        m_proxy->setHideKernelThreads(!show);
+        m_treeModel->setHideKernelThreads(!show);
+    });
+    connect(m_treeSwitch, &QCheckBox::toggled, this, &ProcessTablePage::setTreeMode);
+    connectView(m_view);
+    connectView(m_treeView);
+    connect(this, &ProcessTablePage::currentProcessChanged, m_details,
+        &ProcessDetailsPanel::showProcess);
+    connect(m_details, &ProcessDetailsPanel::parentRequested, this, [this](int pid) {
+        // The parent may be hidden by the filter: an explicit request clears it.
+        if (!selectPid(pid) && !m_filter->text().isEmpty()) {
+            m_filter->clear();
+            selectPid(pid);
+        }
+    });
+}
+
+void ProcessTablePage::connectView(QTreeView* view)
+{
+    // A click moves the current index before it selects the row: follow both signals.
+    auto follow = [this, view] {
+        if (view == activeView())
+            emit currentProcessChanged(currentProcess());
+    };
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, follow);
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, follow);
+    connect(view, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        const ProcessKey key = keyAt(index);
+        if (key.pid > 0)
+            emit processActivated(key);
+    });
+    connect(view, &QTreeView::customContextMenuRequested, this, [this, view](const QPoint& pos) {
+        emit contextMenuRequested(view->viewport()->mapToGlobal(pos));
+    });
+}
+
+QTreeView* ProcessTablePage::activeView() const
+{
+    return m_stack->currentWidget() == m_treeView ? m_treeView : m_view;
+}
+
+bool ProcessTablePage::treeMode() const
+{
+    return activeView() == m_treeView;
+}
+
+ProcessKey ProcessTablePage::keyAt(const QModelIndex& proxyIndex) const
+{
+    if (!proxyIndex.isValid())
+        return {};
+    if (proxyIndex.model() == m_treeModel)
+        return m_treeModel->keyAt(proxyIndex);
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex);
+    return source.isValid() ? m_model->row(source.row()).info.key : ProcessKey {};
+}
+
+QModelIndex ProcessTablePage::proxyIndexOf(const ProcessKey& key, bool tree) const
+{
+    if (tree)
+        return m_treeModel->indexOf(key);
+    const int row = m_model->rowOf(key);
+    return row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+}
+
+void ProcessTablePage::setTreeMode(bool tree)
+{
+    if (tree == treeMode())
+        return;
+    const auto current = currentProcess();
+    const QList<ProcessKey> selected = selectedProcesses();
+    QTreeView* view = tree ? m_treeView : m_view;
+    {
+        const QSignalBlocker blocker(m_treeSwitch);
+        m_treeSwitch->setChecked(tree);
+    }
+    if (tree)
+        m_treeModel->applySnapshot(m_model->snapshot()); // a reset: expands everything
+    m_stack->setCurrentWidget(view);
+    QItemSelection selection;
+    for (const ProcessKey& key : selected) {
+        const QModelIndex index = proxyIndexOf(key, tree);
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    QItemSelectionModel* model = view->selectionModel();
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (current) {
+        const QModelIndex index = proxyIndexOf(*current, tree);
+        if (index.isValid()) {
+            model->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            view->scrollTo(index);
+        }
+    }
+    if (!tree)
+        m_treeModel->clear(); // 10,000 rows are not kept (or updated) for a hidden view
+    if (currentProcess() != current)
+        emit currentProcessChanged(currentProcess());
+}
+
+void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
+{
+    const auto before = currentProcess();
+    m_model->applySnapshot(snapshot);
+    if (treeMode())
+        m_treeModel->applySnapshot(snapshot); // after the flat model: it reads its cells there
+    m_summary->applySnapshot(*snapshot);
+    // An error (cannot list /proc) in red; a note (hidepid, subset=pid, processes that could not
+    // be read: the first few named, all of them in the tooltip) in the tooltip colours.
+    const bool error = !snapshot->listError.empty();
+    std::string message = error ? snapshot->listError : snapshot->visibilityNote;
+    if (!error && !snapshot->unreadable.empty()) {
+        if (!message.empty())
+            message += '\n';
+        message += unreadableSummary(snapshot->unreadable, 5);
+    }
+    QStringList all;
+    if (!error && !snapshot->unreadable.empty()) {
+        all << tr("%1 could not be read:")
+                   .arg(snapshot->unreadable.size() == 1
+                           ? tr("1 process")
+                           : tr("%1 processes").arg(snapshot->unreadable.size()));
+        for (const UnreadableProcess& u : snapshot->unreadable) {
+            const std::string_view why = errorText(u.error);
+            all << QStringLiteral("%1 (%2: %3)")
+                       .arg(u.pid)
+                       .arg(QString::fromStdString(u.file),
+                           QString::fromUtf8(why.data(), static_cast<qsizetype>(why.size())));
+        }
+    }
+    m_message->setToolTip(all.join(QLatin1Char('\n')));
+    if (!message.empty()) {
+        m_message->setText(QString::fromStdString(message));
+        m_message->setProperty("severity", error ? "error" : "note");
+        styleBanner(m_message, error ? BannerTone::Error : BannerTone::Note);
+        m_message->setVisible(true);
+    } else {
+        m_message->setVisible(false);
+    }
+    if (currentProcess() != before) {
+        emit currentProcessChanged(currentProcess());
+        if (before && !currentProcess() && m_model->rowOf(*before) < 0)
+            m_details->showExited(*before);
+    }
+}
+
+std::optional<ProcessKey> ProcessTablePage::currentProcess() const
+{
+    const QTreeView* view = activeView();
+    const QModelIndex current = view->currentIndex();
+    if (!current.isValid()
+        || !view->selectionModel()->isRowSelected(current.row(), current.parent()))
+        return std::nullopt;
+    const ProcessKey key = keyAt(current);
+    if (key.pid <= 0)
+        return std::nullopt;
+    return key;
+}
+
+QList<ProcessKey> ProcessTablePage::selectedProcesses() const
+{
+    QList<ProcessKey> keys;
+    for (const QModelIndex& index : activeView()->selectionModel()->selectedRows()) {
+        const ProcessKey key = keyAt(index);
+        if (key.pid > 0)
+            keys.append(key);
+    }
+    return keys;
+}
+
+bool ProcessTablePage::selectPid(int pid)
+{
+    const int row = m_model->rowOfPid(pid);
+    if (row < 0)
+        return false;
+    const QModelIndex index = proxyIndexOf(m_model->row(row).info.key, treeMode());
+    if (!index.isValid())
+        return false;
+    QTreeView* view = activeView();
+    view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->scrollTo(index);
+    return true;
+}
+
+void ProcessTablePage::focusFilter()
+{
+    m_filter->setFocus();
+    m_filter->selectAll();
+}
+
+QByteArray ProcessTablePage::saveLayoutState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << quint32(1) << m_view->header()->saveState() << m_treeView->header()->saveState()
+        << m_splitter->saveState();
+    return state;
+}
+
+void ProcessTablePage::restoreLayoutState(const QByteArray& state)
+{
+    QDataStream in(state);
+    quint32 version = 0;
+    QByteArray flat;
+    QByteArray tree;
+    QByteArray splitter;
+    in >> version >> flat >> tree >> splitter;
+    if (in.status() != QDataStream::Ok || version != 1)
+        return;
+    // restoreState() moves the sort indicator but does not sort: sort explicitly.
+    for (auto [view, header] : { std::pair { m_view, flat }, std::pair { m_treeView, tree } }) {
+        if (restoreHeaderLayout(view->header(), header))
+            view->sortByColumn(
+                view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
+    }
+    restoreSplitterLayout(m_splitter, splitter);
+}
+
+} // namespace pg

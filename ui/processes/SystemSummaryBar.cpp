@@ -1,0 +1,90 @@
+#include "ui/processes/SystemSummaryBar.h"
+
+#include "ui/common/Format.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <cmath>
+
+namespace pg {
+
+namespace {
+
+QLabel* makeLabel(QWidget* parent, const QString& tip)
+{
+    auto* label = new QLabel(parent);
+    label->setToolTip(tip);
+    label->setTextFormat(Qt::RichText);
+    return label;
+}
+
+QString item(const QString& name, const QString& value)
+{
+    return QStringLiteral("<b>%1</b> %2").arg(name, value.toHtmlEscaped());
+}
+
+} // namespace
+
+SystemSummaryBar::SystemSummaryBar(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->setSpacing(18);
+    m_cpu = makeLabel(this,
+        tr("Share of all CPU time spent outside idle and iowait since the last refresh "
+           "(/proc/stat, \"cpu\" line)"));
+    m_mem = makeLabel(this,
+        tr("Used = MemTotal − MemFree − Buffers − (Cached + SReclaimable), as free(1) computes it "
+           "(/proc/meminfo)"));
+    m_swap = makeLabel(this, tr("SwapTotal − SwapFree (/proc/meminfo)"));
+    m_load = makeLabel(this, tr("Load averages over 1, 5 and 15 minutes (/proc/loadavg)"));
+    m_tasks = makeLabel(
+        this, tr("Processes listed in /proc, and the threads they have (stat field 20)"));
+    m_uptime = makeLabel(this, tr("Time since boot (/proc/uptime)"));
+    for (QLabel* label : { m_cpu, m_mem, m_swap, m_load, m_tasks, m_uptime })
+        layout->addWidget(label);
+    layout->addStretch(1);
+}
+
+void SystemSummaryBar::applySnapshot(const ProcessSnapshot& s)
+{
+    const SystemSummary& sys = s.system;
+    m_cpu->setText(item(tr("CPU"),
+        std::isnan(sys.cpuBusyPercent)
+            ? tr("measuring…")
+            : tr("%1 % of %2 CPUs").arg(fmt::percent(sys.cpuBusyPercent)).arg(sys.cpuCount)));
+    if (sys.memInfo) {
+        const auto total = sys.memInfo->get("MemTotal").value_or(0);
+        const auto used = sys.memInfo->usedKib();
+        m_mem->setText(item(tr("Mem"),
+            used ? tr("%1 used of %2").arg(fmt::kib(*used), fmt::kib(total)) : fmt::kib(total)));
+        const auto swapTotal = sys.memInfo->get("SwapTotal");
+        const auto swapFree = sys.memInfo->get("SwapFree");
+        if (swapTotal && swapFree)
+            m_swap->setText(item(tr("Swap"),
+                *swapTotal == 0 ? tr("none")
+                                : tr("%1 used of %2")
+                                      .arg(fmt::kib(*swapTotal - std::min(*swapFree, *swapTotal)),
+                                          fmt::kib(*swapTotal))));
+        else
+            m_swap->setText(item(tr("Swap"), tr("unknown")));
+    } else {
+        m_mem->setText(item(tr("Mem"), tr("unknown: /proc/meminfo unreadable")));
+        m_swap->clear();
+    }
+    if (sys.loadAvg)
+        m_load->setText(item(tr("Load"),
+            QStringLiteral("%1 %2 %3")
+                .arg(sys.loadAvg->load1, 0, 'f', 2)
+                .arg(sys.loadAvg->load5, 0, 'f', 2)
+                .arg(sys.loadAvg->load15, 0, 'f', 2)));
+    else
+        m_load->setText(item(tr("Load"), tr("unknown")));
+    m_tasks->setText(item(
+        tr("Tasks"), tr("%1 processes, %2 threads").arg(s.processes.size()).arg(s.threadCount)));
+    m_uptime->setText(
+        item(tr("Up"), sys.uptime ? fmt::duration(sys.uptime->upSeconds) : tr("unknown")));
+}
+
+} // namespace pg

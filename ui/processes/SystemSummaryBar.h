@@ -1,0 +1,30 @@
+#pragma once
+
+// The strip above the process table: CPU, memory, swap, load, tasks and uptime, like the header of
+// top and htop, each with a tooltip naming its source.
+
+#include "core/sampler/SamplerTypes.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace pg {
+
+class SystemSummaryBar final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SystemSummaryBar(QWidget* parent = nullptr);
+    void applySnapshot(const ProcessSnapshot& snapshot);
+
+private:
+    QLabel* m_cpu;
+    QLabel* m_mem;
+    QLabel* m_swap;
+    QLabel* m_load;
+    QLabel* m_tasks;
+    QLabel* m_uptime;
+};
+
+} // namespace pg

@@ -1,0 +1,276 @@
+#include "ui/system/SystemOverviewPage.h"
+
+#include "ui/common/Banner.h"
+#include "ui/charts/CpuStackChart.h"
+#include "ui/system/DiskStatsModel.h"
+#include "ui/common/KeyedSortProxy.h"
+#include "ui/system/ModulesModel.h"
+#include "ui/system/NetDevModel.h"
+#include "ui/system/OverviewSummaryWidget.h"
+#include "ui/charts/RateChart.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace pg {
+
+namespace {
+
+QScrollArea* scrolling(QWidget* content)
+{
+    auto* area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+std::optional<double> kibPerSec(std::optional<double> bytesPerSec)
+{
+    return bytesPerSec ? std::optional(*bytesPerSec / 1024.0) : std::nullopt;
+}
+
+} // namespace
+
+SystemOverviewPage::SystemOverviewPage(int intervalMs, QWidget* parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_summary(new OverviewSummaryWidget)
+    , m_diskModel(new DiskStatsModel(this))
+    , m_netModel(new NetDevModel(this))
+    , m_modulesModel(new ModulesModel(this))
+    , m_capacity(SystemOverviewCollector::historyCapacityFor(intervalMs))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    m_tabs->addTab(scrolling(m_summary), tr("Summary"));
+    m_tabs->widget(0)->setObjectName(QStringLiteral("summary"));
+    m_tabs->addTab(buildCpuTab(), tr("CPU"));
+    m_tabs->addTab(buildActivityTab(), tr("Activity"));
+    m_tabs->addTab(
+        buildTableTab(QStringLiteral("disks"), m_diskModel, m_diskProxy, nullptr), tr("Disks"));
+    m_tabs->addTab(
+        buildTableTab(QStringLiteral("network"), m_netModel, m_netProxy, nullptr), tr("Network"));
+    m_modulesFilter = new QLineEdit;
+    m_modulesFilter->setPlaceholderText(tr("Filter modules by name"));
+    m_modulesFilter->setClearButtonEnabled(true);
+    m_tabs->addTab(
+        buildTableTab(QStringLiteral("modules"), m_modulesModel, m_modulesProxy, m_modulesFilter),
+        tr("Modules"));
+    m_tabs->setTabToolTip(0,
+        tr("procinfo's figures: memory, boot and uptime, load, CPU time, paging, kernel version"));
+    m_tabs->setTabToolTip(
+        1, tr("CPU time by kernel context over the last 10 minutes, for the machine and each CPU"));
+    m_tabs->setTabToolTip(2,
+        tr("Context switches, forks, interrupts, paging, disk and network over the last 10 "
+           "minutes"));
+    m_tabs->setTabToolTip(3, tr("/proc/diskstats: I/O per block device and partition"));
+    m_tabs->setTabToolTip(4, tr("/proc/net/dev: bytes and packets per network interface"));
+    m_tabs->setTabToolTip(5, tr("/proc/modules: loaded kernel modules, as lsmod shows them"));
+    connect(m_summary, &OverviewSummaryWidget::pageLinkActivated, this,
+        &SystemOverviewPage::showPageRequested);
+    m_diskProxy->sort(DiskStatsModel::Device, Qt::AscendingOrder);
+    m_netProxy->sort(NetDevModel::Interface, Qt::AscendingOrder);
+    m_modulesProxy->sort(ModulesModel::Name, Qt::AscendingOrder);
+}
+
+SystemOverviewPage::~SystemOverviewPage() = default;
+
+QWidget* SystemOverviewPage::buildCpuTab()
+{
+    auto* content = new QWidget;
+    content->setObjectName(QStringLiteral("cpu"));
+    auto* layout = new QVBoxLayout(content);
+    auto* total = new CpuStackChart(tr("Whole machine: CPU time by kernel context"), false);
+    total->setMinimumHeight(320);
+    total->setCapacity(m_capacity);
+    m_cpuCharts.insert(-1, total);
+    layout->addWidget(total);
+    m_perCpuGrid = new QGridLayout;
+    layout->addLayout(m_perCpuGrid);
+    layout->addStretch(1);
+    QWidget* tab = scrolling(content);
+    tab->setObjectName(QStringLiteral("cpu"));
+    return tab;
+}
+
+QWidget* SystemOverviewPage::buildActivityTab()
+{
+    auto* content = new QWidget;
+    auto* grid = new QGridLayout(content);
+    auto add = [&](RateChart*& chart, const QString& title, const QString& unit,
+                   const QStringList& names, const QString& tip) {
+        chart = new RateChart(title, unit, names);
+        chart->setMinimumHeight(230);
+        chart->setCapacity(m_capacity);
+        chart->setToolTip(tip);
+        const int n = static_cast<int>(m_rateCharts.size());
+        grid->addWidget(chart, n / 2, n % 2);
+        m_rateCharts.append(chart);
+    };
+    add(m_ctxtChart, tr("Context switches"), tr("switches/s"), { tr("context switches") },
+        tr("/proc/stat ctxt, per second"));
+    add(m_forkChart, tr("Process creations (forks)"), tr("processes/s"), { tr("forks") },
+        tr("/proc/stat processes, per second"));
+    add(m_intrChart, tr("Interrupts"), tr("interrupts/s"), { tr("interrupts") },
+        tr("/proc/stat intr (first number), per second"));
+    add(m_pagingChart, tr("Paging"), tr("KiB/s"), { tr("page in"), tr("page out") },
+        tr("/proc/vmstat pgpgin and pgpgout, per second"));
+    add(m_faultChart, tr("Page faults"), tr("faults/s"), { tr("all faults"), tr("major faults") },
+        tr("/proc/vmstat pgfault and pgmajfault, per second"));
+    add(m_swapChart, tr("Swapping"), tr("pages/s"), { tr("swap in"), tr("swap out") },
+        tr("/proc/vmstat pswpin and pswpout, per second"));
+    add(m_diskChart, tr("Disk I/O (whole disks)"), tr("KiB/s"), { tr("read"), tr("written") },
+        tr("/proc/diskstats sectors read and written × 512, summed over whole disks (not "
+           "partitions)"));
+    add(m_netChart, tr("Network (all interfaces but lo)"), tr("KiB/s"),
+        { tr("received"), tr("sent") },
+        tr("/proc/net/dev receive and transmit bytes, summed over interfaces other than lo"));
+    QWidget* tab = scrolling(content);
+    tab->setObjectName(QStringLiteral("activity"));
+    return tab;
+}
+
+QWidget* SystemOverviewPage::buildTableTab(
+    const QString& name, QAbstractItemModel* model, KeyedSortProxy*& proxy, QLineEdit* filter)
+{
+    auto* tab = new QWidget;
+    tab->setObjectName(name);
+    auto* layout = new QVBoxLayout(tab);
+    auto* error = new QLabel;
+    setTextColor(error, kErrorText);
+    error->setWordWrap(true);
+    error->hide();
+    layout->addWidget(error);
+    m_tabErrors.insert(name, error);
+    proxy = new KeyedSortProxy(this);
+    proxy->setSourceModel(model);
+    if (filter) {
+        auto* row = new QHBoxLayout;
+        row->addWidget(filter, 1);
+        m_modulesCount = new QLabel;
+        row->addWidget(m_modulesCount);
+        layout->addLayout(row);
+        KeyedSortProxy* p = proxy;
+        connect(filter, &QLineEdit::textChanged, this, [this, p](const QString& text) {
+            p->setFilterFixedString(text);
+            m_modulesCount->setText(
+                tr("%1 of %2 modules").arg(p->rowCount()).arg(m_modulesModel->rowCount()));
+        });
+    }
+    auto* view = new QTableView;
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(false);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(view, 1);
+    return tab;
+}
+
+bool SystemOverviewPage::showTab(const QString& name)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == name) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString SystemOverviewPage::sourceError(const QString& tab) const
+{
+    const QLabel* l = m_tabErrors.value(tab);
+    return l && !l->isHidden() ? l->text() : QString();
+}
+
+void SystemOverviewPage::setIntervalMs(int ms)
+{
+    m_capacity = SystemOverviewCollector::historyCapacityFor(ms);
+    for (CpuStackChart* c : std::as_const(m_cpuCharts))
+        c->setCapacity(m_capacity);
+    for (RateChart* c : std::as_const(m_rateCharts))
+        c->setCapacity(m_capacity);
+}
+
+void SystemOverviewPage::applySourceError(
+    const QString& tab, bool ok, const std::string& path, Error error, const QString& hint)
+{
+    QLabel* l = m_tabErrors.value(tab);
+    if (ok) {
+        l->hide();
+        return;
+    }
+    const std::string_view why = errorText(error);
+    QString text = tr("Cannot read %1: %2.")
+                       .arg(QString::fromStdString(path),
+                           QString::fromUtf8(why.data(), static_cast<qsizetype>(why.size())));
+    if (!hint.isEmpty())
+        text += QLatin1Char(' ') + hint;
+    l->setText(text);
+    l->show();
+}
+
+void SystemOverviewPage::applyOverview(SystemOverviewPtr overview)
+{
+    if (!overview)
+        return;
+    const SystemOverview& o = *overview;
+    m_summary->apply(overview);
+    m_diskModel->apply(o);
+    m_netModel->apply(o);
+    if (o.modules.value)
+        m_modulesModel->apply(*o.modules.value);
+    else
+        m_modulesModel->apply(Modules {});
+    applySourceError(QStringLiteral("disks"), o.disks.ok(), o.disks.path, o.disks.error);
+    applySourceError(QStringLiteral("network"), o.net.ok(), o.net.path, o.net.error);
+    applySourceError(QStringLiteral("modules"), o.modules.ok(), o.modules.path, o.modules.error,
+        o.modules.error == Error::FileMissing
+            ? tr("The kernel was built without loadable module support (CONFIG_MODULES=n), so no "
+                 "modules are listed.")
+            : QString());
+    m_modulesCount->setText(
+        tr("%1 of %2 modules").arg(m_modulesProxy->rowCount()).arg(m_modulesModel->rowCount()));
+    applyCharts(o);
+}
+
+void SystemOverviewPage::applyCharts(const SystemOverview& o)
+{
+    const double t = o.now.timeSeconds;
+    m_cpuCharts.value(-1)->push(t, o.now.cpu);
+    for (const CpuShare& share : o.cpuShares) {
+        CpuStackChart* chart = m_cpuCharts.value(share.cpu);
+        if (!chart) {
+            chart = new CpuStackChart(tr("CPU %1").arg(share.cpu), true);
+            chart->setMinimumHeight(170);
+            chart->setCapacity(m_capacity);
+            const int n = static_cast<int>(m_cpuCharts.size()) - 1;
+            m_perCpuGrid->addWidget(chart, n / 4, n % 4);
+            m_cpuCharts.insert(share.cpu, chart);
+        }
+        chart->push(t, share);
+    }
+    const OverviewPoint& p = o.now;
+    m_ctxtChart->push(t, { p.contextSwitchesPerSec });
+    m_forkChart->push(t, { p.forksPerSec });
+    m_intrChart->push(t, { p.interruptsPerSec });
+    m_pagingChart->push(t, { p.pageInKibPerSec, p.pageOutKibPerSec });
+    m_faultChart->push(t, { p.pageFaultsPerSec, p.majorFaultsPerSec });
+    m_swapChart->push(t, { p.swapInPagesPerSec, p.swapOutPagesPerSec });
+    m_diskChart->push(t, { kibPerSec(p.diskReadBytesPerSec), kibPerSec(p.diskWriteBytesPerSec) });
+    m_netChart->push(t, { kibPerSec(p.netRxBytesPerSec), kibPerSec(p.netTxBytesPerSec) });
+}
+
+} // namespace pg

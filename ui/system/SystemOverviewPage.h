@@ -1,0 +1,86 @@
+#pragma once
+
+// The System page: everything procinfo prints, live, plus disks, network, the module list (as
+// lsmod) and the kernel version, in tabs: Summary, CPU charts, Activity charts, Disks, Network,
+// Modules. Fed by SystemSampler's snapshots; never reads /proc itself.
+
+#include "core/sampler/SystemSampler.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QAbstractItemModel;
+class QLabel;
+class QLineEdit;
+class QGridLayout;
+class QTabWidget;
+class QTableView;
+
+namespace pg {
+
+class CpuStackChart;
+class DiskStatsModel;
+class KeyedSortProxy;
+class ModulesModel;
+class NetDevModel;
+class OverviewSummaryWidget;
+class RateChart;
+
+class SystemOverviewPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SystemOverviewPage(int intervalMs = 1000, QWidget* parent = nullptr);
+    ~SystemOverviewPage() override;
+
+    OverviewSummaryWidget* summary() const { return m_summary; }
+    DiskStatsModel* diskModel() const { return m_diskModel; }
+    NetDevModel* netModel() const { return m_netModel; }
+    ModulesModel* modulesModel() const { return m_modulesModel; }
+    KeyedSortProxy* modulesProxy() const { return m_modulesProxy; }
+    CpuStackChart* cpuChart(int cpu) const { return m_cpuCharts.value(cpu); } // -1: the machine
+    QString sourceError(const QString& tab) const; // "disks", "network", "modules"
+    bool showTab(const QString& name);
+
+signals:
+    void showPageRequested(const QString& pageId); // a link to another page was clicked
+
+public slots:
+    void applyOverview(SystemOverviewPtr overview);
+    void setIntervalMs(int ms);
+
+private:
+    QWidget* buildCpuTab();
+    QWidget* buildActivityTab();
+    QWidget* buildTableTab(
+        const QString& name, QAbstractItemModel* model, KeyedSortProxy*& proxy, QLineEdit* filter);
+    void applyCharts(const SystemOverview& o);
+    void applySourceError(const QString& tab, bool ok, const std::string& path, Error error,
+        const QString& hint = {});
+
+    QTabWidget* m_tabs;
+    OverviewSummaryWidget* m_summary;
+    DiskStatsModel* m_diskModel;
+    NetDevModel* m_netModel;
+    ModulesModel* m_modulesModel;
+    KeyedSortProxy* m_diskProxy = nullptr;
+    KeyedSortProxy* m_netProxy = nullptr;
+    KeyedSortProxy* m_modulesProxy = nullptr;
+    QLineEdit* m_modulesFilter = nullptr;
+    QLabel* m_modulesCount = nullptr;
+    QHash<QString, QLabel*> m_tabErrors;
+    QHash<int, CpuStackChart*> m_cpuCharts;
+    QGridLayout* m_perCpuGrid = nullptr;
+    QList<RateChart*> m_rateCharts;
+    RateChart* m_ctxtChart = nullptr;
+    RateChart* m_forkChart = nullptr;
+    RateChart* m_intrChart = nullptr;
+    RateChart* m_pagingChart = nullptr;
+    RateChart* m_faultChart = nullptr;
+    RateChart* m_swapChart = nullptr;
+    RateChart* m_diskChart = nullptr;
+    RateChart* m_netChart = nullptr;
+    std::size_t m_capacity;
+};
+
+} // namespace pg
