@@ -1,16 +1,16 @@
 #include "ExportCommand.h"
 
 #include "CommandLineChecks.h"
-#include "core/export/CsvWriter.h"
 #include "ExportSignalGuard.h"
-#include "core/interrupts/Interrupts.h"
-#include "core/memory/MapsGroups.h"
-#include "core/process/PidStat.h"
 #include "core/base/ProcFs.h"
-#include "core/process/ProcessCollector.h"
-#include "core/export/ProcessCsv.h"
 #include "core/base/RefreshInterval.h"
+#include "core/export/CsvWriter.h"
+#include "core/export/ProcessCsv.h"
+#include "core/interrupts/Interrupts.h"
+#include "core/memory/MemoryMapGroups.h"
 #include "core/memory/Smaps.h"
+#include "core/process/PidStat.h"
+#include "core/process/ProcessCollector.h"
 #include "core/system/SystemOverview.h"
 
 #include <QCommandLineParser>

@@ -1,19 +1,19 @@
 // Procglass entry point: command line, the sampler thread, the main window.
 
 #include "CommandLineChecks.h"
-#include "core/sampler/DetailsSampler.h"
 #include "ExportCommand.h"
 #include "HeapPolicy.h"
-#include "ui/interrupts/InterruptsPage.h"
-#include "core/sampler/InterruptsSampler.h"
-#include "ui/shell/MainWindow.h"
-#include "core/sampler/MapsSampler.h"
-#include "ui/memory/MemoryMapPage.h"
-#include "core/sampler/ProcessSampler.h"
 #include "core/base/RefreshInterval.h"
+#include "core/sampler/DetailsSampler.h"
+#include "core/sampler/InterruptsSampler.h"
+#include "core/sampler/MemoryMapSampler.h"
+#include "core/sampler/ProcessSampler.h"
 #include "core/sampler/SamplerThread.h"
-#include "ui/system/SystemOverviewPage.h"
 #include "core/sampler/SystemSampler.h"
+#include "ui/interrupts/InterruptsPage.h"
+#include "ui/memory/MemoryMapPage.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/system/SystemOverviewPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -243,7 +243,7 @@ int main(int argc, char** argv)
 
     // Memory map page (issue 3): its worker reads one process's smaps, only while the page is
     // shown.
-    auto* mapsSampler = new pg::MapsSampler(options.procRoot);
+    auto* mapsSampler = new pg::MemoryMapSampler(options.procRoot);
     samplerThread.adopt(mapsSampler);
     pg::MemoryMapPage::install(window, mapsSampler, options);
 

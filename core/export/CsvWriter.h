@@ -18,9 +18,9 @@
 // written and the link kept, devices and FIFOs are written, never replaced. A failure removes the
 // temporary file and leaves any previous file untouched.
 
+#include "core/base/Result.h"
 #include "core/export/CsvTable.h"
 #include "core/export/ExportTarget.h"
-#include "core/base/Result.h"
 
 #include <cstdio>
 #include <string>

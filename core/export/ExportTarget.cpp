@@ -1,7 +1,7 @@
 #include "core/export/ExportTarget.h"
 
-#include "core/export/PendingTempFile.h"
 #include "core/base/ProcFs.h"
+#include "core/export/PendingTempFile.h"
 
 #include <cctype>
 #include <cerrno>

@@ -5,8 +5,8 @@
 // CPU, then the irq chip, hwirq, trigger and the action (device) names; named rows (NMI, LOC, IPI0,
 // ...) carry per-CPU counts and a description; ERR and MIS carry a single count.
 
-#include "core/export/CsvTable.h"
 #include "core/base/Result.h"
+#include "core/export/CsvTable.h"
 
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
 #include "core/interrupts/Softirqs.h"
 
-#include "core/interrupts/Interrupts.h"
 #include "core/base/KernelNumbers.h"
 #include "core/base/ParseUtil.h"
+#include "core/interrupts/Interrupts.h"
 
 namespace pg {
 

@@ -3,8 +3,8 @@
 // One thread of a process: /proc/PID/task/TID/stat (same format as /proc/PID/stat, so PidStat's
 // parser is reused) and /proc/PID/task/TID/status for the context switch counters.
 
-#include "core/process/PidStat.h"
 #include "core/base/Result.h"
+#include "core/process/PidStat.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,8 +1,8 @@
 #include "core/process/ProcRootScope.h"
 
 #include "core/base/ParseUtil.h"
-#include "core/process/PidStatus.h"
 #include "core/base/ProcFs.h"
+#include "core/process/PidStatus.h"
 
 #include <sys/vfs.h>
 #include <unistd.h>

@@ -1,11 +1,11 @@
 #include "core/process/ProcessCollector.h"
 
 #include "core/base/KernelNumbers.h"
-#include "core/system/LoadAvg.h"
-#include "core/system/MemInfo.h"
 #include "core/base/ParseUtil.h"
 #include "core/process/PidCmdline.h"
 #include "core/process/PidStatm.h"
+#include "core/system/LoadAvg.h"
+#include "core/system/MemInfo.h"
 #include "core/system/ProcMounts.h"
 #include "core/system/SystemStat.h"
 

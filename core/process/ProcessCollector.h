@@ -7,8 +7,8 @@
 // rewriting its argv in place (setproctitle), changes nothing else the sampler could watch. The
 // shared names are rebuilt only when the bytes differ.
 
-#include "core/process/PidStat.h"
 #include "core/base/ProcFs.h"
+#include "core/process/PidStat.h"
 #include "core/process/ProcessSnapshot.h"
 
 #include <cstdint>

@@ -1,10 +1,10 @@
 #include "core/process/ProcessDetails.h"
 
 #include "core/base/KernelNumbers.h"
-#include "core/system/LoadAvg.h"
 #include "core/base/ParseUtil.h"
-#include "core/process/PidCmdline.h"
 #include "core/base/ProcFs.h"
+#include "core/process/PidCmdline.h"
+#include "core/system/LoadAvg.h"
 #include "core/system/SystemStat.h"
 
 #include <algorithm>

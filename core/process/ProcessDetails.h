@@ -5,6 +5,7 @@
 // process need ptrace access: the same user or root). Reading is done by the details sampler in
 // the sampler thread; the GUI only gets the finished value.
 
+#include "core/base/Result.h"
 #include "core/process/PidCgroup.h"
 #include "core/process/PidEnviron.h"
 #include "core/process/PidFd.h"
@@ -13,7 +14,6 @@
 #include "core/process/PidStat.h"
 #include "core/process/PidStatus.h"
 #include "core/process/PidTask.h"
-#include "core/base/Result.h"
 
 #include <cstdint>
 #include <optional>

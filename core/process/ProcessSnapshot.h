@@ -3,9 +3,9 @@
 // The immutable result of one process sample: what the sampler thread publishes and the process
 // table model consumes. Plain C++; the model converts to Qt types.
 
+#include "core/base/Result.h"
 #include "core/system/LoadAvg.h"
 #include "core/system/MemInfo.h"
-#include "core/base/Result.h"
 #include "core/system/SystemStat.h"
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 // between two samples; a counter that went backwards (a reset, a CPU or device that came back) or
 // a device seen for the first time has no rate for that tick instead of a bogus spike.
 
+#include "core/base/Result.h"
 #include "core/export/CsvTable.h"
 #include "core/system/DiskStats.h"
 #include "core/system/KernelVersion.h"
@@ -12,7 +13,6 @@
 #include "core/system/MemInfo.h"
 #include "core/system/Modules.h"
 #include "core/system/NetDev.h"
-#include "core/base/Result.h"
 #include "core/system/SystemStat.h"
 #include "core/system/VmStat.h"
 

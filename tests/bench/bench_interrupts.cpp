@@ -12,10 +12,10 @@
 //
 // Run: build/tests/bench/bench_interrupts [--rounds N]
 
-#include "core/interrupts/Interrupts.h"
-#include "core/sampler/InterruptsSampler.h"
-#include "core/interrupts/IrqRates.h"
 #include "core/base/ProcFs.h"
+#include "core/interrupts/Interrupts.h"
+#include "core/interrupts/IrqRates.h"
+#include "core/sampler/InterruptsSampler.h"
 
 #include <algorithm>
 #include <cstdio>

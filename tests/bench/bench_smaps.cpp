@@ -3,17 +3,17 @@
 // The program forks a child that mmaps 30,000 one-page regions with alternating protections (so
 // the kernel cannot merge them) and touches each, then measures, interleaved, median of N rounds:
 //   floor       reading /proc/CHILD/smaps whole (the kernel generating it; nothing can be faster)
-//   read+parse  what MapsSampler does in the sampler thread: read, parseSmaps, groupMappings
+//   read+parse  what MemoryMapSampler does in the sampler thread: read, parseSmaps, groupMappings
 //   pmap -X     the procps tool on the same process, for comparison (fork+exec, output discarded)
 // and, in the GUI thread, building the memory-map model (tree and flat) for those 30,000 mappings,
 // applying a refresh in place, and the whole page (model + sorting proxy + view).
 //
 // Run: build/tests/bench/bench_smaps [--rounds N] [--mappings N]
 
-#include "core/memory/MapsReader.h"
+#include "core/base/ProcFs.h"
+#include "core/memory/MemoryMapReader.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapPage.h"
-#include "core/base/ProcFs.h"
 
 #include <QApplication>
 #include <algorithm>
@@ -139,7 +139,7 @@ int main(int argc, char** argv)
         auto smaps = again ? pg::parseSmaps(*again) : pg::Result<pg::Smaps>(again.error());
         if (!smaps)
             return 1;
-        const pg::MapsGrouping grouping = pg::groupMappings(*smaps);
+        const pg::MemoryMapGrouping grouping = pg::groupMappings(*smaps);
         readParseMs.push_back(nowMs() - t);
         parsed = smaps->mappings.size();
         if (grouping.totals.mappingCount != parsed)
@@ -147,7 +147,7 @@ int main(int argc, char** argv)
 
         t = nowMs();
         auto parsedAgain = pg::parseSmaps(*text);
-        const pg::MapsGrouping grouped = pg::groupMappings(*parsedAgain);
+        const pg::MemoryMapGrouping grouped = pg::groupMappings(*parsedAgain);
         parseOnlyMs.push_back(nowMs() - t);
 
         if (r < std::min(rounds, 5))
@@ -155,10 +155,10 @@ int main(int argc, char** argv)
     }
 
     // GUI thread: the model (tree, flat), a refresh in place, and the whole page.
-    const MapsSnapshotPtr first
-        = std::make_shared<const pg::MapsSnapshot>(pg::readMapsSnapshot("/proc", { child, 0 }));
-    const MapsSnapshotPtr second
-        = std::make_shared<const pg::MapsSnapshot>(pg::readMapsSnapshot("/proc", { child, 0 }));
+    const MemoryMapSnapshotPtr first = std::make_shared<const pg::MemoryMapSnapshot>(
+        pg::readMemoryMapSnapshot("/proc", { child, 0 }));
+    const MemoryMapSnapshotPtr second = std::make_shared<const pg::MemoryMapSnapshot>(
+        pg::readMemoryMapSnapshot("/proc", { child, 0 }));
     if (!first->smaps || !second->smaps)
         return 1;
     std::vector<double> treeMs, flatMs, refreshMs, pageMs;

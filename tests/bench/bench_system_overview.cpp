@@ -14,8 +14,8 @@
 //
 // Run: build/tests/bench/bench_system_overview [--rounds N]
 
-#include "ui/charts/CpuStackChart.h"
 #include "core/system/SystemOverview.h"
+#include "ui/charts/CpuStackChart.h"
 #include "ui/system/SystemOverviewPage.h"
 
 #include <QApplication>

@@ -4,21 +4,21 @@
 // export warns when hidepid= makes the list partial; hostile numbers neither wrap nor pass for
 // real; processes whose stat cannot be read are counted and named.
 
+#include "core/base/KernelNumbers.h"
+#include "core/export/ProcessCsv.h"
+#include "core/interrupts/Interrupts.h"
+#include "core/process/ProcessCollector.h"
+#include "core/process/ProcessDetails.h"
 #include "core/sampler/DetailsSampler.h"
+#include "core/sampler/InterruptsSampler.h"
+#include "core/system/ProcMounts.h"
+#include "core/system/SystemStat.h"
 #include "tests/support/FakeProc.h"
 #include "ui/common/Format.h"
-#include "core/interrupts/Interrupts.h"
-#include "ui/interrupts/InterruptsModel.h"
-#include "core/sampler/InterruptsSampler.h"
-#include "core/base/KernelNumbers.h"
-#include "core/system/ProcMounts.h"
-#include "core/process/ProcessCollector.h"
-#include "core/export/ProcessCsv.h"
-#include "core/process/ProcessDetails.h"
 #include "ui/details/ProcessDetailsPanel.h"
+#include "ui/interrupts/InterruptsModel.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTablePage.h"
-#include "core/system/SystemStat.h"
 
 #include <QApplication>
 #include <QFile>

@@ -2,13 +2,13 @@
 // fixtures in tests/data/details, and the details reader over a fake /proc tree.
 
 #include "core/base/ParseUtil.h"
+#include "core/base/ProcFs.h"
 #include "core/process/PidCgroup.h"
 #include "core/process/PidEnviron.h"
 #include "core/process/PidFd.h"
 #include "core/process/PidIo.h"
 #include "core/process/PidLimits.h"
 #include "core/process/PidTask.h"
-#include "core/base/ProcFs.h"
 #include "core/process/ProcessDetails.h"
 
 #include <QTest>

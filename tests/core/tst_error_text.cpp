@@ -3,12 +3,12 @@
 // own text, and an interrupts file with more CPU columns than the parser takes names the cap
 // instead of blaming the file's size.
 
-#include "tests/support/FakeProc.h"
-#include "core/interrupts/Interrupts.h"
-#include "ui/interrupts/InterruptsPage.h"
-#include "core/sampler/InterruptsSampler.h"
 #include "core/base/ProcFs.h"
+#include "core/interrupts/Interrupts.h"
 #include "core/interrupts/Softirqs.h"
+#include "core/sampler/InterruptsSampler.h"
+#include "tests/support/FakeProc.h"
+#include "ui/interrupts/InterruptsPage.h"
 
 #include <QLabel>
 #include <QSet>

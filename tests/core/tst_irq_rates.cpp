@@ -2,9 +2,9 @@
 // columns appearing and vanishing (none may produce a spike), bounded history, and the sampler's
 // collector on a fake /proc tree.
 
-#include "core/sampler/InterruptsSampler.h"
 #include "core/interrupts/IrqAffinity.h"
 #include "core/interrupts/IrqRates.h"
+#include "core/sampler/InterruptsSampler.h"
 #include "core/sampler/SamplerThread.h"
 #include "tests/support/TestUtil.h"
 

@@ -6,17 +6,17 @@
 // A blocked read would hang a test forever; each read runs under a watchdog that, once the bound
 // passes, opens the tree's FIFOs for writing (which releases a reader blocked in open) and fails.
 
-#include "tests/support/FakeProc.h"
-#include "ui/interrupts/InterruptsPage.h"
-#include "core/sampler/InterruptsSampler.h"
-#include "core/interrupts/IrqAffinity.h"
-#include "core/memory/MapsReader.h"
 #include "core/base/ProcFs.h"
+#include "core/interrupts/IrqAffinity.h"
+#include "core/memory/MemoryMapReader.h"
 #include "core/process/ProcessCollector.h"
 #include "core/process/ProcessDetails.h"
-#include "ui/processes/ProcessTablePage.h"
+#include "core/sampler/InterruptsSampler.h"
 #include "core/system/SystemOverview.h"
+#include "tests/support/FakeProc.h"
 #include "tests/support/TestUtil.h"
+#include "ui/interrupts/InterruptsPage.h"
+#include "ui/processes/ProcessTablePage.h"
 
 #include <QDirIterator>
 #include <QLabel>
@@ -531,10 +531,10 @@ void TestOddFiles::mapsFifo()
     makeFifo(fake, QStringLiteral("42/status"));
     bool blocked = false;
     const std::string root = fake.root().toStdString();
-    const MapsSnapshot m = withinBound(
+    const MemoryMapSnapshot m = withinBound(
         fake.root(),
         [&root] {
-            return readMapsSnapshot(root, ProcessKey { 42, 0 });
+            return readMemoryMapSnapshot(root, ProcessKey { 42, 0 });
         },
         blocked);
     QVERIFY(!blocked);

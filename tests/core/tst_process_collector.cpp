@@ -1,8 +1,8 @@
 // The process collector on a fake /proc tree: processes appear, vanish, re-use a pid, change their
 // program; CPU % from tick deltas over the elapsed time; unreadable and malformed files.
 
-#include "tests/support/FakeProc.h"
 #include "core/process/ProcessCollector.h"
+#include "tests/support/FakeProc.h"
 
 #include <QTest>
 #include <fcntl.h>

@@ -3,9 +3,9 @@
 // " (deleted)", [heap], [stack], [vdso], [vvar], [vsyscall], [anon:name], memfd:, /SYSV, shared
 // anonymous, an escaped newline), a field a newer kernel might add, truncated and empty files.
 
-#include "core/memory/MapsGroups.h"
-#include "core/memory/MapsReader.h"
 #include "core/base/ProcFs.h"
+#include "core/memory/MemoryMapGroups.h"
+#include "core/memory/MemoryMapReader.h"
 #include "core/memory/Smaps.h"
 
 #include <QDir>
@@ -115,7 +115,7 @@ private slots:
         if (error != int(Error::None))
             return;
         QCOMPARE(int(smaps->mappings.size()), mappings);
-        const MapsGrouping grouping = groupMappings(*smaps);
+        const MemoryMapGrouping grouping = groupMappings(*smaps);
         QCOMPARE(int(grouping.totals.mappingCount), mappings);
         QCOMPARE(grouping.totals.get(SmapsField::Size), sizeKib);
         QCOMPARE(grouping.totals.sizeBytes / 1024, sizeKib);
@@ -244,10 +244,10 @@ private slots:
     {
         const auto smaps = parseSmaps(fixture("every-header-form.smaps"));
         QVERIFY(smaps.ok());
-        const MapsGrouping g = groupMappings(*smaps);
+        const MemoryMapGrouping g = groupMappings(*smaps);
         QCOMPARE(
             g.groups.size(), std::size_t(13)); // the two mappings of "with spaces" share a group
-        const MapsGroup& exe = g.groups[0];
+        const MemoryMapGroup& exe = g.groups[0];
         QCOMPARE(exe.key, std::string("/opt/my app/bin/with spaces"));
         QCOMPARE(exe.mappings.size(), std::size_t(2));
         QCOMPARE(exe.totals.get(SmapsField::Rss), std::uint64_t(12));
@@ -258,10 +258,10 @@ private slots:
         // Real process: libc's five mappings form one group whose Rss is the sum of theirs.
         const auto real = parseSmaps(fixture("python-127-mappings.smaps"));
         QVERIFY(real.ok());
-        const MapsGrouping rg = groupMappings(*real);
+        const MemoryMapGrouping rg = groupMappings(*real);
         std::uint64_t sumRss = 0;
         std::size_t sumMappings = 0;
-        for (const MapsGroup& group : rg.groups) {
+        for (const MemoryMapGroup& group : rg.groups) {
             sumRss += group.totals.get(SmapsField::Rss);
             sumMappings += group.mappings.size();
         }
@@ -274,7 +274,7 @@ private slots:
         const auto smaps = parseSmaps(syntheticSmaps(30000));
         QVERIFY(smaps.ok());
         QCOMPARE(smaps->mappings.size(), std::size_t(30000));
-        const MapsGrouping g = groupMappings(*smaps);
+        const MemoryMapGrouping g = groupMappings(*smaps);
         QCOMPARE(g.groups.size(), std::size_t(1)); // all anonymous
         QCOMPARE(g.totals.get(SmapsField::Rss), std::uint64_t(120000));
     }
@@ -329,8 +329,8 @@ private slots:
             writeFile(dir + QStringLiteral("/cmdline"),
                 std::string("/opt/my app/bin/with spaces\0--verbose\0", 38));
         }
-        const MapsSnapshot snap
-            = readMapsSnapshot(root.path().toStdString(), ProcessKey { 42, askedStartTime });
+        const MemoryMapSnapshot snap
+            = readMemoryMapSnapshot(root.path().toStdString(), ProcessKey { 42, askedStartTime });
         QCOMPARE(snap.exited, exited);
         QCOMPARE(int(snap.smapsError), smapsError);
         QCOMPARE(snap.smapsPath, root.path().toStdString() + "/42/smaps");

@@ -5,12 +5,12 @@
 // fstat). Signals: STOP, CONT, TERM checked through /proc; ESRCH for an exited process and for a
 // reused pid; EPERM and a permission-denied environ from a child that drops to user nobody.
 
-#include "tests/support/ChildProcess.h"
+#include "core/base/ProcFs.h"
 #include "core/process/PidCgroup.h"
 #include "core/process/PidStat.h"
-#include "core/base/ProcFs.h"
 #include "core/process/ProcessActions.h"
 #include "core/process/ProcessDetails.h"
+#include "tests/support/ChildProcess.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -3,12 +3,12 @@
 // as it can. No crash (the suite also runs under ASan/UBSan), no duplicate rows, no CPU % above
 // 100 x the number of CPUs, and no row for a process that had exited before the refresh began.
 
-#include "core/memory/MapsReader.h"
+#include "core/memory/MemoryMapReader.h"
 #include "core/process/ProcessCollector.h"
 #include "core/process/ProcessDetails.h"
 #include "core/sampler/ProcessSampler.h"
-#include "ui/processes/ProcessTableModel.h"
 #include "core/sampler/SamplerThread.h"
+#include "ui/processes/ProcessTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -190,7 +190,7 @@ void TestExitRaces::mapsAndDetailsOfChurningProcesses()
         for (const ProcessInfo& p : s.processes) {
             if (p.ppid != master && p.key.pid != master)
                 continue;
-            const MapsSnapshot maps = readMapsSnapshot("/proc", p.key);
+            const MemoryMapSnapshot maps = readMemoryMapSnapshot("/proc", p.key);
             ++reads;
             if (maps.exited) {
                 ++exitedMidway;

@@ -4,11 +4,11 @@
 // (commas, quotes, newlines, a leading '=', bytes that are not UTF-8), the live table against ps,
 // and failures (unwritable target, full disk, bad command line) that must leave no file behind.
 
+#include "core/process/ProcessCollector.h"
 #include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
 #include "ui/shell/ExportDialog.h"
 #include "ui/shell/MainWindow.h"
-#include "core/process/ProcessCollector.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -2,16 +2,16 @@
 // mounted with subset=pid or hidepid=, /proc/interrupts missing or unreadable, a machine with one
 // CPU. Each page says what it cannot show and why; the rest works.
 
+#include "core/process/ProcessCollector.h"
+#include "core/sampler/InterruptsSampler.h"
+#include "core/sampler/SystemSampler.h"
+#include "core/system/ProcMounts.h"
+#include "core/system/SystemOverview.h"
 #include "tests/support/FakeProc.h"
 #include "ui/interrupts/InterruptsPage.h"
-#include "core/sampler/InterruptsSampler.h"
-#include "core/system/ProcMounts.h"
-#include "core/process/ProcessCollector.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTablePage.h"
-#include "core/system/SystemOverview.h"
 #include "ui/system/SystemOverviewPage.h"
-#include "core/sampler/SystemSampler.h"
 
 #include <QLabel>
 #include <QTest>

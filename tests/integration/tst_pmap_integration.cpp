@@ -2,7 +2,7 @@
 // the footer of `pmap -X` (and of `pmap -XX`, which adds the clean/dirty columns) for the same
 // process; VIRT from statm matches the Size column; an exited child reads as exited.
 
-#include "core/memory/MapsReader.h"
+#include "core/memory/MemoryMapReader.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -99,7 +99,7 @@ std::optional<PmapFooter> runPmap(pid_t pid, const QString& flag)
 }
 
 // Our totals under pmap's column names.
-std::map<QString, qulonglong> ourTotals(const MapsSnapshot& snap)
+std::map<QString, qulonglong> ourTotals(const MemoryMapSnapshot& snap)
 {
     std::map<QString, qulonglong> out;
     for (std::size_t i = 0; i < kSmapsFieldCount; ++i) {
@@ -185,12 +185,14 @@ private slots:
         // fails all of them.
         QString lastMismatch;
         for (int attempt = 0; attempt < 60; ++attempt) {
-            const MapsSnapshot before = readMapsSnapshot("/proc", ProcessKey { m_child, 0 });
+            const MemoryMapSnapshot before
+                = readMemoryMapSnapshot("/proc", ProcessKey { m_child, 0 });
             QVERIFY(!before.exited);
             QVERIFY2(before.smaps, errorText(before.smapsError).data());
             const auto pmap = runPmap(m_child, flag);
             QVERIFY2(pmap, "pmap's output has no footer");
-            const MapsSnapshot after = readMapsSnapshot("/proc", ProcessKey { m_child, 0 });
+            const MemoryMapSnapshot after
+                = readMemoryMapSnapshot("/proc", ProcessKey { m_child, 0 });
             QVERIFY(after.smaps);
             QCOMPARE(pmap->mappings, int(before.smaps->mappings.size()));
             QVERIFY(pmap->totals.count(QStringLiteral("Rss"))
@@ -206,7 +208,7 @@ private slots:
 
     void virtMatchesSize()
     {
-        const MapsSnapshot snap = readMapsSnapshot("/proc", ProcessKey { m_child, 0 });
+        const MemoryMapSnapshot snap = readMemoryMapSnapshot("/proc", ProcessKey { m_child, 0 });
         QVERIFY(snap.smaps && snap.statm);
         std::uint64_t vsyscallKib = 0;
         for (const SmapsMapping& m : snap.smaps->mappings) {
@@ -223,17 +225,17 @@ private slots:
 
     void exitedChildReadsAsExited()
     {
-        const MapsSnapshot alive = readMapsSnapshot("/proc", ProcessKey { m_child, 0 });
+        const MemoryMapSnapshot alive = readMemoryMapSnapshot("/proc", ProcessKey { m_child, 0 });
         QVERIFY(!alive.exited);
         // Another start time: the pid belongs to another process now, so not this map.
-        const MapsSnapshot reused
-            = readMapsSnapshot("/proc", ProcessKey { m_child, alive.key.startTimeTicks + 1 });
+        const MemoryMapSnapshot reused
+            = readMemoryMapSnapshot("/proc", ProcessKey { m_child, alive.key.startTimeTicks + 1 });
         QVERIFY(reused.exited);
         QVERIFY(!reused.smaps);
         ::kill(m_child, SIGKILL);
         ::waitpid(m_child, nullptr, 0);
         m_child = -1;
-        const MapsSnapshot after = readMapsSnapshot("/proc", alive.key);
+        const MemoryMapSnapshot after = readMemoryMapSnapshot("/proc", alive.key);
         QVERIFY(after.exited);
         QVERIFY(!after.smaps);
     }

@@ -10,12 +10,12 @@
 // Each namespace is run by a forked child of this test (pid 1 there), which reports back through a
 // pipe; everything it starts dies with it. Also: the pure classification of a /proc root.
 
-#include "tests/support/ChildProcess.h"
 #include "core/base/ParseUtil.h"
-#include "core/process/PidStat.h"
 #include "core/base/ProcFs.h"
+#include "core/process/PidStat.h"
 #include "core/process/ProcRootScope.h"
 #include "core/process/ProcessActions.h"
+#include "tests/support/ChildProcess.h"
 
 #include <QTemporaryDir>
 #include <QTest>

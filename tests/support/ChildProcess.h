@@ -2,8 +2,8 @@
 
 // Helpers for tests that start child processes of their own.
 
-#include "core/process/PidStat.h"
 #include "core/base/ProcFs.h"
+#include "core/process/PidStat.h"
 
 #include <csignal>
 #include <string>

@@ -7,11 +7,11 @@
 #include "ui/details/EnvironmentModel.h"
 #include "ui/details/LimitsModel.h"
 #include "ui/details/OpenFilesModel.h"
-#include "ui/processes/ProcessActionsController.h"
 #include "ui/details/ProcessDetailsPanel.h"
+#include "ui/details/ThreadsModel.h"
+#include "ui/processes/ProcessActionsController.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTablePage.h"
-#include "ui/details/ThreadsModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

@@ -5,9 +5,9 @@
 // ten minutes at 0.25 s draw a bounded number of points with spikes kept and gaps left empty.
 
 #include "ui/charts/DistributionBars.h"
-#include "ui/interrupts/InterruptsPanel.h"
 #include "ui/charts/IrqHeatmap.h"
 #include "ui/charts/TimeSeriesChart.h"
+#include "ui/interrupts/InterruptsPanel.h"
 
 #include <QChart>
 #include <QItemSelectionModel>

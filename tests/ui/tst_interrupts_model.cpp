@@ -2,9 +2,9 @@
 // of snapshots: first sample, rates, an IRQ added, one removed, a CPU coming online (a schema
 // change), an unreadable file, empty; plus the busiest-first order through the page's proxy.
 
+#include "tests/support/TestUtil.h"
 #include "ui/interrupts/InterruptsModel.h"
 #include "ui/interrupts/InterruptsPanel.h"
-#include "tests/support/TestUtil.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>

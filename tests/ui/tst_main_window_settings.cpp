@@ -2,9 +2,9 @@
 // widths and order, window size, last page) comes back in the next session; --interval and --page
 // win over the saved values. QStandardPaths' test mode keeps the user's own settings out of it.
 
-#include "ui/shell/MainWindow.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTablePage.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QComboBox>

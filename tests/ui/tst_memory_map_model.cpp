@@ -30,7 +30,7 @@ struct Spec
     std::uint64_t sharedCleanKib;
 };
 
-MapsSnapshotPtr snapshotOf(int pid, std::uint64_t startTime, const std::vector<Spec>& specs)
+MemoryMapSnapshotPtr snapshotOf(int pid, std::uint64_t startTime, const std::vector<Spec>& specs)
 {
     std::string text;
     char buf[512];
@@ -54,12 +54,12 @@ MapsSnapshotPtr snapshotOf(int pid, std::uint64_t startTime, const std::vector<S
     auto smaps = parseSmaps(text);
     if (!smaps)
         qFatal("bad synthetic smaps");
-    auto snap = std::make_shared<MapsSnapshot>();
+    auto snap = std::make_shared<MemoryMapSnapshot>();
     snap->key = ProcessKey { pid, startTime };
     snap->comm = "demo";
     snap->cmdline = "demo --flag";
     auto shared = std::make_shared<const Smaps>(std::move(smaps).value());
-    snap->grouping = std::make_shared<const MapsGrouping>(groupMappings(*shared));
+    snap->grouping = std::make_shared<const MemoryMapGrouping>(groupMappings(*shared));
     snap->smaps = std::move(shared);
     snap->smapsPath = "/proc/" + std::to_string(pid) + "/smaps";
     return snap;
@@ -240,7 +240,7 @@ private slots:
         QCOMPARE(target.at(0).at(0).toInt(), 20);
 
         auto snap = snapshotOf(20, 7, kFirst);
-        auto mutableSnap = std::const_pointer_cast<MapsSnapshot>(snap);
+        auto mutableSnap = std::const_pointer_cast<MemoryMapSnapshot>(snap);
         PidStatm statm;
         statm.sizePages = 24; // 96 KiB, 4 less than the smaps Size sum (no vsyscall here)
         statm.residentPages = 21; // 84 KiB, as smaps Rss
@@ -279,7 +279,7 @@ private slots:
         QCOMPARE(view->currentIndex().parent(), libcAfter);
 
         // The process exits: the data stays, greyed, and the page says so.
-        auto gone = std::make_shared<MapsSnapshot>();
+        auto gone = std::make_shared<MemoryMapSnapshot>();
         gone->key = ProcessKey { 20, 7 };
         gone->exited = true;
         gone->smapsError = Error::FileMissing;
@@ -308,15 +308,15 @@ private slots:
             "kB\n");
         write("statm", "1 1 1 1 0 0 0\n");
 
-        MapsSampler sampler(root.path());
-        QSignalSpy ready(&sampler, &MapsSampler::mapsReady);
+        MemoryMapSampler sampler(root.path());
+        QSignalSpy ready(&sampler, &MemoryMapSampler::mapsReady);
         sampler.setTarget(42, 0);
         QCOMPARE(ready.count(), 0); // nobody is looking: smaps is not read
         sampler.refreshNow();
         QCOMPARE(ready.count(), 0);
         sampler.setActive(true);
         QCOMPARE(ready.count(), 1);
-        auto first = ready.at(0).at(0).value<MapsSnapshotPtr>();
+        auto first = ready.at(0).at(0).value<MemoryMapSnapshotPtr>();
         QVERIFY(first && first->smaps);
         QCOMPARE(first->key.startTimeTicks, std::uint64_t(777));
         QCOMPARE(first->smaps->mappings.size(), std::size_t(1));
@@ -335,7 +335,7 @@ private slots:
         QVERIFY(QDir(dir).removeRecursively());
         sampler.setActive(true);
         QCOMPARE(ready.count(), whileHidden + 1);
-        QVERIFY(ready.last().at(0).value<MapsSnapshotPtr>()->exited);
+        QVERIFY(ready.last().at(0).value<MemoryMapSnapshotPtr>()->exited);
         QTest::qWait(300);
         QCOMPARE(ready.count(), whileHidden + 1);
     }
@@ -344,7 +344,7 @@ private slots:
     {
         MemoryMapPage page;
         page.openProcess(ProcessKey { 1, 0 });
-        auto denied = std::make_shared<MapsSnapshot>();
+        auto denied = std::make_shared<MemoryMapSnapshot>();
         denied->key = ProcessKey { 1, 3 };
         denied->comm = "systemd";
         denied->uid = 0;
@@ -364,13 +364,13 @@ private slots:
         QVERIFY(explained);
 
         page.openProcess(ProcessKey { 2, 0 });
-        auto kthread = std::make_shared<MapsSnapshot>();
+        auto kthread = std::make_shared<MemoryMapSnapshot>();
         kthread->key = ProcessKey { 2, 3 };
         kthread->comm = "kthreadd";
         kthread->kernelThread = true;
         kthread->smapsPath = "/proc/2/smaps";
         kthread->smaps = std::make_shared<const Smaps>();
-        kthread->grouping = std::make_shared<const MapsGrouping>();
+        kthread->grouping = std::make_shared<const MemoryMapGrouping>();
         page.applyMaps(kthread);
         QVERIFY(!page.showingTable());
         bool saysKernelThread = false;

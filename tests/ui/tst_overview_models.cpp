@@ -3,12 +3,12 @@
 // that hold Qt Charts objects only while shown, and draw a bounded number of points.
 
 #include "ui/charts/CpuStackChart.h"
-#include "ui/system/DiskStatsModel.h"
+#include "ui/charts/RateChart.h"
 #include "ui/common/KeyedSortProxy.h"
+#include "ui/system/DiskStatsModel.h"
 #include "ui/system/ModulesModel.h"
 #include "ui/system/NetDevModel.h"
 #include "ui/system/OverviewSummaryWidget.h"
-#include "ui/charts/RateChart.h"
 #include "ui/system/SystemOverviewPage.h"
 
 #include <QAbstractItemModelTester>

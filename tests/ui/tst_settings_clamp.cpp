@@ -3,9 +3,9 @@
 // samplers accept: anything else (edited by hand, from another version, cut short) falls back to
 // the default, and what is shown is what is used.
 
+#include "ui/processes/ProcessTablePage.h"
 #include "ui/shell/ExportDialog.h"
 #include "ui/shell/MainWindow.h"
-#include "ui/processes/ProcessTablePage.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -10,9 +10,9 @@
 // each bucket of samples draws its busiest sample whole, so a short burst stays visible and the
 // stack never sums past 100 %; an invalid stretch leaves a gap. Nothing is computed while hidden.
 
-#include "ui/charts/PlotFrame.h"
 #include "core/base/RingBuffer.h"
 #include "core/system/SystemOverview.h"
+#include "ui/charts/PlotFrame.h"
 
 #include <QList>
 #include <QPointF>

@@ -13,8 +13,8 @@
 // bucket of samples draws its largest value, so a spike stays visible); an unknown value leaves a
 // gap in the line. Nothing is computed while hidden.
 
-#include "ui/charts/PlotFrame.h"
 #include "core/base/RingBuffer.h"
+#include "ui/charts/PlotFrame.h"
 
 #include <QList>
 #include <QPointF>

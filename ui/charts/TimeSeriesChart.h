@@ -9,8 +9,8 @@
 // does not become a flat rainbow. The history stays with the caller: while the chart is hidden it
 // holds no Qt Charts objects and setSeries() does nothing, so the caller feeds it again on show.
 
-#include "ui/charts/ChartHost.h"
 #include "core/interrupts/IrqRates.h"
+#include "ui/charts/ChartHost.h"
 
 #include <QHash>
 #include <QList>

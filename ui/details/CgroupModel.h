@@ -3,8 +3,8 @@
 // The cgroup part of the "Limits & cgroup" tab: /proc/PID/cgroup, one row per hierarchy (v1) or the
 // single unified line (v2), keyed by hierarchy id.
 
-#include "ui/common/KeyedRowsModel.h"
 #include "core/process/PidCgroup.h"
+#include "ui/common/KeyedRowsModel.h"
 
 namespace pg {
 

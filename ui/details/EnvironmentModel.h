@@ -4,8 +4,8 @@
 // name (and occurrence, since a name may repeat), so a refresh that changes nothing changes no row.
 // Display text is escaped (displayBytes); RawRole gives the exact text for copying.
 
-#include "ui/common/KeyedRowsModel.h"
 #include "core/process/PidEnviron.h"
+#include "ui/common/KeyedRowsModel.h"
 
 #include <vector>
 

@@ -3,8 +3,8 @@
 // The Limits part of the "Limits & cgroup" tab: /proc/PID/limits, one row per resource (soft limit,
 // hard limit, units), keyed by the limit's name.
 
-#include "ui/common/KeyedRowsModel.h"
 #include "core/process/PidLimits.h"
+#include "ui/common/KeyedRowsModel.h"
 
 namespace pg {
 

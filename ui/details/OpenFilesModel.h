@@ -3,8 +3,8 @@
 // The Open files tab: /proc/PID/fd with each target classified (file, deleted file, socket, pipe,
 // anon inode, device, memfd) and /proc/PID/fdinfo's position and decoded open flags. Keyed by fd.
 
-#include "ui/common/KeyedRowsModel.h"
 #include "core/process/ProcessDetails.h"
+#include "ui/common/KeyedRowsModel.h"
 
 namespace pg {
 

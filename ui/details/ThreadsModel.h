@@ -3,8 +3,8 @@
 // The Threads tab: /proc/PID/task, one row per thread (tid, name, state, CPU % from the details
 // sampler's deltas, CPU time, context switches, last CPU). Keyed by tid and start time.
 
-#include "ui/common/KeyedRowsModel.h"
 #include "core/process/PidTask.h"
+#include "ui/common/KeyedRowsModel.h"
 
 #include <vector>
 

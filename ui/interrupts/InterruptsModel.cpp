@@ -1,7 +1,7 @@
 #include "ui/interrupts/InterruptsModel.h"
 
-#include "ui/common/Format.h"
 #include "core/base/KernelNumbers.h"
+#include "ui/common/Format.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,9 +1,9 @@
 #include "ui/interrupts/InterruptsPanel.h"
 
-#include "ui/common/Banner.h"
 #include "ui/charts/DistributionBars.h"
 #include "ui/charts/IrqHeatmap.h"
 #include "ui/charts/TimeSeriesChart.h"
+#include "ui/common/Banner.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -6,9 +6,9 @@
 // history; the table and charts redraw only while the panel is visible. The charts hold Qt Charts
 // objects only while shown, so the panel feeds them again from the history when it is shown.
 
-#include "ui/interrupts/InterruptsModel.h"
-#include "core/sampler/InterruptsSampler.h"
 #include "core/interrupts/IrqRates.h"
+#include "core/sampler/InterruptsSampler.h"
+#include "ui/interrupts/InterruptsModel.h"
 
 #include <QStringList>
 #include <QWidget>

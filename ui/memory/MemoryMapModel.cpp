@@ -197,7 +197,7 @@ void MemoryMapModel::setStale(bool stale)
     }
 }
 
-void MemoryMapModel::applySnapshot(const MapsSnapshotPtr& snapshot)
+void MemoryMapModel::applySnapshot(const MemoryMapSnapshotPtr& snapshot)
 {
     if (!snapshot)
         return;
@@ -216,7 +216,7 @@ void MemoryMapModel::applySnapshot(const MapsSnapshotPtr& snapshot)
         endResetModel();
         return;
     }
-    const MapsSnapshotPtr old = m_snapshot; // keeps the rows' pointers valid during the update
+    const MemoryMapSnapshotPtr old = m_snapshot; // keeps the rows' pointers valid during the update
     m_snapshot = snapshot;
     update(old);
 }
@@ -233,7 +233,7 @@ MemoryMapModel::Row MemoryMapModel::mappingRow(const SmapsMapping& m, bool flat)
 }
 
 std::vector<MemoryMapModel::Row> MemoryMapModel::childrenOf(
-    const MapsSnapshot& snap, const MapsGroup& group) const
+    const MemoryMapSnapshot& snap, const MemoryMapGroup& group) const
 {
     std::vector<Row> rows;
     rows.reserve(group.mappings.size());
@@ -242,7 +242,7 @@ std::vector<MemoryMapModel::Row> MemoryMapModel::childrenOf(
     return rows;
 }
 
-std::vector<MemoryMapModel::Row> MemoryMapModel::topRowsOf(const MapsSnapshot& snap) const
+std::vector<MemoryMapModel::Row> MemoryMapModel::topRowsOf(const MemoryMapSnapshot& snap) const
 {
     std::vector<Row> rows;
     if (!snap.grouping || !snap.smaps)
@@ -253,7 +253,7 @@ std::vector<MemoryMapModel::Row> MemoryMapModel::topRowsOf(const MapsSnapshot& s
             rows.push_back(mappingRow(m, true));
     } else {
         rows.reserve(snap.grouping->groups.size() + 1);
-        for (const MapsGroup& g : snap.grouping->groups) {
+        for (const MemoryMapGroup& g : snap.grouping->groups) {
             Row row;
             row.kind = RowKind::Group;
             row.key = g.key;
@@ -368,7 +368,7 @@ void MemoryMapModel::syncChildren(TopRow& top, std::vector<Row> fresh)
     }
 }
 
-void MemoryMapModel::update(const MapsSnapshotPtr& old)
+void MemoryMapModel::update(const MemoryMapSnapshotPtr& old)
 {
     Q_UNUSED(old);
     std::vector<Row> fresh = topRowsOf(*m_snapshot);

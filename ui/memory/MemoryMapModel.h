@@ -10,7 +10,7 @@
 // are appended (the proxy sorts). Expanded groups, the selection and the scroll position survive.
 // Only a mode switch or another process resets the model.
 
-#include "core/sampler/MapsSampler.h"
+#include "core/sampler/MemoryMapSampler.h"
 
 #include <QAbstractItemModel>
 #include <QString>
@@ -75,8 +75,8 @@ public:
     explicit MemoryMapModel(QObject* parent = nullptr);
     ~MemoryMapModel() override;
 
-    void applySnapshot(const MapsSnapshotPtr& snapshot);
-    const MapsSnapshotPtr& snapshot() const { return m_snapshot; }
+    void applySnapshot(const MemoryMapSnapshotPtr& snapshot);
+    const MemoryMapSnapshotPtr& snapshot() const { return m_snapshot; }
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
     // Greys every row: the process exited and the data is the last that was read.
@@ -102,7 +102,7 @@ private:
         std::uint64_t address = 0; // identity of a mapping; lowest address of a group
         std::string key; // identity of a group: its path
         const SmapsMapping* mapping = nullptr; // into m_snapshot
-        const MapsGroup* group = nullptr; // into m_snapshot
+        const MemoryMapGroup* group = nullptr; // into m_snapshot
         const SmapsTotals* totals = nullptr; // into m_snapshot (group's or the whole map's)
         QString name; // display text of the Mapping column
         QString path; // display text of the backing path
@@ -115,9 +115,9 @@ private:
     };
 
     void rebuild(); // from m_snapshot, inside a reset
-    void update(const MapsSnapshotPtr& old);
-    std::vector<Row> topRowsOf(const MapsSnapshot& snap) const;
-    std::vector<Row> childrenOf(const MapsSnapshot& snap, const MapsGroup& group) const;
+    void update(const MemoryMapSnapshotPtr& old);
+    std::vector<Row> topRowsOf(const MemoryMapSnapshot& snap) const;
+    std::vector<Row> childrenOf(const MemoryMapSnapshot& snap, const MemoryMapGroup& group) const;
     Row mappingRow(const SmapsMapping& m, bool flat) const;
     void syncChildren(TopRow& top, std::vector<Row> fresh);
     void syncTop(std::vector<Row> fresh);
@@ -126,7 +126,7 @@ private:
     QVariant text(const Row& row, int column) const;
     static bool sameValues(const Row& a, const Row& b);
 
-    MapsSnapshotPtr m_snapshot;
+    MemoryMapSnapshotPtr m_snapshot;
     std::vector<std::unique_ptr<TopRow>> m_top;
     Mode m_mode = Mode::Tree;
     bool m_stale = false;

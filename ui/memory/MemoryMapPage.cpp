@@ -2,10 +2,10 @@
 
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
-#include "ui/shell/MainWindow.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapProxy.h"
 #include "ui/processes/ProcessTablePage.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -294,7 +294,7 @@ void MemoryMapPage::showPlaceholder(const QString& text)
     m_stack->setCurrentWidget(m_placeholder);
 }
 
-void MemoryMapPage::updateHeader(const MapsSnapshot& snap)
+void MemoryMapPage::updateHeader(const MemoryMapSnapshot& snap)
 {
     const QString comm = fmt::displayBytes(snap.comm);
     m_title->setText(comm.isEmpty() ? tr("PID %1").arg(snap.key.pid)
@@ -317,9 +317,9 @@ void MemoryMapPage::updateHeader(const MapsSnapshot& snap)
     }
 }
 
-void MemoryMapPage::updateSummary(const MapsSnapshot& snap)
+void MemoryMapPage::updateSummary(const MemoryMapSnapshot& snap)
 {
-    const MapsGrouping* g = snap.grouping.get();
+    const MemoryMapGrouping* g = snap.grouping.get();
     const PidStatus* st = snap.status ? &*snap.status : nullptr;
     const QString smapsSrc = tr("/proc/%1/smaps").arg(snap.key.pid);
     const QString statmSrc = tr("/proc/%1/statm").arg(snap.key.pid);
@@ -439,14 +439,14 @@ void MemoryMapPage::updateSummary(const MapsSnapshot& snap)
     }
 }
 
-void MemoryMapPage::applyMaps(const MapsSnapshotPtr& snapshot)
+void MemoryMapPage::applyMaps(const MemoryMapSnapshotPtr& snapshot)
 {
     if (!snapshot || snapshot->key.pid != m_key.pid)
         return; // a late answer for a process no longer shown
     if (m_key.startTimeTicks != 0 && snapshot->key.startTimeTicks != m_key.startTimeTicks
         && !snapshot->exited)
         return;
-    const MapsSnapshot& snap = *snapshot;
+    const MemoryMapSnapshot& snap = *snapshot;
     const QString smapsPath = QString::fromStdString(snap.smapsPath);
 
     if (snap.exited) {
@@ -512,22 +512,22 @@ void MemoryMapPage::applyMaps(const MapsSnapshotPtr& snapshot)
 }
 
 MemoryMapPage* MemoryMapPage::install(
-    MainWindow& window, MapsSampler* sampler, const AppOptions& options)
+    MainWindow& window, MemoryMapSampler* sampler, const AppOptions& options)
 {
     auto* page = new MemoryMapPage;
     page->m_view->setObjectName(
         QStringLiteral("memoryMapView")); // its columns are saved with the settings
     window.addPage(QStringLiteral("memory"), tr("&Memory map"), page);
     if (sampler) {
-        connect(page, &MemoryMapPage::targetRequested, sampler, &MapsSampler::setTarget,
+        connect(page, &MemoryMapPage::targetRequested, sampler, &MemoryMapSampler::setTarget,
             Qt::QueuedConnection);
-        connect(page, &MemoryMapPage::activeChanged, sampler, &MapsSampler::setActive,
+        connect(page, &MemoryMapPage::activeChanged, sampler, &MemoryMapSampler::setActive,
             Qt::QueuedConnection);
-        connect(page, &MemoryMapPage::refreshRequested, sampler, &MapsSampler::refreshNow,
+        connect(page, &MemoryMapPage::refreshRequested, sampler, &MemoryMapSampler::refreshNow,
             Qt::QueuedConnection);
-        connect(&window, &MainWindow::pausedChanged, sampler, &MapsSampler::setPaused,
+        connect(&window, &MainWindow::pausedChanged, sampler, &MemoryMapSampler::setPaused,
             Qt::QueuedConnection);
-        connect(sampler, &MapsSampler::mapsReady, page, &MemoryMapPage::applyMaps,
+        connect(sampler, &MemoryMapSampler::mapsReady, page, &MemoryMapPage::applyMaps,
             Qt::QueuedConnection);
     }
     // F5 is the window's "Refresh now"; it refreshes the map too (only read while it is shown).
@@ -557,7 +557,7 @@ MemoryMapPage* MemoryMapPage::install(
 
     window.addExportSource(
         { QStringLiteral("memory"), tr("Memory map of the process shown"), [page] {
-             const MapsSnapshotPtr& snap = page->m_last;
+             const MemoryMapSnapshotPtr& snap = page->m_last;
              if (!snap || !snap->smaps)
                  return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
              return ExportTable { mapsToCsv(snap->key.pid, *snap->smaps), {} };

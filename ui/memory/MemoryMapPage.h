@@ -3,10 +3,10 @@
 // The "Memory map" page: which process (pid, name, command line), a summary that explains VIRT, RES
 // and SHR for that very process next to smaps' Shared, Pss and USS, and the smaps tree (grouped by
 // backing object, or flat by address) with a filter, a column chooser and a totals row. It reads
-// nothing itself: it asks MapsSampler (sampler thread) for a target and whether it is on screen,
-// and shows the snapshots it gets back.
+// nothing itself: it asks MemoryMapSampler (sampler thread) for a target and whether it is on
+// screen, and shows the snapshots it gets back.
 
-#include "core/sampler/MapsSampler.h"
+#include "core/sampler/MemoryMapSampler.h"
 
 #include <QWidget>
 
@@ -35,11 +35,11 @@ public:
     // the sampler thread), to F5 and pause, to Ctrl+M, the process table's context menu and
     // double-click/Enter, to --pid, and to File > Export.
     static MemoryMapPage* install(
-        MainWindow& window, MapsSampler* sampler, const AppOptions& options);
+        MainWindow& window, MemoryMapSampler* sampler, const AppOptions& options);
 
     // Shows `key`'s map (startTimeTicks 0: whatever process has the pid now).
     void openProcess(const ProcessKey& key);
-    void applyMaps(const MapsSnapshotPtr& snapshot);
+    void applyMaps(const MemoryMapSnapshotPtr& snapshot);
 
     MemoryMapModel* model() const { return m_model; }
     MemoryMapProxy* proxy() const { return m_proxy; }
@@ -65,8 +65,8 @@ protected:
 
 private:
     void buildSummary(QGridLayout* grid);
-    void updateHeader(const MapsSnapshot& snap);
-    void updateSummary(const MapsSnapshot& snap);
+    void updateHeader(const MemoryMapSnapshot& snap);
+    void updateSummary(const MemoryMapSnapshot& snap);
     void showMessage(const QString& text, bool error);
     void showPlaceholder(const QString& text);
     void setSummaryRow(
@@ -87,7 +87,7 @@ private:
     QList<QLabel*> m_summaryValues;
     QList<QLabel*> m_summaryDerivations;
     ProcessKey m_key;
-    MapsSnapshotPtr m_last;
+    MemoryMapSnapshotPtr m_last;
     bool m_onScreen = false;
 };
 

@@ -1,8 +1,8 @@
 #include "ui/processes/ProcessTablePage.h"
 
+#include "core/process/ProcessCollector.h"
 #include "ui/common/Banner.h"
 #include "ui/common/LayoutRestore.h"
-#include "core/process/ProcessCollector.h"
 #include "ui/details/ProcessDetailsPanel.h"
 #include "ui/processes/ProcessFilterProxy.h"
 #include "ui/processes/ProcessTableModel.h"

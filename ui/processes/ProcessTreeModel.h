@@ -16,8 +16,8 @@
 // applySnapshot() after the flat model has applied the same snapshot. clear() drops every row
 // while the tree is not shown; the filter and the sort order stay.
 
-#include "ui/processes/ProcessMatch.h"
 #include "core/sampler/SamplerTypes.h"
+#include "ui/processes/ProcessMatch.h"
 
 #include <QAbstractItemModel>
 #include <memory>

@@ -1,13 +1,13 @@
 #include "ui/shell/MainWindow.h"
 
-#include "core/sampler/DetailsSampler.h"
-#include "ui/common/LayoutRestore.h"
-#include "ui/processes/ProcessActionsController.h"
-#include "core/export/ProcessCsv.h"
-#include "ui/details/ProcessDetailsPanel.h"
-#include "core/sampler/ProcessSampler.h"
-#include "ui/processes/ProcessTablePage.h"
 #include "core/base/RefreshInterval.h"
+#include "core/export/ProcessCsv.h"
+#include "core/sampler/DetailsSampler.h"
+#include "core/sampler/ProcessSampler.h"
+#include "ui/common/LayoutRestore.h"
+#include "ui/details/ProcessDetailsPanel.h"
+#include "ui/processes/ProcessActionsController.h"
+#include "ui/processes/ProcessTablePage.h"
 
 #include <QAction>
 #include <QApplication>

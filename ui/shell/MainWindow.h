@@ -4,8 +4,8 @@
 // no sampling: it receives snapshots from the sampler thread and asks it for refreshes through
 // queued calls.
 
-#include "ui/shell/ExportDialog.h"
 #include "core/sampler/SamplerTypes.h"
+#include "ui/shell/ExportDialog.h"
 
 #include <QMainWindow>
 

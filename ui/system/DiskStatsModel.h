@@ -3,8 +3,8 @@
 // Block devices and partitions from /proc/diskstats with their I/O totals and rates per second.
 
 #include "core/system/DiskStats.h"
-#include "ui/common/KeyedRowsModel.h"
 #include "core/system/SystemOverview.h"
+#include "ui/common/KeyedRowsModel.h"
 
 namespace pg {
 

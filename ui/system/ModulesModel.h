@@ -3,8 +3,8 @@
 // Loaded kernel modules from /proc/modules, with lsmod's columns (Module, Size, Used by) plus the
 // state and taint flags.
 
-#include "ui/common/KeyedRowsModel.h"
 #include "core/system/Modules.h"
+#include "ui/common/KeyedRowsModel.h"
 
 namespace pg {
 

@@ -2,9 +2,9 @@
 
 // Network interfaces from /proc/net/dev with byte and packet totals and rates per second.
 
-#include "ui/common/KeyedRowsModel.h"
 #include "core/system/NetDev.h"
 #include "core/system/SystemOverview.h"
+#include "ui/common/KeyedRowsModel.h"
 
 namespace pg {
 

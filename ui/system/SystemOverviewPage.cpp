@@ -1,13 +1,13 @@
 #include "ui/system/SystemOverviewPage.h"
 
-#include "ui/common/Banner.h"
 #include "ui/charts/CpuStackChart.h"
-#include "ui/system/DiskStatsModel.h"
+#include "ui/charts/RateChart.h"
+#include "ui/common/Banner.h"
 #include "ui/common/KeyedSortProxy.h"
+#include "ui/system/DiskStatsModel.h"
 #include "ui/system/ModulesModel.h"
 #include "ui/system/NetDevModel.h"
 #include "ui/system/OverviewSummaryWidget.h"
-#include "ui/charts/RateChart.h"
 
 #include <QGridLayout>
 #include <QHeaderView>

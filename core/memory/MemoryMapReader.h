@@ -4,7 +4,7 @@
 // Reading smaps makes the kernel take the target's mmap lock and walk its page tables, so this runs
 // only for a process the user is looking at, in the sampler thread. Plain C++, no Qt.
 
-#include "core/memory/MapsSnapshot.h"
+#include "core/memory/MemoryMapSnapshot.h"
 
 #include <string>
 
@@ -12,6 +12,6 @@ namespace pg {
 
 // `key.startTimeTicks` 0 means "whatever process has this pid now" (procglass --pid). When it is
 // set and the pid now has another start time, the snapshot says exited.
-MapsSnapshot readMapsSnapshot(const std::string& procRoot, const ProcessKey& key);
+MemoryMapSnapshot readMemoryMapSnapshot(const std::string& procRoot, const ProcessKey& key);
 
 } // namespace pg

@@ -1,14 +1,14 @@
 #pragma once
 
 // One reading of one process's memory map: smaps (grouped), statm and status, and whether the
-// process still exists. What MapsSampler publishes and the memory-map page shows. Plain C++.
+// process still exists. What MemoryMapSampler publishes and the memory-map page shows. Plain C++.
 
-#include "core/memory/MapsGroups.h"
+#include "core/base/Result.h"
+#include "core/memory/MemoryMapGroups.h"
+#include "core/memory/Smaps.h"
 #include "core/process/PidStatm.h"
 #include "core/process/PidStatus.h"
 #include "core/process/ProcessSnapshot.h"
-#include "core/base/Result.h"
-#include "core/memory/Smaps.h"
 
 #include <cstdint>
 #include <memory>
@@ -17,7 +17,7 @@
 
 namespace pg {
 
-struct MapsSnapshot
+struct MemoryMapSnapshot
 {
     std::uint64_t sequence = 0;
     ProcessKey key; // startTimeTicks filled from stat when the caller passed 0
@@ -37,7 +37,7 @@ struct MapsSnapshot
     std::string smapsPath; // the file that was (or could not be) read, for messages
     Error smapsError = Error::None;
     std::shared_ptr<const Smaps> smaps;
-    std::shared_ptr<const MapsGrouping> grouping;
+    std::shared_ptr<const MemoryMapGrouping> grouping;
 
     std::optional<PidStatm> statm;
     Error statmError = Error::None;

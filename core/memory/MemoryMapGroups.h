@@ -51,7 +51,7 @@ struct SmapsTotals
     }
 };
 
-struct MapsGroup
+struct MemoryMapGroup
 {
     std::string key; // displayPath() of its mappings; empty for the unnamed anonymous group
     MappingKind kind = MappingKind::File;
@@ -59,13 +59,13 @@ struct MapsGroup
     SmapsTotals totals;
 };
 
-struct MapsGrouping
+struct MemoryMapGrouping
 {
-    std::vector<MapsGroup> groups; // in order of each group's lowest address
+    std::vector<MemoryMapGroup> groups; // in order of each group's lowest address
     SmapsTotals totals; // every mapping: the `pmap -X` footer
 };
 
-MapsGrouping groupMappings(const Smaps& smaps);
+MemoryMapGrouping groupMappings(const Smaps& smaps);
 
 // "Shared_Clean" -> "shared_clean", "KernelPageSize" -> "kernel_page_size", "MMUPageSize" ->
 // "mmu_page_size", "SwapPss" -> "swap_pss".

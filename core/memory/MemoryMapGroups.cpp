@@ -1,4 +1,4 @@
-#include "core/memory/MapsGroups.h"
+#include "core/memory/MemoryMapGroups.h"
 
 #include <algorithm>
 #include <cctype>
@@ -84,9 +84,9 @@ void SmapsTotals::add(const SmapsMapping& m)
     sizeBytes += m.sizeBytes();
 }
 
-MapsGrouping groupMappings(const Smaps& smaps)
+MemoryMapGrouping groupMappings(const Smaps& smaps)
 {
-    MapsGrouping out;
+    MemoryMapGrouping out;
     std::unordered_map<std::string, std::size_t> index;
     index.reserve(smaps.mappings.size() / 4 + 8);
     std::string key;
@@ -97,11 +97,11 @@ MapsGrouping groupMappings(const Smaps& smaps)
         key = m.displayPath();
         auto [it, inserted] = index.try_emplace(key, out.groups.size());
         if (inserted) {
-            MapsGroup& g = out.groups.emplace_back();
+            MemoryMapGroup& g = out.groups.emplace_back();
             g.key = key;
             g.kind = kind;
         }
-        MapsGroup& g = out.groups[it->second];
+        MemoryMapGroup& g = out.groups[it->second];
         g.mappings.push_back(static_cast<std::uint32_t>(i));
         g.totals.add(m);
         out.totals.add(m);

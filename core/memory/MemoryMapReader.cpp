@@ -1,8 +1,8 @@
-#include "core/memory/MapsReader.h"
+#include "core/memory/MemoryMapReader.h"
 
+#include "core/base/ProcFs.h"
 #include "core/process/PidCmdline.h"
 #include "core/process/PidStat.h"
-#include "core/base/ProcFs.h"
 
 #include <chrono>
 #include <fcntl.h>
@@ -20,9 +20,9 @@ double msSince(std::chrono::steady_clock::time_point start)
 
 } // namespace
 
-MapsSnapshot readMapsSnapshot(const std::string& procRoot, const ProcessKey& key)
+MemoryMapSnapshot readMemoryMapSnapshot(const std::string& procRoot, const ProcessKey& key)
 {
-    MapsSnapshot snap;
+    MemoryMapSnapshot snap;
     snap.key = key;
     snap.procRoot = procRoot;
     snap.takenAtUnixMs = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -72,7 +72,7 @@ MapsSnapshot readMapsSnapshot(const std::string& procRoot, const ProcessKey& key
             snap.smapsError = smaps.error();
         } else {
             auto shared = std::make_shared<const Smaps>(std::move(smaps).value());
-            snap.grouping = std::make_shared<const MapsGrouping>(groupMappings(*shared));
+            snap.grouping = std::make_shared<const MemoryMapGrouping>(groupMappings(*shared));
             snap.smaps = std::move(shared);
         }
         snap.parseMs = msSince(parseStart);

@@ -1,6 +1,6 @@
-#include "core/sampler/MapsSampler.h"
+#include "core/sampler/MemoryMapSampler.h"
 
-#include "core/memory/MapsReader.h"
+#include "core/memory/MemoryMapReader.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -8,25 +8,25 @@
 
 namespace pg {
 
-MapsSampler::MapsSampler(const QString& procRoot, QObject* parent)
+MemoryMapSampler::MemoryMapSampler(const QString& procRoot, QObject* parent)
     : QObject(parent)
     , m_procRoot(procRoot.toStdString())
 {
-    qRegisterMetaType<MapsSnapshotPtr>("MapsSnapshotPtr");
+    qRegisterMetaType<MemoryMapSnapshotPtr>("MemoryMapSnapshotPtr");
 }
 
-MapsSampler::~MapsSampler() = default;
+MemoryMapSampler::~MemoryMapSampler() = default;
 
-void MapsSampler::ensureTimer()
+void MemoryMapSampler::ensureTimer()
 {
     if (m_timer)
         return;
     m_timer = new QTimer(this); // here, in the sampler thread, so it fires there
     m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &MapsSampler::sample);
+    connect(m_timer, &QTimer::timeout, this, &MemoryMapSampler::sample);
 }
 
-void MapsSampler::setTarget(int pid, qulonglong startTimeTicks)
+void MemoryMapSampler::setTarget(int pid, qulonglong startTimeTicks)
 {
     ensureTimer();
     m_target = ProcessKey { pid, startTimeTicks };
@@ -36,7 +36,7 @@ void MapsSampler::setTarget(int pid, qulonglong startTimeTicks)
         sample();
 }
 
-void MapsSampler::setActive(bool active)
+void MemoryMapSampler::setActive(bool active)
 {
     ensureTimer();
     if (active == m_active)
@@ -48,7 +48,7 @@ void MapsSampler::setActive(bool active)
         sample();
 }
 
-void MapsSampler::setPaused(bool paused)
+void MemoryMapSampler::setPaused(bool paused)
 {
     ensureTimer();
     m_paused = paused;
@@ -58,26 +58,26 @@ void MapsSampler::setPaused(bool paused)
         sample();
 }
 
-void MapsSampler::setIntervalMs(int ms)
+void MemoryMapSampler::setIntervalMs(int ms)
 {
     m_intervalMs = std::clamp(ms, 100, 3600 * 1000);
 }
 
-void MapsSampler::refreshNow()
+void MemoryMapSampler::refreshNow()
 {
     ensureTimer();
     if (m_active && m_target.pid > 0 && !m_targetExited)
         sample();
 }
 
-void MapsSampler::sample()
+void MemoryMapSampler::sample()
 {
     m_timer->stop();
     if (!m_active || m_target.pid <= 0)
         return;
     QElapsedTimer clock;
     clock.start();
-    auto snap = std::make_shared<MapsSnapshot>(readMapsSnapshot(m_procRoot, m_target));
+    auto snap = std::make_shared<MemoryMapSnapshot>(readMemoryMapSnapshot(m_procRoot, m_target));
     snap->sequence = ++m_sequence;
     // Pin the identity: if the pid is reused later, that is another process, not this one.
     m_target.startTimeTicks = snap->key.startTimeTicks;

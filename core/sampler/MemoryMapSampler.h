@@ -6,26 +6,26 @@
 // nobody is looking at: no target, or the page hidden, means no reads. Slots are called from the
 // GUI thread through queued connections; the next read is armed only after one finishes.
 
-#include "core/memory/MapsSnapshot.h"
+#include "core/memory/MemoryMapSnapshot.h"
 
 #include <QMetaType>
 #include <QObject>
 #include <QString>
 #include <memory>
 
-using MapsSnapshotPtr = std::shared_ptr<const pg::MapsSnapshot>;
-Q_DECLARE_METATYPE(MapsSnapshotPtr)
+using MemoryMapSnapshotPtr = std::shared_ptr<const pg::MemoryMapSnapshot>;
+Q_DECLARE_METATYPE(MemoryMapSnapshotPtr)
 
 class QTimer;
 
 namespace pg {
 
-class MapsSampler final : public QObject
+class MemoryMapSampler final : public QObject
 {
     Q_OBJECT
 public:
-    explicit MapsSampler(const QString& procRoot, QObject* parent = nullptr);
-    ~MapsSampler() override;
+    explicit MemoryMapSampler(const QString& procRoot, QObject* parent = nullptr);
+    ~MemoryMapSampler() override;
 
     static constexpr int kDefaultIntervalMs = 2000;
 
@@ -40,7 +40,7 @@ public slots:
     void refreshNow(); // F5: reads now if there is a target and the map is on screen
 
 signals:
-    void mapsReady(MapsSnapshotPtr snapshot);
+    void mapsReady(MemoryMapSnapshotPtr snapshot);
 
 private:
     void sample();
