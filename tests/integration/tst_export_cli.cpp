@@ -8,6 +8,7 @@
 #include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
 #include "ui/shell/ExportDialog.h"
+#include "tests/support/ProcessWindow.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QApplication>
@@ -475,8 +476,8 @@ void TestExportCli::guiExportMatchesCli()
     auto snapshot = std::make_shared<const pg::ProcessSnapshot>(collector.sample());
     pg::AppOptions options;
     options.procRoot = kProcRoot;
-    pg::MainWindow window(options, nullptr);
-    window.applySnapshot(snapshot);
+    pgtest::ProcessWindow windowApp(options); pg::MainWindow& window = windowApp.window;
+    windowApp.page->applySnapshot(snapshot);
 
     QTemporaryDir dir;
     const QDateTime when
@@ -511,7 +512,7 @@ void TestExportCli::guiExportMatchesCli()
 void TestExportCli::guiExportErrorsInWords()
 {
     pg::AppOptions options;
-    pg::MainWindow window(options, nullptr);
+    pgtest::ProcessWindow windowApp(options); pg::MainWindow& window = windowApp.window;
     QTemporaryDir dir;
     // Before the first sample there is nothing to export, and the dialog says so.
     pg::ExportDialog dialog(window.exportSources(), QStringLiteral("processes"), &window);
@@ -524,7 +525,7 @@ void TestExportCli::guiExportErrorsInWords()
     QVERIFY(QDir(dir.path()).isEmpty());
 
     pg::ProcessCollector collector(fixtureOptions());
-    window.applySnapshot(std::make_shared<const pg::ProcessSnapshot>(collector.sample()));
+    windowApp.page->applySnapshot(std::make_shared<const pg::ProcessSnapshot>(collector.sample()));
     pg::ExportDialog second(window.exportSources(), QStringLiteral("processes"), &window);
     second.setFolder(dir.filePath(QStringLiteral("gone")));
     QVERIFY(!second.exportNow());

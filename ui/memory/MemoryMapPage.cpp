@@ -1,11 +1,10 @@
 #include "ui/memory/MemoryMapPage.h"
 
+#include "core/sampler/MemoryMapSampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapProxy.h"
-#include "ui/processes/ProcessTablePage.h"
-#include "ui/shell/MainWindow.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -44,7 +43,7 @@ QString errorWords(Error e)
 
 } // namespace
 
-MemoryMapPage::MemoryMapPage(QWidget* parent)
+MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     : QWidget(parent)
     , m_model(new MemoryMapModel(this))
     , m_proxy(new MemoryMapProxy(this))
@@ -58,6 +57,7 @@ MemoryMapPage::MemoryMapPage(QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
     , m_view(new QTreeView(this))
+    , m_source(source)
 {
     m_proxy->setSourceModel(m_model);
 
@@ -163,6 +163,13 @@ MemoryMapPage::MemoryMapPage(QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &MemoryMapProxy::setNameFilter);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { setFlat(i == 1); });
     connect(refreshButton, &QPushButton::clicked, this, &MemoryMapPage::refresh);
+    m_view->setObjectName(QStringLiteral("memoryMapView")); // its columns are saved
+    if (m_source) {
+        connect(this, &MemoryMapPage::targetRequested, m_source, &MemoryMapSampler::setTarget,
+            Qt::QueuedConnection);
+        connect(m_source, &MemoryMapSampler::mapsReady, this, &MemoryMapPage::applyMaps,
+            Qt::QueuedConnection);
+    }
 }
 
 void MemoryMapPage::buildSummary(QGridLayout* grid)
@@ -233,12 +240,6 @@ void MemoryMapPage::openProcess(const ProcessKey& key)
     emit targetRequested(key.pid, key.startTimeTicks);
 }
 
-void MemoryMapPage::refresh()
-{
-    if (m_key.pid > 0)
-        emit refreshRequested();
-}
-
 void MemoryMapPage::setFlat(bool flat)
 {
     m_model->setMode(flat ? MemoryMapModel::Mode::Flat : MemoryMapModel::Mode::Tree);
@@ -260,24 +261,6 @@ void MemoryMapPage::setFlat(bool flat)
         m_view->sortByColumn(MemoryMapModel::Rss, Qt::DescendingOrder);
         m_view->header()->resizeSection(MemoryMapModel::Mapping,
             56 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')));
-    }
-}
-
-void MemoryMapPage::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (!m_onScreen) {
-        m_onScreen = true;
-        emit activeChanged(true);
-    }
-}
-
-void MemoryMapPage::hideEvent(QHideEvent* event)
-{
-    QWidget::hideEvent(event);
-    if (m_onScreen) {
-        m_onScreen = false;
-        emit activeChanged(false);
     }
 }
 
@@ -511,67 +494,24 @@ void MemoryMapPage::applyMaps(const MemoryMapSnapshotPtr& snapshot)
     updateSummary(snap);
 }
 
-MemoryMapPage* MemoryMapPage::install(
-    MainWindow& window, MemoryMapSampler* sampler, const AppOptions& options)
+Sampler* MemoryMapPage::pageSource() const
 {
-    auto* page = new MemoryMapPage;
-    page->m_view->setObjectName(
-        QStringLiteral("memoryMapView")); // its columns are saved with the settings
-    window.addPage(QStringLiteral("memory"), tr("&Memory map"), page);
-    if (sampler) {
-        connect(page, &MemoryMapPage::targetRequested, sampler, &MemoryMapSampler::setTarget,
-            Qt::QueuedConnection);
-        connect(page, &MemoryMapPage::activeChanged, sampler, &MemoryMapSampler::setActive,
-            Qt::QueuedConnection);
-        connect(page, &MemoryMapPage::refreshRequested, sampler, &MemoryMapSampler::refreshNow,
-            Qt::QueuedConnection);
-        connect(&window, &MainWindow::pausedChanged, sampler, &MemoryMapSampler::setPaused,
-            Qt::QueuedConnection);
-        connect(sampler, &MemoryMapSampler::mapsReady, page, &MemoryMapPage::applyMaps,
-            Qt::QueuedConnection);
-    }
-    // F5 is the window's "Refresh now"; it refreshes the map too (only read while it is shown).
-    connect(&window, &MainWindow::refreshRequested, page, &MemoryMapPage::refresh);
+    return m_source;
+}
 
-    ProcessTablePage* processes = window.processPage();
-    auto open = [page, &window](const ProcessKey& key) {
-        page->openProcess(key);
-        window.showPage(QStringLiteral("memory"));
-    };
-    auto* action = new QAction(tr("&Memory map"), &window);
-    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    action->setShortcutContext(Qt::WindowShortcut);
-    action->setToolTip(tr("Show the selected process's memory map (Ctrl+M)"));
-    window.addAction(action);
-    connect(action, &QAction::triggered, page, [processes, &window, open] {
-        if (const auto key = processes->currentProcess())
-            open(*key);
-        else
-            window.showPage(QStringLiteral("memory")); // it says how to choose a process
-    });
-    if (QMenu* menu = window.processContextMenu()) {
-        menu->addSeparator(); // collapsed when it would lead the menu
-        menu->addAction(action);
-    }
-    connect(processes, &ProcessTablePage::processActivated, page, open);
+int MemoryMapPage::sourceIntervalMs(int windowMs) const
+{
+    return std::max(windowMs, MemoryMapSampler::kDefaultIntervalMs);
+}
 
-    window.addExportSource(
-        { QStringLiteral("memory"), tr("Memory map of the process shown"), [page] {
-             const MemoryMapSnapshotPtr& snap = page->m_last;
-             if (!snap || !snap->smaps)
-                 return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
-             return ExportTable { mapsToCsv(snap->key.pid, *snap->smaps), {} };
-         } });
-
-    if (options.initialPid > 0) {
-        page->openProcess(ProcessKey { options.initialPid, 0 });
-        // After MainWindow restores the last page (a queued call from its constructor).
-        if (options.initialPage.isEmpty() || options.initialPage == QLatin1String("memory"))
-            QTimer::singleShot(0, page, [&window] { window.showPage(QStringLiteral("memory")); });
-    } else if (options.initialPage == QLatin1String("memory")) {
-        window.showPage(options.initialPage);
-    }
-    return page;
+QList<ExportSource> MemoryMapPage::pageExports()
+{
+    return { { pageId(), tr("Memory map of the process shown"), [this] {
+                  const MemoryMapSnapshotPtr& snap = m_last;
+                  if (!snap || !snap->smaps)
+                      return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
+                  return ExportTable { mapsToCsv(snap->key.pid, *snap->smaps), {} };
+              } } };
 }
 
 } // namespace pg
