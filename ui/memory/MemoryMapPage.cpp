@@ -1,5 +1,6 @@
 #include "ui/memory/MemoryMapPage.h"
 
+#include "core/export/MemoryMapCsv.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/memory/MemoryMapModel.h"
@@ -555,13 +556,12 @@ MemoryMapPage* MemoryMapPage::install(
     }
     connect(processes, &ProcessTablePage::processActivated, page, open);
 
-    window.addExportSource(
-        { QStringLiteral("memory"), tr("Memory map of the process shown"), [page] {
-             const MemoryMapSnapshotPtr& snap = page->m_last;
-             if (!snap || !snap->smaps)
-                 return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
-             return ExportTable { mapsToCsv(snap->key.pid, *snap->smaps), {} };
-         } });
+    window.addExportSource(exportSource(ExportTableId::Memory, [page] {
+        const MemoryMapSnapshotPtr& snap = page->m_last;
+        if (!snap || !snap->smaps)
+            return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
+        return ExportTable { memoryMapToCsv(snap->key.pid, *snap->smaps), {} };
+    }));
 
     if (options.initialPid > 0) {
         page->openProcess(ProcessKey { options.initialPid, 0 });
