@@ -4,6 +4,8 @@
 #include "ExportCommand.h"
 #include "HeapPolicy.h"
 #include "core/base/RefreshInterval.h"
+#include "core/export/InterruptsCsv.h"
+#include "core/export/SystemCsv.h"
 #include "core/sampler/DetailsSampler.h"
 #include "core/sampler/InterruptsSampler.h"
 #include "core/sampler/MemoryMapSampler.h"
@@ -124,7 +126,7 @@ int main(int argc, char** argv)
                     "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
                     "  procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] "
                     "[--interval MS]\n"
-                    "  procglass export maps PID [-o FILE] [--proc-root DIR]\n");
+                    "  procglass export memory PID [-o FILE] [--proc-root DIR]\n");
         return 0;
     }
     if (parser.isSet(versionOption)) {
@@ -275,29 +277,26 @@ int main(int argc, char** argv)
         systemSampler, &pg::SystemSampler::overviewReady, &window,
         [lastOverview](SystemOverviewPtr o) { *lastOverview = std::move(o); },
         Qt::QueuedConnection);
-    window.addExportSource({ QStringLiteral("system"), QObject::tr("System overview"),
-        [lastOverview] {
-            if (!*lastOverview)
-                return pg::ExportTable { {}, QObject::tr("no overview sample has been taken yet") };
-            return pg::ExportTable { pg::systemToCsv(**lastOverview), {} };
-        } });
+    window.addExportSource(pg::exportSource(pg::ExportTableId::System, [lastOverview] {
+        if (!*lastOverview)
+            return pg::ExportTable { {}, QObject::tr("no overview sample has been taken yet") };
+        return pg::ExportTable { pg::systemToCsv(**lastOverview), {} };
+    }));
     auto lastInterrupts = std::make_shared<InterruptsSnapshotPtr>();
     QObject::connect(
         interruptsSampler, &pg::InterruptsSampler::snapshotReady, &window,
         [lastInterrupts](InterruptsSnapshotPtr s) { *lastInterrupts = std::move(s); },
         Qt::QueuedConnection);
-    window.addExportSource(
-        { QStringLiteral("interrupts"), QObject::tr("Interrupts"), [lastInterrupts] {
-             const InterruptsSnapshotPtr& snap = *lastInterrupts;
-             if (!snap)
-                 return pg::ExportTable { {},
-                     QObject::tr("no interrupts sample has been taken yet") };
-             if (snap->interruptsError != pg::Error::None)
-                 return pg::ExportTable { {},
-                     QObject::tr("cannot read interrupts: %1")
-                         .arg(QString::fromUtf8(pg::errorText(snap->interruptsError).data())) };
-             return pg::ExportTable { pg::interruptsToCsv(snap->interrupts), {} };
-         } });
+    window.addExportSource(pg::exportSource(pg::ExportTableId::Interrupts, [lastInterrupts] {
+        const InterruptsSnapshotPtr& snap = *lastInterrupts;
+        if (!snap)
+            return pg::ExportTable { {}, QObject::tr("no interrupts sample has been taken yet") };
+        if (snap->interruptsError != pg::Error::None)
+            return pg::ExportTable { {},
+                QObject::tr("cannot read interrupts: %1")
+                    .arg(QString::fromUtf8(pg::errorText(snap->interruptsError).data())) };
+        return pg::ExportTable { pg::interruptsToCsv(snap->interrupts), {} };
+    }));
 
     pg::installHeapTrim(&window);
     QObject::connect(

@@ -117,12 +117,11 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
         showPage(options.initialPage);
 
     // Issue 6: the process table in File > Export snapshot..., and the saved settings.
-    addExportSource(
-        { QStringLiteral("processes"), tr("Process table"), [this] {
-             if (!m_last)
-                 return ExportTable { {}, tr("no sample of the processes has been taken yet") };
-             return ExportTable { processesToCsv(*m_last), {} };
-         } });
+    addExportSource(exportSource(ExportTableId::Processes, [this] {
+        if (!m_last)
+            return ExportTable { {}, tr("no sample of the processes has been taken yet") };
+        return ExportTable { processesToCsv(*m_last), {} };
+    }));
     {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
