@@ -5,9 +5,12 @@
 #include "core/base/ProcFs.h"
 #include "core/base/RefreshInterval.h"
 #include "core/export/CsvWriter.h"
+#include "core/export/ExportTables.h"
+#include "core/export/InterruptsCsv.h"
+#include "core/export/MemoryMapCsv.h"
 #include "core/export/ProcessCsv.h"
+#include "core/export/SystemCsv.h"
 #include "core/interrupts/Interrupts.h"
-#include "core/memory/MemoryMapGroups.h"
 #include "core/memory/Smaps.h"
 #include "core/process/PidStat.h"
 #include "core/process/ProcessCollector.h"
@@ -15,11 +18,11 @@
 
 #include <QCommandLineParser>
 #include <QStringList>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <string>
 #include <sys/stat.h>
 #include <thread>
@@ -42,13 +45,6 @@ struct TableOutcome
     CsvTable table;
     std::string error;
     std::vector<std::string> warnings = {};
-};
-
-struct CliTable
-{
-    const char* name;
-    bool needsPid;
-    std::function<TableOutcome(const ExportRequest&)> produce;
 };
 
 TableOutcome exportProcesses(const ExportRequest& request)
@@ -128,7 +124,7 @@ TableOutcome exportSystem(const ExportRequest& request)
     return outcome;
 }
 
-TableOutcome exportMaps(const ExportRequest& request)
+TableOutcome exportMemory(const ExportRequest& request)
 {
     const std::string dir = request.procRoot + "/" + std::to_string(request.pid);
     struct stat st
@@ -167,19 +163,24 @@ TableOutcome exportMaps(const ExportRequest& request)
         return { {},
             who + (stat ? " (" + stat->comm + ")" : std::string()) + " has no memory map: " + path
                 + " is empty" };
-    return { mapsToCsv(request.pid, *smaps), {} };
+    return { memoryMapToCsv(request.pid, *smaps), {} };
 }
 
-// One entry per exportable table: adding a table is one line here plus its producer.
-const std::vector<CliTable>& cliTables()
+// The producer of each table of the registry (core/export/ExportTables.h): adding a table is one
+// entry there plus one case here.
+TableOutcome produce(ExportTableId id, const ExportRequest& request)
 {
-    static const std::vector<CliTable> tables = {
-        { "processes", false, exportProcesses },
-        { "interrupts", false, exportInterrupts },
-        { "system", false, exportSystem },
-        { "maps", true, exportMaps },
-    };
-    return tables;
+    switch (id) {
+    case ExportTableId::Processes:
+        return exportProcesses(request);
+    case ExportTableId::Memory:
+        return exportMemory(request);
+    case ExportTableId::Interrupts:
+        return exportInterrupts(request);
+    case ExportTableId::System:
+        return exportSystem(request);
+    }
+    return { {}, "unknown table" };
 }
 
 // Paths and messages may carry control characters; the error must stay one line.
@@ -200,13 +201,42 @@ int fail(int status, const std::string& message)
 
 std::string tableNames()
 {
+    return std::string(exportTableNames());
+}
+
+// "processes|interrupts|system" (needsPid false) or "memory" (true), in the registry's order.
+std::string namesWhere(bool needsPid)
+{
     std::string names;
-    for (const CliTable& t : cliTables()) {
+    for (const ExportTableInfo& t : exportTables()) {
+        if (t.needsPid != needsPid)
+            continue;
         if (!names.empty())
-            names += ", ";
+            names += "|";
         names += t.name;
     }
     return names;
+}
+
+// The two usage lines, for --help.
+std::string usageLines()
+{
+    return "Usage: procglass export " + namesWhere(false) + " [-o FILE]\n"
+        + "       procglass export " + namesWhere(true) + " PID [-o FILE]\n";
+}
+
+// One line per table, for --help: its name (and PID) and what it holds.
+std::string tablesText()
+{
+    std::string text = "Tables:\n";
+    for (const ExportTableInfo& t : exportTables()) {
+        std::string name(t.name);
+        if (t.needsPid)
+            name += " PID";
+        name.resize(std::max<std::size_t>(name.size() + 2, 16), ' ');
+        text += "  " + name + std::string(t.description) + "\n";
+    }
+    return text;
 }
 
 // Writes `path` with the temporary file removed on SIGINT, SIGTERM and SIGHUP.
@@ -237,9 +267,8 @@ int runExportCommand(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Write one table of /proc as CSV (RFC 4180, UTF-8) to FILE or standard output."));
-    parser.addPositionalArgument(QStringLiteral("table"),
-        QStringLiteral("processes, interrupts, system, or maps PID"),
-        QStringLiteral("processes|interrupts|system|maps PID"));
+    parser.addPositionalArgument(QStringLiteral("table"), QString::fromStdString(tableNames()),
+        QString::fromStdString(namesWhere(false) + "|" + namesWhere(true) + " PID"));
     const QCommandLineOption helpOption(
         { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     const QCommandLineOption outputOption({ QStringLiteral("o"), QStringLiteral("output") },
@@ -261,9 +290,8 @@ int runExportCommand(int argc, char** argv)
         return fail(2, parser.errorText().toStdString() + " (see procglass export --help)");
     if (parser.isSet(helpOption)) {
         const QString help = parser.helpText();
-        std::printf("Usage: procglass export processes|interrupts|system [-o FILE]\n"
-                    "       procglass export maps PID [-o FILE]\n\n%s\n\n%s",
-            qPrintable(parser.applicationDescription()),
+        std::printf("%s\n%s\n\n%s\n%s", usageLines().c_str(),
+            qPrintable(parser.applicationDescription()), tablesText().c_str(),
             qPrintable(help.mid(help.indexOf(QStringLiteral("Options:")))));
         return 0;
     }
@@ -283,22 +311,17 @@ int runExportCommand(int argc, char** argv)
     if (positional.isEmpty())
         return fail(
             2, "name a table to export: " + tableNames() + " (see procglass export --help)");
-    const std::string name = positional.front().toStdString();
-    const CliTable* table = nullptr;
-    for (const CliTable& t : cliTables()) {
-        if (name == t.name)
-            table = &t;
-    }
+    const std::string asked = positional.front().toStdString();
+    const ExportTableInfo* table = findExportTable(asked);
     if (!table) {
-        static const char* const planned[] = { "maps", "interrupts", "system" };
-        for (const char* p : planned) {
-            if (name == p)
-                return fail(2,
-                    "the " + name + " table cannot be exported by this build (available: "
-                        + tableNames() + ")");
-        }
-        return fail(2, "unknown table '" + name + "': choose one of " + tableNames());
+        table = findRenamedExportTable(asked);
+        if (!table)
+            return fail(2, "unknown table '" + asked + "': choose one of " + tableNames());
+        // Still accepted for one release; the rest of the run says the new name.
+        std::fprintf(stderr, "procglass: 'export %s' is now 'export %s'\n", asked.c_str(),
+            std::string(table->name).c_str());
     }
+    const std::string name(table->name);
     const int expectedArgs = table->needsPid ? 2 : 1;
     if (positional.size() < expectedArgs)
         return fail(2, "export " + name + " needs a process id: procglass export " + name + " PID");
@@ -313,7 +336,7 @@ int runExportCommand(int argc, char** argv)
             return fail(2, "'" + positional.at(1).toStdString() + "' is not a process id");
     }
 
-    const TableOutcome outcome = table->produce(request);
+    const TableOutcome outcome = produce(table->id, request);
     if (!outcome.error.empty())
         return fail(1, outcome.error);
     for (const std::string& warning : outcome.warnings)

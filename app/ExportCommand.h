@@ -4,10 +4,14 @@
 // or to standard output, and needs no display and no QApplication.
 //
 //   procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] [--interval MS]
-//   procglass export maps PID [-o FILE] [--proc-root DIR]
+//   procglass export memory PID [-o FILE] [--proc-root DIR]
+//
+// The tables, their names and their help lines come from core/export/ExportTables.h (the window's
+// export dialog uses the same list). The old name `maps` still works for one release, with one
+// line on stderr saying the new name.
 //
 // -o - is standard output. What -o does with what is already at FILE (a file, a symlink, a
-// FIFO, a device, a folder) is described in core/ExportTarget.h; while the file is written,
+// FIFO, a device, a folder) is described in core/export/ExportTarget.h; while the file is written,
 // SIGINT, SIGTERM and SIGHUP remove the temporary file before the process ends.
 //
 // Exit status 0 on success; otherwise one line on stderr naming the problem and status 1 (the

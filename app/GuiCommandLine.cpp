@@ -72,7 +72,7 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
                     "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
                     "  procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] "
                     "[--interval MS]\n"
-                    "  procglass export maps PID [-o FILE] [--proc-root DIR]\n");
+                    "  procglass export memory PID [-o FILE] [--proc-root DIR]\n");
         return exitWith(0);
     }
     if (parser.isSet(versionOption)) {

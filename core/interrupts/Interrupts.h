@@ -6,7 +6,6 @@
 // ...) carry per-CPU counts and a description; ERR and MIS carry a single count.
 
 #include "core/base/Result.h"
-#include "core/export/CsvTable.h"
 
 #include <cstdint>
 #include <string>
@@ -44,10 +43,5 @@ Result<Interrupts> parseInterrupts(std::string_view text);
 
 // Parses a "CPU0 CPU1 ..." header line (shared with /proc/softirqs).
 Result<std::vector<int>> parseCpuHeader(std::string_view line);
-
-// The export table (issue 6): irq,cpu0,...,cpuN (named from the header, so gaps stay visible),
-// total,chip,hwirq,trigger,devices. Named rows put their description in "devices"; ERR and MIS
-// leave the per-CPU columns empty and fill only "total".
-CsvTable interruptsToCsv(const Interrupts& interrupts);
 
 } // namespace pg

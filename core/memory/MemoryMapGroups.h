@@ -1,10 +1,10 @@
 #pragma once
 
 // The memory map's logic on top of the smaps parser: what backs each mapping, the grouping of
-// mappings by backing object with rolled-up totals (the memory-map tree), the whole-process totals
-// (which equal the footer of `pmap -X`), and the CSV export table. Plain C++, no Qt.
+// mappings by backing object with rolled-up totals (the memory-map tree), and the whole-process
+// totals (which equal the footer of `pmap -X`). Plain C++, no Qt; the CSV table is in
+// core/export/MemoryMapCsv.h.
 
-#include "core/export/CsvTable.h"
 #include "core/memory/Smaps.h"
 
 #include <array>
@@ -66,14 +66,5 @@ struct MemoryMapGrouping
 };
 
 MemoryMapGrouping groupMappings(const Smaps& smaps);
-
-// "Shared_Clean" -> "shared_clean", "KernelPageSize" -> "kernel_page_size", "MMUPageSize" ->
-// "mmu_page_size", "SwapPss" -> "swap_pss".
-std::string snakeCase(std::string_view kernelName);
-
-// The export table: pid,start,end,perms,offset,device,inode,mapping, the fixed kB columns
-// (size_kib ... locked_kib), then every other kB field the kernel printed as <snake_case>_kib.
-// Addresses and offset are hex as smaps prints them; a field a mapping lacks is an empty cell.
-CsvTable mapsToCsv(int pid, const Smaps& smaps);
 
 } // namespace pg

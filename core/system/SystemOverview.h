@@ -6,7 +6,6 @@
 // a device seen for the first time has no rate for that tick instead of a bogus spike.
 
 #include "core/base/Result.h"
-#include "core/export/CsvTable.h"
 #include "core/system/DiskStats.h"
 #include "core/system/KernelVersion.h"
 #include "core/system/LoadAvg.h"
@@ -127,9 +126,5 @@ private:
     std::optional<DiskStats> m_prevDisks;
     std::optional<NetDev> m_prevNet;
 };
-
-// Every figure of the page as "metric,value,unit" rows (issue 6's export). An unknown figure keeps
-// its row with an empty value, never a 0.
-CsvTable systemToCsv(const SystemOverview& overview);
 
 } // namespace pg

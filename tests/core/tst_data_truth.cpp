@@ -5,6 +5,7 @@
 // real; processes whose stat cannot be read are counted and named.
 
 #include "core/base/KernelNumbers.h"
+#include "core/export/InterruptsCsv.h"
 #include "core/export/ProcessCsv.h"
 #include "core/interrupts/Interrupts.h"
 #include "core/process/ProcessCollector.h"

@@ -2,6 +2,7 @@
 // sample, this machine's virtio MSI-X lines, an arm64 GICv3 sample, CPU gaps, a synthetic 256-CPU
 // file with 300 IRQs, a truncated file; plus the export table.
 
+#include "core/export/InterruptsCsv.h"
 #include "core/interrupts/Interrupts.h"
 #include "core/interrupts/IrqAffinity.h"
 #include "core/interrupts/Softirqs.h"

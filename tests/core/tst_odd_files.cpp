@@ -593,10 +593,10 @@ void TestOddFiles::exportFinishes()
             + "/stat: not a regular file (it is a FIFO); its values are empty\n");
     QVERIFY(system.out.startsWith("metric,value,unit"));
 
-    const Run maps = runProcglass({ QStringLiteral("export"), QStringLiteral("maps"),
+    const Run maps = runProcglass({ QStringLiteral("export"), QStringLiteral("memory"),
                                       QStringLiteral("1"), QStringLiteral("--proc-root"), root },
         bound);
-    QVERIFY2(maps.finished, "export maps hung on a FIFO");
+    QVERIFY2(maps.finished, "export memory hung on a FIFO");
     QCOMPARE(maps.exitCode, 1);
     QCOMPARE(maps.err,
         QByteArray("procglass export: cannot read ") + QFile::encodeName(root)

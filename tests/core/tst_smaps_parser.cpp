@@ -4,6 +4,7 @@
 // anonymous, an escaped newline), a field a newer kernel might add, truncated and empty files.
 
 #include "core/base/ProcFs.h"
+#include "core/export/MemoryMapCsv.h"
 #include "core/memory/MemoryMapGroups.h"
 #include "core/memory/MemoryMapReader.h"
 #include "core/memory/Smaps.h"
@@ -379,7 +380,7 @@ private slots:
     {
         const auto smaps = parseSmaps(fixture("every-header-form.smaps"));
         QVERIFY(smaps.ok());
-        const CsvTable table = mapsToCsv(42, *smaps);
+        const CsvTable table = memoryMapToCsv(42, *smaps);
         const std::vector<std::string> fixed = { "pid", "start", "end", "perms", "offset", "device",
             "inode", "mapping", "size_kib", "rss_kib", "pss_kib", "shared_clean_kib",
             "shared_dirty_kib", "private_clean_kib", "private_dirty_kib", "referenced_kib",

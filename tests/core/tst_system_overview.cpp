@@ -2,6 +2,7 @@
 // rates over real elapsed time, devices that vanish and appear, counters that go backwards,
 // unreadable files, the bounded history, and the CSV export rows.
 
+#include "core/export/SystemCsv.h"
 #include "core/system/SystemOverview.h"
 
 #include <QDir>

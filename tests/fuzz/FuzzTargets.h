@@ -5,6 +5,8 @@
 // parsed fields so that the sanitizers see every byte the parser produced.
 
 #include "core/export/CsvWriter.h"
+#include "core/export/InterruptsCsv.h"
+#include "core/export/MemoryMapCsv.h"
 #include "core/interrupts/Interrupts.h"
 #include "core/interrupts/IrqAffinity.h"
 #include "core/interrupts/Softirqs.h"
@@ -105,7 +107,7 @@ inline void smaps(std::string_view t)
     if (auto r = pg::parseSmaps(t)) {
         const auto groups = pg::groupMappings(*r);
         sink += r->mappings.size() + sizeof(groups);
-        sink += pg::csvEncode(pg::mapsToCsv(1, *r)).size(); // export path too
+        sink += pg::csvEncode(pg::memoryMapToCsv(1, *r)).size(); // export path too
     }
 }
 

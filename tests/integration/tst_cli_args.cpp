@@ -1,8 +1,9 @@
 // The command lines, end to end (runs the built binary): `procglass` and `procglass export` refuse
 // a bad value with one line naming it and what is accepted, and a non-zero status; --interval has
-// the window's bounds on both; --help names the program; `export maps` of a zombie or a kernel
+// the window's bounds on both; --help names the program; `export memory` of a zombie or a kernel
 // thread says why there is no map instead of printing a header alone.
 
+#include "core/export/ExportTables.h"
 #include "core/process/PidStat.h"
 
 #include <QDir>
@@ -98,10 +99,12 @@ private slots:
     void exportStrayArgumentsRefused();
     void helpNamesProcglass_data();
     void helpNamesProcglass();
-    void mapsOfFixtureZombieAndKernelThread_data();
-    void mapsOfFixtureZombieAndKernelThread();
-    void mapsOfRealZombie();
-    void mapsOfRealKernelThread();
+    void memoryOfFixtureZombieAndKernelThread_data();
+    void memoryOfFixtureZombieAndKernelThread();
+    void memoryOfRealZombie();
+    void memoryOfRealKernelThread();
+    void oldMapsNameStillWorks();
+    void helpNamesEveryTable();
 };
 
 void TestCliArgs::exportIntervalRefused_data()
@@ -203,12 +206,12 @@ void TestCliArgs::exportStrayArgumentsRefused_data()
     QTest::newRow("processes") << QStringList { QStringLiteral("processes"), QStringLiteral("42") }
                                << QByteArray("unexpected argument '42': export processes takes "
                                              "no other argument");
-    QTest::newRow("maps") << QStringList { QStringLiteral("maps"), QStringLiteral("1"),
+    QTest::newRow("memory") << QStringList { QStringLiteral("memory"), QStringLiteral("1"),
         QStringLiteral("2") }
-                          << QByteArray("unexpected argument '2': export maps takes one PID");
+                            << QByteArray("unexpected argument '2': export memory takes one PID");
     QTest::newRow("unknown table")
         << QStringList { QStringLiteral("nope") }
-        << QByteArray("unknown table 'nope': choose one of processes, interrupts, system, maps");
+        << QByteArray("unknown table 'nope': choose one of processes, memory, interrupts, system");
     QTest::newRow("page option") << QStringList { QStringLiteral("processes"),
         QStringLiteral("--page"), QStringLiteral("system") }
                                  << QByteArray("Unknown option 'page'");
@@ -251,7 +254,7 @@ void TestCliArgs::helpNamesProcglass()
     QVERIFY(r.err.isEmpty());
 }
 
-void TestCliArgs::mapsOfFixtureZombieAndKernelThread_data()
+void TestCliArgs::memoryOfFixtureZombieAndKernelThread_data()
 {
     QTest::addColumn<QByteArray>("stat");
     QTest::addColumn<bool>("withSmaps");
@@ -273,7 +276,7 @@ void TestCliArgs::mapsOfFixtureZombieAndKernelThread_data()
 }
 
 // Before: a header alone and status 0, as if the process had an empty map.
-void TestCliArgs::mapsOfFixtureZombieAndKernelThread()
+void TestCliArgs::memoryOfFixtureZombieAndKernelThread()
 {
     QFETCH(QByteArray, stat);
     QFETCH(bool, withSmaps);
@@ -285,7 +288,7 @@ void TestCliArgs::mapsOfFixtureZombieAndKernelThread()
     QVERIFY(writeFile(dir.filePath(QStringLiteral("4242/stat")), stat));
     QVERIFY(writeFile(
         dir.filePath(QStringLiteral("4242/smaps")), withSmaps ? QByteArray(kSmaps) : QByteArray()));
-    const RunResult r = run({ QStringLiteral("export"), QStringLiteral("maps"),
+    const RunResult r = run({ QStringLiteral("export"), QStringLiteral("memory"),
         QStringLiteral("4242"), QStringLiteral("--proc-root"), dir.path() });
     QCOMPARE(r.exitCode, exitCode);
     if (exitCode == 0) {
@@ -298,7 +301,7 @@ void TestCliArgs::mapsOfFixtureZombieAndKernelThread()
     QVERIFY2(r.err.contains(said), r.err.constData());
 }
 
-void TestCliArgs::mapsOfRealZombie()
+void TestCliArgs::memoryOfRealZombie()
 {
     const pid_t child = ::fork();
     QVERIFY(child >= 0);
@@ -320,7 +323,7 @@ void TestCliArgs::mapsOfRealZombie()
     };
     QTRY_COMPARE_WITH_TIMEOUT(state(), 'Z', 30000);
     const RunResult r
-        = run({ QStringLiteral("export"), QStringLiteral("maps"), QString::number(child) });
+        = run({ QStringLiteral("export"), QStringLiteral("memory"), QString::number(child) });
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.err.count('\n'), 1);
@@ -331,7 +334,7 @@ void TestCliArgs::mapsOfRealZombie()
         r.err.constData());
 }
 
-void TestCliArgs::mapsOfRealKernelThread()
+void TestCliArgs::memoryOfRealKernelThread()
 {
     QFile f(QStringLiteral("/proc/2/stat"));
     if (!f.open(QIODevice::ReadOnly))
@@ -340,7 +343,7 @@ void TestCliArgs::mapsOfRealKernelThread()
     if (!stat || !stat->isKernelThread())
         QSKIP("pid 2 is not a kernel thread here (a PID namespace of its own)");
     const RunResult r
-        = run({ QStringLiteral("export"), QStringLiteral("maps"), QStringLiteral("2") });
+        = run({ QStringLiteral("export"), QStringLiteral("memory"), QStringLiteral("2") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.err.count('\n'), 1);
@@ -350,4 +353,64 @@ void TestCliArgs::mapsOfRealKernelThread()
 }
 
 QTEST_GUILESS_MAIN(TestCliArgs)
+
+// The memory table was `maps` on the command line and `memory` in the window; now it is `memory`
+// everywhere, and `maps` still works for one release with one line saying the new name.
+void TestCliArgs::oldMapsNameStillWorks()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("4242")));
+    QVERIFY(writeFile(
+        dir.filePath(QStringLiteral("4242/stat")), statLine(4242, "fine", 'S', 0x400100)));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("4242/smaps")), QByteArray(kSmaps)));
+    const QStringList rest { QStringLiteral("4242"), QStringLiteral("--proc-root"), dir.path() };
+
+    const RunResult memory
+        = run(QStringList { QStringLiteral("export"), QStringLiteral("memory") } + rest);
+    QCOMPARE(memory.exitCode, 0);
+    QVERIFY2(memory.err.isEmpty(), memory.err.constData());
+    QCOMPARE(memory.out.count('\n'), 2); // the header and the one mapping
+
+    const RunResult maps
+        = run(QStringList { QStringLiteral("export"), QStringLiteral("maps") } + rest);
+    QCOMPARE(maps.exitCode, 0);
+    QCOMPARE(maps.err, QByteArray("procglass: 'export maps' is now 'export memory'\n"));
+    QCOMPARE(maps.out, memory.out);
+
+    // What follows the notice says the new name.
+    const RunResult noPid = run({ QStringLiteral("export"), QStringLiteral("maps") });
+    QCOMPARE(noPid.exitCode, 2);
+    QCOMPARE(noPid.err,
+        QByteArray("procglass: 'export maps' is now 'export memory'\n"
+                   "procglass export: export memory needs a process id: procglass export memory "
+                   "PID\n"));
+}
+
+// Both help texts name the tables of the registry (core/export/ExportTables.h), memory included.
+void TestCliArgs::helpNamesEveryTable()
+{
+    const RunResult exportHelp = run({ QStringLiteral("export"), QStringLiteral("--help") });
+    QCOMPARE(exportHelp.exitCode, 0);
+    QVERIFY2(
+        exportHelp.out.startsWith("Usage: procglass export processes|interrupts|system [-o FILE]\n"
+                                  "       procglass export memory PID [-o FILE]\n"),
+        exportHelp.out.constData());
+    for (const pg::ExportTableInfo& t : pg::exportTables()) {
+        const QByteArray name = QByteArray(t.name.data(), qsizetype(t.name.size()));
+        const QByteArray line = "\n  " + name + (t.needsPid ? " PID" : "");
+        QVERIFY2(exportHelp.out.contains(line), name.constData());
+        QVERIFY2(exportHelp.out.contains(
+                     QByteArray(t.description.data(), qsizetype(t.description.size())) + "\n"),
+            name.constData());
+    }
+    QVERIFY(!exportHelp.out.contains("export maps"));
+    QVERIFY(!exportHelp.out.contains("maps PID"));
+
+    const RunResult help = run({ QStringLiteral("--help") });
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains("  procglass export memory PID [-o FILE]"), help.out.constData());
+    QVERIFY(!help.out.contains("export maps"));
+}
+
 #include "tst_cli_args.moc"

@@ -173,9 +173,10 @@ private slots:
     void guiExportMatchesCli();
     void interruptsFromFixture();
     void systemFromFixture();
-    void mapsTotalsMatchPmap();
-    void mapsErrors();
+    void memoryTotalsMatchPmap();
+    void memoryErrors();
     void guiExportErrorsInWords();
+    void guiSourcesUseTableNames();
 };
 
 void TestExportCli::initTestCase()
@@ -598,7 +599,7 @@ void TestExportCli::systemFromFixture()
     QCOMPARE(byMetric.value("boot.time").value(1), QByteArray("1795729557"));
 }
 
-void TestExportCli::mapsTotalsMatchPmap()
+void TestExportCli::memoryTotalsMatchPmap()
 {
     // Pss counts a shared page once per process mapping it, so the libc of a plain `sleep` changes
     // its Pss whenever any process on the machine starts or exits. The child therefore runs from
@@ -672,7 +673,7 @@ void TestExportCli::mapsTotalsMatchPmap()
     for (int attempt = 0; attempt < 3 && !compared; ++attempt) {
         const QMap<QByteArray, QByteArray> before = pmapTotals();
         const RunResult r
-            = run(kProcglass, { QStringLiteral("export"), QStringLiteral("maps"), pid });
+            = run(kProcglass, { QStringLiteral("export"), QStringLiteral("memory"), pid });
         const QMap<QByteArray, QByteArray> after = pmapTotals();
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(before.size() > 8, "pmap -X printed no totals");
@@ -698,15 +699,15 @@ void TestExportCli::mapsTotalsMatchPmap()
     QVERIFY2(compared, "pmap -X gave different totals before and after the export every time");
 }
 
-void TestExportCli::mapsErrors()
+void TestExportCli::memoryErrors()
 {
     // A pid that cannot exist (above pid_max's ceiling of 2^22).
     const RunResult gone = run(kProcglass,
-        { QStringLiteral("export"), QStringLiteral("maps"), QStringLiteral("99999999") });
+        { QStringLiteral("export"), QStringLiteral("memory"), QStringLiteral("99999999") });
     QVERIFY(gone.exitCode != 0);
     QCOMPARE(gone.err.count('\n'), 1);
     QVERIFY2(gone.err.contains("no such process: 99999999"), gone.err.constData());
-    const RunResult noPid = run(kProcglass, { QStringLiteral("export"), QStringLiteral("maps") });
+    const RunResult noPid = run(kProcglass, { QStringLiteral("export"), QStringLiteral("memory") });
     QCOMPARE(noPid.exitCode, 2);
     QVERIFY2(noPid.err.contains("needs a process id"), noPid.err.constData());
 
@@ -715,7 +716,7 @@ void TestExportCli::mapsErrors()
     const pgtest::BinaryCopy binary;
     QVERIFY(binary.isValid());
     const RunResult denied = run(binary.path(),
-        { QStringLiteral("export"), QStringLiteral("maps"), QStringLiteral("1") }, {}, [] {
+        { QStringLiteral("export"), QStringLiteral("memory"), QStringLiteral("1") }, {}, [] {
             if (::getuid() == 0
                 && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0))
                 ::_exit(99);
@@ -725,6 +726,29 @@ void TestExportCli::mapsErrors()
     QVERIFY2(denied.err.contains("permission denied reading /proc/1/smaps")
             && denied.err.contains("run as its owner or as root"),
         denied.err.constData());
+}
+
+void TestExportCli::guiSourcesUseTableNames()
+{
+    // The window names a table as the command line does: its file is procglass-<name>-....csv for
+    // the name `procglass export <name>` takes, and the dialog shows the registry's title.
+    for (const pg::ExportTableInfo& t : pg::exportTables()) {
+        const pg::ExportSource source = pg::exportSource(t.id, [] { return pg::ExportTable {}; });
+        QCOMPARE(source.id.toStdString(), std::string(t.name));
+        QCOMPARE(source.title.toStdString(), std::string(t.title));
+    }
+    QCOMPARE(pg::exportSource(pg::ExportTableId::Memory, {}).id, QStringLiteral("memory"));
+    QCOMPARE(pg::exportSource(pg::ExportTableId::Memory, {}).title, QStringLiteral("Memory map"));
+
+    pg::AppOptions options;
+    options.procRoot = kProcRoot;
+    pg::MainWindow window(options, nullptr);
+    QVERIFY(!window.exportSources().isEmpty());
+    for (const pg::ExportSource& s : window.exportSources()) {
+        const pg::ExportTableInfo* t = pg::findExportTable(s.id.toStdString());
+        QVERIFY2(t, qPrintable(s.id));
+        QCOMPARE(s.title.toStdString(), std::string(t->title));
+    }
 }
 
 int main(int argc, char** argv)

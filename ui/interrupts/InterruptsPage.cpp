@@ -1,5 +1,6 @@
 #include "ui/interrupts/InterruptsPage.h"
 
+#include "core/export/InterruptsCsv.h"
 #include "core/sampler/InterruptsSampler.h"
 
 #include "ui/interrupts/InterruptsPanel.h"
@@ -114,7 +115,7 @@ Sampler* InterruptsPage::pageSource() const
 
 QList<ExportSource> InterruptsPage::pageExports()
 {
-    return { { pageId(), tr("Interrupts"), [this] {
+    return { exportSource(ExportTableId::Interrupts, [this] {
                   const InterruptsSnapshotPtr& snap = m_last;
                   if (!snap)
                       return ExportTable { {}, tr("no interrupts sample has been taken yet") };
@@ -123,7 +124,7 @@ QList<ExportSource> InterruptsPage::pageExports()
                           tr("cannot read interrupts: %1")
                               .arg(QString::fromUtf8(errorText(snap->interruptsError).data())) };
                   return ExportTable { interruptsToCsv(snap->interrupts), {} };
-              } } };
+              }) };
 }
 
 } // namespace pg

@@ -1,5 +1,7 @@
 #include "ui/memory/MemoryMapPage.h"
 
+#include "core/export/MemoryMapCsv.h"
+#include "core/memory/MemoryAccounting.h"
 #include "core/sampler/MemoryMapSampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
@@ -302,79 +304,63 @@ void MemoryMapPage::updateHeader(const MemoryMapSnapshot& snap)
 
 void MemoryMapPage::updateSummary(const MemoryMapSnapshot& snap)
 {
-    const MemoryMapGrouping* g = snap.grouping.get();
-    const PidStatus* st = snap.status ? &*snap.status : nullptr;
+    // The figures and how they reconcile come from core (MemoryAccounting.h); this only words them.
+    const MemoryAccounting a = accountMemory(snap);
     const QString smapsSrc = tr("/proc/%1/smaps").arg(snap.key.pid);
     const QString statmSrc = tr("/proc/%1/statm").arg(snap.key.pid);
     const QString statusSrc = tr("/proc/%1/status").arg(snap.key.pid);
-    auto statusKib
-        = [](const std::optional<std::uint64_t>& v) { return v ? kibExact(*v) : tr("unknown"); };
+    auto kib = [](const MemoryFigure& f) { return f.kib ? kibExact(*f.kib) : tr("unknown"); };
 
     // VIRT
-    if (snap.statm) {
-        const std::uint64_t virt = snap.statm->sizePages * snap.pageKib;
+    if (a.virt.kib && a.res.kib && a.shr.kib) {
         QString d = tr("= statm size (%1 pages × %2 KiB) = VmSize %3 in status.")
-                        .arg(snap.statm->sizePages)
-                        .arg(snap.pageKib)
-                        .arg(st ? statusKib(st->vmSizeKib) : tr("unknown"));
-        if (g) {
-            const std::uint64_t sum = g->totals.get(SmapsField::Size);
-            d += QLatin1Char(' ') + tr("Sum of smaps Size: %1").arg(kibExact(sum));
-            std::uint64_t vsyscallKib = 0;
-            if (snap.smaps) {
-                for (const SmapsMapping& m : snap.smaps->mappings) {
-                    if (m.path == "[vsyscall]")
-                        vsyscallKib += m.sizeBytes() / 1024;
-                }
-            }
-            if (sum == virt)
+                        .arg(*a.sizePages)
+                        .arg(a.pageKib)
+                        .arg(kib(a.vmSize));
+        if (a.sizeSum.kib) {
+            d += QLatin1Char(' ') + tr("Sum of smaps Size: %1").arg(kibExact(*a.sizeSum.kib));
+            if (a.virtVsSize.match == MemoryMatch::Same)
                 d += tr(", the same.");
-            else if (sum == virt + vsyscallKib)
+            else if (a.virtVsSize.match == MemoryMatch::VsyscallPage)
                 d += tr(": %1 more, the [vsyscall] page, which is not one of the process's own "
                         "mappings, so VmSize does not count it.")
-                         .arg(kibExact(vsyscallKib));
+                         .arg(kibExact(a.virtVsSize.differenceKib));
             else
                 d += tr(": differs by %1 (the mappings changed between the two reads).")
-                         .arg(kibExact(sum > virt ? sum - virt : virt - sum));
+                         .arg(kibExact(a.virtVsSize.differenceKib));
         }
-        setSummaryRow(0, fmt::kib(virt), d,
+        setSummaryRow(0, fmt::kib(*a.virt.kib), d,
             tr("VIRT: all the virtual memory the process has mapped, resident or not.\nSource: %1 "
                "field 1 "
                "(size) × page size, the same number as VmSize in %2.\nThe Size column sums to it.")
                 .arg(statmSrc, statusSrc));
 
         // RES
-        const std::uint64_t res = snap.statm->residentPages * snap.pageKib;
         QString r = tr("= statm resident = RssAnon %1 + RssFile %2 + RssShmem %3 (status), the "
                        "kernel's counters.")
-                        .arg(st ? statusKib(st->rssAnonKib) : tr("unknown"),
-                            st ? statusKib(st->rssFileKib) : tr("unknown"),
-                            st ? statusKib(st->rssShmemKib) : tr("unknown"));
-        if (g) {
-            const std::uint64_t sum = g->totals.get(SmapsField::Rss);
-            r += QLatin1Char(' ') + tr("Sum of smaps Rss: %1").arg(kibExact(sum));
-            if (sum == res)
+                        .arg(kib(a.rssAnon), kib(a.rssFile), kib(a.rssShmem));
+        if (a.rssSum.kib) {
+            r += QLatin1Char(' ') + tr("Sum of smaps Rss: %1").arg(kibExact(*a.rssSum.kib));
+            if (a.resVsRss.match == MemoryMatch::Same)
                 r += tr(", the same.");
             else
                 r += tr(": they differ by %1. The counters are kept per CPU and folded in lazily, "
                         "while smaps walks "
                         "the page tables now, so they can drift by a few pages.")
-                         .arg(kibExact(sum > res ? sum - res : res - sum));
+                         .arg(kibExact(a.resVsRss.differenceKib));
         }
-        setSummaryRow(1, fmt::kib(res), r,
+        setSummaryRow(1, fmt::kib(*a.res.kib), r,
             tr("RES: the process's pages that are in RAM now.\nSource: %1 field 2 (resident) × "
                "page size = "
                "RssAnon + RssFile + RssShmem in %2.\nThe Rss column sums to it.")
                 .arg(statmSrc, statusSrc));
 
         // SHR
-        const std::uint64_t shr = snap.statm->sharedPages * snap.pageKib;
-        setSummaryRow(2, fmt::kib(shr),
+        setSummaryRow(2, fmt::kib(*a.shr.kib),
             tr("= statm shared = RssFile %1 + RssShmem %2: resident pages backed by a file or "
                "shared memory, "
                "whether or not any other process maps them. That is how top and htop get SHR.")
-                .arg(st ? statusKib(st->rssFileKib) : tr("unknown"),
-                    st ? statusKib(st->rssShmemKib) : tr("unknown")),
+                .arg(kib(a.rssFile), kib(a.rssShmem)),
             tr("SHR: resident file-backed and shmem pages.\nSource: %1 field 3 (shared) × page "
                "size = RssFile + "
                "RssShmem in %2.\nA library page only this process uses still counts; an anonymous "
@@ -382,14 +368,13 @@ void MemoryMapPage::updateSummary(const MemoryMapSnapshot& snap)
                "with a forked child does not.")
                 .arg(statmSrc, statusSrc));
     } else {
-        const QString why = tr("unknown: %1: %2").arg(statmSrc, errorWords(snap.statmError));
+        const QString why = tr("unknown: %1: %2").arg(statmSrc, errorWords(a.statmError));
         for (int row = 0; row < 3; ++row)
             setSummaryRow(row, QStringLiteral("–"), why, why);
     }
 
-    if (g) {
-        const SmapsTotals& t = g->totals;
-        setSummaryRow(3, fmt::kib(t.sharedKib()),
+    if (a.shared.kib && a.pss.kib && a.uss.kib) {
+        setSummaryRow(3, fmt::kib(*a.shared.kib),
             tr("= Σ Shared_Clean %1 + Σ Shared_Dirty %2 (smaps): resident pages that more than one "
                "process maps "
                "right now. Not SHR: SHR counts every resident file or shmem page, even one only "
@@ -397,26 +382,24 @@ void MemoryMapPage::updateSummary(const MemoryMapSnapshot& snap)
                "Shared counts only pages with more than one mapper, including private anonymous "
                "pages still "
                "shared with a forked parent or child.")
-                .arg(kibExact(t.get(SmapsField::Shared_Clean)),
-                    kibExact(t.get(SmapsField::Shared_Dirty))),
+                .arg(kib(a.sharedClean), kib(a.sharedDirty)),
             tr("Shared: smaps Shared_Clean + Shared_Dirty summed over every mapping of %1")
                 .arg(smapsSrc));
-        setSummaryRow(4, fmt::kib(t.get(SmapsField::Pss)),
+        setSummaryRow(4, fmt::kib(*a.pss.kib),
             tr("= Σ Pss (smaps): each resident page divided by the number of processes that map "
                "it. The Pss of "
                "every process adds up to the RAM they use."),
             tr("Pss: proportional set size, summed over every mapping of %1").arg(smapsSrc));
-        setSummaryRow(5, fmt::kib(t.privateKib()),
+        setSummaryRow(5, fmt::kib(*a.uss.kib),
             tr("= Σ Private_Clean %1 + Σ Private_Dirty %2 (smaps): pages only this process maps, "
                "what exiting "
                "would free (USS).")
-                .arg(kibExact(t.get(SmapsField::Private_Clean)),
-                    kibExact(t.get(SmapsField::Private_Dirty))),
+                .arg(kib(a.privateClean), kib(a.privateDirty)),
             tr("USS: unique set size, smaps Private_Clean + Private_Dirty summed over every "
                "mapping of %1")
                 .arg(smapsSrc));
     } else {
-        const QString why = tr("unknown: %1: %2").arg(smapsSrc, errorWords(snap.smapsError));
+        const QString why = tr("unknown: %1: %2").arg(smapsSrc, errorWords(a.smapsError));
         for (int row = 3; row < kSummaryRows; ++row)
             setSummaryRow(row, QStringLiteral("–"), why, why);
     }
@@ -506,12 +489,12 @@ int MemoryMapPage::sourceIntervalMs(int windowMs) const
 
 QList<ExportSource> MemoryMapPage::pageExports()
 {
-    return { { pageId(), tr("Memory map of the process shown"), [this] {
-                  const MemoryMapSnapshotPtr& snap = m_last;
-                  if (!snap || !snap->smaps)
-                      return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
-                  return ExportTable { mapsToCsv(snap->key.pid, *snap->smaps), {} };
-              } } };
+    return { exportSource(ExportTableId::Memory, [this] {
+        const MemoryMapSnapshotPtr& snap = m_last;
+        if (!snap || !snap->smaps)
+            return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
+        return ExportTable { memoryMapToCsv(snap->key.pid, *snap->smaps), {} };
+    }) };
 }
 
 } // namespace pg

@@ -201,12 +201,12 @@ Sampler* ProcessTablePage::pageSource() const
 
 QList<ExportSource> ProcessTablePage::pageExports()
 {
-    return { { pageId(), tr("Process table"), [this] {
+    return { exportSource(ExportTableId::Processes, [this] {
                   if (!m_last)
                       return ExportTable { {},
                           tr("no sample of the processes has been taken yet") };
                   return ExportTable { processesToCsv(*m_last), {} };
-              } } };
+              }) };
 }
 
 void ProcessTablePage::addProcessAction(QAction* action)

@@ -34,6 +34,15 @@ QString defaultFolder()
 
 } // namespace
 
+ExportSource exportSource(ExportTableId table, std::function<ExportTable()> produce)
+{
+    const ExportTableInfo& info = exportTable(table);
+    auto text = [](std::string_view s) {
+        return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+    };
+    return { text(info.name), text(info.title), std::move(produce) };
+}
+
 ExportDialog::ExportDialog(
     const QList<ExportSource>& sources, const QString& currentPageId, QWidget* parent)
     : QDialog(parent)

@@ -5,6 +5,7 @@
 // reads /proc); each page plugs in with one ExportSource. Errors are shown in words in the dialog.
 
 #include "core/export/CsvTable.h"
+#include "core/export/ExportTables.h"
 
 #include <QDateTime>
 #include <QDialog>
@@ -28,10 +29,14 @@ struct ExportTable
 
 struct ExportSource
 {
-    QString id; // page id, also the file name stem: procglass-<id>-<time>.csv
-    QString title; // for the dialog: "Process table"
+    QString id; // the table's name, also the file name stem: procglass-<id>-<time>.csv
+    QString title; // for the dialog: "Processes"
     std::function<ExportTable()> produce; // called in the GUI thread
 };
+
+// The source of one table of the registry: its id and title are the table's name and title there,
+// the same name `procglass export NAME` takes.
+ExportSource exportSource(ExportTableId table, std::function<ExportTable()> produce);
 
 struct ExportOutcome
 {

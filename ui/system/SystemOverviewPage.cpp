@@ -1,5 +1,6 @@
 #include "ui/system/SystemOverviewPage.h"
 
+#include "core/export/SystemCsv.h"
 #include "core/sampler/SystemSampler.h"
 
 #include "ui/charts/CpuStackChart.h"
@@ -287,11 +288,11 @@ Sampler* SystemOverviewPage::pageSource() const
 
 QList<ExportSource> SystemOverviewPage::pageExports()
 {
-    return { { pageId(), tr("System overview"), [this] {
+    return { exportSource(ExportTableId::System, [this] {
                   if (!m_last)
                       return ExportTable { {}, tr("no overview sample has been taken yet") };
                   return ExportTable { systemToCsv(*m_last), {} };
-              } } };
+              }) };
 }
 
 } // namespace pg

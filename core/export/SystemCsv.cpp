@@ -1,6 +1,4 @@
-// systemToCsv: the System overview page's figures as "metric,value,unit" rows (issue 6).
-
-#include "core/system/SystemOverview.h"
+#include "core/export/SystemCsv.h"
 
 #include <cstdio>
 
