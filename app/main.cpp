@@ -195,8 +195,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Procglass"));
     QApplication::setApplicationVersion(QStringLiteral(PROCGLASS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(PROCGLASS_APP_ID));
-    pg::registerSamplerMetaTypes();
-    pg::registerDetailsMetaTypes();
+    pg::registerSnapshotMetaTypes();
 
     pg::SamplerThread samplerThread;
     pg::ProcessCollector::Options collectorOptions;
@@ -212,19 +211,19 @@ int main(int argc, char** argv)
     // shown.
     auto* detailsSampler = new pg::DetailsSampler(collectorOptions.procRoot);
     samplerThread.adopt(detailsSampler);
-    QObject::connect(
-        sampler, &pg::ProcessSampler::snapshotReady, detailsSampler, &pg::DetailsSampler::refresh);
+    detailsSampler->follow(sampler);
     window.attachDetailsSampler(detailsSampler);
 
     // System overview page (issue 5, part 4): its own worker in the sampler thread, following the
-    // main refresh interval and pause.
+    // process sampler.
     pg::SystemOverviewCollector::Options systemOptions;
     systemOptions.procRoot = collectorOptions.procRoot;
     const bool liveProc = systemOptions.procRoot == "/proc";
     systemOptions.sysRoot = liveProc ? "/sys" : "";
     systemOptions.readUname = liveProc;
     auto* systemSampler = new pg::SystemSampler(systemOptions);
-    systemSampler->setIntervalMs(options.intervalMs);
+    // Samples after each process sample, on its /proc/stat, meminfo, loadavg and uptime.
+    systemSampler->follow(sampler);
     samplerThread.adopt(systemSampler);
     auto* systemPage = new pg::SystemOverviewPage(options.intervalMs);
     window.addPage(QStringLiteral("system"), QObject::tr("&System"), systemPage);
@@ -310,6 +309,9 @@ int main(int argc, char** argv)
     QMetaObject::invokeMethod(
         interruptsSampler, &pg::InterruptsSampler::start, Qt::QueuedConnection);
     QMetaObject::invokeMethod(systemSampler, &pg::SystemSampler::start, Qt::QueuedConnection);
+    // Nothing is read before start(): these two read only once their panel or page is shown.
+    QMetaObject::invokeMethod(detailsSampler, &pg::DetailsSampler::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(mapsSampler, &pg::MemoryMapSampler::start, Qt::QueuedConnection);
     const int rc = QApplication::exec();
     // The settings were saved when the window closed (and again on aboutToQuit). Every /proc and
     // /sys open is non-blocking and refuses what is not a regular file, so a sampler finishes its

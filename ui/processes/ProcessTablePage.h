@@ -4,7 +4,7 @@
 // flat/tree switch, the sortable process table (or tree) and, under it, the details panel of the
 // selected process.
 
-#include "core/sampler/SamplerTypes.h"
+#include "core/sampler/SnapshotTypes.h"
 
 #include <QWidget>
 #include <optional>

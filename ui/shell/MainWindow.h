@@ -4,7 +4,7 @@
 // no sampling: it receives snapshots from the sampler thread and asks it for refreshes through
 // queued calls.
 
-#include "core/sampler/SamplerTypes.h"
+#include "core/sampler/SnapshotTypes.h"
 #include "ui/shell/ExportDialog.h"
 
 #include <QMainWindow>
