@@ -3,7 +3,7 @@
 // The refresh interval every front end accepts: the window's interval box, the saved settings,
 // `procglass --interval` and `procglass export --interval`. Below 100 ms a sample's own cost and
 // the clock tick (10 ms) make CPU % meaningless (0 or 200 % for a busy loop); above an hour the
-// samplers stop (SampleCadence clamps to it).
+// samplers stop (core/sampler/Sampler clamps to it).
 
 namespace pg {
 

@@ -4,10 +4,9 @@
 #include "core/base/ParseUtil.h"
 #include "core/process/PidCmdline.h"
 #include "core/process/PidStatm.h"
-#include "core/system/LoadAvg.h"
-#include "core/system/MemInfo.h"
+#include "core/system/CpuBusy.h"
 #include "core/system/ProcMounts.h"
-#include "core/system/SystemStat.h"
+#include "core/system/SystemSummary.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -352,50 +351,32 @@ void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
 
 void ProcessCollector::sampleSystem(ProcessSnapshot& snapshot)
 {
-    SystemSummary& sys = snapshot.system;
     const std::string& root = m_options.procRoot;
+    // stat, meminfo, loadavg and uptime, read once per tick: the System overview builds on this.
+    snapshot.system = readSystemSummary(root);
+    SystemSummary& sys = snapshot.system;
     // Start times are btime + starttime: without btime every one is unknown, and says why.
-    auto statText = readWholeFile(root + "/stat");
-    auto parsedStat = statText ? parseSystemStat(*statText) : Result<SystemStat>(statText.error());
-    if (parsedStat && parsedStat->bootTimeUnix
-        && *parsedStat->bootTimeUnix <= static_cast<std::uint64_t>(kMaxDateUnixSeconds)) {
-        m_bootTimeUnix = *parsedStat->bootTimeUnix;
+    if (sys.stat && sys.stat->bootTimeUnix
+        && *sys.stat->bootTimeUnix <= static_cast<std::uint64_t>(kMaxDateUnixSeconds)) {
+        m_bootTimeUnix = *sys.stat->bootTimeUnix;
         m_bootTimeError.clear();
     } else if (!m_bootTimeUnix) {
         // (A btime read once stays right for the whole boot: a later failed read keeps it.)
-        m_bootTimeError = !parsedStat ? "cannot read the boot time: " + root
-                + "/stat: " + std::string(errorText(parsedStat.error()))
-            : !parsedStat->bootTimeUnix
+        m_bootTimeError = !sys.stat ? "cannot read the boot time: " + root
+                + "/stat: " + std::string(errorText(sys.statError))
+            : !sys.stat->bootTimeUnix
             ? "cannot read the boot time: " + root + "/stat has no btime line"
             : "cannot read the boot time: btime in " + root + "/stat is not a date";
     }
     snapshot.bootTimeError = m_bootTimeError;
-    if (parsedStat) {
+    if (sys.stat) {
         if (m_prevCpuTotal) {
-            const CpuTimes& prev = *m_prevCpuTotal;
-            const CpuTimes& cur = parsedStat->total;
-            if (cur.total() > prev.total() && cur.idleAll() >= prev.idleAll()) {
-                const double total = static_cast<double>(cur.total() - prev.total());
-                const double idle = static_cast<double>(cur.idleAll() - prev.idleAll());
-                sys.cpuBusyPercent = std::clamp(100.0 * (total - idle) / total, 0.0, 100.0);
-            }
+            if (const auto busy = cpuBusyPercent(*m_prevCpuTotal, sys.stat->total))
+                sys.cpuBusyPercent = *busy;
         }
-        m_prevCpuTotal = parsedStat->total;
-        if (!parsedStat->cpus.empty())
-            m_cpuCount = static_cast<int>(parsedStat->cpus.size());
-        sys.stat = std::move(parsedStat.value());
-    }
-    if (auto text = readWholeFile(root + "/meminfo")) {
-        if (auto mem = parseMemInfo(*text))
-            sys.memInfo = std::move(mem.value());
-    }
-    if (auto text = readWholeFile(root + "/loadavg")) {
-        if (auto load = parseLoadAvg(*text))
-            sys.loadAvg = *load;
-    }
-    if (auto text = readWholeFile(root + "/uptime")) {
-        if (auto up = parseUptime(*text))
-            sys.uptime = *up;
+        m_prevCpuTotal = sys.stat->total;
+        if (!sys.stat->cpus.empty())
+            m_cpuCount = static_cast<int>(sys.stat->cpus.size());
     }
     sys.cpuCount = m_cpuCount;
 }

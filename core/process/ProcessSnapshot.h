@@ -4,9 +4,7 @@
 // table model consumes. Plain C++; the model converts to Qt types.
 
 #include "core/base/Result.h"
-#include "core/system/LoadAvg.h"
-#include "core/system/MemInfo.h"
-#include "core/system/SystemStat.h"
+#include "core/system/SystemSummary.h"
 
 #include <algorithm>
 #include <cmath>
@@ -98,16 +96,6 @@ struct UnreadableProcess
 // in it comes from the processes themselves.
 std::string unreadableSummary(const std::vector<UnreadableProcess>& unreadable,
     std::size_t maxNamed = static_cast<std::size_t>(-1));
-
-struct SystemSummary
-{
-    std::optional<SystemStat> stat;
-    std::optional<MemInfo> memInfo;
-    std::optional<LoadAvg> loadAvg;
-    std::optional<Uptime> uptime;
-    double cpuBusyPercent = std::nan(""); // whole machine, 100 = all CPUs busy
-    int cpuCount = 0;
-};
 
 struct ProcessSnapshot
 {

@@ -1,17 +1,9 @@
 #include "core/sampler/DetailsSampler.h"
 
-#include <QElapsedTimer>
 #include <cmath>
 #include <ctime>
 
 namespace pg {
-
-void registerDetailsMetaTypes()
-{
-    qRegisterMetaType<ProcessDetailsPtr>("ProcessDetailsPtr");
-    qRegisterMetaType<ActionReportPtr>("ActionReportPtr");
-    qRegisterMetaType<pg::ActionRequest>("pg::ActionRequest");
-}
 
 namespace {
 
@@ -25,7 +17,7 @@ std::int64_t monotonicNs()
 } // namespace
 
 DetailsSampler::DetailsSampler(std::string procRoot, QObject* parent)
-    : QObject(parent)
+    : Sampler(parent)
     , m_procRoot(std::move(procRoot))
 { }
 
@@ -39,22 +31,11 @@ void DetailsSampler::setProcess(int pid, quint64 startTimeTicks)
     m_key = key;
     m_prevThreads.clear();
     m_prevReadNs = 0;
-    refresh();
+    sampleNow();
 }
 
-void DetailsSampler::setActive(bool active)
+void DetailsSampler::sample()
 {
-    if (active == m_active)
-        return;
-    m_active = active;
-    if (active)
-        refresh();
-}
-
-void DetailsSampler::refresh()
-{
-    if (!m_active || !m_key)
-        return;
     auto sample = std::make_shared<DetailsSample>();
     sample->sequence = ++m_sequence;
     sample->key = *m_key;
@@ -97,7 +78,7 @@ void DetailsSampler::perform(const ActionRequest& request)
                 : setNice(m_procRoot, key, request.value));
     }
     emit actionFinished(std::move(report));
-    refresh();
+    sampleNow();
 }
 
 } // namespace pg

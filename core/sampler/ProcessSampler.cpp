@@ -1,50 +1,22 @@
 #include "core/sampler/ProcessSampler.h"
 
-#include <algorithm>
-
 namespace pg {
 
-void registerSamplerMetaTypes()
-{
-    qRegisterMetaType<ProcessSnapshotPtr>("ProcessSnapshotPtr");
-}
-
 ProcessSampler::ProcessSampler(ProcessCollector::Options options, QObject* parent)
-    : QObject(parent)
+    : Sampler(parent)
     , m_options(std::move(options))
-    , m_cadence(new SampleCadence([this] { tick(); }, this))
 {
-    m_cadence->setIntervalMs(kDefaultIntervalMs);
+    setIntervalMs(kDefaultIntervalMs);
 }
 
 ProcessSampler::~ProcessSampler() = default;
 
-void ProcessSampler::start()
+void ProcessSampler::sample()
 {
     if (!m_collector)
-        m_collector = std::make_unique<ProcessCollector>(m_options);
-    m_cadence->start();
-}
-
-void ProcessSampler::setIntervalMs(int ms)
-{
-    m_cadence->setIntervalMs(ms);
-}
-
-void ProcessSampler::setPaused(bool paused)
-{
-    m_cadence->setPaused(paused);
-}
-
-void ProcessSampler::refreshNow()
-{
-    m_cadence->runNow();
-}
-
-void ProcessSampler::tick()
-{
-    if (m_collector)
-        emit snapshotReady(std::make_shared<ProcessSnapshot>(m_collector->sample()));
+        m_collector = std::make_unique<ProcessCollector>(m_options); // in the sampler thread
+    m_latest = std::make_shared<const ProcessSnapshot>(m_collector->sample());
+    emit snapshotReady(m_latest);
 }
 
 } // namespace pg

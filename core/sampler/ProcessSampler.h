@@ -1,20 +1,18 @@
 #pragma once
 
 // The process sampler: a worker object that lives in the sampler thread, owns a ProcessCollector
-// and publishes one immutable snapshot per tick. The next tick is armed only after a sample
-// finishes, so samples never pile up. Slots are invoked from the GUI thread through queued calls.
+// and publishes one immutable snapshot per tick. The leader the details and System samplers
+// follow: they sample right after each process snapshot, from the same moment.
 
 #include "core/process/ProcessCollector.h"
-#include "core/sampler/SamplerTypes.h"
+#include "core/sampler/Sampler.h"
+#include "core/sampler/SnapshotTypes.h"
 
-#include "core/sampler/SampleCadence.h"
-
-#include <QObject>
 #include <memory>
 
 namespace pg {
 
-class ProcessSampler final : public QObject
+class ProcessSampler final : public Sampler
 {
     Q_OBJECT
 public:
@@ -23,21 +21,20 @@ public:
 
     static constexpr int kDefaultIntervalMs = 1000;
 
-public slots:
-    void start(); // first sample now, then every interval
-    void setIntervalMs(int ms);
-    void setPaused(bool paused);
-    void refreshNow();
+    // The snapshot published last (null before the first): what followers build on. Sampler
+    // thread only.
+    const ProcessSnapshotPtr& latest() const { return m_latest; }
 
 signals:
     void snapshotReady(ProcessSnapshotPtr snapshot);
 
-private:
-    void tick();
+protected:
+    void sample() override;
 
+private:
     ProcessCollector::Options m_options;
     std::unique_ptr<ProcessCollector> m_collector; // created in the sampler thread
-    SampleCadence* m_cadence; // timer, interval and pause, shared by every periodic sampler
+    ProcessSnapshotPtr m_latest;
 };
 
 } // namespace pg

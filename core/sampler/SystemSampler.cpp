@@ -1,45 +1,31 @@
 #include "core/sampler/SystemSampler.h"
 
-#include <algorithm>
+#include "core/sampler/ProcessSampler.h"
 
 namespace pg {
 
 SystemSampler::SystemSampler(SystemOverviewCollector::Options options, QObject* parent)
-    : QObject(parent)
+    : Sampler(parent)
     , m_options(std::move(options))
-    , m_cadence(new SampleCadence([this] { tick(); }, this))
-{
-    qRegisterMetaType<SystemOverviewPtr>("SystemOverviewPtr");
-}
+{ }
 
 SystemSampler::~SystemSampler() = default;
 
-void SystemSampler::start()
+void SystemSampler::sample()
 {
     if (!m_collector)
         m_collector = std::make_unique<SystemOverviewCollector>(m_options);
-    m_cadence->start();
-}
-
-void SystemSampler::setIntervalMs(int ms)
-{
-    m_cadence->setIntervalMs(ms);
-}
-
-void SystemSampler::setPaused(bool paused)
-{
-    m_cadence->setPaused(paused);
-}
-
-void SystemSampler::refreshNow()
-{
-    m_cadence->runNow();
-}
-
-void SystemSampler::tick()
-{
-    if (m_collector)
+    const auto* processes = qobject_cast<const ProcessSampler*>(leader());
+    const ProcessSnapshotPtr tick = processes ? processes->latest() : nullptr;
+    // A process snapshot already used (the page shown again between two ticks) would make this
+    // sample a zero-length interval: read the files afresh instead.
+    if (tick && tick->sequence != m_lastProcessSequence) {
+        m_lastProcessSequence = tick->sequence;
+        emit overviewReady(
+            std::make_shared<const SystemOverview>(m_collector->sample(tick->system)));
+    } else {
         emit overviewReady(std::make_shared<const SystemOverview>(m_collector->sample()));
+    }
 }
 
 } // namespace pg

@@ -1,44 +1,36 @@
 #pragma once
 
 // The System overview's worker: lives in the shared sampler thread, owns a SystemOverviewCollector
-// and publishes one immutable SystemOverview per tick. Its timer follows the main window's refresh
-// interval and pause (connected in main.cpp); the next tick is armed only after a sample finishes.
+// and publishes one immutable SystemOverview per sample. Following the ProcessSampler (follow()),
+// it samples right after each process snapshot and builds on that snapshot's /proc/stat, meminfo,
+// loadavg and uptime, so those files are read once per tick and the Processes page's summary and
+// the System page show the same CPU %. Without a leader (fake trees in tests) it reads them itself.
 
-#include "core/system/SystemOverview.h"
+#include "core/sampler/Sampler.h"
+#include "core/sampler/SnapshotTypes.h"
 
-#include "core/sampler/SampleCadence.h"
-#include <QMetaType>
-
-#include <QObject>
+#include <cstdint>
 #include <memory>
-
-using SystemOverviewPtr = std::shared_ptr<const pg::SystemOverview>;
-Q_DECLARE_METATYPE(SystemOverviewPtr)
 
 namespace pg {
 
-class SystemSampler final : public QObject
+class SystemSampler final : public Sampler
 {
     Q_OBJECT
 public:
     explicit SystemSampler(SystemOverviewCollector::Options options, QObject* parent = nullptr);
     ~SystemSampler() override;
 
-public slots:
-    void start(); // first sample now, then every interval
-    void setIntervalMs(int ms);
-    void setPaused(bool paused);
-    void refreshNow();
-
 signals:
     void overviewReady(SystemOverviewPtr overview);
 
-private:
-    void tick();
+protected:
+    void sample() override;
 
+private:
     SystemOverviewCollector::Options m_options;
     std::unique_ptr<SystemOverviewCollector> m_collector; // created in the sampler thread
-    SampleCadence* m_cadence; // timer, interval and pause, shared by every periodic sampler
+    std::uint64_t m_lastProcessSequence = 0; // of the process snapshot used last
 };
 
 } // namespace pg

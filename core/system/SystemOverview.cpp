@@ -1,8 +1,8 @@
 #include "core/system/SystemOverview.h"
 
 #include "core/base/KernelNumbers.h"
-
 #include "core/base/ProcFs.h"
+#include "core/system/CpuBusy.h"
 
 #include <chrono>
 #include <unistd.h>
@@ -31,6 +31,17 @@ Sourced<T> readSourced(const std::string& root, const char* name, Parser parser)
     return out;
 }
 
+template <typename T>
+Sourced<T> fromSummary(
+    const std::string& root, const char* name, const std::optional<T>& value, Error error)
+{
+    Sourced<T> out;
+    out.path = root + "/" + name;
+    out.value = value;
+    out.error = value ? Error::None : error;
+    return out;
+}
+
 template <typename A>
 std::optional<double> rate(std::optional<A> prev, std::optional<A> cur, double dt)
 {
@@ -54,6 +65,7 @@ CpuShare cpuShare(const CpuTimes* prev, const CpuTimes& cur)
     share.cpu = cur.cpu;
     if (!prev)
         return share;
+    share.busyPercent = cpuBusyPercent(*prev, cur);
     const std::uint64_t CpuTimes::*fields[] = { &CpuTimes::user, &CpuTimes::nice, &CpuTimes::system,
         &CpuTimes::iowait, &CpuTimes::irq, &CpuTimes::softirq, &CpuTimes::steal, &CpuTimes::idle };
     double* out[] = { &share.user, &share.nice, &share.system, &share.iowait, &share.irq,
@@ -91,13 +103,24 @@ SystemOverviewCollector::SystemOverviewCollector(Options options)
 
 SystemOverview SystemOverviewCollector::sample()
 {
+    return sample(readSystemSummary(m_options.procRoot));
+}
+
+SystemOverview SystemOverviewCollector::sample(const SystemSummary& fromProcessTick)
+{
     using namespace std::chrono;
     const double mono = duration<double>(steady_clock::now().time_since_epoch()).count();
     const auto wall = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-    return sampleAt(mono, static_cast<std::int64_t>(wall));
+    return sampleAt(fromProcessTick, mono, static_cast<std::int64_t>(wall));
 }
 
 SystemOverview SystemOverviewCollector::sampleAt(double monotonicSeconds, std::int64_t wallUnixMs)
+{
+    return sampleAt(readSystemSummary(m_options.procRoot), monotonicSeconds, wallUnixMs);
+}
+
+SystemOverview SystemOverviewCollector::sampleAt(
+    const SystemSummary& fromProcessTick, double monotonicSeconds, std::int64_t wallUnixMs)
 {
     const std::string& root = m_options.procRoot;
     SystemOverview s;
@@ -106,10 +129,11 @@ SystemOverview SystemOverviewCollector::sampleAt(double monotonicSeconds, std::i
     s.procRoot = root;
     const long hz = ::sysconf(_SC_CLK_TCK);
     s.ticksPerSecond = hz > 0 ? hz : 100;
-    s.stat = readSourced<SystemStat>(root, "stat", parseSystemStat);
-    s.memory = readSourced<MemInfo>(root, "meminfo", parseMemInfo);
-    s.load = readSourced<LoadAvg>(root, "loadavg", parseLoadAvg);
-    s.uptime = readSourced<Uptime>(root, "uptime", parseUptime);
+    const SystemSummary& sum = fromProcessTick;
+    s.stat = fromSummary(root, "stat", sum.stat, sum.statError);
+    s.memory = fromSummary(root, "meminfo", sum.memInfo, sum.memInfoError);
+    s.load = fromSummary(root, "loadavg", sum.loadAvg, sum.loadAvgError);
+    s.uptime = fromSummary(root, "uptime", sum.uptime, sum.uptimeError);
     s.vmstat = readSourced<VmStat>(root, "vmstat", parseVmStat);
     s.disks = readSourced<DiskStats>(root, "diskstats", parseDiskStats);
     s.net = readSourced<NetDev>(root, "net/dev", parseNetDev);

@@ -1,7 +1,9 @@
 #pragma once
 
 // Everything the System overview page shows (procinfo's figures, plus disks, network, modules and
-// the kernel version), read from one /proc root per tick. Rates are deltas over the real time
+// the kernel version), from one /proc root per tick. /proc/stat, meminfo, loadavg and uptime come
+// from the process sample of the same tick (SystemSummary) when there is one, so each file is read
+// once per tick and both pages show one moment. Rates are deltas over the real time
 // between two samples; a counter that went backwards (a reset, a CPU or device that came back) or
 // a device seen for the first time has no rate for that tick instead of a bogus spike.
 
@@ -13,6 +15,7 @@
 #include "core/system/Modules.h"
 #include "core/system/NetDev.h"
 #include "core/system/SystemStat.h"
+#include "core/system/SystemSummary.h"
 #include "core/system/VmStat.h"
 
 #include <cstdint>
@@ -39,6 +42,9 @@ struct CpuShare
     int cpu = -1; // -1 for the whole machine
     bool valid = false;
     double user = 0, nice = 0, system = 0, iowait = 0, irq = 0, softirq = 0, steal = 0, idle = 0;
+    // Outside idle and iowait (cpuBusyPercent(), CpuBusy.h: what the process page's summary
+    // shows). Its own validity: it survives an iowait dip that makes the states above invalid.
+    std::optional<double> busyPercent;
 };
 
 struct DiskRate
@@ -110,9 +116,15 @@ public:
         return intervalMs > 0 ? static_cast<std::size_t>(600000 / intervalMs) + 1 : 601;
     }
 
-    SystemOverview sample(); // the monotonic and wall clocks
+    // Reads stat, meminfo, loadavg and uptime itself: for a caller without a process sample
+    // (the export command, fake trees in tests). Uses the monotonic and wall clocks.
+    SystemOverview sample();
+    // Builds on the process sample of this tick: reads only the files it does not.
+    SystemOverview sample(const SystemSummary& fromProcessTick);
     // `monotonicSeconds` drives the rates: tests pass a scripted clock.
     SystemOverview sampleAt(double monotonicSeconds, std::int64_t wallUnixMs);
+    SystemOverview sampleAt(
+        const SystemSummary& fromProcessTick, double monotonicSeconds, std::int64_t wallUnixMs);
 
 private:
     void refinePartitions(DiskStats& disks) const;

@@ -14,8 +14,8 @@
 
 #include "core/base/ProcFs.h"
 #include "core/interrupts/Interrupts.h"
+#include "core/interrupts/InterruptsCollector.h"
 #include "core/interrupts/IrqRates.h"
-#include "core/sampler/InterruptsSampler.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -5,8 +5,8 @@
 
 #include "core/base/ProcFs.h"
 #include "core/interrupts/Interrupts.h"
+#include "core/interrupts/InterruptsCollector.h"
 #include "core/interrupts/Softirqs.h"
-#include "core/sampler/InterruptsSampler.h"
 #include "tests/support/FakeProc.h"
 #include "ui/interrupts/InterruptsPage.h"
 

@@ -418,6 +418,7 @@ void TestIrqRates::samplerPublishesAcrossThreads()
 {
     // The worker in the shared sampler thread, pointed at the fake 256-CPU root: its snapshot
     // reaches this thread through a queued connection.
+    registerSnapshotMetaTypes(); // as main.cpp does
     SamplerThread thread;
     auto* sampler = new InterruptsSampler(
         pgtest::fixturePath(QStringLiteral("procroot-256cpu")).toStdString());
@@ -431,6 +432,8 @@ void TestIrqRates::samplerPublishesAcrossThreads()
     QMetaObject::invokeMethod(
         sampler, [sampler] { sampler->setPaused(true); }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(sampler, &InterruptsSampler::start, Qt::QueuedConnection);
+    // Paused, start() takes no sample: one F5 does, and nothing follows it.
+    QMetaObject::invokeMethod(sampler, &InterruptsSampler::refreshNow, Qt::QueuedConnection);
     QTRY_VERIFY_WITH_TIMEOUT(received != nullptr, 20000);
     QCOMPARE(received->interruptsError, Error::None);
     QCOMPARE(received->interrupts.cpuIds.size(), 256u);

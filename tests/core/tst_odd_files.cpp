@@ -7,11 +7,11 @@
 // passes, opens the tree's FIFOs for writing (which releases a reader blocked in open) and fails.
 
 #include "core/base/ProcFs.h"
+#include "core/interrupts/InterruptsCollector.h"
 #include "core/interrupts/IrqAffinity.h"
 #include "core/memory/MemoryMapReader.h"
 #include "core/process/ProcessCollector.h"
 #include "core/process/ProcessDetails.h"
-#include "core/sampler/InterruptsSampler.h"
 #include "core/system/SystemOverview.h"
 #include "tests/support/FakeProc.h"
 #include "tests/support/TestUtil.h"

@@ -1,11 +1,28 @@
-// The cadence every periodic sampler shares: samples on start, every interval, never while
-// paused, once more on resume and on demand, and never before start().
+// The cadence every sampler shares (core/sampler/Sampler): samples on start, every interval, never
+// while paused, once more on resume and on demand, never before start(), never while inactive or
+// without work; a follower samples after each sample of its leader and has no timer of its own.
 
-#include "core/sampler/SampleCadence.h"
+#include "core/base/RefreshInterval.h"
+#include "core/sampler/Sampler.h"
 
 #include <QTest>
 
 using namespace pg;
+
+namespace {
+
+class CountingSampler final : public Sampler
+{
+public:
+    int samples = 0;
+    bool work = true;
+
+protected:
+    void sample() override { ++samples; }
+    bool hasWork() const override { return work; }
+};
+
+} // namespace
 
 class TestSampleCadence : public QObject
 {
@@ -13,39 +30,92 @@ class TestSampleCadence : public QObject
 private slots:
     void samplesEveryIntervalAndStopsWhenPaused();
     void runNowBeforeStartIsIgnored();
+    void inactiveOrIdleReadsNothing();
+    void followerSamplesAfterItsLeader();
 };
 
 void TestSampleCadence::samplesEveryIntervalAndStopsWhenPaused()
 {
-    int samples = 0;
-    SampleCadence cadence([&samples] { ++samples; });
-    cadence.setIntervalMs(10); // clamped to the 50 ms minimum
-    QCOMPARE(cadence.intervalMs(), 50);
-    cadence.start();
-    QCOMPARE(samples, 1); // the first sample at once
-    QTRY_VERIFY_WITH_TIMEOUT(samples >= 4, 5000);
+    CountingSampler sampler;
+    sampler.setIntervalMs(10); // clamped to the 100 ms minimum
+    QCOMPARE(sampler.intervalMs(), kMinRefreshIntervalMs);
+    sampler.setIntervalMs(kMaxRefreshIntervalMs + 1);
+    QCOMPARE(sampler.intervalMs(), kMaxRefreshIntervalMs);
+    sampler.setIntervalMs(10);
+    sampler.start();
+    QCOMPARE(sampler.samples, 1); // the first sample at once
+    QTRY_VERIFY_WITH_TIMEOUT(sampler.samples >= 4, 5000);
 
-    cadence.setPaused(true);
-    const int atPause = samples;
+    sampler.setPaused(true);
+    const int atPause = sampler.samples;
     QTest::qWait(300);
-    QCOMPARE(samples, atPause); // nothing while paused
-    cadence.runNow();
-    QCOMPARE(samples, atPause + 1); // F5 still samples, and does not re-arm the timer
-    QTest::qWait(200);
-    QCOMPARE(samples, atPause + 1);
+    QCOMPARE(sampler.samples, atPause); // nothing while paused
+    sampler.refreshNow();
+    QCOMPARE(sampler.samples, atPause + 1); // F5 still samples, and does not re-arm the timer
+    QTest::qWait(300);
+    QCOMPARE(sampler.samples, atPause + 1);
 
-    cadence.setPaused(false);
-    QCOMPARE(samples, atPause + 2); // resuming samples at once
-    QTRY_VERIFY_WITH_TIMEOUT(samples >= atPause + 4, 5000); // and the cadence goes on
+    sampler.setPaused(false);
+    QCOMPARE(sampler.samples, atPause + 2); // resuming samples at once
+    QTRY_VERIFY_WITH_TIMEOUT(sampler.samples >= atPause + 4, 5000); // and the cadence goes on
 }
 
 void TestSampleCadence::runNowBeforeStartIsIgnored()
 {
-    int samples = 0;
-    SampleCadence cadence([&samples] { ++samples; });
-    cadence.runNow();
-    cadence.setPaused(false);
-    QCOMPARE(samples, 0);
+    CountingSampler sampler;
+    sampler.refreshNow();
+    sampler.setPaused(false);
+    sampler.setActive(false);
+    sampler.setActive(true);
+    QCOMPARE(sampler.samples, 0);
+}
+
+void TestSampleCadence::inactiveOrIdleReadsNothing()
+{
+    CountingSampler sampler;
+    sampler.setIntervalMs(kMinRefreshIntervalMs);
+    sampler.setActive(false); // its page is hidden
+    sampler.start();
+    sampler.refreshNow();
+    QTest::qWait(350);
+    QCOMPARE(sampler.samples, 0);
+    sampler.setActive(true);
+    QCOMPARE(sampler.samples, 1); // shown: reads at once
+    QTRY_VERIFY_WITH_TIMEOUT(sampler.samples >= 3, 5000);
+
+    sampler.work = false; // e.g. the memory map's target exited
+    const int idle = sampler.samples;
+    sampler.refreshNow();
+    QTest::qWait(350);
+    QCOMPARE(sampler.samples, idle);
+}
+
+void TestSampleCadence::followerSamplesAfterItsLeader()
+{
+    CountingSampler leader;
+    CountingSampler follower;
+    follower.follow(&leader);
+    leader.setIntervalMs(kMinRefreshIntervalMs);
+    follower.start();
+    QCOMPARE(follower.samples, 1); // its first sample at start
+    leader.start();
+    QCOMPARE(leader.samples, 1);
+    QCOMPARE(follower.samples, 2); // right after the leader's, in the same call
+    QTRY_VERIFY_WITH_TIMEOUT(leader.samples >= 3, 5000);
+    QCOMPARE(follower.samples, leader.samples + 1); // no timer of its own
+
+    follower.refreshNow(); // F5 reaches a follower through its leader only
+    QCOMPARE(follower.samples, leader.samples + 1);
+    leader.setPaused(true);
+    follower.setPaused(true);
+    const int atPause = leader.samples;
+    leader.refreshNow(); // F5 while paused refreshes the follower too
+    QCOMPARE(leader.samples, atPause + 1);
+    QCOMPARE(follower.samples, leader.samples + 1);
+
+    follower.setActive(false); // hidden: follows no more
+    leader.refreshNow();
+    QCOMPARE(follower.samples, leader.samples);
 }
 
 QTEST_GUILESS_MAIN(TestSampleCadence)

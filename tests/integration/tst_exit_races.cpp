@@ -3,6 +3,7 @@
 // as it can. No crash (the suite also runs under ASan/UBSan), no duplicate rows, no CPU % above
 // 100 x the number of CPUs, and no row for a process that had exited before the refresh began.
 
+#include "core/base/RefreshInterval.h"
 #include "core/memory/MemoryMapReader.h"
 #include "core/process/ProcessCollector.h"
 #include "core/process/ProcessDetails.h"
@@ -135,12 +136,12 @@ void TestExitRaces::collectorUnderChurn()
 
 void TestExitRaces::samplerThreadAndModelUnderChurn()
 {
-    registerSamplerMetaTypes();
+    registerSnapshotMetaTypes();
     ProcessTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     SamplerThread thread;
     auto* sampler = new ProcessSampler(ProcessCollector::Options {});
-    sampler->setIntervalMs(50); // the fastest the sampler allows
+    sampler->setIntervalMs(kMinRefreshIntervalMs); // the fastest the sampler allows
     thread.adopt(sampler);
     int snapshots = 0;
     std::int64_t lastTakenMs = 0;

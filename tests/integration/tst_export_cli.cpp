@@ -8,6 +8,7 @@
 #include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
 #include "ui/shell/ExportDialog.h"
+#include "Pages.h"
 #include "tests/support/ProcessWindow.h"
 #include "ui/shell/MainWindow.h"
 
@@ -742,8 +743,9 @@ void TestExportCli::guiSourcesUseTableNames()
 
     pg::AppOptions options;
     options.procRoot = kProcRoot;
-    pg::MainWindow window(options, nullptr);
-    QVERIFY(!window.exportSources().isEmpty());
+    pg::MainWindow window(options);
+    pg::assemblePages(window, options, nullptr); // every page, as the program has them
+    QCOMPARE(window.exportSources().size(), int(pg::exportTables().size()));
     for (const pg::ExportSource& s : window.exportSources()) {
         const pg::ExportTableInfo* t = pg::findExportTable(s.id.toStdString());
         QVERIFY2(t, qPrintable(s.id));

@@ -2,9 +2,9 @@
 // mounted with subset=pid or hidepid=, /proc/interrupts missing or unreadable, a machine with one
 // CPU. Each page says what it cannot show and why; the rest works.
 
+#include "core/interrupts/InterruptsCollector.h"
 #include "core/process/ProcessCollector.h"
-#include "core/sampler/InterruptsSampler.h"
-#include "core/sampler/SystemSampler.h"
+#include "core/sampler/SnapshotTypes.h"
 #include "core/system/ProcMounts.h"
 #include "core/system/SystemOverview.h"
 #include "tests/support/FakeProc.h"

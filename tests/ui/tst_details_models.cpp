@@ -2,6 +2,7 @@
 // panel itself on fixture details (kernel thread, permission denied, vanished process, parent
 // link); the actions controller's confirmation and error reporting.
 
+#include "core/sampler/DetailsSampler.h"
 #include "ui/details/CgroupModel.h"
 #include "ui/details/CommandLineModel.h"
 #include "ui/details/EnvironmentModel.h"
@@ -432,10 +433,24 @@ void TestDetailsModels::actionsConfirmAndReport()
     QCOMPARE(fixtureRequests.count(), 0);
 }
 
+namespace {
+
+// A leader whose samples the test publishes by hand (emit sampled()).
+class ProcessTick final : public Sampler
+{
+protected:
+    void sample() override { }
+};
+
+} // namespace
+
 void TestDetailsModels::samplerThreadCpuAndReuse()
 {
-    registerDetailsMetaTypes();
+    registerSnapshotMetaTypes();
+    ProcessTick tick; // stands for the process sampler it follows in main.cpp
     DetailsSampler sampler(kTree);
+    sampler.follow(&tick);
+    sampler.start();
     QSignalSpy ready(&sampler, &DetailsSampler::detailsReady);
     sampler.setProcess(4242, 200000);
     QCOMPARE(ready.count(), 1);
@@ -444,12 +459,12 @@ void TestDetailsModels::samplerThreadCpuAndReuse()
     QCOMPARE(int(first->threadCpuPercent.size()), 2);
     QVERIFY(std::isnan(first->threadCpuPercent[0])); // one read: not measured yet
     QTest::qWait(20);
-    sampler.refresh();
+    emit tick.sampled();
     auto second = ready.takeFirst().at(0).value<ProcessDetailsPtr>();
     QCOMPARE(second->threadCpuPercent[0], 0.0); // the fixture's ticks do not move
     // Hidden panel: no reads.
     sampler.setActive(false);
-    sampler.refresh();
+    emit tick.sampled();
     QCOMPARE(ready.count(), 0);
     sampler.setActive(true);
     QCOMPARE(ready.count(), 1);
@@ -460,7 +475,7 @@ void TestDetailsModels::samplerThreadCpuAndReuse()
     QVERIFY(ready.first().at(0).value<ProcessDetailsPtr>()->reused);
     ready.clear();
     sampler.setProcess(0, 0);
-    sampler.refresh();
+    emit tick.sampled();
     QCOMPARE(ready.count(), 0);
 }
 

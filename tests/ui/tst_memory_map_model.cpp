@@ -310,6 +310,7 @@ private slots:
 
         MemoryMapSampler sampler(root.path());
         QSignalSpy ready(&sampler, &MemoryMapSampler::mapsReady);
+        sampler.start(); // as main.cpp does; nothing is read before
         sampler.setTarget(42, 0);
         QCOMPARE(ready.count(), 0); // nobody is looking: smaps is not read
         sampler.refreshNow();

@@ -5,7 +5,7 @@
 // snapshot (removals, insertions, then dataChanged over the changed rows and columns); reset only
 // when the CPU columns change.
 
-#include "core/sampler/InterruptsSampler.h"
+#include "core/interrupts/InterruptsSnapshot.h"
 
 #include <QAbstractTableModel>
 #include <QString>

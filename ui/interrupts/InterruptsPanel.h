@@ -7,7 +7,7 @@
 // objects only while shown, so the panel feeds them again from the history when it is shown.
 
 #include "core/interrupts/IrqRates.h"
-#include "core/sampler/InterruptsSampler.h"
+#include "core/sampler/SnapshotTypes.h"
 #include "ui/interrupts/InterruptsModel.h"
 
 #include <QStringList>

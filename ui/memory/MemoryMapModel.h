@@ -10,7 +10,7 @@
 // are appended (the proxy sorts). Expanded groups, the selection and the scroll position survive.
 // Only a mode switch or another process resets the model.
 
-#include "core/sampler/MemoryMapSampler.h"
+#include "core/sampler/SnapshotTypes.h"
 
 #include <QAbstractItemModel>
 #include <QString>

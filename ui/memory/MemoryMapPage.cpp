@@ -3,6 +3,7 @@
 #include "core/export/MemoryMapCsv.h"
 #include "core/memory/MemoryAccounting.h"
 #include "core/sampler/MemoryMapSampler.h"
+#include "core/sampler/Sampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/memory/MemoryMapModel.h"
@@ -96,7 +97,8 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     m_columns->setToolTip(tr("Choose the smaps fields to show"));
     auto* refreshButton = new QPushButton(tr("Refresh"), this);
     refreshButton->setToolTip(
-        tr("Read the map again now (F5). It refreshes every 2 s while this page is shown"));
+        tr("Read the map again now (F5). While this page is shown it refreshes every 2 s, or at "
+           "the window's refresh interval when that is longer"));
 
     m_view->setModel(m_proxy);
     m_view->setUniformRowHeights(true);
@@ -164,7 +166,10 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &MemoryMapProxy::setNameFilter);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { setFlat(i == 1); });
-    connect(refreshButton, &QPushButton::clicked, this, &MemoryMapPage::refresh);
+    connect(refreshButton, &QPushButton::clicked, this, [this] {
+        if (m_source && m_key.pid > 0)
+            QMetaObject::invokeMethod(m_source, &Sampler::refreshNow, Qt::QueuedConnection);
+    });
     m_view->setObjectName(QStringLiteral("memoryMapView")); // its columns are saved
     if (m_source) {
         connect(this, &MemoryMapPage::targetRequested, m_source, &MemoryMapSampler::setTarget,

@@ -154,7 +154,7 @@ void ProcessActionsController::requestSignal(int signal)
     ActionRequest request;
     request.kind = ActionRequest::Signal;
     request.value = signal;
-    request.keys = keys;
+    request.keys.assign(keys.cbegin(), keys.cend());
     emit actionRequested(request);
 }
 
@@ -180,7 +180,7 @@ void ProcessActionsController::requestNice()
     ActionRequest request;
     request.kind = ActionRequest::Nice;
     request.value = *nice;
-    request.keys = keys;
+    request.keys.assign(keys.cbegin(), keys.cend());
     emit actionRequested(request);
 }
 

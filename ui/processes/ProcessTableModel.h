@@ -5,7 +5,7 @@
 // selections, persistent indexes and the scroll position survive refreshes. Rows are kept in pid
 // order; sorting and filtering belong to ProcessFilterProxy.
 
-#include "core/sampler/SamplerTypes.h"
+#include "core/sampler/SnapshotTypes.h"
 
 #include <QAbstractItemModel>
 #include <QString>

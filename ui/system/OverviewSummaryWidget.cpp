@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace pg {
 
@@ -232,6 +233,18 @@ OverviewSummaryWidget::OverviewSummaryWidget(QWidget* parent)
             src + tr(": share of the last refresh interval"));
         ++row;
     }
+    // The process page's "CPU" figure, by the same formula (core/system/CpuBusy.h).
+    g->addWidget(heading(tr("busy"), Qt::AlignLeft), row, 0);
+    auto* busyContext = new QLabel(tr("not idle, not iowait"));
+    busyContext->setTextFormat(Qt::PlainText);
+    g->addWidget(busyContext, row, 1);
+    const QString busySource = tr("/proc/stat cpu line: all fields but (4) idle and (5) iowait");
+    figure(QStringLiteral("cpu.busy.since_boot"), g, row, 3,
+        busySource + tr(": share of all CPU time since boot"));
+    figure(QStringLiteral("cpu.busy.now"), g, row, 4,
+        busySource
+            + tr(": share of the last refresh interval, as the Processes page's summary "
+                 "shows it"));
 
     // Paging and swapping.
     right->addWidget(section(QStringLiteral("paging"), tr("Paging and swapping"), g));
@@ -469,6 +482,15 @@ void OverviewSummaryWidget::applyCpu(const SystemOverview& o)
         setText(QStringLiteral("cpu.%1.since_boot").arg(key), sinceBoot);
         setText(QStringLiteral("cpu.%1.now").arg(key), now);
     }
+    QString busySinceBoot = ofmt::unknown();
+    if (times && times->total() > 0)
+        busySinceBoot = QStringLiteral("%1 %").arg(fmt::percent(100.0
+            * static_cast<double>(times->total() - std::min(times->idleAll(), times->total()))
+            / static_cast<double>(times->total())));
+    setText(QStringLiteral("cpu.busy.since_boot"), busySinceBoot);
+    setText(QStringLiteral("cpu.busy.now"),
+        share.busyPercent ? QStringLiteral("%1 %").arg(fmt::percent(*share.busyPercent))
+                          : ofmt::unknown());
 }
 
 void OverviewSummaryWidget::applyPaging(const SystemOverview& o)

@@ -1,0 +1,30 @@
+#pragma once
+
+// One tick of the interrupts page: /proc/interrupts and /proc/softirqs with their per-CPU rates and
+// each IRQ's affinity. Immutable once published; plain C++ so models and tests need no sampler.
+
+#include "core/base/Result.h"
+#include "core/interrupts/Interrupts.h"
+#include "core/interrupts/IrqAffinity.h"
+#include "core/interrupts/IrqRates.h"
+#include "core/interrupts/Softirqs.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace pg {
+
+struct InterruptsSnapshot
+{
+    std::uint64_t sequence = 0;
+    double samplerCpuMs = 0;
+    Error interruptsError = Error::None; // reading or parsing <root>/interrupts
+    Error softirqsError = Error::None;
+    Interrupts interrupts;
+    IrqRateSample irqRates; // rows aligned with interrupts.rows
+    std::vector<IrqAffinity> affinity; // aligned with interrupts.rows; empty for named rows
+    Softirqs softirqs;
+    IrqRateSample softirqRates; // rows aligned with softirqs.rows
+};
+
+} // namespace pg

@@ -1,0 +1,61 @@
+#pragma once
+
+// The base of every worker object in the sampler thread. It owns the refresh cadence: a
+// single-shot timer re-armed only after a sample finishes (so samples never pile up) for what is
+// left of the interval (so the cadence holds), stopped while paused or inactive. A follower has no
+// timer: it samples right after each sample its leader publishes, so both describe one moment.
+// Nothing is read before start(). Create, follow() and connect before moving it to the thread.
+
+#include <QObject>
+
+class QTimer;
+
+namespace pg {
+
+class Sampler : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Sampler(QObject* parent = nullptr);
+    ~Sampler() override;
+
+    // No timer of its own: samples after each sample the leader publishes, paused or not (the
+    // leader samples while paused only on F5, and then every page should refresh). Its own
+    // refreshNow() does nothing: F5 reaches it through the leader. Call before start().
+    void follow(Sampler* leader);
+    int intervalMs() const { return m_intervalMs; }
+
+public slots:
+    void start(); // first sample now (if active, not paused, has work), then every interval
+    void setIntervalMs(int ms); // clamped to kMinRefreshIntervalMs..kMaxRefreshIntervalMs
+    void setPaused(bool paused); // resuming samples at once
+    void setActive(bool active); // false: reads nothing (its page is hidden); true: reads at once
+    void refreshNow(); // F5: a sample now if active (re-arms the cadence; not while paused)
+
+signals:
+    void sampled(); // after each sample is published (followers hook here)
+
+protected:
+    virtual void sample() = 0; // take one sample and emit the subclass's typed signal
+    virtual bool hasWork() const { return true; } // e.g. the memory map sampler without a target
+
+    // A sample now, if started, active and with work (a new target, a new selection).
+    void sampleNow();
+    Sampler* leader() const { return m_leader; }
+    bool isActive() const { return m_active; }
+
+private:
+    void tick(); // own cadence: sample if there is something to read, then re-arm
+    void onLeaderSampled();
+    bool canSample() const { return m_started && m_active && hasWork(); }
+    void publish();
+
+    QTimer* m_timer = nullptr; // created by start() in the sampler thread; null for a follower
+    Sampler* m_leader = nullptr;
+    int m_intervalMs;
+    bool m_started = false;
+    bool m_paused = false;
+    bool m_active = true;
+};
+
+} // namespace pg

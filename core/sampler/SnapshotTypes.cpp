@@ -1,0 +1,16 @@
+#include "core/sampler/SnapshotTypes.h"
+
+namespace pg {
+
+void registerSnapshotMetaTypes()
+{
+    qRegisterMetaType<ProcessSnapshotPtr>("ProcessSnapshotPtr");
+    qRegisterMetaType<SystemOverviewPtr>("SystemOverviewPtr");
+    qRegisterMetaType<InterruptsSnapshotPtr>("InterruptsSnapshotPtr");
+    qRegisterMetaType<MemoryMapSnapshotPtr>("MemoryMapSnapshotPtr");
+    qRegisterMetaType<ProcessDetailsPtr>("ProcessDetailsPtr");
+    qRegisterMetaType<ActionReportPtr>("ActionReportPtr");
+    qRegisterMetaType<ActionRequest>("pg::ActionRequest");
+}
+
+} // namespace pg

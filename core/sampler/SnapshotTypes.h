@@ -1,0 +1,39 @@
+#pragma once
+
+// Every type that crosses from the sampler thread to the GUI thread through a queued signal or
+// call: the immutable snapshot pointers and the action request. The one place that declares them
+// to Qt's meta-type system; models include this (or the plain core snapshot header), never a
+// sampler.
+
+#include "core/interrupts/InterruptsSnapshot.h"
+#include "core/memory/MemoryMapSnapshot.h"
+#include "core/process/ActionRequest.h"
+#include "core/process/DetailsSample.h"
+#include "core/process/ProcessSnapshot.h"
+#include "core/system/SystemOverview.h"
+
+#include <QMetaType>
+#include <memory>
+
+using ProcessSnapshotPtr = std::shared_ptr<const pg::ProcessSnapshot>;
+using SystemOverviewPtr = std::shared_ptr<const pg::SystemOverview>;
+using InterruptsSnapshotPtr = std::shared_ptr<const pg::InterruptsSnapshot>;
+using MemoryMapSnapshotPtr = std::shared_ptr<const pg::MemoryMapSnapshot>;
+using ProcessDetailsPtr = std::shared_ptr<const pg::DetailsSample>;
+using ActionReportPtr = std::shared_ptr<const pg::ActionReport>;
+
+Q_DECLARE_METATYPE(ProcessSnapshotPtr)
+Q_DECLARE_METATYPE(SystemOverviewPtr)
+Q_DECLARE_METATYPE(InterruptsSnapshotPtr)
+Q_DECLARE_METATYPE(MemoryMapSnapshotPtr)
+Q_DECLARE_METATYPE(ProcessDetailsPtr)
+Q_DECLARE_METATYPE(ActionReportPtr)
+Q_DECLARE_METATYPE(pg::ActionRequest)
+
+namespace pg {
+
+// Registers every type above (under its alias name too, for string-based connections and queued
+// invokeMethod); call once, before the sampler thread starts. Calling it again is harmless.
+void registerSnapshotMetaTypes();
+
+} // namespace pg
