@@ -6,6 +6,7 @@
 // when the CPU columns change.
 
 #include "core/sampler/InterruptsSampler.h"
+#include "ui/common/KeyedRowDiff.h"
 
 #include <QAbstractTableModel>
 #include <QString>
@@ -77,9 +78,14 @@ public:
     QString displayName(int row) const;
 
 private:
+    friend class KeyedRowDiff;
+    struct RowTraits;
+
     void apply(const std::vector<int>& cpuIds, std::vector<Item> items);
     QVariant displayData(const Item& item, int column) const;
     QVariant sortData(const Item& item, int column) const;
+    // The columns whose cells differ between two samples of one row.
+    ColumnSpan changedColumns(const Item& before, const Item& after) const;
 
     Kind m_kind;
     std::vector<Column> m_columns;
