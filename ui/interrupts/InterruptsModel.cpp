@@ -45,15 +45,6 @@ struct InterruptsModel::RowTraits
     }
 };
 
-bool InterruptsModel::Item::operator==(const Item& o) const
-{
-    return key == o.key && devices == o.devices && chip == o.chip && hwirq == o.hwirq
-        && trigger == o.trigger && counts == o.counts && hasRate == o.hasRate && rate == o.rate
-        && reset == o.reset && affinity == o.affinity && effectiveAffinity == o.effectiveAffinity
-        && balance.kind == o.balance.kind && balance.cpu == o.balance.cpu
-        && balance.used == o.balance.used;
-}
-
 InterruptsModel::InterruptsModel(Kind kind, QObject* parent)
     : QAbstractTableModel(parent)
     , m_kind(kind)

@@ -58,7 +58,6 @@ public:
         bool affinityKnown = false;
         QString affinity, effectiveAffinity;
         BalanceFinding balance;
-        bool operator==(const Item& o) const;
     };
 
     int rowCount(const QModelIndex& parent = {}) const override;
