@@ -64,6 +64,7 @@ private slots:
     void affinityAndBalance();
     void softirqs();
     void busiestOnTopAndFilter();
+    void changesLimitedToChangedColumns();
 };
 
 void TestInterruptsModel::scriptedSequence()
@@ -237,6 +238,32 @@ void TestInterruptsModel::busiestOnTopAndFilter()
                     .data()
                     .toString()
                     .contains("nvme"));
+}
+
+// One CPU's count moves on one IRQ: one dataChanged, for that row, from Total to that CPU's column,
+// not over the untouched text columns or the other CPUs.
+void TestInterruptsModel::changesLimitedToChangedColumns()
+{
+    InterruptsModel model(InterruptsModel::Kind::Hardware);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    IrqRates rates;
+    const std::string quiet = "  CPU0 CPU1 CPU2\n 24: 100 0 0 PCI-MSI 1-edge nvme0q0\n 25: 5 5 5 "
+                              "PCI-MSI 2-edge eth0\n";
+    model.applySnapshot(*snapshot(rates, quiet, 0));
+    model.applySnapshot(*snapshot(rates, quiet, 1));
+    model.applySnapshot(*snapshot(rates, quiet, 2));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applySnapshot(*snapshot(rates,
+        "  CPU0 CPU1 CPU2\n 24: 110 0 0 PCI-MSI 1-edge nvme0q0\n 25: 5 5 5 PCI-MSI 2-edge eth0\n",
+        3));
+    QCOMPARE(changed.size(), 1);
+    const QModelIndex tl = changed[0][0].value<QModelIndex>();
+    const QModelIndex br = changed[0][1].value<QModelIndex>();
+    QCOMPARE(tl.row(), model.rowOfKey("24"));
+    QCOMPARE(br.row(), model.rowOfKey("24"));
+    QCOMPARE(tl.column(), model.columnOf(InterruptsModel::Total));
+    QCOMPARE(br.column(), model.firstCpuColumn());
+    QCOMPARE(cell(model, "24", InterruptsModel::Total), QStringLiteral("110"));
 }
 
 QTEST_MAIN(TestInterruptsModel)

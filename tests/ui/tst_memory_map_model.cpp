@@ -203,6 +203,33 @@ private slots:
         QCOMPARE(model.rowCount(), 4); // heap, libc, anonymous, totals
     }
 
+    // A new mapping goes to its place in address order (the totals row stays last), in one
+    // insertion; the rows around it keep their persistent indexes.
+    void newMappingTakesItsPlace()
+    {
+        MemoryMapModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setMode(MemoryMapModel::Mode::Flat);
+        model.applySnapshot(snapshotOf(12, 5, kFirst));
+        const QPersistentModelIndex heap = model.index(1, MemoryMapModel::Path);
+        QCOMPARE(heap.data().toString(), QStringLiteral("[heap]"));
+        auto next = kFirst;
+        next.insert(next.begin() + 2, { 0x2000000, 0x2001000, "rw-p", "", 4, 0 });
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+        model.applySnapshot(snapshotOf(12, 5, next));
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted[0][1].toInt(), 2);
+        QCOMPARE(inserted[0][2].toInt(), 2);
+        QCOMPARE(layouts.size(), 0);
+        QCOMPARE(model.index(2, MemoryMapModel::Mapping).data().toString(),
+            QStringLiteral("02000000-02001000 rw-p"));
+        QCOMPARE(heap.row(), 1);
+        QCOMPARE(model.index(model.rowCount() - 1, 0).data(MemoryMapModel::RowKindRole).toInt(),
+            int(MemoryMapModel::RowKind::Totals));
+    }
+
     void proxySortsWithinGroupsTotalsLast()
     {
         MemoryMapModel model;

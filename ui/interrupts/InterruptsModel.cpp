@@ -2,12 +2,13 @@
 
 #include "core/base/KernelNumbers.h"
 #include "ui/common/Format.h"
+#include "ui/common/KeyedRowDiff.h"
 
 #include <QBrush>
 #include <QColor>
-#include <QHash>
 #include <QSet>
 #include <algorithm>
+#include <optional>
 
 namespace pg {
 
@@ -27,14 +28,22 @@ QString str(const std::string& s)
 
 } // namespace
 
-bool InterruptsModel::Item::operator==(const Item& o) const
+struct InterruptsModel::RowTraits
 {
-    return key == o.key && devices == o.devices && chip == o.chip && hwirq == o.hwirq
-        && trigger == o.trigger && counts == o.counts && hasRate == o.hasRate && rate == o.rate
-        && reset == o.reset && affinity == o.affinity && effectiveAffinity == o.effectiveAffinity
-        && balance.kind == o.balance.kind && balance.cpu == o.balance.cpu
-        && balance.used == o.balance.used;
-}
+    using Row = Item;
+    using Incoming = Item;
+    using Key = QString;
+    const InterruptsModel* model;
+
+    static const QString& keyOf(const Item& item) { return item.key; }
+    static Item make(Item&& item) { return std::move(item); }
+    ColumnSpan update(Item& row, Item&& in) const
+    {
+        const ColumnSpan span = model->changedColumns(row, in);
+        row = std::move(in);
+        return span;
+    }
+};
 
 InterruptsModel::InterruptsModel(Kind kind, QObject* parent)
     : QAbstractTableModel(parent)
@@ -159,62 +168,64 @@ void InterruptsModel::apply(const std::vector<int>& cpuIds, std::vector<Item> it
         endResetModel();
         return;
     }
-    QHash<QString, int> incoming;
-    incoming.reserve(static_cast<qsizetype>(items.size()));
-    for (std::size_t i = 0; i < items.size(); ++i)
-        incoming.insert(items[i].key, static_cast<int>(i));
+    // Insertions at the end (the proxy sorts).
+    KeyedRowDiff::Options options;
+    options.placement = KeyedRowDiff::Placement::Append;
+    RowTraits traits { this };
+    KeyedRowDiff::apply(*this, {}, m_items, std::move(items), traits, options);
+}
 
-    // 1. Removals, bottom-up, coalesced into contiguous ranges.
-    for (int row = static_cast<int>(m_items.size()) - 1; row >= 0;) {
-        if (incoming.contains(m_items[static_cast<std::size_t>(row)].key)) {
-            --row;
-            continue;
+ColumnSpan InterruptsModel::changedColumns(const Item& a, const Item& b) const
+{
+    ColumnSpan span;
+    for (int c = 0; c < firstCpuColumn(); ++c) {
+        bool differs = false;
+        switch (columnKind(c)) {
+        case Name:
+            differs = a.key != b.key;
+            break;
+        case Devices:
+        case Description:
+            differs = a.devices != b.devices;
+            break;
+        case Chip:
+            differs = a.chip != b.chip;
+            break;
+        case HwIrq:
+            differs = a.hwirq != b.hwirq;
+            break;
+        case Trigger:
+            differs = a.trigger != b.trigger;
+            break;
+        case Total:
+            differs = a.total != b.total;
+            break;
+        case Rate:
+            differs = a.hasRate != b.hasRate || a.rate != b.rate || a.reset != b.reset;
+            break;
+        case Affinity:
+            differs = a.singleCount != b.singleCount || a.affinityKnown != b.affinityKnown
+                || a.affinity != b.affinity || a.effectiveAffinity != b.effectiveAffinity;
+            break;
+        case Balance:
+            differs = a.balance.kind != b.balance.kind || a.balance.cpu != b.balance.cpu
+                || a.balance.used != b.balance.used || a.balance.share != b.balance.share
+                || a.balance.allowedOnline != b.balance.allowedOnline;
+            break;
         }
-        int first = row;
-        while (first > 0 && !incoming.contains(m_items[static_cast<std::size_t>(first - 1)].key))
-            --first;
-        beginRemoveRows({}, first, row);
-        m_items.erase(m_items.begin() + first, m_items.begin() + row + 1);
-        endRemoveRows();
-        row = first - 1;
+        if (differs)
+            span.add(c);
     }
-    // 2. Insertions at the end (the proxy sorts).
-    QSet<QString> present;
-    for (const Item& it : m_items)
-        present.insert(it.key);
-    std::vector<Item> added;
-    for (Item& it : items) {
-        if (!present.contains(it.key))
-            added.push_back(it);
+    // Per CPU: the count, and the rate its tooltip shows.
+    const bool allCpus = a.singleCount != b.singleCount || a.hasRate != b.hasRate;
+    for (std::size_t cpu = 0; cpu < m_cpuIds.size(); ++cpu) {
+        auto at = [cpu](const auto& v) {
+            return cpu < v.size() ? std::optional(v[cpu]) : std::nullopt;
+        };
+        if (allCpus || at(a.counts) != at(b.counts) || at(a.cpuRates) != at(b.cpuRates))
+            span.add(firstCpuColumn() + static_cast<int>(cpu));
     }
-    // 3. Changes, in contiguous row ranges over the columns that can change.
-    const int firstChanging
-        = std::min(columnOf(Total), columnOf(Devices) >= 0 ? columnOf(Devices) : columnOf(Total));
-    int rangeStart = -1;
-    auto flush = [&](int endRow) {
-        if (rangeStart >= 0)
-            emit dataChanged(index(rangeStart, firstChanging), index(endRow, columnCount() - 1));
-        rangeStart = -1;
-    };
-    for (int row = 0; row < static_cast<int>(m_items.size()); ++row) {
-        Item& mine = m_items[static_cast<std::size_t>(row)];
-        Item& theirs = items[static_cast<std::size_t>(incoming.value(mine.key))];
-        if (mine == theirs) {
-            flush(row - 1);
-            continue;
-        }
-        mine = std::move(theirs);
-        if (rangeStart < 0)
-            rangeStart = row;
-    }
-    flush(static_cast<int>(m_items.size()) - 1);
-    if (!added.empty()) {
-        const int first = static_cast<int>(m_items.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        for (Item& it : added)
-            m_items.push_back(std::move(it));
-        endInsertRows();
-    }
+    return span;
 }
 
 int InterruptsModel::rowCount(const QModelIndex& parent) const

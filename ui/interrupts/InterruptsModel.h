@@ -6,6 +6,7 @@
 // when the CPU columns change.
 
 #include "core/interrupts/InterruptsSnapshot.h"
+#include "ui/common/KeyedRowDiff.h"
 
 #include <QAbstractTableModel>
 #include <QString>
@@ -57,7 +58,6 @@ public:
         bool affinityKnown = false;
         QString affinity, effectiveAffinity;
         BalanceFinding balance;
-        bool operator==(const Item& o) const;
     };
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -77,9 +77,14 @@ public:
     QString displayName(int row) const;
 
 private:
+    friend class KeyedRowDiff;
+    struct RowTraits;
+
     void apply(const std::vector<int>& cpuIds, std::vector<Item> items);
     QVariant displayData(const Item& item, int column) const;
     QVariant sortData(const Item& item, int column) const;
+    // The columns whose cells differ between two samples of one row.
+    ColumnSpan changedColumns(const Item& before, const Item& after) const;
 
     Kind m_kind;
     std::vector<Column> m_columns;

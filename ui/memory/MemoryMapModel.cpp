@@ -1,11 +1,13 @@
 #include "ui/memory/MemoryMapModel.h"
 
 #include "ui/common/Format.h"
+#include "ui/common/KeyedRowDiff.h"
 
 #include <QColor>
 #include <QFont>
 #include <QLocale>
-#include <unordered_map>
+#include <functional>
+#include <string_view>
 
 namespace pg {
 
@@ -83,22 +85,24 @@ QString pathText(const std::string& displayPath)
     return displayPath.empty() ? MemoryMapModel::tr("[anonymous]") : fmt::displayBytes(displayPath);
 }
 
-// Calls `emitRange(first, last)` for each run of consecutive true entries.
-template <typename F> void forEachRun(const std::vector<bool>& flags, F emitRange)
+// A row's identity: a group by its path, a mapping by its start address, the totals row by its
+// kind (the anonymous group's path is empty too).
+struct MapKey
 {
-    const int n = static_cast<int>(flags.size());
-    for (int i = 0; i < n;) {
-        if (!flags[static_cast<std::size_t>(i)]) {
-            ++i;
-            continue;
-        }
-        int j = i;
-        while (j + 1 < n && flags[static_cast<std::size_t>(j + 1)])
-            ++j;
-        emitRange(i, j);
-        i = j + 1;
+    MemoryMapModel::RowKind kind;
+    std::uint64_t address;
+    std::string_view path;
+    bool operator==(const MapKey&) const = default;
+};
+
+struct MapKeyHash
+{
+    std::size_t operator()(const MapKey& k) const noexcept
+    {
+        return std::hash<std::string_view>()(k.path) ^ std::hash<std::uint64_t>()(k.address)
+            ^ static_cast<std::size_t>(k.kind);
     }
-}
+};
 
 } // namespace
 
@@ -218,7 +222,7 @@ void MemoryMapModel::applySnapshot(const MemoryMapSnapshotPtr& snapshot)
     }
     const MemoryMapSnapshotPtr old = m_snapshot; // keeps the rows' pointers valid during the update
     m_snapshot = snapshot;
-    update(old);
+    update();
 }
 
 MemoryMapModel::Row MemoryMapModel::mappingRow(const SmapsMapping& m, bool flat) const
@@ -316,153 +320,81 @@ bool MemoryMapModel::sameValues(const Row& a, const Row& b)
     return false;
 }
 
+// Both levels compare rows with sameValues() and signal the whole row: a mapping's columns all
+// come from one smaps entry.
+struct MemoryMapModel::RowKeys
+{
+    using Key = MapKey;
+    using KeyHash = MapKeyHash;
+    static MapKey keyOf(const Row& row)
+    {
+        switch (row.kind) {
+        case RowKind::Group:
+            return { row.kind, 0, row.key };
+        case RowKind::Mapping:
+            return { row.kind, row.address, {} };
+        case RowKind::Totals:
+            break;
+        }
+        return { row.kind, 0, {} };
+    }
+    static MapKey keyOf(const std::unique_ptr<TopRow>& top) { return keyOf(top->row); }
+    static ColumnSpan span(bool changed)
+    {
+        return changed ? ColumnSpan { 0, ColumnCount - 1 } : ColumnSpan {};
+    }
+};
+
+struct MemoryMapModel::ChildTraits : RowKeys
+{
+    using Row = MemoryMapModel::Row;
+    using Incoming = MemoryMapModel::Row;
+    static Row make(Row&& row) { return std::move(row); }
+    static ColumnSpan update(Row& row, Row&& fresh)
+    {
+        const bool changed = !sameValues(row, fresh);
+        row = std::move(fresh); // always: the old row points into the old snapshot
+        return span(changed);
+    }
+};
+
+struct MemoryMapModel::TopTraits : RowKeys
+{
+    using Row = std::unique_ptr<TopRow>;
+    using Incoming = MemoryMapModel::Row;
+    MemoryMapModel* model;
+
+    Row make(MemoryMapModel::Row&& fresh) const
+    {
+        auto top = std::make_unique<TopRow>();
+        if (fresh.kind == RowKind::Group)
+            top->children = model->childrenOf(*model->m_snapshot, *fresh.group);
+        top->row = std::move(fresh);
+        return top;
+    }
+    ColumnSpan update(Row& top, MemoryMapModel::Row&& fresh) const
+    {
+        const bool changed = !sameValues(top->row, fresh);
+        if (fresh.kind == RowKind::Group)
+            model->syncChildren(*top, model->childrenOf(*model->m_snapshot, *fresh.group));
+        top->row = std::move(fresh);
+        return span(changed);
+    }
+    // parent() reads a top row's position from it.
+    void renumber(std::vector<Row>&) const { model->renumber(); }
+};
+
 void MemoryMapModel::syncChildren(TopRow& top, std::vector<Row> fresh)
 {
-    const QModelIndex parent = index(top.index, 0);
-    std::unordered_map<std::uint64_t, std::size_t> freshAt;
-    freshAt.reserve(fresh.size());
-    for (std::size_t i = 0; i < fresh.size(); ++i)
-        freshAt.emplace(fresh[i].address, i);
-
-    // Removals, from the back so earlier rows keep their numbers.
-    std::vector<bool> gone(top.children.size());
-    for (std::size_t i = 0; i < top.children.size(); ++i)
-        gone[i] = freshAt.find(top.children[i].address) == freshAt.end();
-    for (int i = static_cast<int>(gone.size()) - 1; i >= 0;) {
-        if (!gone[static_cast<std::size_t>(i)]) {
-            --i;
-            continue;
-        }
-        int first = i;
-        while (first > 0 && gone[static_cast<std::size_t>(first - 1)])
-            --first;
-        beginRemoveRows(parent, first, i);
-        top.children.erase(top.children.begin() + first, top.children.begin() + i + 1);
-        endRemoveRows();
-        i = first - 1;
-    }
-    // Updates in place.
-    std::vector<bool> used(fresh.size());
-    std::vector<bool> changed(top.children.size());
-    for (std::size_t i = 0; i < top.children.size(); ++i) {
-        const std::size_t f = freshAt[top.children[i].address];
-        used[f] = true;
-        changed[i] = !sameValues(top.children[i], fresh[f]);
-        top.children[i] = std::move(fresh[f]);
-    }
-    forEachRun(changed, [&](int a, int b) {
-        emit dataChanged(index(a, 0, parent), index(b, ColumnCount - 1, parent));
-    });
-    // Insertions, appended in one run.
-    std::vector<Row> added;
-    for (std::size_t f = 0; f < fresh.size(); ++f) {
-        if (!used[f])
-            added.push_back(std::move(fresh[f]));
-    }
-    if (!added.empty()) {
-        const int first = static_cast<int>(top.children.size());
-        beginInsertRows(parent, first, first + static_cast<int>(added.size()) - 1);
-        for (Row& r : added)
-            top.children.push_back(std::move(r));
-        endInsertRows();
-    }
+    ChildTraits traits;
+    KeyedRowDiff::apply(*this, index(top.index, 0), top.children, std::move(fresh), traits);
 }
 
-void MemoryMapModel::update(const MemoryMapSnapshotPtr& old)
+void MemoryMapModel::update()
 {
-    Q_UNUSED(old);
-    std::vector<Row> fresh = topRowsOf(*m_snapshot);
-    // The totals row is handled apart: it stays last.
-    Row freshTotals = std::move(fresh.back());
-    fresh.pop_back();
-    const bool flat = m_mode == Mode::Flat;
-
-    std::unordered_map<std::uint64_t, std::size_t> byAddress;
-    std::unordered_map<std::string_view, std::size_t> byKey;
-    for (std::size_t i = 0; i < fresh.size(); ++i) {
-        if (flat)
-            byAddress.emplace(fresh[i].address, i);
-        else
-            byKey.emplace(fresh[i].key, i);
-    }
-    auto find = [&](const Row& row) -> std::optional<std::size_t> {
-        if (flat) {
-            auto it = byAddress.find(row.address);
-            return it == byAddress.end() ? std::nullopt : std::optional<std::size_t>(it->second);
-        }
-        auto it = byKey.find(row.key);
-        return it == byKey.end() ? std::nullopt : std::optional<std::size_t>(it->second);
-    };
-
-    const bool hadTotals = !m_top.empty() && m_top.back()->row.kind == RowKind::Totals;
-    const std::size_t oldCount = m_top.size() - (hadTotals ? 1 : 0);
-    std::vector<bool> gone(oldCount);
-    for (std::size_t i = 0; i < oldCount; ++i)
-        gone[i] = !find(m_top[i]->row);
-    for (int i = static_cast<int>(oldCount) - 1; i >= 0;) {
-        if (!gone[static_cast<std::size_t>(i)]) {
-            --i;
-            continue;
-        }
-        int first = i;
-        while (first > 0 && gone[static_cast<std::size_t>(first - 1)])
-            --first;
-        beginRemoveRows({}, first, i);
-        m_top.erase(m_top.begin() + first, m_top.begin() + i + 1);
-        renumber();
-        endRemoveRows();
-        i = first - 1;
-    }
-
-    const std::size_t kept = m_top.size() - (hadTotals ? 1 : 0);
-    std::vector<bool> used(fresh.size());
-    std::vector<bool> changed(kept);
-    for (std::size_t i = 0; i < kept; ++i) {
-        TopRow& top = *m_top[i];
-        const std::size_t f = *find(top.row);
-        used[f] = true;
-        changed[i] = !sameValues(top.row, fresh[f]);
-        if (!flat)
-            syncChildren(top, childrenOf(*m_snapshot, *fresh[f].group));
-        top.row = std::move(fresh[f]);
-    }
-    forEachRun(
-        changed, [&](int a, int b) { emit dataChanged(index(a, 0), index(b, ColumnCount - 1)); });
-
-    std::vector<std::unique_ptr<TopRow>> added;
-    for (std::size_t f = 0; f < fresh.size(); ++f) {
-        if (used[f])
-            continue;
-        auto top = std::make_unique<TopRow>();
-        if (!flat)
-            top->children = childrenOf(*m_snapshot, *fresh[f].group);
-        top->row = std::move(fresh[f]);
-        added.push_back(std::move(top));
-    }
-    if (!added.empty()) {
-        const int first = static_cast<int>(kept);
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        m_top.insert(m_top.begin() + first, std::make_move_iterator(added.begin()),
-            std::make_move_iterator(added.end()));
-        renumber();
-        endInsertRows();
-    }
-
-    if (hadTotals) {
-        TopRow& totals = *m_top.back();
-        const bool totalsChanged = !sameValues(totals.row, freshTotals);
-        totals.row = std::move(freshTotals);
-        if (totalsChanged)
-            emit dataChanged(index(totals.index, 0), index(totals.index, ColumnCount - 1));
-    } else {
-        const int at = static_cast<int>(m_top.size());
-        beginInsertRows({}, at, at);
-        auto top = std::make_unique<TopRow>();
-        top->row = std::move(freshTotals);
-        m_top.push_back(std::move(top));
-        renumber();
-        endInsertRows();
-    }
+    // The fresh rows are in address order with the totals row last; so are the rows held.
+    TopTraits traits { {}, this };
+    KeyedRowDiff::apply(*this, {}, m_top, topRowsOf(*m_snapshot), traits);
 }
 
 QModelIndex MemoryMapModel::index(int row, int column, const QModelIndex& parent) const

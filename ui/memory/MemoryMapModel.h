@@ -5,10 +5,11 @@
 // mappings; or, in flat mode, one top-level row per mapping as pmap prints them. A totals row (the
 // `pmap -X` footer) is always last. Values are KiB as smaps prints them.
 //
-// Refreshes update in place: rows are matched by identity (group: its path; mapping: its start
-// address), removed and inserted in contiguous runs, and changed rows get dataChanged; new rows
-// are appended (the proxy sorts). Expanded groups, the selection and the scroll position survive.
-// Only a mode switch or another process resets the model.
+// Refreshes update in place through KeyedRowDiff, for the top rows and for each group's children:
+// rows are matched by identity (group: its path; mapping: its start address), removed and inserted
+// in contiguous runs at their place in address order (the totals row stays last), and changed rows
+// get dataChanged. Expanded groups, the selection and the scroll position survive. Only a mode
+// switch or another process resets the model.
 
 #include "core/sampler/SnapshotTypes.h"
 
@@ -114,13 +115,17 @@ private:
         int index = 0; // position in m_top, kept current for parent()
     };
 
+    friend class KeyedRowDiff;
+    struct RowKeys;
+    struct ChildTraits;
+    struct TopTraits;
+
     void rebuild(); // from m_snapshot, inside a reset
-    void update(const MemoryMapSnapshotPtr& old);
+    void update();
     std::vector<Row> topRowsOf(const MemoryMapSnapshot& snap) const;
     std::vector<Row> childrenOf(const MemoryMapSnapshot& snap, const MemoryMapGroup& group) const;
     Row mappingRow(const SmapsMapping& m, bool flat) const;
     void syncChildren(TopRow& top, std::vector<Row> fresh);
-    void syncTop(std::vector<Row> fresh);
     void renumber();
     std::optional<std::uint64_t> value(const Row& row, int column) const;
     QVariant text(const Row& row, int column) const;

@@ -1,6 +1,7 @@
 #include "ui/processes/ProcessTableModel.h"
 
 #include "ui/common/Format.h"
+#include "ui/common/KeyedRowDiff.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -16,6 +17,42 @@ namespace {
 constexpr std::size_t kMaxChangedRanges = 32;
 constexpr std::size_t kMaxStructuralRuns = 16; // removal + insertion runs before one layout change
 } // namespace
+
+// Rows and snapshot are both in pid order, so the diff is a merge walk: no hashing, and no copies
+// of rows that stay unless they changed.
+struct ProcessTableModel::RowTraits
+{
+    using Row = ProcessTableModel::Row;
+    using Incoming = const ProcessInfo*;
+    using Key = ProcessKey;
+    static constexpr bool kSorted = true;
+
+    static const ProcessKey& keyOf(const Row& row) { return row.info.key; }
+    static const ProcessKey& keyOf(const ProcessInfo* p) { return p->key; }
+    static bool less(const ProcessKey& a, const ProcessKey& b)
+    {
+        return a.pid != b.pid ? a.pid < b.pid : a.startTimeTicks < b.startTimeTicks;
+    }
+    static Row make(const ProcessInfo* p)
+    {
+        Row row;
+        row.info = *p;
+        fillStrings(row);
+        return row;
+    }
+    static ColumnSpan update(Row& row, const ProcessInfo* p)
+    {
+        const unsigned mask = changedColumns(row.info, *p);
+        if (!mask)
+            return {};
+        const bool stringsChanged = row.info.names != p->names || row.info.user != p->user
+            || row.info.kernelThread != p->kernelThread;
+        row.info = *p;
+        if (stringsChanged)
+            fillStrings(row);
+        return ColumnSpan::fromMask(mask);
+    }
+};
 
 ProcessTableModel::ProcessTableModel(QObject* parent)
     : QAbstractItemModel(parent)
@@ -56,7 +93,8 @@ unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessIn
 {
     auto bit = [](Column c) { return 1u << c; };
     unsigned mask = 0;
-    if (a.uid != b.uid || a.user != b.user)
+    // uidKnown: the User cell shows a dash for an unknown owner.
+    if (a.uid != b.uid || a.user != b.user || a.uidKnown != b.uidKnown)
         mask |= bit(User);
     if (a.state != b.state)
         mask |= bit(State);
@@ -82,137 +120,10 @@ unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessIn
         mask |= bit(Started);
     if (a.names != b.names)
         mask |= bit(Command);
+    // A kernel thread shows "[comm]" and is greyed in every column.
+    if (a.kernelThread != b.kernelThread)
+        mask |= (1u << ColumnCount) - 1;
     return mask;
-}
-
-std::vector<std::pair<int, int>> ProcessTableModel::removedRuns(
-    const std::vector<const ProcessInfo*>& in) const
-{
-    // Rows gone, or whose pid now belongs to another process, as runs of row numbers.
-    std::vector<std::pair<int, int>> runs;
-    std::size_t j = 0;
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        const ProcessKey& key = m_rows[i].info.key;
-        while (j < in.size() && in[j]->key.pid < key.pid)
-            ++j;
-        if (j < in.size() && in[j]->key == key)
-            continue;
-        const int r = static_cast<int>(i);
-        if (!runs.empty() && runs.back().second == r - 1)
-            runs.back().second = r;
-        else
-            runs.emplace_back(r, r);
-    }
-    return runs;
-}
-
-std::size_t ProcessTableModel::insertedRunCount(const std::vector<const ProcessInfo*>& in,
-    const std::vector<std::pair<int, int>>& removed) const
-{
-    // Walks the rows that stay (skipping the removed runs) against the snapshot, as
-    // removeAndInsert() will after the removals.
-    std::size_t runs = 0;
-    std::size_t i = 0; // into m_rows
-    std::size_t k = 0; // into removed
-    bool inRun = false;
-    auto skipRemoved = [&] {
-        while (k < removed.size() && static_cast<int>(i) >= removed[k].first) {
-            if (static_cast<int>(i) <= removed[k].second)
-                i = static_cast<std::size_t>(removed[k].second) + 1;
-            ++k;
-        }
-    };
-    skipRemoved();
-    for (const ProcessInfo* p : in) {
-        if (i < m_rows.size() && m_rows[i].info.key == p->key) {
-            inRun = false;
-            ++i;
-            skipRemoved();
-            continue;
-        }
-        if (!inRun)
-            ++runs;
-        inRun = true;
-    }
-    return runs;
-}
-
-void ProcessTableModel::removeAndInsert(
-    const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed)
-{
-    // From the end, so that earlier row numbers stay valid.
-    for (auto it = removed.rbegin(); it != removed.rend(); ++it) {
-        beginRemoveRows({}, it->first, it->second);
-        m_rows.erase(m_rows.begin() + it->first, m_rows.begin() + it->second + 1);
-        endRemoveRows();
-    }
-    // Insertions at their place in pid order. Afterwards row i is the process in[i].
-    std::vector<Row> pending;
-    std::size_t at = 0;
-    auto flush = [&] {
-        if (pending.empty())
-            return;
-        const int first = static_cast<int>(at);
-        // Grow by an eighth, not std::vector's doubling: 10,000 rows of ~230 bytes should not
-        // hold room for 20,000 because one process started.
-        if (m_rows.capacity() < m_rows.size() + pending.size())
-            m_rows.reserve(m_rows.size() + pending.size() + m_rows.size() / 8 + 16);
-        beginInsertRows({}, first, first + static_cast<int>(pending.size()) - 1);
-        m_rows.insert(m_rows.begin() + static_cast<long>(at),
-            std::make_move_iterator(pending.begin()), std::make_move_iterator(pending.end()));
-        endInsertRows();
-        at += pending.size();
-        pending.clear();
-    };
-    for (const ProcessInfo* p : in) {
-        if (at < m_rows.size() && m_rows[at].info.key == p->key) {
-            flush();
-            ++at;
-            continue;
-        }
-        Row row;
-        row.info = *p;
-        fillStrings(row);
-        pending.push_back(std::move(row));
-    }
-    flush();
-}
-
-void ProcessTableModel::restructure(const std::vector<const ProcessInfo*>& in)
-{
-    // One merge into a new row vector; persistent indexes (the views' selection and current
-    // row) follow their process, or become invalid when it is gone. Afterwards row i is in[i].
-    emit layoutAboutToBeChanged();
-    std::vector<Row> next;
-    next.reserve(in.size());
-    std::vector<int> newRowOf(m_rows.size(), -1);
-    std::size_t i = 0;
-    for (const ProcessInfo* p : in) {
-        while (i < m_rows.size() && m_rows[i].info.key.pid < p->key.pid)
-            ++i;
-        if (i < m_rows.size() && m_rows[i].info.key == p->key) {
-            newRowOf[i] = static_cast<int>(next.size());
-            next.push_back(std::move(m_rows[i]));
-            ++i;
-            continue;
-        }
-        Row row;
-        row.info = *p;
-        fillStrings(row);
-        next.push_back(std::move(row));
-    }
-    m_rows = std::move(next);
-    const QModelIndexList from = persistentIndexList();
-    QModelIndexList to;
-    to.reserve(from.size());
-    for (const QModelIndex& index : from) {
-        const int row = index.row() < static_cast<int>(newRowOf.size())
-            ? newRowOf[static_cast<std::size_t>(index.row())]
-            : -1;
-        to.append(row < 0 ? QModelIndex() : createIndex(row, index.column()));
-    }
-    changePersistentIndexList(from, to);
-    emit layoutChanged();
 }
 
 void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
@@ -220,67 +131,16 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
     if (!snapshot)
         return;
     m_snapshot = snapshot;
-    // Rows and snapshot are both in pid order, so the diff is a merge walk: no hashing, no copies
-    // of rows that stay.
-    const std::vector<const ProcessInfo*> in = processesByPid(*snapshot);
-
-    // 1 and 2: removals, then insertions, one signal per contiguous run. Many scattered runs (a
-    // build tree exiting, thousands of processes) become one layout change instead: each separate
-    // signal makes the sorting proxy remap every row and moves the rows behind it, which at 10,000
-    // processes and 100 exits cost more than a frame.
-    const std::vector<std::pair<int, int>> removed = removedRuns(in);
-    if (removed.size() + insertedRunCount(in, removed) > kMaxStructuralRuns)
-        restructure(in);
-    else
-        removeAndInsert(in, removed);
-
-    // After many exits: give back room for more than an eighth more rows than there are.
-    if (m_rows.capacity() > m_rows.size() + m_rows.size() / 4 + 64)
-        m_rows.shrink_to_fit();
-
-    // 3. Update in place; dataChanged per contiguous range of changed rows, limited to the
-    // columns that changed.
-    struct Range
-    {
-        int first, last;
-        unsigned mask;
-    };
-    std::vector<Range> changed;
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        Row& row = m_rows[i];
-        const ProcessInfo& next = *in[i];
-        const unsigned mask = changedColumns(row.info, next);
-        if (!mask)
-            continue;
-        const bool namesChanged = row.info.names != next.names || row.info.user != next.user;
-        row.info = next;
-        if (namesChanged)
-            fillStrings(row);
-        const int ri = static_cast<int>(i);
-        if (!changed.empty() && changed.back().last == ri - 1) {
-            changed.back().last = ri;
-            changed.back().mask |= mask;
-        } else {
-            changed.push_back({ ri, ri, mask });
-        }
-    }
-    // Past a few dozen ranges, one signal over their union is cheaper for the sorting proxy and the
-    // view than thousands of one-row signals (each of which makes the proxy re-sort).
-    if (changed.size() > kMaxChangedRanges) {
-        Range all { changed.front().first, changed.back().last, 0 };
-        for (const Range& range : changed)
-            all.mask |= range.mask;
-        changed.assign(1, all);
-    }
-    for (const Range& range : changed) {
-        int firstCol = 0;
-        while (!(range.mask & (1u << firstCol)))
-            ++firstCol;
-        int lastCol = ColumnCount - 1;
-        while (!(range.mask & (1u << lastCol)))
-            --lastCol;
-        emit dataChanged(index(range.first, firstCol), index(range.last, lastCol));
-    }
+    // Many scattered removal and insertion runs (a build tree exiting, thousands of processes)
+    // become one layout change: each separate signal makes the sorting proxy remap every row and
+    // moves the rows behind it, which at 10,000 processes and 100 exits cost more than a frame.
+    // Past a few dozen changed ranges, one dataChanged over their union is cheaper for the proxy
+    // and the view than thousands of one-row signals (each of which makes the proxy re-sort).
+    KeyedRowDiff::Options options;
+    options.maxStructuralRuns = kMaxStructuralRuns;
+    options.maxChangedRanges = kMaxChangedRanges;
+    RowTraits traits;
+    KeyedRowDiff::apply(*this, {}, m_rows, processesByPid(*snapshot), traits, options);
 }
 
 QModelIndex ProcessTableModel::index(int row, int column, const QModelIndex& parent) const

@@ -1,9 +1,9 @@
 #pragma once
 
-// The live process table: one row per process, updated in place from each snapshot (removals,
-// then insertions, then dataChanged for changed cells coalesced into contiguous ranges), so that
-// selections, persistent indexes and the scroll position survive refreshes. Rows are kept in pid
-// order; sorting and filtering belong to ProcessFilterProxy.
+// The live process table: one row per process, updated in place from each snapshot by
+// KeyedRowDiff (removals, then insertions, then dataChanged for changed cells coalesced into
+// contiguous ranges), so that selections, persistent indexes and the scroll position survive
+// refreshes. Rows are kept in pid order; sorting and filtering belong to ProcessFilterProxy.
 
 #include "core/sampler/SnapshotTypes.h"
 
@@ -66,16 +66,15 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString columnToolTip(int column);
+    // The one comparison of two samples of a process, for the table and the tree: bit c set when
+    // column c shows something else.
+    static unsigned changedColumns(const ProcessInfo& before, const ProcessInfo& after);
 
 private:
-    void fillStrings(Row& row);
-    std::vector<std::pair<int, int>> removedRuns(const std::vector<const ProcessInfo*>& in) const;
-    std::size_t insertedRunCount(const std::vector<const ProcessInfo*>& in,
-        const std::vector<std::pair<int, int>>& removed) const;
-    void removeAndInsert(
-        const std::vector<const ProcessInfo*>& in, const std::vector<std::pair<int, int>>& removed);
-    void restructure(const std::vector<const ProcessInfo*>& in);
-    static unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b);
+    friend class KeyedRowDiff;
+    struct RowTraits;
+
+    static void fillStrings(Row& row);
     QString startTimeUnknownWhy(const ProcessInfo& p) const;
 
     std::vector<Row> m_rows;

@@ -1,5 +1,6 @@
 #include "ui/processes/ProcessTreeModel.h"
 
+#include "ui/common/KeyedRowDiff.h"
 #include "ui/processes/ProcessTableModel.h"
 
 #include <algorithm>
@@ -35,37 +36,21 @@ unsigned bit(int column)
     return 1u << column;
 }
 
-unsigned changedColumns(const ProcessInfo& a, const ProcessInfo& b)
+// Nodes and snapshot are both in pid order: KeyedRowDiff matches them with a merge walk.
+struct NodeKeys
 {
-    unsigned mask = 0;
-    if (a.uid != b.uid || a.user != b.user || a.uidKnown != b.uidKnown)
-        mask |= bit(ProcessTableModel::User);
-    if (a.state != b.state)
-        mask |= bit(ProcessTableModel::State);
-    const bool cpuSame
-        = (std::isnan(a.cpuPercent) && std::isnan(b.cpuPercent)) || a.cpuPercent == b.cpuPercent;
-    if (!cpuSame)
-        mask |= bit(ProcessTableModel::Cpu);
-    if (a.virtKib != b.virtKib || a.memError != b.memError)
-        mask |= bit(ProcessTableModel::Virt);
-    if (a.resKib != b.resKib || a.memError != b.memError)
-        mask |= bit(ProcessTableModel::Res);
-    if (a.shrKib != b.shrKib || a.memError != b.memError)
-        mask |= bit(ProcessTableModel::Shr);
-    if (a.threads != b.threads)
-        mask |= bit(ProcessTableModel::Threads);
-    if (a.nice != b.nice)
-        mask |= bit(ProcessTableModel::Nice);
-    if (a.priority != b.priority)
-        mask |= bit(ProcessTableModel::Priority);
-    if (a.cpuTimeTicks() != b.cpuTimeTicks())
-        mask |= bit(ProcessTableModel::CpuTime);
-    if (a.startTimeUnixMs != b.startTimeUnixMs)
-        mask |= bit(ProcessTableModel::Started);
-    if (a.names != b.names || a.kernelThread != b.kernelThread)
-        mask |= bit(ProcessTableModel::Command);
-    return mask;
-}
+    using Key = ProcessKey;
+    static constexpr bool kSorted = true;
+    template <typename Node> static const ProcessKey& keyOf(const std::unique_ptr<Node>& node)
+    {
+        return node->key;
+    }
+    static const ProcessKey& keyOf(const ProcessInfo* p) { return p->key; }
+    static bool less(const ProcessKey& a, const ProcessKey& b)
+    {
+        return a.pid != b.pid ? a.pid < b.pid : a.startTimeTicks < b.startTimeTicks;
+    }
+};
 
 } // namespace
 
@@ -271,27 +256,28 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
 
     // 1. Merge with the previous nodes by pid (both in pid order): survivors keep their node (and
     //    with it every persistent index on it), a reused pid is a new node.
+    struct Traits : NodeKeys
+    {
+        using Row = std::unique_ptr<Node>;
+        using Incoming = const ProcessInfo*;
+    };
+    const KeyedRowDiff::Match match = KeyedRowDiff::match(m_nodes, in, Traits {});
     std::vector<std::unique_ptr<Node>> next;
     next.reserve(in.size());
-    std::vector<std::unique_ptr<Node>> dead;
     std::vector<std::pair<Node*, unsigned>> changed;
-    std::size_t j = 0;
     for (std::size_t i = 0; i < in.size(); ++i) {
         const ProcessInfo* p = in[i];
-        while (j < m_nodes.size() && m_nodes[j]->key.pid < p->key.pid)
-            dead.push_back(std::move(m_nodes[j++]));
         std::unique_ptr<Node> node;
-        if (j < m_nodes.size() && m_nodes[j]->key == p->key) {
-            node = std::move(m_nodes[j++]);
-            const unsigned mask = changedColumns(*node->info, *p);
+        if (const int old = match.oldOfNew[i]; old >= 0) {
+            node = std::move(m_nodes[static_cast<std::size_t>(old)]);
+            // The same comparison as the flat table's, so the two cannot drift apart.
+            const unsigned mask = ProcessTableModel::changedColumns(*node->info, *p);
             if (mask)
                 changed.emplace_back(node.get(), mask);
             if (mask & (bit(ProcessTableModel::User) | bit(ProcessTableModel::Command)))
                 node->needsMatch = true;
         } else {
-            if (j < m_nodes.size() && m_nodes[j]->key.pid == p->key.pid)
-                dead.push_back(std::move(m_nodes[j++])); // the pid now belongs to another process
-            node = std::make_unique<Node>();
+            node = std::make_unique<Node>(); // new, or its pid now belongs to another process
             node->key = p->key;
         }
         node->info = p;
@@ -299,8 +285,11 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         node->index = static_cast<int>(i);
         next.push_back(std::move(node));
     }
-    while (j < m_nodes.size())
-        dead.push_back(std::move(m_nodes[j++]));
+    std::vector<std::unique_ptr<Node>> dead;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        if (match.newOfOld[i] < 0)
+            dead.push_back(std::move(m_nodes[i]));
+    }
     bool deadShown = false;
     for (const auto& node : dead) {
         node->dead = true;
@@ -340,22 +329,13 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
                                                       : a.first->row < b.first->row;
         });
     }
-    for (std::size_t i = 0; i < changed.size();) {
-        std::size_t k = i;
-        unsigned mask = 0;
-        while (k < changed.size() && changed[k].first->parent == changed[i].first->parent)
-            mask |= changed[k++].second;
-        int firstCol = 0;
-        while (!(mask & bit(firstCol)))
-            ++firstCol;
-        int lastCol = ProcessTableModel::ColumnCount - 1;
-        while (!(mask & bit(lastCol)))
-            --lastCol;
-        const Node* first = changed[i].first;
-        const Node* last = changed[k - 1].first;
-        if (first->row >= 0 && last->row >= 0)
-            emit dataChanged(indexOfNode(first, firstCol), indexOfNode(last, lastCol));
-        i = k;
+    // Per parent, one dataChanged from the first to the last changed child over the changed
+    // columns: QTreeView looks each signal's parent up in its item list, a linear search.
+    ChangedRows rows;
+    for (std::size_t i = 0; i < changed.size(); ++i) {
+        rows.add(changed[i].first->row, ColumnSpan::fromMask(changed[i].second));
+        if (i + 1 == changed.size() || changed[i + 1].first->parent != changed[i].first->parent)
+            rows.emitTo(*this, indexOfNode(changed[i].first->parent), 1);
     }
     m_snapshot = snapshot;
     // Vanished nodes are freed one update later: a view may still hold plain QModelIndexes on
