@@ -65,8 +65,8 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         return fail(parser.errorText() + QStringLiteral(" (see procglass --help)"));
     if (parser.isSet(helpOption)) {
         std::printf("%s",
-            qPrintable(helpWithUsage(
-                parser.helpText(), QStringLiteral("Usage: procglass [options]"))));
+            qPrintable(
+                helpWithUsage(parser.helpText(), QStringLiteral("Usage: procglass [options]"))));
         std::printf("\nOptions apply to this run only; the settings keep what you choose in the "
                     "window.\n"
                     "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
@@ -81,14 +81,13 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
     }
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument '%1': procglass takes options "
-                                               "only, or the command export (see procglass --help)")
-                                    .arg(parser.positionalArguments().constFirst()));
+                                   "only, or the command export (see procglass --help)")
+                        .arg(parser.positionalArguments().constFirst()));
 
     bool ok = false;
     const auto intervalMs = parseIntervalArgMs(parser.value(intervalOption));
     if (!intervalMs)
-        return fail(
-            intervalArgProblem(QStringLiteral("--interval"), parser.value(intervalOption)));
+        return fail(intervalArgProblem(QStringLiteral("--interval"), parser.value(intervalOption)));
     result.options.intervalMs = *intervalMs;
     result.options.intervalSet = parser.isSet(intervalOption);
     result.options.procRoot = parser.value(procRootOption);
@@ -99,14 +98,13 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         result.options.initialPid = parser.value(pidOption).toInt(&ok);
         if (!ok || result.options.initialPid <= 0)
             return fail(QStringLiteral("--pid takes a process id (a number from 1), "
-                                                   "not '%1'")
-                                        .arg(parser.value(pidOption)));
+                                       "not '%1'")
+                            .arg(parser.value(pidOption)));
     }
     result.options.initialPage = parser.value(pageOption);
     if (parser.isSet(pageOption) && !pageIds().contains(result.options.initialPage))
-        return fail(
-            QStringLiteral("--page takes %1, not '%2'")
-                .arg(pageIds().join(QStringLiteral(", ")), result.options.initialPage));
+        return fail(QStringLiteral("--page takes %1, not '%2'")
+                        .arg(pageIds().join(QStringLiteral(", ")), result.options.initialPage));
     if (parser.isSet(cycleOption)) {
         const auto cycleMs = parseIntervalArgMs(parser.value(cycleOption));
         if (!cycleMs)
@@ -119,7 +117,7 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         result.quitAfterMs = parser.value(quitAfterOption).toInt(&ok);
         if (!ok || result.quitAfterMs < 0)
             return fail(QStringLiteral("--quit-after takes milliseconds, not '%1'")
-                                        .arg(parser.value(quitAfterOption)));
+                            .arg(parser.value(quitAfterOption)));
     }
 
     return result;

@@ -31,8 +31,7 @@ struct PageContext
 
     // A sampler for the sampler thread (moved there once every page is made), or nullptr
     // without a thread (tests).
-    template<typename S, typename... Args>
-    S* sampler(Args&&... args)
+    template <typename S, typename... Args> S* sampler(Args&&... args)
     {
         if (!thread)
             return nullptr;

@@ -22,7 +22,8 @@
 
 namespace {
 
-// The sampler keeps three descriptors per process open (stat, statm, cmdline); lift the soft limit to the hard one.
+// The sampler keeps three descriptors per process open (stat, statm, cmdline); lift the soft limit
+// to the hard one.
 void raiseFileLimit()
 {
     rlimit limit {};

@@ -200,8 +200,9 @@ int main(int argc, char** argv)
             binary = argv[++i];
     }
     if (!std::getenv("DISPLAY") && !std::getenv("QT_QPA_PLATFORM")) {
-        std::fprintf(stderr, "bench_whole_process: no display; run under xvfb-run -a, or set "
-                             "QT_QPA_PLATFORM=offscreen\n");
+        std::fprintf(stderr,
+            "bench_whole_process: no display; run under xvfb-run -a, or set "
+            "QT_QPA_PLATFORM=offscreen\n");
         return 2;
     }
     if (access(binary.c_str(), X_OK) != 0) {

@@ -4,12 +4,12 @@
 // (commas, quotes, newlines, a leading '=', bytes that are not UTF-8), the live table against ps,
 // and failures (unwritable target, full disk, bad command line) that must leave no file behind.
 
+#include "Pages.h"
 #include "core/process/ProcessCollector.h"
 #include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
-#include "ui/shell/ExportDialog.h"
-#include "Pages.h"
 #include "tests/support/ProcessWindow.h"
+#include "ui/shell/ExportDialog.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QApplication>
@@ -478,7 +478,8 @@ void TestExportCli::guiExportMatchesCli()
     auto snapshot = std::make_shared<const pg::ProcessSnapshot>(collector.sample());
     pg::AppOptions options;
     options.procRoot = kProcRoot;
-    pgtest::ProcessWindow windowApp(options); pg::MainWindow& window = windowApp.window;
+    pgtest::ProcessWindow windowApp(options);
+    pg::MainWindow& window = windowApp.window;
     windowApp.page->applySnapshot(snapshot);
 
     QTemporaryDir dir;
@@ -514,7 +515,8 @@ void TestExportCli::guiExportMatchesCli()
 void TestExportCli::guiExportErrorsInWords()
 {
     pg::AppOptions options;
-    pgtest::ProcessWindow windowApp(options); pg::MainWindow& window = windowApp.window;
+    pgtest::ProcessWindow windowApp(options);
+    pg::MainWindow& window = windowApp.window;
     QTemporaryDir dir;
     // Before the first sample there is nothing to export, and the dialog says so.
     pg::ExportDialog dialog(window.exportSources(), QStringLiteral("processes"), &window);

@@ -10,7 +10,8 @@ namespace pgtest {
 
 struct ProcessWindow
 {
-    explicit ProcessWindow(const pg::AppOptions& options = {}, pg::DetailsSampler* details = nullptr)
+    explicit ProcessWindow(
+        const pg::AppOptions& options = {}, pg::DetailsSampler* details = nullptr)
         : window(options)
         , page(new pg::ProcessTablePage(nullptr, details, options.procRoot))
     {

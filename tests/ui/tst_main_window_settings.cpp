@@ -2,9 +2,9 @@
 // widths and order, window size, last page) comes back in the next session; --interval and --page
 // win over the saved values. QStandardPaths' test mode keeps the user's own settings out of it.
 
+#include "tests/support/ProcessWindow.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTablePage.h"
-#include "tests/support/ProcessWindow.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QApplication>
@@ -50,7 +50,8 @@ void TestMainWindowSettings::layoutAndIntervalComeBack()
 {
     int movedTo = -1;
     {
-        pgtest::ProcessWindow windowApp(AppOptions {}); MainWindow& window = windowApp.window;
+        pgtest::ProcessWindow windowApp(AppOptions {});
+        MainWindow& window = windowApp.window;
         QCoreApplication::processEvents(); // the deferred layout restore runs on an empty store
         window.resize(900, 640);
         window.setIntervalMs(2000);
@@ -61,7 +62,8 @@ void TestMainWindowSettings::layoutAndIntervalComeBack()
         movedTo = view->header()->visualIndex(ProcessTableModel::Command);
         window.saveSettings();
     }
-    pgtest::ProcessWindow windowApp(AppOptions {}); MainWindow& window = windowApp.window;
+    pgtest::ProcessWindow windowApp(AppOptions {});
+    MainWindow& window = windowApp.window;
     QCoreApplication::processEvents();
     QCOMPARE(window.intervalMs(), 2000);
     QTreeView* view = windowApp.page->view();
@@ -77,18 +79,21 @@ void TestMainWindowSettings::layoutAndIntervalComeBack()
 void TestMainWindowSettings::commandLineWins()
 {
     {
-        pgtest::ProcessWindow windowApp(AppOptions {}); MainWindow& window = windowApp.window;
+        pgtest::ProcessWindow windowApp(AppOptions {});
+        MainWindow& window = windowApp.window;
         window.setIntervalMs(5000);
         window.saveSettings();
     }
     AppOptions options;
     options.intervalMs = 500;
     options.intervalSet = true;
-    pgtest::ProcessWindow windowApp(options); MainWindow& window = windowApp.window;
+    pgtest::ProcessWindow windowApp(options);
+    MainWindow& window = windowApp.window;
     QCoreApplication::processEvents();
     QCOMPARE(window.intervalMs(), 500);
 
-    pgtest::ProcessWindow secondApp(AppOptions {}); MainWindow& second = secondApp.window;
+    pgtest::ProcessWindow secondApp(AppOptions {});
+    MainWindow& second = secondApp.window;
     QCOMPARE(second.intervalMs(), 1000); // restored once the pages are connected, not before
     QSignalSpy changed(&second, &MainWindow::intervalChanged);
     QCoreApplication::processEvents();
@@ -104,7 +109,8 @@ void TestMainWindowSettings::intervalShownExactly()
     AppOptions options;
     options.intervalMs = 250;
     options.intervalSet = true;
-    pgtest::ProcessWindow windowApp(options); MainWindow& window = windowApp.window;
+    pgtest::ProcessWindow windowApp(options);
+    MainWindow& window = windowApp.window;
     QCoreApplication::processEvents();
     auto shown = [&window] {
         QStringList texts;
@@ -122,7 +128,8 @@ void TestMainWindowSettings::intervalShownExactly()
 // and table is built and torn down in turn.
 void TestMainWindowSettings::cycleVisitsEveryTab()
 {
-    pgtest::ProcessWindow windowApp(AppOptions {}); MainWindow& window = windowApp.window;
+    pgtest::ProcessWindow windowApp(AppOptions {});
+    MainWindow& window = windowApp.window;
     auto* tabs = new QTabWidget;
     tabs->setObjectName(QStringLiteral("tabbed"));
     for (const char* name : { "one", "two", "three" })
@@ -145,7 +152,8 @@ void TestMainWindowSettings::cycleVisitsEveryTab()
 
 void TestMainWindowSettings::shortcutsExist()
 {
-    pgtest::ProcessWindow windowApp(AppOptions {}); MainWindow& window = windowApp.window;
+    pgtest::ProcessWindow windowApp(AppOptions {});
+    MainWindow& window = windowApp.window;
     QStringList shortcuts;
     for (QAction* action : window.findChildren<QAction*>())
         shortcuts << action->shortcut().toString(QKeySequence::PortableText);

@@ -5,9 +5,9 @@
 // the live /proc the same window offers the actions (so the checks above can fail).
 
 #include "core/sampler/DetailsSampler.h"
+#include "tests/support/ProcessWindow.h"
 #include "ui/processes/ProcessActionsController.h"
 #include "ui/processes/ProcessTablePage.h"
-#include "tests/support/ProcessWindow.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QApplication>

@@ -116,15 +116,15 @@ Sampler* InterruptsPage::pageSource() const
 QList<ExportSource> InterruptsPage::pageExports()
 {
     return { exportSource(ExportTableId::Interrupts, [this] {
-                  const InterruptsSnapshotPtr& snap = m_last;
-                  if (!snap)
-                      return ExportTable { {}, tr("no interrupts sample has been taken yet") };
-                  if (snap->interruptsError != Error::None)
-                      return ExportTable { {},
-                          tr("cannot read interrupts: %1")
-                              .arg(QString::fromUtf8(errorText(snap->interruptsError).data())) };
-                  return ExportTable { interruptsToCsv(snap->interrupts), {} };
-              }) };
+        const InterruptsSnapshotPtr& snap = m_last;
+        if (!snap)
+            return ExportTable { {}, tr("no interrupts sample has been taken yet") };
+        if (snap->interruptsError != Error::None)
+            return ExportTable { {},
+                tr("cannot read interrupts: %1")
+                    .arg(QString::fromUtf8(errorText(snap->interruptsError).data())) };
+        return ExportTable { interruptsToCsv(snap->interrupts), {} };
+    }) };
 }
 
 } // namespace pg

@@ -202,11 +202,10 @@ Sampler* ProcessTablePage::pageSource() const
 QList<ExportSource> ProcessTablePage::pageExports()
 {
     return { exportSource(ExportTableId::Processes, [this] {
-                  if (!m_last)
-                      return ExportTable { {},
-                          tr("no sample of the processes has been taken yet") };
-                  return ExportTable { processesToCsv(*m_last), {} };
-              }) };
+        if (!m_last)
+            return ExportTable { {}, tr("no sample of the processes has been taken yet") };
+        return ExportTable { processesToCsv(*m_last), {} };
+    }) };
 }
 
 void ProcessTablePage::addProcessAction(QAction* action)
@@ -250,7 +249,8 @@ void ProcessTablePage::updateHostStatus()
 {
     if (!m_host || !m_last)
         return;
-    m_host->setStatus(tr("%1 processes, %2 threads").arg(m_last->processes.size()).arg(m_last->threadCount),
+    m_host->setStatus(
+        tr("%1 processes, %2 threads").arg(m_last->processes.size()).arg(m_last->threadCount),
         tr("sampler: %1 ms CPU per refresh").arg(m_last->samplerCpuMs, 0, 'f', 1));
 }
 

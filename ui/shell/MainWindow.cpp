@@ -90,10 +90,10 @@ MainWindow::~MainWindow() = default;
 namespace {
 
 // Sources live in the sampler thread: every call to one is queued there.
-template<typename F>
-void callSource(Sampler* source, F call)
+template <typename F> void callSource(Sampler* source, F call)
 {
-    QMetaObject::invokeMethod(source, [source, call] { call(source); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        source, [source, call] { call(source); }, Qt::QueuedConnection);
 }
 
 } // namespace
@@ -128,8 +128,8 @@ void MainWindow::connectSource(Page* page)
         callSource(source, [sourceMs](Sampler* s) { s->setIntervalMs(sourceMs); });
     });
     connect(this, &MainWindow::pausedChanged, source, &Sampler::setPaused, Qt::QueuedConnection);
-    connect(this, &MainWindow::refreshRequested, source, &Sampler::refreshNow,
-        Qt::QueuedConnection);
+    connect(
+        this, &MainWindow::refreshRequested, source, &Sampler::refreshNow, Qt::QueuedConnection);
     if (page->samplesOnlyWhileShown()) {
         QWidget* widget = page->pageWidget();
         widget->setProperty("pgOnScreen", false);

@@ -30,8 +30,8 @@ void Page::saveLayout(QSettings& settings, const QString& prefix) const
     const QWidget* page = constWidget();
     for (const QSplitter* splitter : page->findChildren<QSplitter*>()) {
         if (!splitter->objectName().isEmpty())
-            settings.setValue(
-                prefix + QStringLiteral("splitter/") + splitter->objectName(), splitter->saveState());
+            settings.setValue(prefix + QStringLiteral("splitter/") + splitter->objectName(),
+                splitter->saveState());
     }
     for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
         const QHeaderView* header = columnHeader(view);
@@ -52,7 +52,8 @@ void Page::restoreLayout(QSettings& settings, const QString& prefix)
     }
     for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
         QHeaderView* header = columnHeader(view);
-        const QVariant state = settings.value(prefix + QStringLiteral("columns/") + view->objectName());
+        const QVariant state
+            = settings.value(prefix + QStringLiteral("columns/") + view->objectName());
         if (view->objectName().isEmpty() || !header || !view->model() || !state.isValid())
             continue;
         // restoreState() moves the sort indicator without sorting.
@@ -65,7 +66,6 @@ PlainPage::PlainPage(QString id, QString title, QWidget* widget)
     : m_id(std::move(id))
     , m_title(std::move(title))
     , m_widget(widget)
-{
-}
+{ }
 
 } // namespace pg

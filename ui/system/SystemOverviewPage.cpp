@@ -289,10 +289,10 @@ Sampler* SystemOverviewPage::pageSource() const
 QList<ExportSource> SystemOverviewPage::pageExports()
 {
     return { exportSource(ExportTableId::System, [this] {
-                  if (!m_last)
-                      return ExportTable { {}, tr("no overview sample has been taken yet") };
-                  return ExportTable { systemToCsv(*m_last), {} };
-              }) };
+        if (!m_last)
+            return ExportTable { {}, tr("no overview sample has been taken yet") };
+        return ExportTable { systemToCsv(*m_last), {} };
+    }) };
 }
 
 } // namespace pg
