@@ -4,9 +4,11 @@
 // (commas, quotes, newlines, a leading '=', bytes that are not UTF-8), the live table against ps,
 // and failures (unwritable target, full disk, bad command line) that must leave no file behind.
 
+#include "Pages.h"
 #include "core/process/ProcessCollector.h"
 #include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
+#include "tests/support/ProcessWindow.h"
 #include "ui/shell/ExportDialog.h"
 #include "ui/shell/MainWindow.h"
 
@@ -476,8 +478,9 @@ void TestExportCli::guiExportMatchesCli()
     auto snapshot = std::make_shared<const pg::ProcessSnapshot>(collector.sample());
     pg::AppOptions options;
     options.procRoot = kProcRoot;
-    pg::MainWindow window(options, nullptr);
-    window.applySnapshot(snapshot);
+    pgtest::ProcessWindow windowApp(options);
+    pg::MainWindow& window = windowApp.window;
+    windowApp.page->applySnapshot(snapshot);
 
     QTemporaryDir dir;
     const QDateTime when
@@ -512,7 +515,8 @@ void TestExportCli::guiExportMatchesCli()
 void TestExportCli::guiExportErrorsInWords()
 {
     pg::AppOptions options;
-    pg::MainWindow window(options, nullptr);
+    pgtest::ProcessWindow windowApp(options);
+    pg::MainWindow& window = windowApp.window;
     QTemporaryDir dir;
     // Before the first sample there is nothing to export, and the dialog says so.
     pg::ExportDialog dialog(window.exportSources(), QStringLiteral("processes"), &window);
@@ -525,7 +529,7 @@ void TestExportCli::guiExportErrorsInWords()
     QVERIFY(QDir(dir.path()).isEmpty());
 
     pg::ProcessCollector collector(fixtureOptions());
-    window.applySnapshot(std::make_shared<const pg::ProcessSnapshot>(collector.sample()));
+    windowApp.page->applySnapshot(std::make_shared<const pg::ProcessSnapshot>(collector.sample()));
     pg::ExportDialog second(window.exportSources(), QStringLiteral("processes"), &window);
     second.setFolder(dir.filePath(QStringLiteral("gone")));
     QVERIFY(!second.exportNow());
@@ -741,8 +745,9 @@ void TestExportCli::guiSourcesUseTableNames()
 
     pg::AppOptions options;
     options.procRoot = kProcRoot;
-    pg::MainWindow window(options, nullptr);
-    QVERIFY(!window.exportSources().isEmpty());
+    pg::MainWindow window(options);
+    pg::assemblePages(window, options, nullptr); // every page, as the program has them
+    QCOMPARE(window.exportSources().size(), int(pg::exportTables().size()));
     for (const pg::ExportSource& s : window.exportSources()) {
         const pg::ExportTableInfo* t = pg::findExportTable(s.id.toStdString());
         QVERIFY2(t, qPrintable(s.id));

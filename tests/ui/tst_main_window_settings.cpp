@@ -2,6 +2,7 @@
 // widths and order, window size, last page) comes back in the next session; --interval and --page
 // win over the saved values. QStandardPaths' test mode keeps the user's own settings out of it.
 
+#include "tests/support/ProcessWindow.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTablePage.h"
 #include "ui/shell/MainWindow.h"
@@ -49,21 +50,23 @@ void TestMainWindowSettings::layoutAndIntervalComeBack()
 {
     int movedTo = -1;
     {
-        MainWindow window(AppOptions {}, nullptr);
+        pgtest::ProcessWindow windowApp(AppOptions {});
+        MainWindow& window = windowApp.window;
         QCoreApplication::processEvents(); // the deferred layout restore runs on an empty store
         window.resize(900, 640);
         window.setIntervalMs(2000);
-        QTreeView* view = window.processPage()->view();
+        QTreeView* view = windowApp.page->view();
         view->sortByColumn(ProcessTableModel::Pid, Qt::AscendingOrder);
         view->header()->resizeSection(ProcessTableModel::User, 211);
         view->header()->moveSection(view->header()->visualIndex(ProcessTableModel::Command), 1);
         movedTo = view->header()->visualIndex(ProcessTableModel::Command);
         window.saveSettings();
     }
-    MainWindow window(AppOptions {}, nullptr);
+    pgtest::ProcessWindow windowApp(AppOptions {});
+    MainWindow& window = windowApp.window;
     QCoreApplication::processEvents();
     QCOMPARE(window.intervalMs(), 2000);
-    QTreeView* view = window.processPage()->view();
+    QTreeView* view = windowApp.page->view();
     QCOMPARE(view->header()->sortIndicatorSection(), int(ProcessTableModel::Pid));
     QCOMPARE(view->header()->sortIndicatorOrder(), Qt::AscendingOrder);
     QCOMPARE(view->header()->sectionSize(ProcessTableModel::User), 211);
@@ -76,18 +79,21 @@ void TestMainWindowSettings::layoutAndIntervalComeBack()
 void TestMainWindowSettings::commandLineWins()
 {
     {
-        MainWindow window(AppOptions {}, nullptr);
+        pgtest::ProcessWindow windowApp(AppOptions {});
+        MainWindow& window = windowApp.window;
         window.setIntervalMs(5000);
         window.saveSettings();
     }
     AppOptions options;
     options.intervalMs = 500;
     options.intervalSet = true;
-    MainWindow window(options, nullptr);
+    pgtest::ProcessWindow windowApp(options);
+    MainWindow& window = windowApp.window;
     QCoreApplication::processEvents();
     QCOMPARE(window.intervalMs(), 500);
 
-    MainWindow second(AppOptions {}, nullptr);
+    pgtest::ProcessWindow secondApp(AppOptions {});
+    MainWindow& second = secondApp.window;
     QCOMPARE(second.intervalMs(), 1000); // restored once the pages are connected, not before
     QSignalSpy changed(&second, &MainWindow::intervalChanged);
     QCoreApplication::processEvents();
@@ -103,7 +109,8 @@ void TestMainWindowSettings::intervalShownExactly()
     AppOptions options;
     options.intervalMs = 250;
     options.intervalSet = true;
-    MainWindow window(options, nullptr);
+    pgtest::ProcessWindow windowApp(options);
+    MainWindow& window = windowApp.window;
     QCoreApplication::processEvents();
     auto shown = [&window] {
         QStringList texts;
@@ -121,7 +128,8 @@ void TestMainWindowSettings::intervalShownExactly()
 // and table is built and torn down in turn.
 void TestMainWindowSettings::cycleVisitsEveryTab()
 {
-    MainWindow window(AppOptions {}, nullptr);
+    pgtest::ProcessWindow windowApp(AppOptions {});
+    MainWindow& window = windowApp.window;
     auto* tabs = new QTabWidget;
     tabs->setObjectName(QStringLiteral("tabbed"));
     for (const char* name : { "one", "two", "three" })
@@ -144,7 +152,8 @@ void TestMainWindowSettings::cycleVisitsEveryTab()
 
 void TestMainWindowSettings::shortcutsExist()
 {
-    MainWindow window(AppOptions {}, nullptr);
+    pgtest::ProcessWindow windowApp(AppOptions {});
+    MainWindow& window = windowApp.window;
     QStringList shortcuts;
     for (QAction* action : window.findChildren<QAction*>())
         shortcuts << action->shortcut().toString(QKeySequence::PortableText);

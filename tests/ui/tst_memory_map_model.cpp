@@ -3,6 +3,7 @@
 // the selection and persistent indexes survive. The proxy sorts within groups and keeps the totals
 // row last; the page says in words why a map is missing (permission, exit, kernel thread).
 
+#include "core/sampler/MemoryMapSampler.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapPage.h"
 #include "ui/memory/MemoryMapProxy.h"

@@ -5,6 +5,7 @@
 // the live /proc the same window offers the actions (so the checks above can fail).
 
 #include "core/sampler/DetailsSampler.h"
+#include "tests/support/ProcessWindow.h"
 #include "ui/processes/ProcessActionsController.h"
 #include "ui/processes/ProcessTablePage.h"
 #include "ui/shell/MainWindow.h"
@@ -123,15 +124,15 @@ void TestProcessActionsDisabled::mainWindowSaysWhy()
         QVERIFY(dir.isValid() && makeOtherNamespaceRoot(dir));
         AppOptions options;
         options.procRoot = live ? QStringLiteral("/proc") : dir.path();
-        MainWindow window(options, nullptr);
         DetailsSampler details(options.procRoot.toStdString());
-        window.attachDetailsSampler(&details);
-        window.processPage()->applySnapshot(twoProcesses());
+        pgtest::ProcessWindow windowApp(options, &details);
+        MainWindow& window = windowApp.window;
+        windowApp.page->applySnapshot(twoProcesses());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        ProcessActionsController* actions = window.processActions();
+        ProcessActionsController* actions = windowApp.page->processActions();
         QVERIFY(actions);
         int asked = 0;
         actions->setConfirmer([&](const QString&) {
@@ -147,7 +148,7 @@ void TestProcessActionsDisabled::mainWindowSaysWhy()
                 term = a;
         }
         QVERIFY(term);
-        QTreeView* view = window.processPage()->view();
+        QTreeView* view = windowApp.page->view();
         view->setFocus();
         view->selectAll();
         QTest::keyClick(view, Qt::Key_Delete);
@@ -169,7 +170,7 @@ void TestProcessActionsDisabled::mainWindowSaysWhy()
             QCOMPARE(term->toolTip(), actions->disabledReason());
             QCOMPARE(asked, 0); // Delete is disabled with the action
             // The context menu is the same actions.
-            for (QAction* a : window.processContextMenu()->actions())
+            for (QAction* a : windowApp.page->contextMenu()->actions())
                 QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
         }
     }

@@ -40,7 +40,10 @@ QString intervalShown(const MainWindow& window)
 // The status bar's "... · refresh every 1 s" once a sample is shown.
 QString statusShown(MainWindow& window)
 {
-    window.applySnapshot(std::make_shared<const ProcessSnapshot>());
+    auto* page = dynamic_cast<ProcessTablePage*>(window.page(QStringLiteral("processes")));
+    if (!page)
+        return QString();
+    page->applySnapshot(std::make_shared<const ProcessSnapshot>());
     for (const QLabel* label : window.statusBar()->findChildren<QLabel*>()) {
         if (label->text().contains(QStringLiteral("refresh every")))
             return label->text().section(QStringLiteral("refresh every "), 1);
@@ -48,17 +51,21 @@ QString statusShown(MainWindow& window)
     return QString();
 }
 
-// A window with two more pages, "alpha" and "beta", as main.cpp adds the real ones.
+// A window with the process page and two more pages, "alpha" and "beta", as app/Pages.cpp adds
+// the real ones.
 struct Window
 {
     explicit Window(const AppOptions& options = {})
-        : window(options, nullptr)
+        : window(options)
+        , page(new ProcessTablePage(nullptr, nullptr, options.procRoot))
     {
+        window.addPage(page);
         window.addPage(QStringLiteral("alpha"), QStringLiteral("Alpha"), new QWidget);
         window.addPage(QStringLiteral("beta"), QStringLiteral("Beta"), new QWidget);
         QCoreApplication::processEvents(); // the deferred restore of the settings
     }
     MainWindow window;
+    ProcessTablePage* page;
 };
 
 QVariant saved(const char* key)
@@ -289,7 +296,7 @@ void TestSettingsClamp::garbageLayoutKeepsDefaults()
     QSize defaultSize;
     {
         Window w;
-        defaultLayout = w.window.processPage()->saveLayoutState();
+        defaultLayout = w.page->saveLayoutState();
         defaultSize = w.window.size();
     }
     for (const QByteArray& garbage : { QByteArray("x"), QByteArray(64, '\xff'),
@@ -299,7 +306,7 @@ void TestSettingsClamp::garbageLayoutKeepsDefaults()
         QSettings().setValue(QStringLiteral("window/geometry"), garbage);
         QSettings().setValue(QStringLiteral("window/state"), garbage);
         Window w;
-        QCOMPARE(w.window.processPage()->saveLayoutState(), defaultLayout);
+        QCOMPARE(w.page->saveLayoutState(), defaultLayout);
         QCOMPARE(w.window.size(), defaultSize);
     }
 }
@@ -314,13 +321,13 @@ void TestSettingsClamp::impossibleLayoutKeepsDefaults()
     int handleWidth = 0;
     {
         Window w;
-        QTreeView* view = w.window.processPage()->view();
+        QTreeView* view = w.page->view();
         tree = view->header()->saveState();
         for (int i = 0; i < view->header()->count(); ++i)
             view->header()->hideSection(i);
         QCOMPARE(view->header()->hiddenSectionCount(), view->header()->count());
         flat = view->header()->saveState();
-        auto* splitter = w.window.processPage()->findChild<QSplitter*>();
+        auto* splitter = w.page->findChild<QSplitter*>();
         QVERIFY(splitter);
         orientation = splitter->orientation();
         handleWidth = splitter->handleWidth();
@@ -336,9 +343,9 @@ void TestSettingsClamp::impossibleLayoutKeepsDefaults()
     }
     QSettings().setValue(QStringLiteral("pages/processes/layout"), layout);
     Window w;
-    QHeaderView* header = w.window.processPage()->view()->header();
+    QHeaderView* header = w.page->view()->header();
     QCOMPARE(header->hiddenSectionCount(), 0);
-    auto* splitter = w.window.processPage()->findChild<QSplitter*>();
+    auto* splitter = w.page->findChild<QSplitter*>();
     QCOMPARE(splitter->orientation(), orientation);
     QCOMPARE(splitter->handleWidth(), handleWidth);
 }

@@ -1,5 +1,8 @@
 #include "ui/interrupts/InterruptsPage.h"
 
+#include "core/export/InterruptsCsv.h"
+#include "core/sampler/InterruptsSampler.h"
+
 #include "ui/interrupts/InterruptsPanel.h"
 
 #include <QComboBox>
@@ -10,8 +13,9 @@
 
 namespace pg {
 
-InterruptsPage::InterruptsPage(QWidget* parent)
+InterruptsPage::InterruptsPage(InterruptsSampler* source, QWidget* parent)
     : QWidget(parent)
+    , m_source(source)
     , m_status(new QLabel(this))
     , m_historyBox(new QComboBox(this))
     , m_tabs(new QTabWidget(this))
@@ -44,10 +48,14 @@ InterruptsPage::InterruptsPage(QWidget* parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(bar);
     layout->addWidget(m_tabs, 1);
+    if (m_source)
+        connect(m_source, &InterruptsSampler::snapshotReady, this, &InterruptsPage::applySnapshot,
+            Qt::QueuedConnection);
 }
 
 void InterruptsPage::applySnapshot(InterruptsSnapshotPtr snapshot)
 {
+    m_last = snapshot;
     if (!snapshot)
         return;
     m_hardware->applySnapshot(snapshot);
@@ -98,6 +106,25 @@ void InterruptsPage::updateCapacity()
     const std::size_t n = historyCapacityFor(m_historySeconds, m_intervalMs);
     m_hardware->setHistoryCapacity(n);
     m_soft->setHistoryCapacity(n);
+}
+
+Sampler* InterruptsPage::pageSource() const
+{
+    return m_source;
+}
+
+QList<ExportSource> InterruptsPage::pageExports()
+{
+    return { exportSource(ExportTableId::Interrupts, [this] {
+        const InterruptsSnapshotPtr& snap = m_last;
+        if (!snap)
+            return ExportTable { {}, tr("no interrupts sample has been taken yet") };
+        if (snap->interruptsError != Error::None)
+            return ExportTable { {},
+                tr("cannot read interrupts: %1")
+                    .arg(QString::fromUtf8(errorText(snap->interruptsError).data())) };
+        return ExportTable { interruptsToCsv(snap->interrupts), {} };
+    }) };
 }
 
 } // namespace pg

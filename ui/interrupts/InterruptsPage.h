@@ -4,7 +4,8 @@
 // with its table, rate charts, per-CPU distribution and heatmap. Fed by InterruptsSampler's
 // snapshots; the page never reads /proc itself.
 
-#include "core/sampler/InterruptsSampler.h"
+#include "core/sampler/SnapshotTypes.h"
+#include "ui/shell/Page.h"
 
 #include <QWidget>
 
@@ -15,12 +16,21 @@ class QTabWidget;
 namespace pg {
 
 class InterruptsPanel;
+class InterruptsSampler;
 
-class InterruptsPage final : public QWidget
+class InterruptsPage final : public QWidget, public Page
 {
     Q_OBJECT
 public:
-    explicit InterruptsPage(QWidget* parent = nullptr);
+    // `source` lives in the sampler thread (nullptr in tests that feed snapshots).
+    explicit InterruptsPage(InterruptsSampler* source = nullptr, QWidget* parent = nullptr);
+
+    // Page
+    QString pageId() const override { return QStringLiteral("interrupts"); }
+    QString pageTitle() const override { return tr("&Interrupts"); }
+    QWidget* pageWidget() override { return this; }
+    Sampler* pageSource() const override;
+    QList<ExportSource> pageExports() override;
 
     InterruptsPanel* hardware() const { return m_hardware; }
     InterruptsPanel* soft() const { return m_soft; }
@@ -29,7 +39,7 @@ public:
 public slots:
     void applySnapshot(InterruptsSnapshotPtr snapshot);
     // The refresh interval and the history length decide how many samples the history keeps.
-    void setIntervalMs(int ms);
+    void setIntervalMs(int ms) override;
     void setHistorySeconds(double seconds);
 
 private:
@@ -42,6 +52,8 @@ private:
     InterruptsPanel* m_soft;
     int m_intervalMs = 1000;
     double m_historySeconds = kDefaultHistorySeconds;
+    InterruptsSampler* m_source;
+    InterruptsSnapshotPtr m_last;
 };
 
 } // namespace pg

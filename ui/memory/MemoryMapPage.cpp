@@ -2,12 +2,12 @@
 
 #include "core/export/MemoryMapCsv.h"
 #include "core/memory/MemoryAccounting.h"
+#include "core/sampler/MemoryMapSampler.h"
+#include "core/sampler/Sampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapProxy.h"
-#include "ui/processes/ProcessTablePage.h"
-#include "ui/shell/MainWindow.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -46,7 +46,7 @@ QString errorWords(Error e)
 
 } // namespace
 
-MemoryMapPage::MemoryMapPage(QWidget* parent)
+MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     : QWidget(parent)
     , m_model(new MemoryMapModel(this))
     , m_proxy(new MemoryMapProxy(this))
@@ -60,6 +60,7 @@ MemoryMapPage::MemoryMapPage(QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
     , m_view(new QTreeView(this))
+    , m_source(source)
 {
     m_proxy->setSourceModel(m_model);
 
@@ -96,7 +97,8 @@ MemoryMapPage::MemoryMapPage(QWidget* parent)
     m_columns->setToolTip(tr("Choose the smaps fields to show"));
     auto* refreshButton = new QPushButton(tr("Refresh"), this);
     refreshButton->setToolTip(
-        tr("Read the map again now (F5). It refreshes every 2 s while this page is shown"));
+        tr("Read the map again now (F5). While this page is shown it refreshes every 2 s, or at "
+           "the window's refresh interval when that is longer"));
 
     m_view->setModel(m_proxy);
     m_view->setUniformRowHeights(true);
@@ -164,7 +166,17 @@ MemoryMapPage::MemoryMapPage(QWidget* parent)
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &MemoryMapProxy::setNameFilter);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { setFlat(i == 1); });
-    connect(refreshButton, &QPushButton::clicked, this, &MemoryMapPage::refresh);
+    connect(refreshButton, &QPushButton::clicked, this, [this] {
+        if (m_source && m_key.pid > 0)
+            QMetaObject::invokeMethod(m_source, &Sampler::refreshNow, Qt::QueuedConnection);
+    });
+    m_view->setObjectName(QStringLiteral("memoryMapView")); // its columns are saved
+    if (m_source) {
+        connect(this, &MemoryMapPage::targetRequested, m_source, &MemoryMapSampler::setTarget,
+            Qt::QueuedConnection);
+        connect(m_source, &MemoryMapSampler::mapsReady, this, &MemoryMapPage::applyMaps,
+            Qt::QueuedConnection);
+    }
 }
 
 void MemoryMapPage::buildSummary(QGridLayout* grid)
@@ -235,12 +247,6 @@ void MemoryMapPage::openProcess(const ProcessKey& key)
     emit targetRequested(key.pid, key.startTimeTicks);
 }
 
-void MemoryMapPage::refresh()
-{
-    if (m_key.pid > 0)
-        emit refreshRequested();
-}
-
 void MemoryMapPage::setFlat(bool flat)
 {
     m_model->setMode(flat ? MemoryMapModel::Mode::Flat : MemoryMapModel::Mode::Tree);
@@ -262,24 +268,6 @@ void MemoryMapPage::setFlat(bool flat)
         m_view->sortByColumn(MemoryMapModel::Rss, Qt::DescendingOrder);
         m_view->header()->resizeSection(MemoryMapModel::Mapping,
             56 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')));
-    }
-}
-
-void MemoryMapPage::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (!m_onScreen) {
-        m_onScreen = true;
-        emit activeChanged(true);
-    }
-}
-
-void MemoryMapPage::hideEvent(QHideEvent* event)
-{
-    QWidget::hideEvent(event);
-    if (m_onScreen) {
-        m_onScreen = false;
-        emit activeChanged(false);
     }
 }
 
@@ -494,66 +482,24 @@ void MemoryMapPage::applyMaps(const MemoryMapSnapshotPtr& snapshot)
     updateSummary(snap);
 }
 
-MemoryMapPage* MemoryMapPage::install(
-    MainWindow& window, MemoryMapSampler* sampler, const AppOptions& options)
+Sampler* MemoryMapPage::pageSource() const
 {
-    auto* page = new MemoryMapPage;
-    page->m_view->setObjectName(
-        QStringLiteral("memoryMapView")); // its columns are saved with the settings
-    window.addPage(QStringLiteral("memory"), tr("&Memory map"), page);
-    if (sampler) {
-        connect(page, &MemoryMapPage::targetRequested, sampler, &MemoryMapSampler::setTarget,
-            Qt::QueuedConnection);
-        connect(page, &MemoryMapPage::activeChanged, sampler, &MemoryMapSampler::setActive,
-            Qt::QueuedConnection);
-        connect(page, &MemoryMapPage::refreshRequested, sampler, &MemoryMapSampler::refreshNow,
-            Qt::QueuedConnection);
-        connect(&window, &MainWindow::pausedChanged, sampler, &MemoryMapSampler::setPaused,
-            Qt::QueuedConnection);
-        connect(sampler, &MemoryMapSampler::mapsReady, page, &MemoryMapPage::applyMaps,
-            Qt::QueuedConnection);
-    }
-    // F5 is the window's "Refresh now"; it refreshes the map too (only read while it is shown).
-    connect(&window, &MainWindow::refreshRequested, page, &MemoryMapPage::refresh);
+    return m_source;
+}
 
-    ProcessTablePage* processes = window.processPage();
-    auto open = [page, &window](const ProcessKey& key) {
-        page->openProcess(key);
-        window.showPage(QStringLiteral("memory"));
-    };
-    auto* action = new QAction(tr("&Memory map"), &window);
-    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    action->setShortcutContext(Qt::WindowShortcut);
-    action->setToolTip(tr("Show the selected process's memory map (Ctrl+M)"));
-    window.addAction(action);
-    connect(action, &QAction::triggered, page, [processes, &window, open] {
-        if (const auto key = processes->currentProcess())
-            open(*key);
-        else
-            window.showPage(QStringLiteral("memory")); // it says how to choose a process
-    });
-    if (QMenu* menu = window.processContextMenu()) {
-        menu->addSeparator(); // collapsed when it would lead the menu
-        menu->addAction(action);
-    }
-    connect(processes, &ProcessTablePage::processActivated, page, open);
+int MemoryMapPage::sourceIntervalMs(int windowMs) const
+{
+    return std::max(windowMs, MemoryMapSampler::kDefaultIntervalMs);
+}
 
-    window.addExportSource(exportSource(ExportTableId::Memory, [page] {
-        const MemoryMapSnapshotPtr& snap = page->m_last;
+QList<ExportSource> MemoryMapPage::pageExports()
+{
+    return { exportSource(ExportTableId::Memory, [this] {
+        const MemoryMapSnapshotPtr& snap = m_last;
         if (!snap || !snap->smaps)
             return ExportTable { {}, tr("no memory map is shown (open one with Ctrl+M)") };
         return ExportTable { memoryMapToCsv(snap->key.pid, *snap->smaps), {} };
-    }));
-
-    if (options.initialPid > 0) {
-        page->openProcess(ProcessKey { options.initialPid, 0 });
-        // After MainWindow restores the last page (a queued call from its constructor).
-        if (options.initialPage.isEmpty() || options.initialPage == QLatin1String("memory"))
-            QTimer::singleShot(0, page, [&window] { window.showPage(QStringLiteral("memory")); });
-    } else if (options.initialPage == QLatin1String("memory")) {
-        window.showPage(options.initialPage);
-    }
-    return page;
+    }) };
 }
 
 } // namespace pg

@@ -4,9 +4,10 @@
 // and SHR for that very process next to smaps' Shared, Pss and USS, and the smaps tree (grouped by
 // backing object, or flat by address) with a filter, a column chooser and a totals row. It reads
 // nothing itself: it asks MemoryMapSampler (sampler thread) for a target and whether it is on
-// screen, and shows the snapshots it gets back.
+// screen, and shows the snapshots it gets back. As a Page its source reads only while it is shown.
 
-#include "core/sampler/MemoryMapSampler.h"
+#include "core/sampler/SnapshotTypes.h"
+#include "ui/shell/Page.h"
 
 #include <QWidget>
 
@@ -20,22 +21,26 @@ class QTreeView;
 
 namespace pg {
 
-class MainWindow;
 class MemoryMapModel;
 class MemoryMapProxy;
-struct AppOptions;
+class MemoryMapSampler;
 
-class MemoryMapPage final : public QWidget
+class MemoryMapPage final : public QWidget, public Page
 {
     Q_OBJECT
 public:
-    explicit MemoryMapPage(QWidget* parent = nullptr);
+    // `source` lives in the sampler thread (nullptr in tests that feed snapshots).
+    explicit MemoryMapPage(MemoryMapSampler* source = nullptr, QWidget* parent = nullptr);
 
-    // Adds the page to `window` as the "memory" tab and wires it: to `sampler` (queued, it lives in
-    // the sampler thread), to F5 and pause, to Ctrl+M, the process table's context menu and
-    // double-click/Enter, to --pid, and to File > Export.
-    static MemoryMapPage* install(
-        MainWindow& window, MemoryMapSampler* sampler, const AppOptions& options);
+    // Page
+    QString pageId() const override { return QStringLiteral("memory"); }
+    QString pageTitle() const override { return tr("&Memory map"); }
+    QWidget* pageWidget() override { return this; }
+    Sampler* pageSource() const override;
+    bool samplesOnlyWhileShown() const override { return true; }
+    // smaps is costly to generate and takes the target's mmap lock: never more often than 2 s.
+    int sourceIntervalMs(int windowMs) const override;
+    QList<ExportSource> pageExports() override;
 
     // Shows `key`'s map (startTimeTicks 0: whatever process has the pid now).
     void openProcess(const ProcessKey& key);
@@ -51,17 +56,10 @@ public:
     bool showingTable() const;
 
 public slots:
-    void refresh(); // F5
     void setFlat(bool flat);
 
 signals:
     void targetRequested(int pid, qulonglong startTimeTicks);
-    void activeChanged(bool onScreen);
-    void refreshRequested();
-
-protected:
-    void showEvent(QShowEvent* event) override;
-    void hideEvent(QHideEvent* event) override;
 
 private:
     void buildSummary(QGridLayout* grid);
@@ -88,7 +86,7 @@ private:
     QList<QLabel*> m_summaryDerivations;
     ProcessKey m_key;
     MemoryMapSnapshotPtr m_last;
-    bool m_onScreen = false;
+    MemoryMapSampler* m_source;
 };
 
 } // namespace pg

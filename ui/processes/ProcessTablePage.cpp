@@ -1,14 +1,19 @@
 #include "ui/processes/ProcessTablePage.h"
 
+#include "core/export/ProcessCsv.h"
 #include "core/process/ProcessCollector.h"
+#include "core/sampler/DetailsSampler.h"
+#include "core/sampler/ProcessSampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/LayoutRestore.h"
 #include "ui/details/ProcessDetailsPanel.h"
+#include "ui/processes/ProcessActionsController.h"
 #include "ui/processes/ProcessFilterProxy.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTreeModel.h"
 #include "ui/processes/SystemSummaryBar.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDataStream>
 #include <QHBoxLayout>
@@ -16,15 +21,19 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace pg {
 
-ProcessTablePage::ProcessTablePage(QWidget* parent)
+ProcessTablePage::ProcessTablePage(
+    ProcessSampler* source, DetailsSampler* details, const QString& procRoot, QWidget* parent)
     : QWidget(parent)
     , m_model(new ProcessTableModel(this))
     , m_proxy(new ProcessFilterProxy(this))
@@ -39,6 +48,10 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_details(new ProcessDetailsPanel(this))
+    , m_source(source)
+    , m_actions(new ProcessActionsController(this, procRoot, this))
+    , m_contextMenu(new QMenu(this))
+    , m_filterAction(new QAction(tr("&Filter processes"), this))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -137,6 +150,118 @@ ProcessTablePage::ProcessTablePage(QWidget* parent)
             selectPid(pid);
         }
     });
+
+    m_filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        if (m_host)
+            m_host->showPage(pageId());
+        focusFilter();
+    });
+    m_contextMenu->addActions(m_actions->menu()->actions());
+    connect(this, &ProcessTablePage::contextMenuRequested, this, [this](const QPoint& pos) {
+        if (!m_contextMenu->isEmpty())
+            m_contextMenu->popup(pos);
+    });
+    if (m_source)
+        connect(m_source, &ProcessSampler::snapshotReady, this, &ProcessTablePage::applySnapshot,
+            Qt::QueuedConnection);
+    if (details)
+        connectDetails(details);
+}
+
+ProcessTablePage::~ProcessTablePage() = default;
+
+void ProcessTablePage::connectDetails(DetailsSampler* details)
+{
+    // The panel asks for the selected process and says whether it is on screen; the worker
+    // reads it then and on every process sample (it follows the process sampler).
+    connect(m_details, &ProcessDetailsPanel::processChanged, details, &DetailsSampler::setProcess,
+        Qt::QueuedConnection);
+    connect(m_details, &ProcessDetailsPanel::activeChanged, details, &DetailsSampler::setActive,
+        Qt::QueuedConnection);
+    connect(details, &DetailsSampler::detailsReady, m_details, &ProcessDetailsPanel::applyDetails,
+        Qt::QueuedConnection);
+    const bool shown = m_details->isVisible();
+    QMetaObject::invokeMethod(
+        details, [details, shown] { details->setActive(shown); }, Qt::QueuedConnection);
+    connect(m_actions, &ProcessActionsController::actionRequested, details,
+        &DetailsSampler::perform, Qt::QueuedConnection);
+    connect(details, &DetailsSampler::actionFinished, m_actions,
+        &ProcessActionsController::showResult, Qt::QueuedConnection);
+    connect(details, &DetailsSampler::actionFinished, this, [this] {
+        if (m_host)
+            m_host->refreshNow();
+    });
+}
+
+Sampler* ProcessTablePage::pageSource() const
+{
+    return m_source;
+}
+
+QList<ExportSource> ProcessTablePage::pageExports()
+{
+    return { exportSource(ExportTableId::Processes, [this] {
+        if (!m_last)
+            return ExportTable { {}, tr("no sample of the processes has been taken yet") };
+        return ExportTable { processesToCsv(*m_last), {} };
+    }) };
+}
+
+void ProcessTablePage::addProcessAction(QAction* action)
+{
+    if (m_extraActions.isEmpty())
+        m_contextMenu->addSeparator(); // collapsed when it would lead the menu
+    m_extraActions << action;
+    m_contextMenu->addAction(action);
+}
+
+QList<QAction*> ProcessTablePage::pageActions()
+{
+    QList<QAction*> actions { m_filterAction };
+    actions += m_extraActions;
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    actions << separator;
+    actions += m_actions->menu()->actions();
+    return actions;
+}
+
+void ProcessTablePage::attachHost(PageHost& host)
+{
+    m_host = &host;
+    connect(m_actions, &ProcessActionsController::statusMessage, this,
+        [this](const QString& text) { m_host->showStatusMessage(text, 6000); });
+    if (!m_actions->actionsAllowed()) {
+        // Another PID namespace's /proc (or a fixture tree): say so where it stays visible.
+        auto* notice = new QLabel(m_actions->disabledSummary());
+        notice->setObjectName(QStringLiteral("actionsDisabledNotice"));
+        notice->setToolTip(m_actions->disabledReason());
+        m_host->addStatusWidget(notice);
+        // Once the window is up: a message shown before that leaves the counts label visible
+        // under it (QStatusBar hides only visible widgets), and the two texts overlap.
+        QTimer::singleShot(
+            0, this, [this] { m_host->showStatusMessage(m_actions->disabledReason(), 20000); });
+    }
+}
+
+void ProcessTablePage::updateHostStatus()
+{
+    if (!m_host || !m_last)
+        return;
+    m_host->setStatus(
+        tr("%1 processes, %2 threads").arg(m_last->processes.size()).arg(m_last->threadCount),
+        tr("sampler: %1 ms CPU per refresh").arg(m_last->samplerCpuMs, 0, 'f', 1));
+}
+
+void ProcessTablePage::saveLayout(QSettings& settings, const QString& prefix) const
+{
+    settings.setValue(prefix + QStringLiteral("layout"), saveLayoutState());
+}
+
+void ProcessTablePage::restoreLayout(QSettings& settings, const QString& prefix)
+{
+    restoreLayoutState(settings.value(prefix + QStringLiteral("layout")).toByteArray());
 }
 
 void ProcessTablePage::connectView(QTreeView* view)
@@ -223,6 +348,9 @@ void ProcessTablePage::setTreeMode(bool tree)
 
 void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
 {
+    if (!snapshot)
+        return;
+    m_last = snapshot;
     const auto before = currentProcess();
     m_model->applySnapshot(snapshot);
     if (treeMode())
@@ -265,6 +393,11 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
         if (before && !currentProcess() && m_model->rowOf(*before) < 0)
             m_details->showExited(*before);
     }
+    if (m_pendingPid > 0) {
+        selectPid(m_pendingPid);
+        m_pendingPid = 0;
+    }
+    updateHostStatus();
 }
 
 std::optional<ProcessKey> ProcessTablePage::currentProcess() const

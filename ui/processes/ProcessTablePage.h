@@ -2,14 +2,19 @@
 
 // The first page of the main window: summary strip, filter box, kernel-thread switch, the
 // flat/tree switch, the sortable process table (or tree) and, under it, the details panel of the
-// selected process.
+// selected process. As a Page it is fed by the ProcessSampler, drives the DetailsSampler for the
+// panel and the process actions, exports the process table and offers the Process menu.
 
 #include "core/sampler/SnapshotTypes.h"
+#include "ui/shell/Page.h"
 
 #include <QWidget>
+#include <memory>
 #include <optional>
 
+class QAction;
 class QCheckBox;
+class QMenu;
 class QLineEdit;
 class QTreeView;
 class QLabel;
@@ -23,12 +28,38 @@ class ProcessFilterProxy;
 class SystemSummaryBar;
 class ProcessTreeModel;
 class ProcessDetailsPanel;
+class ProcessActionsController;
+class ProcessSampler;
+class DetailsSampler;
 
-class ProcessTablePage final : public QWidget
+class ProcessTablePage final : public QWidget, public Page
 {
     Q_OBJECT
 public:
-    explicit ProcessTablePage(QWidget* parent = nullptr);
+    // `source` and `details` live in the sampler thread (nullptr in tests that feed snapshots).
+    explicit ProcessTablePage(ProcessSampler* source = nullptr, DetailsSampler* details = nullptr,
+        const QString& procRoot = QStringLiteral("/proc"), QWidget* parent = nullptr);
+    ~ProcessTablePage() override;
+
+    // Page
+    QString pageId() const override { return QStringLiteral("processes"); }
+    QString pageTitle() const override { return tr("&Processes"); }
+    QWidget* pageWidget() override { return this; }
+    Sampler* pageSource() const override;
+    QList<ExportSource> pageExports() override;
+    QList<QAction*> pageActions() override;
+    QString pageMenuTitle() const override { return tr("&Process"); }
+    void attachHost(PageHost& host) override;
+    void saveLayout(QSettings& settings, const QString& prefix) const override;
+    void restoreLayout(QSettings& settings, const QString& prefix) override;
+
+    // An action on the selected process offered by another page ("Memory map"): added to the
+    // context menu and the Process menu. Before the page is added to the window.
+    void addProcessAction(QAction* action);
+    QMenu* contextMenu() const { return m_contextMenu; }
+    ProcessActionsController* processActions() const { return m_actions; }
+    // --pid: select the process once a snapshot has it (the first snapshot, normally).
+    void selectPidWhenSeen(int pid) { m_pendingPid = pid; }
 
     void applySnapshot(const ProcessSnapshotPtr& snapshot);
     ProcessTableModel* model() const { return m_model; }
@@ -66,6 +97,8 @@ private:
     ProcessKey keyAt(const QModelIndex& proxyIndex) const;
     QModelIndex proxyIndexOf(const ProcessKey& key, bool tree) const;
     void connectView(QTreeView* view);
+    void connectDetails(DetailsSampler* details);
+    void updateHostStatus();
 
     ProcessTableModel* m_model;
     ProcessFilterProxy* m_proxy;
@@ -80,6 +113,14 @@ private:
     QStackedWidget* m_stack;
     QSplitter* m_splitter;
     ProcessDetailsPanel* m_details;
+    ProcessSampler* m_source;
+    ProcessActionsController* m_actions;
+    QMenu* m_contextMenu;
+    QAction* m_filterAction;
+    QList<QAction*> m_extraActions;
+    PageHost* m_host = nullptr;
+    ProcessSnapshotPtr m_last;
+    int m_pendingPid = 0;
 };
 
 } // namespace pg

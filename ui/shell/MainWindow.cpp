@@ -1,32 +1,23 @@
 #include "ui/shell/MainWindow.h"
 
 #include "core/base/RefreshInterval.h"
-#include "core/export/ProcessCsv.h"
-#include "core/sampler/DetailsSampler.h"
-#include "core/sampler/ProcessSampler.h"
-#include "ui/common/LayoutRestore.h"
-#include "ui/details/ProcessDetailsPanel.h"
-#include "ui/processes/ProcessActionsController.h"
-#include "ui/processes/ProcessTablePage.h"
+#include "core/sampler/Sampler.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QHeaderView>
+#include <QEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScopedValueRollback>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
-#include <QTreeView>
 
 namespace pg {
 
@@ -45,24 +36,12 @@ QString intervalText(int ms)
     return MainWindow::tr("%1 s").arg(seconds);
 }
 
-// The column header of a tree or table view (pages' views, for the saved column layout).
-QHeaderView* columnHeader(QAbstractItemView* view)
-{
-    if (auto* tree = qobject_cast<QTreeView*>(view))
-        return tree->header();
-    if (auto* table = qobject_cast<QTableView*>(view))
-        return table->horizontalHeader();
-    return nullptr;
-}
-
 } // namespace
 
-MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidget* parent)
+MainWindow::MainWindow(const AppOptions& options, QWidget* parent)
     : QMainWindow(parent)
     , m_options(options)
-    , m_sampler(sampler)
     , m_tabs(new QTabWidget(this))
-    , m_processPage(new ProcessTablePage(this))
     , m_statusCounts(new QLabel(this))
     , m_statusSampler(new QLabel(this))
     , m_intervalMs(
@@ -77,13 +56,6 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
     setWindowIcon(icon);
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
-    addPage(QStringLiteral("processes"), tr("&Processes"), m_processPage);
-    m_processMenu = new QMenu(this);
-    connect(
-        m_processPage, &ProcessTablePage::contextMenuRequested, this, [this](const QPoint& pos) {
-            if (!m_processMenu->isEmpty())
-                m_processMenu->popup(pos);
-        });
     statusBar()->addWidget(m_statusCounts, 1);
     statusBar()->addPermanentWidget(m_statusSampler);
     m_statusSampler->setToolTip(
@@ -92,53 +64,110 @@ MainWindow::MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidg
     buildActions();
     resize(1200, 760);
 
-    if (m_sampler) {
-        connect(this, &MainWindow::intervalChanged, m_sampler, &ProcessSampler::setIntervalMs,
-            Qt::QueuedConnection);
-        connect(this, &MainWindow::pausedChanged, m_sampler, &ProcessSampler::setPaused,
-            Qt::QueuedConnection);
-        connect(this, &MainWindow::refreshRequested, m_sampler, &ProcessSampler::refreshNow,
-            Qt::QueuedConnection);
-        connect(m_sampler, &ProcessSampler::snapshotReady, this, &MainWindow::applySnapshot,
-            Qt::QueuedConnection);
-    }
-    m_pendingInitialPid = options.initialPid > 0;
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_startPageShown && !m_cycling)
             m_pageChosen = true;
         emit pageChanged(currentPageId());
     });
     if (options.cyclePagesMs > 0) {
-        auto* cycle = new QTimer(this);
-        connect(cycle, &QTimer::timeout, this, &MainWindow::showNextView);
-        cycle->start(options.cyclePagesMs);
+        m_cycleTimer = new QTimer(this);
+        connect(m_cycleTimer, &QTimer::timeout, this, &MainWindow::showNextView);
+        m_cycleTimer->start(options.cyclePagesMs);
     }
-    if (!options.initialPage.isEmpty())
-        showPage(options.initialPage);
-
-    // Issue 6: the process table in File > Export snapshot..., and the saved settings.
-    addExportSource(exportSource(ExportTableId::Processes, [this] {
-        if (!m_last)
-            return ExportTable { {}, tr("no sample of the processes has been taken yet") };
-        return ExportTable { processesToCsv(*m_last), {} };
-    }));
     {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     }
-    // Pages are added after the constructor (main.cpp, other pages): restore their layout, and the
-    // interval (whose signal their samplers must receive), once they are connected.
+    // Pages are added right after the constructor (app/Pages.cpp): restore their layout, the
+    // interval (which their sources must receive) and the start page once they are in.
     QTimer::singleShot(0, this, &MainWindow::restoreLayoutSettings);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveSettings);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPage(const QString& id, const QString& title, QWidget* page)
+namespace {
+
+// Sources live in the sampler thread: every call to one is queued there.
+template <typename F> void callSource(Sampler* source, F call)
 {
-    page->setObjectName(id);
-    m_tabs->addTab(page, title);
+    QMetaObject::invokeMethod(
+        source, [source, call] { call(source); }, Qt::QueuedConnection);
+}
+
+} // namespace
+
+void MainWindow::addPage(Page* page)
+{
+    QWidget* widget = page->pageWidget();
+    widget->setObjectName(page->pageId());
+    m_pages.push_back(page);
+    m_tabs->addTab(widget, page->pageTitle());
+    const QList<QAction*> actions = page->pageActions();
+    if (!actions.isEmpty()) {
+        QMenu* menu = new QMenu(page->pageMenuTitle(), this);
+        menu->addActions(actions);
+        menuBar()->insertMenu(m_helpMenu, menu);
+    }
+    page->attachHost(*this);
+    page->setIntervalMs(m_intervalMs);
+    connectSource(page);
+}
+
+void MainWindow::connectSource(Page* page)
+{
+    Sampler* source = page->pageSource();
+    if (!source)
+        return;
+    const int first = page->sourceIntervalMs(m_intervalMs);
+    callSource(source, [first](Sampler* s) { s->setIntervalMs(first); });
+    connect(this, &MainWindow::intervalChanged, this, [page, source](int ms) {
+        page->setIntervalMs(ms);
+        const int sourceMs = page->sourceIntervalMs(ms);
+        callSource(source, [sourceMs](Sampler* s) { s->setIntervalMs(sourceMs); });
+    });
+    connect(this, &MainWindow::pausedChanged, source, &Sampler::setPaused, Qt::QueuedConnection);
+    connect(
+        this, &MainWindow::refreshRequested, source, &Sampler::refreshNow, Qt::QueuedConnection);
+    if (page->samplesOnlyWhileShown()) {
+        QWidget* widget = page->pageWidget();
+        widget->setProperty("pgOnScreen", false);
+        callSource(source, [](Sampler* s) { s->setActive(false); });
+        widget->installEventFilter(this);
+    }
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Show || event->type() == QEvent::Hide) {
+        const bool shown = event->type() == QEvent::Show;
+        for (Page* page : m_pages) {
+            if (page->pageWidget() != watched || !page->pageSource())
+                continue;
+            if (watched->property("pgOnScreen").toBool() == shown)
+                break;
+            watched->setProperty("pgOnScreen", shown);
+            callSource(page->pageSource(), [shown](Sampler* s) { s->setActive(shown); });
+            break;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::addPage(const QString& id, const QString& title, QWidget* widget)
+{
+    m_plainPages.push_back(std::make_unique<PlainPage>(id, title, widget));
+    addPage(m_plainPages.back().get());
+}
+
+Page* MainWindow::page(const QString& id) const
+{
+    for (Page* p : m_pages) {
+        if (p->pageId() == id)
+            return p;
+    }
+    return nullptr;
 }
 
 bool MainWindow::showPage(const QString& id)
@@ -152,6 +181,23 @@ bool MainWindow::showPage(const QString& id)
     return false;
 }
 
+void MainWindow::showStatusMessage(const QString& text, int timeoutMs)
+{
+    statusBar()->showMessage(text, timeoutMs);
+}
+
+void MainWindow::addStatusWidget(QWidget* widget)
+{
+    statusBar()->addPermanentWidget(widget);
+}
+
+void MainWindow::setStatus(const QString& counts, const QString& cost)
+{
+    m_counts = counts;
+    m_statusSampler->setText(cost);
+    updateStatus();
+}
+
 void MainWindow::buildActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -163,12 +209,6 @@ void MainWindow::buildActions()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* find = view->addAction(
-        tr("&Filter processes"), QKeySequence(Qt::CTRL | Qt::Key_F), this, [this] {
-            showPage(QStringLiteral("processes"));
-            m_processPage->focusFilter();
-        });
-    Q_UNUSED(find);
     QAction* refresh = view->addAction(
         tr("&Refresh now"), QKeySequence(Qt::Key_F5), this, &MainWindow::refreshNow);
     m_pauseAction = view->addAction(tr("&Pause"));
@@ -197,6 +237,7 @@ void MainWindow::buildActions()
         [this](int i) { setIntervalMs(m_intervalBox->itemData(i).toInt()); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = help->menuAction(); // page menus go before it
     help->addAction(tr("&About Procglass"), this, [this] {
         QMessageBox::about(this, tr("About Procglass"),
             tr("<h3>Procglass %1</h3><p>A system monitor that shows what the Linux kernel exposes "
@@ -252,36 +293,21 @@ void MainWindow::refreshNow()
     emit refreshRequested();
 }
 
-void MainWindow::applySnapshot(ProcessSnapshotPtr snapshot)
-{
-    if (!snapshot)
-        return;
-    m_last = snapshot;
-    m_processPage->applySnapshot(snapshot);
-    if (m_pendingInitialPid) {
-        m_pendingInitialPid = false;
-        m_processPage->selectPid(m_options.initialPid);
-    }
-    updateStatus();
-}
-
 void MainWindow::updateStatus()
 {
-    if (!m_last)
+    if (m_counts.isEmpty())
         return;
     const QString refresh
         = m_paused ? tr("paused") : tr("refresh every %1").arg(intervalText(m_intervalMs));
-    m_statusCounts->setText(tr("%1 processes, %2 threads · %3")
-                                .arg(m_last->processes.size())
-                                .arg(m_last->threadCount)
-                                .arg(refresh));
-    m_statusSampler->setText(
-        tr("sampler: %1 ms CPU per refresh").arg(m_last->samplerCpuMs, 0, 'f', 1));
+    m_statusCounts->setText(tr("%1 · %2").arg(m_counts, refresh));
 }
 
-void MainWindow::addExportSource(const ExportSource& source)
+QList<ExportSource> MainWindow::exportSources() const
 {
-    m_exportSources.append(source);
+    QList<ExportSource> sources;
+    for (Page* page : m_pages)
+        sources += page->pageExports();
+    return sources;
 }
 
 void MainWindow::showNextView()
@@ -313,6 +339,8 @@ void MainWindow::showNextView()
     if (inner)
         inner->setCurrentIndex(0); // from the first tab on the next visit
     m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    if (m_options.cycleOnce && m_tabs->currentIndex() == 0 && m_cycleTimer)
+        m_cycleTimer->stop(); // every view was shown once: stay on the first page
 }
 
 QString MainWindow::currentPageId() const
@@ -322,7 +350,7 @@ QString MainWindow::currentPageId() const
 
 void MainWindow::exportSnapshot()
 {
-    ExportDialog dialog(m_exportSources, currentPageId(), this);
+    ExportDialog dialog(exportSources(), currentPageId(), this);
     dialog.exec();
 }
 
@@ -347,53 +375,15 @@ void MainWindow::saveSettings() const
         || m_options.cyclePagesMs > 0;
     if (m_pageChosen || (m_startPageShown && !pageFromCommandLine))
         settings.setValue(QStringLiteral("window/lastPage"), currentPageId());
-    settings.setValue(QStringLiteral("pages/processes/layout"), m_processPage->saveLayoutState());
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        QWidget* page = m_tabs->widget(i);
-        if (page == m_processPage)
-            continue;
-        const QString prefix = QStringLiteral("pages/%1/").arg(page->objectName());
-        for (const QSplitter* splitter : page->findChildren<QSplitter*>()) {
-            if (!splitter->objectName().isEmpty())
-                settings.setValue(prefix + QStringLiteral("splitter/") + splitter->objectName(),
-                    splitter->saveState());
-        }
-        for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
-            const QHeaderView* header = columnHeader(view);
-            if (!view->objectName().isEmpty() && header)
-                settings.setValue(
-                    prefix + QStringLiteral("columns/") + view->objectName(), header->saveState());
-        }
-    }
+    for (const Page* page : m_pages)
+        page->saveLayout(settings, QStringLiteral("pages/%1/").arg(page->pageId()));
 }
 
 void MainWindow::restoreLayoutSettings()
 {
     QSettings settings;
-    m_processPage->restoreLayoutState(
-        settings.value(QStringLiteral("pages/processes/layout")).toByteArray());
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        QWidget* page = m_tabs->widget(i);
-        if (page == m_processPage)
-            continue;
-        const QString prefix = QStringLiteral("pages/%1/").arg(page->objectName());
-        for (QSplitter* splitter : page->findChildren<QSplitter*>()) {
-            const QVariant state
-                = settings.value(prefix + QStringLiteral("splitter/") + splitter->objectName());
-            if (!splitter->objectName().isEmpty() && state.isValid())
-                restoreSplitterLayout(splitter, state.toByteArray());
-        }
-        for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
-            QHeaderView* header = columnHeader(view);
-            const QVariant state
-                = settings.value(prefix + QStringLiteral("columns/") + view->objectName());
-            if (view->objectName().isEmpty() || !header || !view->model() || !state.isValid())
-                continue;
-            // restoreState() moves the sort indicator without sorting.
-            if (restoreHeaderLayout(header, state.toByteArray()) && header->isSortIndicatorShown())
-                view->model()->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
-        }
-    }
+    for (Page* page : m_pages)
+        page->restoreLayout(settings, QStringLiteral("pages/%1/").arg(page->pageId()));
     // A saved interval the window could not have chosen (edited, or from an older version) is
     // ignored: the default is used, and shown.
     bool intervalOk = false;
@@ -408,8 +398,7 @@ void MainWindow::restoreLayoutSettings()
 void MainWindow::showStartPage(const QString& lastPage)
 {
     // --page, else --pid's memory map, else the saved page if it still exists (an unknown name
-    // leaves the first page). MemoryMapPage and main.cpp show their page for --page and --pid
-    // too; deciding here once means any later change of page is the user's.
+    // leaves the first page). Deciding here once means any later change of page is the user's.
     if (!m_options.initialPage.isEmpty())
         showPage(m_options.initialPage);
     else if (m_options.initialPid > 0)
@@ -417,45 +406,6 @@ void MainWindow::showStartPage(const QString& lastPage)
     else
         showPage(lastPage);
     m_startPageShown = true;
-}
-
-void MainWindow::attachDetailsSampler(DetailsSampler* details)
-{
-    ProcessDetailsPanel* panel = m_processPage->detailsPanel();
-    connect(panel, &ProcessDetailsPanel::processChanged, details, &DetailsSampler::setProcess,
-        Qt::QueuedConnection);
-    connect(panel, &ProcessDetailsPanel::activeChanged, details, &DetailsSampler::setActive,
-        Qt::QueuedConnection);
-    connect(details, &DetailsSampler::detailsReady, panel, &ProcessDetailsPanel::applyDetails,
-        Qt::QueuedConnection);
-    QMetaObject::invokeMethod(
-        details, "setActive", Qt::QueuedConnection, Q_ARG(bool, panel->isVisible()));
-
-    m_processActions = new ProcessActionsController(m_processPage, m_options.procRoot, this);
-    QMenu* actions = m_processActions->menu();
-    menuBar()->insertMenu(menuBar()->actions().constLast(), actions); // before Help
-    if (!m_processMenu->isEmpty())
-        m_processMenu->addSeparator();
-    m_processMenu->addActions(actions->actions());
-    connect(m_processActions, &ProcessActionsController::actionRequested, details,
-        &DetailsSampler::perform, Qt::QueuedConnection);
-    connect(details, &DetailsSampler::actionFinished, m_processActions,
-        &ProcessActionsController::showResult, Qt::QueuedConnection);
-    connect(details, &DetailsSampler::actionFinished, this, &MainWindow::refreshNow,
-        Qt::QueuedConnection);
-    connect(m_processActions, &ProcessActionsController::statusMessage, this,
-        [this](const QString& text) { statusBar()->showMessage(text, 6000); });
-    if (!m_processActions->actionsAllowed()) {
-        // Another PID namespace's /proc (or a fixture tree): say so where it stays visible.
-        auto* notice = new QLabel(m_processActions->disabledSummary(), this);
-        notice->setObjectName(QStringLiteral("actionsDisabledNotice"));
-        notice->setToolTip(m_processActions->disabledReason());
-        statusBar()->addPermanentWidget(notice);
-        // Once the window is up: a message shown before that leaves the counts label visible
-        // under it (QStatusBar hides only visible widgets), and the two texts overlap.
-        QTimer::singleShot(0, this,
-            [this] { statusBar()->showMessage(m_processActions->disabledReason(), 20000); });
-    }
 }
 
 } // namespace pg

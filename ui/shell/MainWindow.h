@@ -1,27 +1,23 @@
 #pragma once
 
-// The main window: pages in tabs (Processes first), the refresh controls, the status bar. It owns
-// no sampling: it receives snapshots from the sampler thread and asks it for refreshes through
-// queued calls.
+// The main window: the pages in tabs, the refresh controls, the page menus, the status bar. It
+// knows pages only through the Page contract (ui/shell/Page.h) and owns no sampling: it drives
+// each page's source (interval, pause, F5, on screen or not) through queued calls.
 
-#include "core/sampler/SnapshotTypes.h"
 #include "ui/shell/ExportDialog.h"
+#include "ui/shell/Page.h"
 
 #include <QMainWindow>
+#include <memory>
+#include <vector>
 
 class QAction;
-class QActionGroup;
 class QComboBox;
 class QLabel;
-class QMenu;
 class QTabWidget;
+class QTimer;
 
 namespace pg {
-
-class DetailsSampler;
-class ProcessActionsController;
-class ProcessSampler;
-class ProcessTablePage;
 
 struct AppOptions
 {
@@ -33,40 +29,43 @@ struct AppOptions
     // Every option applies to this run only: none is written to the settings. What the user
     // chooses in the window during the run (an interval, a page) is.
     int cyclePagesMs = 0; // --cycle-pages: the next tab or page every MS (the soak test uses it)
+    bool cycleOnce = false; // --cycle-once: one round of --cycle-pages, then the first page
 };
 
-class MainWindow final : public QMainWindow
+class MainWindow final : public QMainWindow, public PageHost
 {
     Q_OBJECT
 public:
-    MainWindow(const AppOptions& options, ProcessSampler* sampler, QWidget* parent = nullptr);
+    explicit MainWindow(const AppOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    ProcessTablePage* processPage() const { return m_processPage; }
-    // Adds a page as a tab; `id` is the name used by --page and the settings.
-    void addPage(const QString& id, const QString& title, QWidget* page);
-    bool showPage(const QString& id);
+    // Adds a page as a tab (in the order added) and wires it to the window. The window does not
+    // own `page`'s widget until then; afterwards the tab does.
+    void addPage(Page* page);
+    // A page that is only a widget (tests, static pages).
+    void addPage(const QString& id, const QString& title, QWidget* widget);
+    Page* page(const QString& id) const;
+    bool showPage(const QString& id) override;
     int intervalMs() const { return m_intervalMs; }
-    // A table for File > Export snapshot...; `source.id` is the page id it belongs to.
-    void addExportSource(const ExportSource& source);
-    const QList<ExportSource>& exportSources() const { return m_exportSources; }
-    // The process table's context menu: pages add their actions ("Memory map", ...) to it.
-    QMenu* processContextMenu() const { return m_processMenu; }
+    // Every page's tables for File > Export snapshot..., in page order.
+    QList<ExportSource> exportSources() const;
     QString currentPageId() const;
     void saveSettings() const;
-    void restoreLayoutSettings(); // splitters, columns, last page: after every page is added
-    // Issue 5: connects the process details panel and the Process menu (signals, renice) to the
-    // details worker in the sampler thread.
-    void attachDetailsSampler(DetailsSampler* details);
-    ProcessActionsController* processActions() const { return m_processActions; }
+    // Splitters, columns, the saved interval and the start page: once every page is added (the
+    // constructor queues it, so adding pages right after constructing is enough).
+    void restoreLayoutSettings();
+
+    // PageHost
+    void showStatusMessage(const QString& text, int timeoutMs) override;
+    void addStatusWidget(QWidget* widget) override;
+    void setStatus(const QString& counts, const QString& cost) override;
 
 public slots:
-    void applySnapshot(ProcessSnapshotPtr snapshot);
     // The user's choice (the interval box, View > Refresh interval): used and saved. Ignored
     // outside kMinRefreshIntervalMs..kMaxRefreshIntervalMs.
     void setIntervalMs(int ms);
     void setPaused(bool paused);
-    void refreshNow();
+    void refreshNow() override;
     void exportSnapshot();
     // --cycle-pages: the current page's next tab, or after its last tab the next page.
     void showNextView();
@@ -79,32 +78,32 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildActions();
     void updateStatus();
     void applyIntervalMs(int ms); // used, not saved (--interval, the saved value)
     void showStartPage(const QString& lastPage);
+    void connectSource(Page* page);
 
     AppOptions m_options;
-    ProcessSampler* m_sampler;
     QTabWidget* m_tabs;
-    ProcessTablePage* m_processPage;
     QComboBox* m_intervalBox = nullptr;
     QAction* m_pauseAction = nullptr;
+    QAction* m_helpMenu = nullptr;
+    QTimer* m_cycleTimer = nullptr;
     QLabel* m_statusCounts;
     QLabel* m_statusSampler;
-    ProcessSnapshotPtr m_last;
+    QString m_counts;
+    std::vector<Page*> m_pages;
+    std::vector<std::unique_ptr<PlainPage>> m_plainPages;
     int m_intervalMs;
     int m_chosenIntervalMs = 0; // set in the window this run: the one interval saved
     bool m_startPageShown = false; // later page changes are the user's (saved)
     bool m_pageChosen = false;
     bool m_cycling = false; // showNextView() is changing the page, not the user
     bool m_paused = false;
-    bool m_pendingInitialPid = false;
-    QList<ExportSource> m_exportSources;
-    QMenu* m_processMenu = nullptr;
-    ProcessActionsController* m_processActions = nullptr;
 };
 
 } // namespace pg

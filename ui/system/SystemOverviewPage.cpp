@@ -1,5 +1,8 @@
 #include "ui/system/SystemOverviewPage.h"
 
+#include "core/export/SystemCsv.h"
+#include "core/sampler/SystemSampler.h"
+
 #include "ui/charts/CpuStackChart.h"
 #include "ui/charts/RateChart.h"
 #include "ui/common/Banner.h"
@@ -38,7 +41,7 @@ std::optional<double> kibPerSec(std::optional<double> bytesPerSec)
 
 } // namespace
 
-SystemOverviewPage::SystemOverviewPage(int intervalMs, QWidget* parent)
+SystemOverviewPage::SystemOverviewPage(int intervalMs, SystemSampler* source, QWidget* parent)
     : QWidget(parent)
     , m_tabs(new QTabWidget(this))
     , m_summary(new OverviewSummaryWidget)
@@ -46,6 +49,7 @@ SystemOverviewPage::SystemOverviewPage(int intervalMs, QWidget* parent)
     , m_netModel(new NetDevModel(this))
     , m_modulesModel(new ModulesModel(this))
     , m_capacity(SystemOverviewCollector::historyCapacityFor(intervalMs))
+    , m_source(source)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -79,6 +83,9 @@ SystemOverviewPage::SystemOverviewPage(int intervalMs, QWidget* parent)
     m_diskProxy->sort(DiskStatsModel::Device, Qt::AscendingOrder);
     m_netProxy->sort(NetDevModel::Interface, Qt::AscendingOrder);
     m_modulesProxy->sort(ModulesModel::Name, Qt::AscendingOrder);
+    if (m_source)
+        connect(m_source, &SystemSampler::overviewReady, this, &SystemOverviewPage::applyOverview,
+            Qt::QueuedConnection);
 }
 
 SystemOverviewPage::~SystemOverviewPage() = default;
@@ -226,6 +233,7 @@ void SystemOverviewPage::applyOverview(SystemOverviewPtr overview)
 {
     if (!overview)
         return;
+    m_last = overview;
     const SystemOverview& o = *overview;
     m_summary->apply(overview);
     m_diskModel->apply(o);
@@ -271,6 +279,20 @@ void SystemOverviewPage::applyCharts(const SystemOverview& o)
     m_swapChart->push(t, { p.swapInPagesPerSec, p.swapOutPagesPerSec });
     m_diskChart->push(t, { kibPerSec(p.diskReadBytesPerSec), kibPerSec(p.diskWriteBytesPerSec) });
     m_netChart->push(t, { kibPerSec(p.netRxBytesPerSec), kibPerSec(p.netTxBytesPerSec) });
+}
+
+Sampler* SystemOverviewPage::pageSource() const
+{
+    return m_source;
+}
+
+QList<ExportSource> SystemOverviewPage::pageExports()
+{
+    return { exportSource(ExportTableId::System, [this] {
+        if (!m_last)
+            return ExportTable { {}, tr("no overview sample has been taken yet") };
+        return ExportTable { systemToCsv(*m_last), {} };
+    }) };
 }
 
 } // namespace pg

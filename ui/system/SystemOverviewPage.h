@@ -4,7 +4,8 @@
 // lsmod) and the kernel version, in tabs: Summary, CPU charts, Activity charts, Disks, Network,
 // Modules. Fed by SystemSampler's snapshots; never reads /proc itself.
 
-#include "core/sampler/SystemSampler.h"
+#include "core/sampler/SnapshotTypes.h"
+#include "ui/shell/Page.h"
 
 #include <QHash>
 #include <QWidget>
@@ -26,12 +27,23 @@ class NetDevModel;
 class OverviewSummaryWidget;
 class RateChart;
 
-class SystemOverviewPage final : public QWidget
+class SystemSampler;
+
+class SystemOverviewPage final : public QWidget, public Page
 {
     Q_OBJECT
 public:
-    explicit SystemOverviewPage(int intervalMs = 1000, QWidget* parent = nullptr);
+    // `source` lives in the sampler thread (nullptr in tests that feed snapshots).
+    explicit SystemOverviewPage(
+        int intervalMs = 1000, SystemSampler* source = nullptr, QWidget* parent = nullptr);
     ~SystemOverviewPage() override;
+
+    // Page
+    QString pageId() const override { return QStringLiteral("system"); }
+    QString pageTitle() const override { return tr("&System"); }
+    QWidget* pageWidget() override { return this; }
+    Sampler* pageSource() const override;
+    QList<ExportSource> pageExports() override;
 
     OverviewSummaryWidget* summary() const { return m_summary; }
     DiskStatsModel* diskModel() const { return m_diskModel; }
@@ -47,7 +59,7 @@ signals:
 
 public slots:
     void applyOverview(SystemOverviewPtr overview);
-    void setIntervalMs(int ms);
+    void setIntervalMs(int ms) override;
 
 private:
     QWidget* buildCpuTab();
@@ -81,6 +93,8 @@ private:
     RateChart* m_diskChart = nullptr;
     RateChart* m_netChart = nullptr;
     std::size_t m_capacity;
+    SystemSampler* m_source;
+    SystemOverviewPtr m_last;
 };
 
 } // namespace pg

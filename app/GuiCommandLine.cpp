@@ -1,0 +1,126 @@
+#include "GuiCommandLine.h"
+
+#include "CommandLineChecks.h"
+#include "Pages.h"
+#include "core/base/RefreshInterval.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <cstdio>
+
+namespace pg {
+
+GuiCommandLine parseGuiCommandLine(const QStringList& args)
+{
+    GuiCommandLine result;
+    auto exitWith = [&result](int code) {
+        result.exitCode = code;
+        return result;
+    };
+    auto fail = [&exitWith](const QString& message) {
+        std::fprintf(stderr, "procglass: %s\n", qPrintable(oneLineText(message)));
+        return exitWith(2);
+    };
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Procglass: a system monitor that shows and explains /proc"));
+    const QCommandLineOption helpOption(
+        { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    const QCommandLineOption versionOption(
+        { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version."));
+    const QCommandLineOption intervalOption(QStringLiteral("interval"),
+        QStringLiteral("Refresh interval in milliseconds, %1 to %2, for this run only (default: "
+                       "the interval chosen in the window last time, else 1000).")
+            .arg(kMinRefreshIntervalMs)
+            .arg(kMaxRefreshIntervalMs),
+        QStringLiteral("MS"), QString::number(kDefaultRefreshIntervalMs));
+    const QCommandLineOption procRootOption(QStringLiteral("proc-root"),
+        QStringLiteral("Read a /proc tree elsewhere (a fixture or a copy)."), QStringLiteral("DIR"),
+        QStringLiteral("/proc"));
+    const QCommandLineOption pidOption(QStringLiteral("pid"),
+        QStringLiteral("Start with this process selected (and its memory map shown)."),
+        QStringLiteral("PID"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+        QStringLiteral("Start on this page: %1 (this run only).")
+            .arg(pageIds().join(QStringLiteral(", "))),
+        QStringLiteral("PAGE"));
+    QCommandLineOption cycleOption(QStringLiteral("cycle-pages"),
+        QStringLiteral("Show the next tab or page every MS milliseconds (for soak tests)."),
+        QStringLiteral("MS"));
+    cycleOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For the whole-process benchmark: every view built once, then the process table as a user
+    // leaves it.
+    QCommandLineOption cycleOnceOption(QStringLiteral("cycle-once"),
+        QStringLiteral("With --cycle-pages: one round, then stay on the first page."));
+    cycleOnceOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For tests: quit as Ctrl+Q does (close the window, save the settings, stop the samplers)
+    // after MS milliseconds, so a test can check that the process then really exits.
+    QCommandLineOption quitAfterOption(QStringLiteral("quit-after"),
+        QStringLiteral("Close the window after MS milliseconds (for tests)."),
+        QStringLiteral("MS"));
+    quitAfterOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption,
+        pageOption, cycleOption, cycleOnceOption, quitAfterOption });
+    if (!parser.parse(args))
+        return fail(parser.errorText() + QStringLiteral(" (see procglass --help)"));
+    if (parser.isSet(helpOption)) {
+        std::printf("%s",
+            qPrintable(
+                helpWithUsage(parser.helpText(), QStringLiteral("Usage: procglass [options]"))));
+        std::printf("\nOptions apply to this run only; the settings keep what you choose in the "
+                    "window.\n"
+                    "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
+                    "  procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] "
+                    "[--interval MS]\n"
+                    "  procglass export memory PID [-o FILE] [--proc-root DIR]\n");
+        return exitWith(0);
+    }
+    if (parser.isSet(versionOption)) {
+        std::printf("procglass %s\n", PROCGLASS_VERSION);
+        return exitWith(0);
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument '%1': procglass takes options "
+                                   "only, or the command export (see procglass --help)")
+                        .arg(parser.positionalArguments().constFirst()));
+
+    bool ok = false;
+    const auto intervalMs = parseIntervalArgMs(parser.value(intervalOption));
+    if (!intervalMs)
+        return fail(intervalArgProblem(QStringLiteral("--interval"), parser.value(intervalOption)));
+    result.options.intervalMs = *intervalMs;
+    result.options.intervalSet = parser.isSet(intervalOption);
+    result.options.procRoot = parser.value(procRootOption);
+    if (!QFileInfo(result.options.procRoot).isDir())
+        return fail(
+            QStringLiteral("--proc-root takes a folder, not '%1'").arg(result.options.procRoot));
+    if (parser.isSet(pidOption)) {
+        result.options.initialPid = parser.value(pidOption).toInt(&ok);
+        if (!ok || result.options.initialPid <= 0)
+            return fail(QStringLiteral("--pid takes a process id (a number from 1), "
+                                       "not '%1'")
+                            .arg(parser.value(pidOption)));
+    }
+    result.options.initialPage = parser.value(pageOption);
+    if (parser.isSet(pageOption) && !pageIds().contains(result.options.initialPage))
+        return fail(QStringLiteral("--page takes %1, not '%2'")
+                        .arg(pageIds().join(QStringLiteral(", ")), result.options.initialPage));
+    if (parser.isSet(cycleOption)) {
+        const auto cycleMs = parseIntervalArgMs(parser.value(cycleOption));
+        if (!cycleMs)
+            return fail(
+                intervalArgProblem(QStringLiteral("--cycle-pages"), parser.value(cycleOption)));
+        result.options.cyclePagesMs = *cycleMs;
+        result.options.cycleOnce = parser.isSet(cycleOnceOption);
+    }
+    if (parser.isSet(quitAfterOption)) {
+        result.quitAfterMs = parser.value(quitAfterOption).toInt(&ok);
+        if (!ok || result.quitAfterMs < 0)
+            return fail(QStringLiteral("--quit-after takes milliseconds, not '%1'")
+                            .arg(parser.value(quitAfterOption)));
+    }
+
+    return result;
+}
+
+} // namespace pg

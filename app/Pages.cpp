@@ -1,0 +1,159 @@
+#include "Pages.h"
+
+#include "core/sampler/DetailsSampler.h"
+#include "core/sampler/InterruptsSampler.h"
+#include "core/sampler/MemoryMapSampler.h"
+#include "core/sampler/ProcessSampler.h"
+#include "core/sampler/SamplerThread.h"
+#include "core/sampler/SystemSampler.h"
+#include "ui/interrupts/InterruptsPage.h"
+#include "ui/memory/MemoryMapPage.h"
+#include "ui/processes/ProcessTablePage.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/system/SystemOverviewPage.h"
+
+#include <QAction>
+#include <QTimer>
+
+namespace pg {
+
+namespace {
+
+// What a page factory gets: the options, and the samplers made so far.
+struct PageContext
+{
+    const AppOptions& options;
+    SamplerThread* thread;
+    AppPages& pages;
+    ProcessSampler* processSampler = nullptr; // every page's clock: others may follow it
+
+    std::string procRoot() const { return options.procRoot.toStdString(); }
+
+    // A sampler for the sampler thread (moved there once every page is made), or nullptr
+    // without a thread (tests).
+    template <typename S, typename... Args> S* sampler(Args&&... args)
+    {
+        if (!thread)
+            return nullptr;
+        auto* s = new S(std::forward<Args>(args)...);
+        pages.samplers << s;
+        return s;
+    }
+};
+
+Page* processesPage(PageContext& c)
+{
+    ProcessCollector::Options collector;
+    collector.procRoot = c.procRoot();
+    c.processSampler = c.sampler<ProcessSampler>(collector);
+    // The details panel's worker reads the selected process after every process sample.
+    auto* details = c.sampler<DetailsSampler>(c.procRoot());
+    if (details)
+        details->follow(c.processSampler);
+    c.pages.processes = new ProcessTablePage(c.processSampler, details, c.options.procRoot);
+    return c.pages.processes;
+}
+
+Page* memoryPage(PageContext& c)
+{
+    c.pages.memory = new MemoryMapPage(c.sampler<MemoryMapSampler>(c.options.procRoot));
+    return c.pages.memory;
+}
+
+Page* interruptsPage(PageContext& c)
+{
+    c.pages.interrupts = new InterruptsPage(c.sampler<InterruptsSampler>(c.procRoot()));
+    return c.pages.interrupts;
+}
+
+Page* systemPage(PageContext& c)
+{
+    SystemOverviewCollector::Options system;
+    system.procRoot = c.procRoot();
+    const bool liveProc = system.procRoot == "/proc";
+    system.sysRoot = liveProc ? "/sys" : "";
+    system.readUname = liveProc;
+    // /proc/stat, meminfo and loadavg come from the process sampler's tick: read once per tick.
+    auto* source = c.sampler<SystemSampler>(system);
+    if (source)
+        source->follow(c.processSampler);
+    c.pages.system = new SystemOverviewPage(c.options.intervalMs, source);
+    return c.pages.system;
+}
+
+struct PageEntry
+{
+    const char* id; // --page, the settings: the id the page says it has
+    Page* (*make)(PageContext&);
+};
+
+// The pages, in tab order: one line each.
+const PageEntry kPages[] = {
+    { "processes", processesPage },
+    { "memory", memoryPage },
+    { "interrupts", interruptsPage },
+    { "system", systemPage },
+};
+
+// The jumps from one page to another, all of them here.
+void connectJumps(MainWindow& window, const AppPages& pages)
+{
+    ProcessTablePage* processes = pages.processes;
+    MemoryMapPage* memory = pages.memory;
+    auto openMap = [memory, &window](const ProcessKey& key) {
+        memory->openProcess(key);
+        window.showPage(memory->pageId());
+    };
+    // Process table -> memory map: double-click or Enter on a row, Ctrl+M, the context menu.
+    QObject::connect(processes, &ProcessTablePage::processActivated, memory, openMap);
+    auto* mapAction = new QAction(QObject::tr("&Memory map"), &window);
+    mapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    mapAction->setShortcutContext(Qt::WindowShortcut);
+    mapAction->setToolTip(QObject::tr("Show the selected process's memory map (Ctrl+M)"));
+    QObject::connect(mapAction, &QAction::triggered, memory, [processes, memory, &window, openMap] {
+        if (const auto key = processes->currentProcess())
+            openMap(*key);
+        else
+            window.showPage(memory->pageId()); // it says how to choose a process
+    });
+    processes->addProcessAction(mapAction);
+    // System page links ("see the Interrupts page") -> that page.
+    QObject::connect(pages.system, &SystemOverviewPage::showPageRequested, &window,
+        [&window](const QString& id) { window.showPage(id); });
+}
+
+} // namespace
+
+QStringList pageIds()
+{
+    QStringList ids;
+    for (const PageEntry& entry : kPages)
+        ids << QString::fromLatin1(entry.id);
+    return ids;
+}
+
+AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThread* thread)
+{
+    AppPages pages;
+    PageContext context { options, thread, pages };
+    std::vector<Page*> made;
+    for (const PageEntry& entry : kPages) {
+        made.push_back(entry.make(context));
+        Q_ASSERT(made.back()->pageId() == QLatin1String(entry.id));
+    }
+    // Jumps first: they add actions that the pages then offer in their menus.
+    connectJumps(window, pages);
+    for (Page* page : made)
+        window.addPage(page);
+    // Followed and connected: now into the thread.
+    for (Sampler* sampler : std::as_const(pages.samplers))
+        thread->adopt(sampler);
+    // --pid: that process selected in the table and its map shown (MainWindow shows the page).
+    if (options.initialPid > 0) {
+        pages.processes->selectPidWhenSeen(options.initialPid);
+        pages.memory->openProcess(ProcessKey { options.initialPid, 0 });
+    }
+    return pages;
+}
+
+} // namespace pg

@@ -1,0 +1,38 @@
+#pragma once
+
+// The pages of the main window, assembled in one place: their samplers (in the sampler thread),
+// the page widgets, the order of the tabs, and the jumps from one page to another. Adding a page
+// is a folder under ui/ with a widget that implements Page (ui/shell/Page.h), a factory function
+// in Pages.cpp and one line in its kPages table.
+
+#include <QList>
+#include <QStringList>
+
+namespace pg {
+
+class InterruptsPage;
+class MainWindow;
+class MemoryMapPage;
+class ProcessTablePage;
+class Sampler;
+class SamplerThread;
+class SystemOverviewPage;
+struct AppOptions;
+
+struct AppPages
+{
+    ProcessTablePage* processes = nullptr;
+    MemoryMapPage* memory = nullptr;
+    InterruptsPage* interrupts = nullptr;
+    SystemOverviewPage* system = nullptr;
+    QList<Sampler*> samplers; // adopted by the thread; start them once it runs
+};
+
+// The ids --page accepts, in tab order.
+QStringList pageIds();
+
+// Creates every page and adds it to `window`. With a `thread`, each page gets its sampler (moved
+// to that thread, not started); without one (tests) the pages have no source and are fed by hand.
+AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThread* thread);
+
+} // namespace pg
