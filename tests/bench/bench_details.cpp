@@ -15,6 +15,7 @@
 
 #include "core/base/ProcFs.h"
 #include "core/process/ProcessDetails.h"
+#include "tests/bench/BenchUtil.h"
 #include "ui/processes/ProcessFilterProxy.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTreeModel.h"
@@ -35,20 +36,9 @@
 #include <unistd.h>
 #include <vector>
 
+using namespace pgbench;
+
 namespace {
-
-double threadCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 // The floor: readdir fd/, readlink fd/N and read fdinfo/N for every descriptor.
 std::size_t floorRead(const std::string& dir)
@@ -125,13 +115,6 @@ struct Sim
         return s;
     }
 };
-
-double wallMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
 
 double maxOf(const std::vector<double>& v)
 {

@@ -16,6 +16,7 @@
 #include "core/interrupts/Interrupts.h"
 #include "core/interrupts/InterruptsCollector.h"
 #include "core/interrupts/IrqRates.h"
+#include "tests/bench/BenchUtil.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -25,20 +26,9 @@
 #include <string>
 #include <vector>
 
+using namespace pgbench;
+
 namespace {
-
-double threadCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[v.size() / 2];
-}
 
 volatile std::size_t g_sink = 0; // keeps the optimiser from dropping the work
 

@@ -11,6 +11,7 @@
 // Run: ./build.sh bench   (or build/tests/bench/bench_sampler [--rounds N] [--no-spawn])
 
 #include "core/process/ProcessCollector.h"
+#include "tests/bench/BenchUtil.h"
 #include "ui/processes/ProcessFilterProxy.h"
 #include "ui/processes/ProcessTableModel.h"
 
@@ -33,83 +34,9 @@
 #include <unistd.h>
 #include <vector>
 
+using namespace pgbench;
+
 namespace {
-
-double threadCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double wallMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-// The floor: readdir /proc, then open+read+close of stat and statm for every pid.
-std::size_t floorRefresh()
-{
-    static char buf[8192];
-    std::size_t pids = 0;
-    DIR* dir = opendir("/proc");
-    if (!dir)
-        return 0;
-    while (dirent* d = readdir(dir)) {
-        if (d->d_name[0] < '1' || d->d_name[0] > '9')
-            continue;
-        char path[300];
-        for (const char* file : { "stat", "statm" }) {
-            std::snprintf(path, sizeof path, "/proc/%s/%s", d->d_name, file);
-            const int fd = open(path, O_RDONLY | O_CLOEXEC);
-            if (fd < 0)
-                continue;
-            while (read(fd, buf, sizeof buf) > 0) { }
-            close(fd);
-        }
-        ++pids;
-    }
-    closedir(dir);
-    return pids;
-}
-
-std::vector<pid_t> spawnSleepers(int count)
-{
-    std::vector<pid_t> pids;
-    pids.reserve(static_cast<std::size_t>(count));
-    for (int i = 0; i < count; ++i) {
-        const pid_t pid = fork();
-        if (pid == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            for (;;)
-                pause();
-        }
-        if (pid < 0) {
-            std::fprintf(stderr, "bench_sampler: fork failed after %d children: %s\n", i,
-                std::strerror(errno));
-            break;
-        }
-        pids.push_back(pid);
-    }
-    return pids;
-}
-
-void killSleepers(std::vector<pid_t>& pids)
-{
-    for (pid_t pid : pids)
-        kill(pid, SIGKILL);
-    for (pid_t pid : pids)
-        waitpid(pid, nullptr, 0);
-    pids.clear();
-}
 
 void measureSampler(const char* label, int rounds)
 {
@@ -263,7 +190,7 @@ int main(int argc, char** argv)
             char label[64];
             std::snprintf(label, sizeof label, "live + %zu sleepers", kids.size());
             measureSampler(label, rounds);
-            killSleepers(kids);
+            killAll(kids);
         }
     }
 

@@ -15,6 +15,7 @@
 // Run: build/tests/bench/bench_system_overview [--rounds N]
 
 #include "core/system/SystemOverview.h"
+#include "tests/bench/BenchUtil.h"
 #include "ui/charts/CpuStackChart.h"
 #include "ui/system/SystemOverviewPage.h"
 
@@ -31,25 +32,15 @@
 #include <unistd.h>
 #include <vector>
 
+using namespace pgbench;
+
 namespace {
-
-double threadCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 const char* const kFiles[] = { "stat", "meminfo", "loadavg", "uptime", "vmstat", "diskstats",
     "net/dev", "modules", "version" };
 
-void floorRefresh(const std::string& root)
+// This page's floor: open + read + close of every file the overview reads.
+void readFilesFloor(const std::string& root)
 {
     static char buf[65536];
     for (const char* file : kFiles) {
@@ -140,7 +131,7 @@ Figures measure(const std::string& root, bool live, int rounds)
     std::vector<double> floors, samples;
     for (int i = 0; i < rounds; ++i) {
         double t0 = threadCpuMs();
-        floorRefresh(root);
+        readFilesFloor(root);
         floors.push_back(threadCpuMs() - t0);
         t0 = threadCpuMs();
         const pg::SystemOverview s = collector.sample();

@@ -13,6 +13,7 @@
 //
 // Run: xvfb-run -a build/tests/bench/bench_whole_process [--seconds N] [--binary PATH]
 
+#include "tests/bench/BenchUtil.h"
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -33,74 +34,9 @@
 #include <unistd.h>
 #include <vector>
 
+using namespace pgbench;
+
 namespace {
-
-double threadCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-std::size_t floorRefresh()
-{
-    static char buf[8192];
-    std::size_t pids = 0;
-    DIR* dir = opendir("/proc");
-    if (!dir)
-        return 0;
-    while (dirent* d = readdir(dir)) {
-        if (d->d_name[0] < '1' || d->d_name[0] > '9')
-            continue;
-        char path[300];
-        for (const char* file : { "stat", "statm" }) {
-            std::snprintf(path, sizeof path, "/proc/%s/%s", d->d_name, file);
-            const int fd = open(path, O_RDONLY | O_CLOEXEC);
-            if (fd < 0)
-                continue;
-            while (read(fd, buf, sizeof buf) > 0) { }
-            close(fd);
-        }
-        ++pids;
-    }
-    closedir(dir);
-    return pids;
-}
-
-std::vector<pid_t> spawnSleepers(int count)
-{
-    std::vector<pid_t> pids;
-    for (int i = 0; i < count; ++i) {
-        const pid_t pid = fork();
-        if (pid == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            for (;;)
-                pause();
-        }
-        if (pid < 0) {
-            std::fprintf(stderr, "bench_whole_process: fork failed after %d children: %s\n", i,
-                std::strerror(errno));
-            break;
-        }
-        pids.push_back(pid);
-    }
-    return pids;
-}
-
-void killAll(std::vector<pid_t>& pids)
-{
-    for (pid_t pid : pids)
-        kill(pid, SIGKILL);
-    for (pid_t pid : pids)
-        waitpid(pid, nullptr, 0);
-    pids.clear();
-}
 
 // utime + stime of every thread of `pid`, in ms; negative when it cannot be read.
 double processCpuMs(pid_t pid)
