@@ -3,6 +3,7 @@
 #include "core/base/KernelNumbers.h"
 #include "core/base/ParseUtil.h"
 #include "core/process/PidCmdline.h"
+#include "core/process/PidSchedstat.h"
 #include "core/process/PidStatm.h"
 #include "core/system/CpuBusy.h"
 #include "core/system/ProcMounts.h"
@@ -76,7 +77,15 @@ struct ProcessCollector::Entry
     ProcessKey key;
     UniqueFd statFd;
     UniqueFd statmFd;
-    UniqueFd cmdlineFd; // kept for processes with a user space (not kernel threads)
+    // The third kept file of a process with a user space: schedstat where it counts timeslices,
+    // else cmdline (re-read every refresh, as without schedstat there is no telling).
+    UniqueFd schedstatFd;
+    UniqueFd cmdlineFd;
+    // The main thread's schedstat at the last look, and whether it was then the only thread:
+    // see mayHaveRun().
+    std::uint64_t schedRunNs = 0;
+    std::uint64_t schedTimeslices = 0; // 0: unknown
+    bool singleThreaded = false;
     PidStat stat;
     PidStatm statm;
     Error memError = Error::None;
@@ -149,21 +158,27 @@ void ProcessCollector::dropEntry(Entry& entry)
         --m_keptFds;
     if (entry.cmdlineFd.valid())
         --m_keptFds;
+    if (entry.schedstatFd.valid())
+        --m_keptFds;
     entry.statFd.reset();
     entry.statmFd.reset();
     entry.cmdlineFd.reset();
+    entry.schedstatFd.reset();
 }
 
-void ProcessCollector::keepFiles(
-    Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd cmdlineFd)
+void ProcessCollector::keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd)
 {
-    const std::size_t needed = 2 + (cmdlineFd.valid() ? 1 : 0);
+    const std::size_t needed = 2 + (thirdFd.valid() ? 1 : 0);
     if (!m_options.keepFilesOpen || m_keptFds + needed > m_fdBudget || !statFd.valid()
         || !statmFd.valid())
         return;
     entry.statFd = std::move(statFd);
     entry.statmFd = std::move(statmFd);
-    entry.cmdlineFd = std::move(cmdlineFd);
+    // schedstat when it counts timeslices (then cmdline is opened only when the process ran).
+    if (entry.schedTimeslices > 0)
+        entry.schedstatFd = std::move(thirdFd);
+    else
+        entry.cmdlineFd = std::move(thirdFd);
     m_keptFds += needed;
 }
 
@@ -182,11 +197,46 @@ void ProcessCollector::readUid(Entry& entry, const char* name)
     }
 }
 
-void ProcessCollector::readNames(Entry& entry, const char* name)
+bool ProcessCollector::mayHaveRun(Entry& entry, const char* name)
+{
+    // Only a process itself rewrites its argv (setproctitle), execs or changes its credentials and
+    // dumpability (which make the owner of /proc/PID), and to do any of it it has to run.
+    // schedstat's run time and timeslice count of the main thread both stand still while it does
+    // not (ticks bring the run time up to date while it runs on), so when neither moved since the
+    // last look, neither did the command line or the owner. Other threads are not in the main
+    // thread's schedstat: a process that had or has more than one thread counts as having run, as
+    // does one whose schedstat is unreadable or counts no timeslices (schedstats not kept).
+    // The caller reads schedstat before cmdline and the owner, so a change after it is seen next
+    // time. Kernel threads have no command line: their owner is read every time, as before.
+    if (entry.stat.isKernelThread())
+        return true;
+    if (entry.cmdlineFd.valid() && !entry.schedstatFd.valid()) {
+        entry.schedTimeslices = 0; // kept cmdline: schedstat was of no use when it was opened
+        return true;
+    }
+    const Result<std::size_t> n = readEntryFile(entry.schedstatFd, name, "schedstat");
+    const auto sched = n ? parsePidSchedstat(std::string_view(m_buffer.data(), *n))
+                         : Result<PidSchedstat>(n.error());
+    const bool wasSingle = entry.singleThreaded;
+    entry.singleThreaded = entry.stat.numThreads == 1;
+    if (!sched || sched->timeslices == 0) {
+        entry.schedTimeslices = 0;
+        return true;
+    }
+    const bool same
+        = sched->timeslices == entry.schedTimeslices && sched->runNs == entry.schedRunNs;
+    entry.schedRunNs = sched->runNs;
+    entry.schedTimeslices = sched->timeslices;
+    return !(same && wasSingle && entry.singleThreaded);
+}
+
+void ProcessCollector::readNames(Entry& entry, const char* name, bool ran)
 {
     // Kernel threads have no user space and so no command line: nothing to read.
     Result<std::size_t> n = std::size_t(0);
     if (!entry.stat.isKernelThread()) {
+        if (!ran && entry.names && entry.names->comm == entry.stat.comm)
+            return; // it has not run: the names stay shared
         if (entry.cmdlineFd.valid()) {
             n = readFromStart(entry.cmdlineFd.get(), m_buffer, kMaxCmdlineBytes);
         } else {
@@ -263,18 +313,25 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
     } else {
         entry->memError = statmFd.error();
     }
-    readUid(*entry, name);
-    UniqueFd cmdlineFd;
+    UniqueFd thirdFd;
     if (!entry->stat.isKernelThread()) {
+        // Both are read through once, then one of them is kept (keepFiles) or closed.
+        std::snprintf(path, sizeof path, "%s/schedstat", name);
+        if (auto fd = openRegularFile(dirFd, path))
+            entry->schedstatFd = std::move(fd).value();
         std::snprintf(path, sizeof path, "%s/cmdline", name);
         if (auto fd = openRegularFile(dirFd, path))
-            cmdlineFd = std::move(fd).value();
-        entry->cmdlineFd = std::move(cmdlineFd); // read through it once, then kept or closed
+            entry->cmdlineFd = std::move(fd).value();
     }
-    readNames(*entry, name);
-    cmdlineFd = std::move(entry->cmdlineFd);
+    mayHaveRun(*entry, name); // the first look: everything is read anyway
+    readUid(*entry, name);
+    readNames(*entry, name, true);
+    thirdFd
+        = entry->schedTimeslices > 0 ? std::move(entry->schedstatFd) : std::move(entry->cmdlineFd);
+    entry->schedstatFd.reset();
+    entry->cmdlineFd.reset();
     keepFiles(*entry, std::move(statFd).value(), statmFd ? std::move(statmFd).value() : UniqueFd(),
-        std::move(cmdlineFd));
+        std::move(thirdFd));
     return entry;
 }
 
@@ -310,8 +367,11 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
         return false;
     entry.memError = statm ? Error::None : statm.error();
 
-    readUid(entry, name);
-    readNames(entry, name); // an exec or setproctitle since the last refresh
+    // An exec, setproctitle or setuid since the last refresh, if it ran.
+    const bool ran = mayHaveRun(entry, name);
+    if (ran || !entry.uidKnown)
+        readUid(entry, name);
+    readNames(entry, name, ran);
     return true;
 }
 

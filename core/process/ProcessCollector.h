@@ -2,10 +2,12 @@
 
 // Takes process samples from a /proc root. Not thread-safe: one collector lives in the sampler
 // thread. The hot path keeps each process's stat and statm open and re-reads them with pread at
-// offset 0, lists /proc through one kept directory handle and parses with from_chars. cmdline is
-// kept open and re-read every refresh too: an exec into a program of the same name, or a process
-// rewriting its argv in place (setproctitle), changes nothing else the sampler could watch. The
-// shared names are rebuilt only when the bytes differ.
+// offset 0, lists /proc through one kept directory handle and parses with from_chars. cmdline has
+// to be looked at too: an exec into a program of the same name, or a process rewriting its argv in
+// place (setproctitle), changes nothing in stat. But reading it makes the kernel lock and walk the
+// target's memory, so the third kept file is schedstat: cmdline and the owner are read again only
+// of a process that has run since (mayHaveRun). The shared names are rebuilt only when the bytes
+// differ.
 
 #include "core/base/ProcFs.h"
 #include "core/process/PidStat.h"
@@ -55,8 +57,9 @@ private:
     // nullptr when the process cannot be listed; `why` is None when it is simply gone.
     std::unique_ptr<Entry> openNew(int pid, const char* name, Error& why);
     Result<std::size_t> readEntryFile(const UniqueFd& kept, const char* name, const char* file);
-    void readNames(Entry& entry, const char* name);
-    void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd cmdlineFd);
+    bool mayHaveRun(Entry& entry, const char* name);
+    void readNames(Entry& entry, const char* name, bool ran);
+    void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd);
     void readUid(Entry& entry, const char* name);
     void fillInfo(const Entry& entry, ProcessInfo& info) const;
     void sampleSystem(ProcessSnapshot& snapshot);

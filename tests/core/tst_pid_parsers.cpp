@@ -1,6 +1,7 @@
 // Parsers of /proc/PID/stat, statm, status and cmdline on fixtures, hostile ones included.
 
 #include "core/process/PidCmdline.h"
+#include "core/process/PidSchedstat.h"
 #include "core/process/PidStat.h"
 #include "core/process/PidStatm.h"
 #include "core/process/PidStatus.h"
@@ -20,6 +21,8 @@ private slots:
     void statErrors();
     void statm_data();
     void statm();
+    void schedstat_data();
+    void schedstat();
     void status();
     void statusKernelThread();
     void statusTruncated();
@@ -125,6 +128,33 @@ void TestPidParsers::statm()
     QTEST(static_cast<qulonglong>(parsed->sizePages), "size");
     QTEST(static_cast<qulonglong>(parsed->residentPages), "resident");
     QTEST(static_cast<qulonglong>(parsed->sharedPages), "shared");
+}
+
+void TestPidParsers::schedstat_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("error");
+    QTest::addColumn<qulonglong>("runNs");
+    QTest::addColumn<qulonglong>("timeslices");
+    QTest::newRow("as the kernel writes it") << QByteArray("1979287512 381204921 24977\n")
+                                             << int(Error::None) << 1979287512ull << 24977ull;
+    QTest::newRow("schedstats not kept")
+        << QByteArray("0 0 0\n") << int(Error::None) << 0ull << 0ull;
+    QTest::newRow("truncated") << QByteArray("12 34") << int(Error::Truncated) << 0ull << 0ull;
+    QTest::newRow("bad number") << QByteArray("12 x 3\n") << int(Error::BadNumber) << 0ull << 0ull;
+    QTest::newRow("empty") << QByteArray("") << int(Error::Empty) << 0ull << 0ull;
+}
+
+void TestPidParsers::schedstat()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, error);
+    auto parsed = parsePidSchedstat(std::string_view(text.constData(), text.size()));
+    QCOMPARE(int(parsed.error()), error);
+    if (error != int(Error::None))
+        return;
+    QTEST(static_cast<qulonglong>(parsed->runNs), "runNs");
+    QTEST(static_cast<qulonglong>(parsed->timeslices), "timeslices");
 }
 
 void TestPidParsers::status()

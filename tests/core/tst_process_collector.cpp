@@ -25,6 +25,11 @@ private slots:
     void pidReuseIsNewProcess_data();
     void pidReuseIsNewProcess();
     void cmdlineFollowsRewrites();
+    void cmdlineReadOnlyAfterRunning_data();
+    void cmdlineReadOnlyAfterRunning();
+    void cmdlineReadWithoutUsableSchedstat_data();
+    void cmdlineReadWithoutUsableSchedstat();
+    void ownerReadOnlyAfterRunning();
     void malformedStatSkipped();
     void unreadableStatmIsUnknown();
     void missingRoot();
@@ -215,6 +220,97 @@ void TestProcessCollector::cmdlineFollowsRewrites()
     QVERIFY(c.processes[0].names.get() != a.processes[0].names.get());
     QCOMPARE(QString::fromStdString(c.processes[0].names->cmdline), QStringLiteral("sleep 100"));
     QCOMPARE(c.processes[0].key, a.processes[0].key); // same process
+}
+
+void TestProcessCollector::cmdlineReadOnlyAfterRunning_data()
+{
+    QTest::addColumn<bool>("keep");
+    QTest::newRow("kept descriptors") << true;
+    QTest::newRow("open/read/close") << false;
+}
+
+void TestProcessCollector::cmdlineReadOnlyAfterRunning()
+{
+    QFETCH(bool, keep);
+    pgtest::FakeProc fake;
+    fake.addProcess(7, "bash", 1, 5, std::string("bash\0", 5));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    ProcessCollector collector(options(fake, keep));
+    const ProcessSnapshot a = collector.sample();
+    QCOMPARE(QString::fromStdString(a.processes[0].names->cmdline), QStringLiteral("bash"));
+    // The fake file changes, but the process has not run (same run time and timeslices): a real
+    // cmdline could not have changed, so it is not read.
+    fake.writeFile("7/cmdline", std::string("bash\0-x\0", 8));
+    const ProcessSnapshot b = collector.sample();
+    QCOMPARE(b.processes[0].names.get(), a.processes[0].names.get());
+    // It ran once more: read, and the new text shows.
+    fake.writeFile("7/schedstat", "1200 50 4\n");
+    const ProcessSnapshot c = collector.sample();
+    QCOMPARE(QString::fromStdString(c.processes[0].names->cmdline), QStringLiteral("bash -x"));
+    // Ran on without being switched out: the run time moved, the count did not.
+    fake.writeFile("7/cmdline", std::string("bash\0-y\0", 8));
+    fake.writeFile("7/schedstat", "5000 50 4\n");
+    const ProcessSnapshot d = collector.sample();
+    QCOMPARE(QString::fromStdString(d.processes[0].names->cmdline), QStringLiteral("bash -y"));
+    // A second thread is not in the main thread's schedstat: read every time while it exists.
+    fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "bash", 'S', 1, 1, 0, 5, false, 2));
+    fake.writeFile("7/cmdline", std::string("bash\0-z\0", 8));
+    const ProcessSnapshot e = collector.sample();
+    QCOMPARE(QString::fromStdString(e.processes[0].names->cmdline), QStringLiteral("bash -z"));
+    // ... and once more after it has gone, as it may have written before it exited.
+    fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "bash", 'S', 1, 1, 0, 5));
+    fake.writeFile("7/cmdline", std::string("bash\0-w\0", 8));
+    const ProcessSnapshot f = collector.sample();
+    QCOMPARE(QString::fromStdString(f.processes[0].names->cmdline), QStringLiteral("bash -w"));
+    fake.writeFile("7/cmdline", std::string("bash\0-v\0", 8));
+    QCOMPARE(collector.sample().processes[0].names.get(), f.processes[0].names.get());
+}
+
+void TestProcessCollector::cmdlineReadWithoutUsableSchedstat_data()
+{
+    QTest::addColumn<bool>("keep");
+    QTest::addColumn<QString>("schedstat"); // empty: no file
+    QTest::newRow("no schedstat, kept") << true << QString();
+    QTest::newRow("no schedstat, open/read/close") << false << QString();
+    QTest::newRow("schedstats off, kept") << true << QStringLiteral("0 0 0\n");
+    QTest::newRow("schedstats off, open/read/close") << false << QStringLiteral("0 0 0\n");
+    QTest::newRow("garbage, kept") << true << QStringLiteral("x y z\n");
+}
+
+void TestProcessCollector::cmdlineReadWithoutUsableSchedstat()
+{
+    QFETCH(bool, keep);
+    QFETCH(QString, schedstat);
+    pgtest::FakeProc fake;
+    fake.addProcess(7, "bash", 1, 5, std::string("bash\0", 5));
+    if (!schedstat.isEmpty())
+        fake.writeFile("7/schedstat", schedstat.toStdString());
+    ProcessCollector collector(options(fake, keep));
+    collector.sample();
+    // No telling whether it ran: the command line is read every refresh, as before.
+    for (const char* arg : { "-a", "-b" }) {
+        fake.writeFile("7/cmdline", std::string("bash\0", 5) + arg + '\0');
+        const ProcessSnapshot s = collector.sample();
+        QCOMPARE(s.processes[0].names->cmdline, std::string("bash ") + arg);
+    }
+}
+
+void TestProcessCollector::ownerReadOnlyAfterRunning()
+{
+    if (::geteuid() != 0)
+        QSKIP("changing the owner of the fake /proc/PID needs root");
+    pgtest::FakeProc fake;
+    fake.addProcess(7, "bash", 1, 5, std::string("bash\0", 5));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    const QByteArray dir = QFile::encodeName(fake.root() + "/7");
+    QVERIFY(::chown(dir.constData(), 1000, 1000) == 0);
+    ProcessCollector collector(options(fake, true));
+    QCOMPARE(collector.sample().processes[0].uid, 1000u);
+    // Not run since: a real owner could not have changed (setuid is the process's own doing).
+    QVERIFY(::chown(dir.constData(), 1001, 1001) == 0);
+    QCOMPARE(collector.sample().processes[0].uid, 1000u);
+    fake.writeFile("7/schedstat", "1100 50 4\n");
+    QCOMPARE(collector.sample().processes[0].uid, 1001u);
 }
 
 void TestProcessCollector::malformedStatSkipped()

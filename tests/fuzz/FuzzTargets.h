@@ -18,6 +18,7 @@
 #include "core/process/PidFd.h"
 #include "core/process/PidIo.h"
 #include "core/process/PidLimits.h"
+#include "core/process/PidSchedstat.h"
 #include "core/process/PidStat.h"
 #include "core/process/PidStatm.h"
 #include "core/process/PidStatus.h"
@@ -49,6 +50,12 @@ inline void pidStatm(std::string_view t)
 {
     if (auto r = pg::parsePidStatm(t))
         sink += r->sizePages + r->residentPages + r->sharedPages;
+}
+
+inline void pidSchedstat(std::string_view t)
+{
+    if (auto r = pg::parsePidSchedstat(t))
+        sink += r->runNs + r->waitNs + r->timeslices;
 }
 
 inline void pidStatus(std::string_view t)
