@@ -86,6 +86,7 @@ struct ProcessCollector::Entry
     std::uint64_t schedRunNs = 0;
     std::uint64_t schedTimeslices = 0; // 0: unknown
     bool singleThreaded = false;
+    bool rereadStat = false; // rereadInFull(): read stat even if the process did not run
     PidStat stat;
     PidStatm statm;
     Error memError = Error::None;
@@ -349,14 +350,45 @@ Result<std::size_t> ProcessCollector::readEntryFile(
     return readFromStart(fd->get(), m_buffer, kDefaultMaxFileBytes);
 }
 
+bool ProcessCollector::statIsDue(const Entry& entry, int pid) const
+{
+    // stat is skipped only when the kept schedstat descriptor can tell that the process has not
+    // run: a kept descriptor stays with its process (after an exit it reads ESRCH, so a reused pid
+    // is never mistaken for the old one), a path could name a newcomer.
+    if (!entry.schedstatFd.valid() || entry.schedTimeslices == 0 || entry.stat.isKernelThread()
+        || !entry.singleThreaded || entry.rereadStat)
+        return true;
+    // A parent that exited makes its children orphans: their ppid changes without them running.
+    if (std::binary_search(m_vanished.begin(), m_vanished.end(), entry.stat.ppid))
+        return true;
+    // What can change without the process running (nice and policy set by another process) is
+    // bounded: every process is read in full at least every kFullStatEvery refreshes, staggered
+    // by pid so that the cost is spread evenly.
+    return (static_cast<std::uint64_t>(pid) + m_generation) % kFullStatEvery == 0;
+}
+
 bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
 {
-    const Result<std::size_t> n = readEntryFile(entry.statFd, name, "stat");
-    if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
-        return false;
-    entry.readNs = monotonicNow();
-    if (entry.stat.pid != pid || entry.stat.startTimeTicks != entry.key.startTimeTicks)
-        return false; // the pid was reused: a new process
+    // A single-threaded process whose main thread has not run since the last look cannot have
+    // changed its state, CPU times, thread count or processor: stat (the costliest of the three
+    // files: do_task_stat walks the task and its signal struct) is then kept as it was. statm is
+    // read every time: reclaim and swap change the resident size of a process that sleeps.
+    bool ran = true;
+    bool ranKnown = false;
+    if (!statIsDue(entry, pid)) {
+        ran = mayHaveRun(entry, name);
+        ranKnown = true;
+    }
+    if (ran) {
+        const Result<std::size_t> n = readEntryFile(entry.statFd, name, "stat");
+        if (!n
+            || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
+            return false;
+        if (entry.stat.pid != pid || entry.stat.startTimeTicks != entry.key.startTimeTicks)
+            return false; // the pid was reused: a new process
+        entry.rereadStat = false;
+    }
+    entry.readNs = monotonicNow(); // no new ticks over this interval when it did not run
 
     const Result<std::size_t> m = readEntryFile(entry.statmFd, name, "statm");
     auto statm
@@ -368,11 +400,18 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     entry.memError = statm ? Error::None : statm.error();
 
     // An exec, setproctitle or setuid since the last refresh, if it ran.
-    const bool ran = mayHaveRun(entry, name);
+    if (!ranKnown)
+        ran = mayHaveRun(entry, name);
     if (ran || !entry.uidKnown)
         readUid(entry, name);
     readNames(entry, name, ran);
     return true;
+}
+
+void ProcessCollector::rereadInFull(int pid)
+{
+    if (auto it = m_entries.find(pid); it != m_entries.end())
+        it->second->rereadStat = true;
 }
 
 void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
@@ -479,6 +518,7 @@ ProcessSnapshot ProcessCollector::sample()
     }
 
     const std::uint64_t generation = ++m_generation;
+    std::vector<int> vanished; // for the next refresh: their children were re-parented
     const double ticks = static_cast<double>(m_ticksPerSecond);
     const double cpuCap = 100.0 * m_cpuCount;
     snapshot.processes.reserve(m_entries.size() + 64);
@@ -493,6 +533,7 @@ ProcessSnapshot ProcessCollector::sample()
             if (readKnown(*it->second, pid, d->d_name)) {
                 entry = it->second.get();
             } else {
+                vanished.push_back(pid);
                 dropEntry(*it->second);
                 m_entries.erase(it);
             }
@@ -544,6 +585,7 @@ ProcessSnapshot ProcessCollector::sample()
 
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         if (it->second->generation != generation) {
+            vanished.push_back(it->first);
             dropEntry(*it->second);
             it = m_entries.erase(it);
         } else {
@@ -555,6 +597,8 @@ ProcessSnapshot ProcessCollector::sample()
     std::sort(snapshot.unreadable.begin(), snapshot.unreadable.end(),
         [](const UnreadableProcess& a, const UnreadableProcess& b) { return a.pid < b.pid; });
 
+    std::sort(vanished.begin(), vanished.end());
+    m_vanished = std::move(vanished);
     m_prevSampleNs = wallStart;
     snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;
     snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - realStart) / 1e6;

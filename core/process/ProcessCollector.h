@@ -7,7 +7,7 @@
 // place (setproctitle), changes nothing in stat. But reading it makes the kernel lock and walk the
 // target's memory, so the third kept file is schedstat: cmdline and the owner are read again only
 // of a process that has run since (mayHaveRun). The shared names are rebuilt only when the bytes
-// differ.
+// differ. The same test spares stat of a single-threaded process that has not run (readKnown).
 
 #include "core/base/ProcFs.h"
 #include "core/process/PidStat.h"
@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace pg {
 
@@ -46,6 +47,13 @@ public:
     // One full refresh: every process under the root plus the system summary.
     ProcessSnapshot sample();
 
+    // Reads the stat of `pid` at the next refresh even if it has not run (after a renice or a
+    // signal from us: what changed is then shown at once).
+    void rereadInFull(int pid);
+    // Every process is read in full at least this often (in refreshes): bounds how long a nice or
+    // scheduling policy set by another process on a sleeping process takes to show.
+    static constexpr std::uint64_t kFullStatEvery = 4;
+
     std::size_t keptFdCount() const { return m_keptFds; }
     const std::string& procRoot() const { return m_options.procRoot; }
 
@@ -54,6 +62,7 @@ private:
     struct DirHandle;
 
     bool readKnown(Entry& entry, int pid, const char* name);
+    bool statIsDue(const Entry& entry, int pid) const;
     // nullptr when the process cannot be listed; `why` is None when it is simply gone.
     std::unique_ptr<Entry> openNew(int pid, const char* name, Error& why);
     Result<std::size_t> readEntryFile(const UniqueFd& kept, const char* name, const char* file);
@@ -70,6 +79,7 @@ private:
     Options m_options;
     std::unique_ptr<DirHandle> m_dir;
     std::unordered_map<int, std::unique_ptr<Entry>> m_entries;
+    std::vector<int> m_vanished; // sorted pids gone at the last refresh
     std::unordered_map<std::uint32_t, std::shared_ptr<const std::string>> m_userNames;
     std::size_t m_keptFds = 0;
     std::size_t m_fdBudget = 0;

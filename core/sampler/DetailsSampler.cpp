@@ -1,5 +1,7 @@
 #include "core/sampler/DetailsSampler.h"
 
+#include "core/sampler/ProcessSampler.h"
+
 #include <cmath>
 #include <ctime>
 
@@ -76,6 +78,11 @@ void DetailsSampler::perform(const ActionRequest& request)
         report->outcomes.push_back(request.kind == ActionRequest::Signal
                 ? sendSignal(m_procRoot, key, request.value)
                 : setNice(m_procRoot, key, request.value));
+    }
+    // The table shows the new nice or state at its next refresh, run or not.
+    if (auto* processes = qobject_cast<ProcessSampler*>(leader())) {
+        for (const ProcessKey& key : request.keys)
+            processes->rereadInFull(key.pid);
     }
     emit actionFinished(std::move(report));
     sampleNow();

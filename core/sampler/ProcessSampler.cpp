@@ -19,4 +19,10 @@ void ProcessSampler::sample()
     emit snapshotReady(m_latest);
 }
 
+void ProcessSampler::rereadInFull(int pid)
+{
+    if (m_collector)
+        m_collector->rereadInFull(pid);
+}
+
 } // namespace pg

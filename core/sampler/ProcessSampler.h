@@ -24,6 +24,9 @@ public:
     // The snapshot published last (null before the first): what followers build on. Sampler
     // thread only.
     const ProcessSnapshotPtr& latest() const { return m_latest; }
+    // The next snapshot reads this process's stat even if it has not run (an action of ours may
+    // have changed its nice or state). Sampler thread only.
+    void rereadInFull(int pid);
 
 signals:
     void snapshotReady(ProcessSnapshotPtr snapshot);

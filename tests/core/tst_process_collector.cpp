@@ -30,6 +30,9 @@ private slots:
     void cmdlineReadWithoutUsableSchedstat_data();
     void cmdlineReadWithoutUsableSchedstat();
     void ownerReadOnlyAfterRunning();
+    void statReadOnlyAfterRunning();
+    void statReadAtLeastEveryFewRefreshes();
+    void statReadWhenAskedOrOrphaned();
     void malformedStatSkipped();
     void unreadableStatmIsUnknown();
     void missingRoot();
@@ -253,6 +256,8 @@ void TestProcessCollector::cmdlineReadOnlyAfterRunning()
     const ProcessSnapshot d = collector.sample();
     QCOMPARE(QString::fromStdString(d.processes[0].names->cmdline), QStringLiteral("bash -y"));
     // A second thread is not in the main thread's schedstat: read every time while it exists.
+    // (The main thread of a single-threaded process ran to create it.)
+    fake.writeFile("7/schedstat", "5100 50 5\n");
     fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "bash", 'S', 1, 1, 0, 5, false, 2));
     fake.writeFile("7/cmdline", std::string("bash\0-z\0", 8));
     const ProcessSnapshot e = collector.sample();
@@ -311,6 +316,81 @@ void TestProcessCollector::ownerReadOnlyAfterRunning()
     QCOMPARE(collector.sample().processes[0].uid, 1000u);
     fake.writeFile("7/schedstat", "1100 50 4\n");
     QCOMPARE(collector.sample().processes[0].uid, 1001u);
+}
+
+// The fake's stat changes without schedstat moving (what a real process that has not run cannot
+// do, except for the fields checked below): stat is not read, statm is.
+void TestProcessCollector::statReadOnlyAfterRunning()
+{
+    pgtest::FakeProc fake;
+    fake.addProcess(7, "bash", 10, 5, std::string("bash\0", 5));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    ProcessCollector collector(options(fake, true));
+    collector.sample(); // refresh 1: (7 + 1) % 4 == 0, a full read anyway
+    fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "bash", 'R', 1, 60, 0, 5));
+    fake.writeFile("7/statm", "2000 500 100 10 0 200 0\n");
+    m_clockNs += 1000000000;
+    const ProcessSnapshot b = collector.sample(); // refresh 2: not due
+    QCOMPARE(b.processes[0].utimeTicks, 10ull);
+    QCOMPARE(b.processes[0].state, 'S');
+    QCOMPARE(b.processes[0].cpuPercent, 0.0); // it did not run: 0 %, not unknown
+    QCOMPARE(b.processes[0].resKib, 500ull * 4); // statm is read every refresh
+    // It ran: stat is read, and the CPU % covers both intervals' ticks.
+    fake.writeFile("7/schedstat", "2000 50 4\n");
+    m_clockNs += 1000000000;
+    const ProcessSnapshot c = collector.sample(); // refresh 3
+    QCOMPARE(b.processes[0].key, c.processes[0].key);
+    QCOMPARE(c.processes[0].utimeTicks, 60ull);
+    QCOMPARE(c.processes[0].state, 'R');
+    QCOMPARE(c.processes[0].cpuPercent, 50.0); // 50 ticks (100 per second) over one second
+}
+
+void TestProcessCollector::statReadAtLeastEveryFewRefreshes()
+{
+    // A renice by another process changes nice without the target running: it shows within
+    // kFullStatEvery refreshes.
+    pgtest::FakeProc fake;
+    fake.addProcess(7, "bash", 10, 5, std::string("bash\0", 5));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    ProcessCollector collector(options(fake, true));
+    collector.sample();
+    fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "bash", 'S', 1, 10, 0, 5, false, 1, 5));
+    std::uint64_t refreshes = 0;
+    bool seen = false;
+    while (!seen && refreshes < ProcessCollector::kFullStatEvery) {
+        ++refreshes;
+        seen = collector.sample().processes[0].nice == 5;
+    }
+    QVERIFY(seen);
+    QVERIFY(refreshes > 1); // and not at once: the cost is what this saves
+}
+
+void TestProcessCollector::statReadWhenAskedOrOrphaned()
+{
+    // pid 7 is due at refreshes 1 and 5, pid 11 at 1 and 5 too ((pid + refresh) % 4 == 0): what
+    // refreshes 2 to 4 show of them comes from the two rules below.
+    pgtest::FakeProc fake;
+    fake.addProcess(7, "bash", 10, 5, std::string("bash\0", 5));
+    fake.addProcess(11, "child", 10, 6, std::string("child\0", 6));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    fake.writeFile("11/schedstat", "1000 50 3\n");
+    fake.writeFile("11/stat", pgtest::FakeProc::statLine(11, "child", 'S', 7, 10, 0, 6));
+    ProcessCollector collector(options(fake, true));
+    collector.sample(); // refresh 1
+    // After a renice of ours: read at the next refresh.
+    fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "bash", 'S', 1, 10, 0, 5, false, 1, 5));
+    collector.rereadInFull(7);
+    const ProcessSnapshot b = collector.sample(); // refresh 2
+    QCOMPARE(find(b, 7)->nice, std::int64_t(5));
+    // The parent exits and the child is re-parented without running: its new ppid shows at the
+    // refresh after the one that saw the parent go.
+    fake.removeProcess(7);
+    fake.writeFile("11/stat", pgtest::FakeProc::statLine(11, "child", 'S', 1, 10, 0, 6));
+    const ProcessSnapshot c = collector.sample(); // refresh 3
+    QVERIFY(!find(c, 7));
+    QCOMPARE(find(c, 11)->ppid, 7);
+    const ProcessSnapshot d = collector.sample(); // refresh 4
+    QCOMPARE(find(d, 11)->ppid, 1);
 }
 
 void TestProcessCollector::malformedStatSkipped()
