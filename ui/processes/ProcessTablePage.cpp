@@ -5,6 +5,7 @@
 #include "core/sampler/DetailsSampler.h"
 #include "core/sampler/ProcessSampler.h"
 #include "ui/common/Banner.h"
+#include "ui/common/CachedTextDelegate.h"
 #include "ui/common/LayoutRestore.h"
 #include "ui/details/ProcessDetailsPanel.h"
 #include "ui/processes/ProcessActionsController.h"
@@ -65,6 +66,7 @@ ProcessTablePage::ProcessTablePage(
     styleBanner(m_message, BannerTone::Error);
 
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new CachedTextDelegate(m_view)); // repainted every refresh
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
@@ -88,6 +90,7 @@ ProcessTablePage::ProcessTablePage(
 
     // The tree: same columns, the branches drawn in the Command column (as htop's tree view).
     m_treeView->setModel(m_treeModel); // sorts and filters itself (see ProcessTreeModel.h)
+    m_treeView->setItemDelegate(new CachedTextDelegate(m_treeView));
     m_treeView->setUniformRowHeights(true);
     m_treeView->setAlternatingRowColors(true);
     m_treeView->setSortingEnabled(true);

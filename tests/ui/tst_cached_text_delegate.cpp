@@ -1,0 +1,152 @@
+// The cached-text delegate draws what Qt's own delegate draws (text, alignment, elision, selection
+// colours) and lays each string out once.
+
+#include "ui/common/CachedTextDelegate.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QImage>
+#include <QStandardItemModel>
+#include <QTest>
+#include <QTreeView>
+
+using namespace pg;
+
+class TestCachedTextDelegate : public QObject
+{
+    Q_OBJECT
+private slots:
+    void drawsLikeQtsDelegate();
+    void layoutCachedPerStringAndWidth();
+    void elidesToTheCellWidth();
+    void fallsBackForIcons();
+
+private:
+    static QStandardItemModel* makeModel(QObject* parent)
+    {
+        auto* model = new QStandardItemModel(0, 3, parent);
+        for (int r = 0; r < 6; ++r) {
+            QList<QStandardItem*> row;
+            row << new QStandardItem(QString::number(1000 + r * 37));
+            row << new QStandardItem(QStringLiteral("%1 %").arg(r * 3.5, 0, 'f', 1));
+            row << new QStandardItem(
+                QStringLiteral("/usr/lib/x86_64-linux-gnu/some-long-library-name-%1.so").arg(r));
+            row[0]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            row[1]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (r == 2)
+                row[2]->setForeground(QColor(0xb0, 0x00, 0x20));
+            model->appendRow(row);
+        }
+        return model;
+    }
+    static QImage render(bool cached)
+    {
+        QTreeView view;
+        view.setRootIsDecorated(false);
+        view.setAlternatingRowColors(true);
+        view.setSelectionBehavior(QAbstractItemView::SelectRows);
+        view.setTextElideMode(Qt::ElideRight);
+        view.setModel(makeModel(&view));
+        if (cached)
+            view.setItemDelegate(new CachedTextDelegate(&view));
+        view.header()->resizeSection(0, 70);
+        view.header()->resizeSection(1, 70);
+        view.resize(330, 200);
+        view.selectionModel()->select(
+            view.model()->index(3, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view.show();
+        return view.viewport()->grab().toImage();
+    }
+};
+
+void TestCachedTextDelegate::drawsLikeQtsDelegate()
+{
+    const QImage qt = render(false);
+    const QImage ours = render(true);
+    if (qEnvironmentVariableIsSet("PG_DUMP_DELEGATE")) {
+        qt.save(QStringLiteral("/tmp/delegate-qt.png"));
+        ours.save(QStringLiteral("/tmp/delegate-ours.png"));
+    }
+    QCOMPARE(ours.size(), qt.size());
+    // Same glyphs at the same places (identical with DejaVu here; a few edge pixels are allowed
+    // for other fonts' hinting), never a moved or missing word.
+    int differing = 0;
+    for (int y = 0; y < qt.height(); ++y)
+        for (int x = 0; x < qt.width(); ++x)
+            differing += qt.pixel(x, y) != ours.pixel(x, y);
+    const int total = qt.width() * qt.height();
+    QVERIFY2(differing * 1000 < total,
+        qPrintable(QStringLiteral("%1 of %2 pixels differ").arg(differing).arg(total)));
+    // And something was drawn at all: text pixels in the elided path column.
+    int dark = 0;
+    for (int y = 0; y < ours.height(); ++y)
+        for (int x = 150; x < ours.width(); ++x)
+            dark += qGray(ours.pixel(x, y)) < 128;
+    QVERIFY(dark > 50);
+}
+
+void TestCachedTextDelegate::layoutCachedPerStringAndWidth()
+{
+    QTreeView view;
+    view.setModel(makeModel(&view));
+    auto* delegate = new CachedTextDelegate(&view);
+    view.setItemDelegate(delegate);
+    view.header()->setStretchLastSection(false);
+    view.resize(400, 200);
+    view.show();
+    (void)view.viewport()->grab();
+    const qsizetype first = delegate->cachedCount();
+    QVERIFY(first >= 18); // 6 rows x 3 columns, all different strings
+    (void)view.viewport()->grab();
+    QCOMPARE(delegate->cachedCount(), first); // repainting lays nothing out again
+    view.header()->resizeSection(1, 120); // a new width: that column's strings again
+    (void)view.viewport()->grab();
+    QCOMPARE(delegate->cachedCount(), first + 6);
+    // Bounded: past kMaxCached the cache starts again.
+    const QFont font = view.font();
+    const QFontMetrics metrics(font);
+    for (int i = 0; i < CachedTextDelegate::kMaxCached + 10; ++i)
+        delegate->shownText(QString::number(i), font, 100, Qt::ElideRight, metrics);
+    QVERIFY(delegate->cachedCount() <= CachedTextDelegate::kMaxCached);
+}
+
+void TestCachedTextDelegate::elidesToTheCellWidth()
+{
+    CachedTextDelegate delegate;
+    const QFont font = QApplication::font();
+    const QFontMetrics metrics(font);
+    const QString path = QStringLiteral("/root/.pyenv/versions/3.11.4/lib/python3.11/x.so");
+    const QStaticText& right = delegate.shownText(path, font, 80, Qt::ElideRight, metrics);
+    QVERIFY(right.text().endsWith(QChar(0x2026)));
+    QVERIFY(right.size().width() <= 80);
+    const QStaticText& left = delegate.shownText(path, font, 80, Qt::ElideLeft, metrics);
+    QVERIFY(left.text().startsWith(QChar(0x2026)));
+    QVERIFY(left.text().endsWith(QStringLiteral("x.so")));
+    const QStaticText& fits
+        = delegate.shownText(QStringLiteral("42"), font, 80, Qt::ElideRight, metrics);
+    QCOMPARE(fits.text(), QStringLiteral("42"));
+}
+
+void TestCachedTextDelegate::fallsBackForIcons()
+{
+    QTreeView view;
+    auto* model = new QStandardItemModel(1, 1, &view);
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::red);
+    model->setItem(0, 0, new QStandardItem(QIcon(pixmap), QStringLiteral("with icon")));
+    view.setModel(model);
+    auto* delegate = new CachedTextDelegate(&view);
+    view.setItemDelegate(delegate);
+    view.resize(200, 100);
+    view.show();
+    const QImage image = view.viewport()->grab().toImage();
+    QCOMPARE(delegate->cachedCount(), qsizetype(0)); // Qt's delegate drew it
+    int red = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < 40; ++x)
+            red += image.pixel(x, y) == qRgb(255, 0, 0);
+    QVERIFY(red > 100); // and the icon is there
+}
+
+QTEST_MAIN(TestCachedTextDelegate)
+#include "tst_cached_text_delegate.moc"

@@ -1,0 +1,95 @@
+#include "ui/common/CachedTextDelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyle>
+
+namespace pg {
+
+const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFont& font, int width,
+    Qt::TextElideMode mode, const QFontMetrics& metrics) const
+{
+    int fontId = static_cast<int>(m_fonts.indexOf(font));
+    if (fontId < 0) {
+        if (m_fonts.size() >= kMaxFonts) {
+            m_fonts.clear();
+            m_cache.clear();
+        }
+        fontId = static_cast<int>(m_fonts.size());
+        m_fonts.append(font);
+    }
+    Key key { text, width, static_cast<int>(mode), fontId };
+    auto it = m_cache.constFind(key);
+    if (it != m_cache.constEnd())
+        return *it;
+    if (m_cache.size() >= kMaxCached)
+        m_cache.clear();
+    // Only one line is shown (as Qt's view does for a single-line cell): no line breaks.
+    QString line = text;
+    line.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    const QString elided
+        = metrics.horizontalAdvance(line) > width ? metrics.elidedText(line, mode, width) : line;
+    QStaticText laidOut(elided);
+    laidOut.setTextFormat(Qt::PlainText);
+    laidOut.setPerformanceHint(QStaticText::AggressiveCaching);
+    laidOut.prepare(QTransform(), font);
+    return *m_cache.insert(std::move(key), std::move(laidOut));
+}
+
+void CachedTextDelegate::paint(
+    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const bool plain = !(opt.features
+        & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator
+            | QStyleOptionViewItem::WrapText));
+    if (!plain || opt.text.contains(QLatin1Char('\n'))) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QWidget* widget = opt.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    const QString text = opt.text;
+    // The panel, selection and focus frame as the style draws them, without the text.
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    if (text.isEmpty())
+        return;
+    // The text rectangle of a cell without icon or check box, with the style's text margin
+    // (QCommonStyle: the focus frame margin plus one pixel on each side).
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
+    if (textRect.width() <= 0)
+        return;
+    const QStaticText& shown
+        = shownText(text, opt.font, textRect.width(), opt.textElideMode, opt.fontMetrics);
+    // Placed as QTextLayout places a line (QCommonStyle's text drawing): vertically by whole
+    // pixels, horizontally at the fractional advance, so right-aligned numbers land on the same
+    // sub-pixel positions as with Qt's delegate.
+    const QSizeF size = shown.size();
+    const QRect box
+        = QStyle::alignedRect(opt.direction, opt.displayAlignment, size.toSize(), textRect);
+    const Qt::Alignment horizontal
+        = QStyle::visualAlignment(opt.direction, opt.displayAlignment) & Qt::AlignHorizontal_Mask;
+    qreal x = textRect.left();
+    if (horizontal & Qt::AlignRight)
+        x += textRect.width() - size.width();
+    else if (horizontal & Qt::AlignHCenter)
+        x += (textRect.width() - size.width()) / 2;
+    const QPointF where(x, box.top());
+
+    QPalette::ColorGroup group
+        = (opt.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
+    if (group == QPalette::Normal && !(opt.state & QStyle::State_Active))
+        group = QPalette::Inactive;
+    painter->save();
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(
+        group, (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text));
+    painter->setClipRect(textRect, Qt::IntersectClip);
+    painter->drawStaticText(where, shown);
+    painter->restore();
+}
+
+} // namespace pg
