@@ -525,6 +525,32 @@ QVariant MemoryMapModel::text(const Row& row, int column) const
     }
 }
 
+// Every cell of a group or mapping names the full backing path first: the path column is elided
+// and, in tree mode, a mapping's own row shows only its address range.
+QString MemoryMapModel::toolTip(const Row& row, int column) const
+{
+    if (row.kind == RowKind::Totals) {
+        if (column == Mapping)
+            return tr("The sum over every mapping: the footer of pmap -X");
+        if (const auto v = value(row, column))
+            return tr("%1 KiB (%2)")
+                .arg(QLocale().toString(static_cast<qulonglong>(*v)), fmt::kib(*v));
+        return {};
+    }
+    const QString path = row.mapping ? pathText(row.mapping->displayPath()) : row.path;
+    if (column == Mapping && row.kind == RowKind::Group)
+        return tr("%1\n%2, %n mapping(s)", nullptr, static_cast<int>(row.group->mappings.size()))
+            .arg(path, QString::fromLatin1(mappingKindName(row.group->kind).data()));
+    if (column == Path)
+        return path;
+    const QString name = tr(kColumnNames[column]);
+    if (const auto v = value(row, column))
+        return tr("%1\n%2: %3 KiB (%4)")
+            .arg(path, name, QLocale().toString(static_cast<qulonglong>(*v)), fmt::kib(*v));
+    const QString shown = text(row, column).toString();
+    return shown.isEmpty() ? path : tr("%1\n%2: %3").arg(path, name, shown);
+}
+
 QVariant MemoryMapModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
@@ -580,16 +606,7 @@ QVariant MemoryMapModel::data(const QModelIndex& index, int role) const
             return QColor(Qt::gray);
         return {};
     case Qt::ToolTipRole:
-        if (column == Mapping && row->kind == RowKind::Group)
-            return tr(
-                "%1\n%2, %n mapping(s)", nullptr, static_cast<int>(row->group->mappings.size()))
-                .arg(row->path, QString::fromLatin1(mappingKindName(row->group->kind).data()));
-        if (column == Mapping && row->kind == RowKind::Totals)
-            return tr("The sum over every mapping: the footer of pmap -X");
-        if (const auto v = value(*row, column))
-            return tr("%1 KiB (%2)")
-                .arg(QLocale().toString(static_cast<qulonglong>(*v)), fmt::kib(*v));
-        return {};
+        return toolTip(*row, column);
     default:
         return {};
     }

@@ -129,6 +129,7 @@ private:
     void renumber();
     std::optional<std::uint64_t> value(const Row& row, int column) const;
     QVariant text(const Row& row, int column) const;
+    QString toolTip(const Row& row, int column) const;
     static bool sameValues(const Row& a, const Row& b);
 
     MemoryMapSnapshotPtr m_snapshot;

@@ -6,8 +6,10 @@
 #include "core/sampler/Sampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
+#include "ui/common/LayoutRestore.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapProxy.h"
+#include "ui/memory/PathElideDelegate.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -21,6 +23,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -59,6 +62,8 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     , m_columns(new QToolButton(this))
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
+    , m_chooseButton(new QPushButton(this))
+    , m_controls(new QWidget(this))
     , m_view(new QTreeView(this))
     , m_source(source)
 {
@@ -79,9 +84,9 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* summaryBox
+    m_summaryBox
         = new QGroupBox(tr("VIRT, RES and SHR for this process, and what smaps says"), this);
-    auto* grid = new QGridLayout(summaryBox);
+    auto* grid = new QGridLayout(m_summaryBox);
     grid->setContentsMargins(8, 4, 8, 4);
     grid->setVerticalSpacing(2);
     buildSummary(grid);
@@ -106,7 +111,7 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAllColumnsShowFocus(true);
-    m_view->setTextElideMode(Qt::ElideMiddle); // a path's file name is at its end
+    m_view->setTextElideMode(Qt::ElideMiddle); // paths: PathElideDelegate keeps the file name
     m_view->sortByColumn(MemoryMapModel::Rss, Qt::DescendingOrder);
     QHeaderView* header = m_view->header();
     header->setSectionsMovable(true);
@@ -121,6 +126,10 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     }
     header->resizeSection(MemoryMapModel::Path, 40 * digit);
     header->resizeSection(MemoryMapModel::VmFlags, 30 * digit);
+    m_defaultHeaderState = header->saveState(); // grouped mode's; flat mode's derives from it
+    auto* pathDelegate = new PathElideDelegate(this);
+    m_view->setItemDelegateForColumn(MemoryMapModel::Mapping, pathDelegate);
+    m_view->setItemDelegateForColumn(MemoryMapModel::Path, pathDelegate);
 
     auto* columnMenu = new QMenu(this);
     for (int c = 1; c < MemoryMapModel::ColumnCount; ++c) {
@@ -140,17 +149,28 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setMargin(24);
-    m_stack->addWidget(m_placeholder);
+    m_placeholder->setObjectName(QStringLiteral("memoryMapMessage"));
+    m_chooseButton->setText(tr("Choose a process on the Processes page"));
+    m_chooseButton->setObjectName(QStringLiteral("chooseProcessButton"));
+    connect(m_chooseButton, &QPushButton::clicked, this, [this] {
+        if (m_host)
+            m_host->showPage(QStringLiteral("processes"));
+    });
+    auto* placeholderPage = new QWidget(this);
+    auto* placeholderLayout = new QVBoxLayout(placeholderPage);
+    placeholderLayout->addStretch(1);
+    placeholderLayout->addWidget(m_placeholder);
+    placeholderLayout->addWidget(m_chooseButton, 0, Qt::AlignHCenter);
+    placeholderLayout->addStretch(2);
+    m_stack->addWidget(placeholderPage);
     m_stack->addWidget(m_view);
-    showPlaceholder(tr("No process chosen.\n\nSelect a process on the Processes page and press "
-                       "Ctrl+M, double-click it, or "
-                       "choose “Memory map” in its context menu."));
 
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title);
     titleRow->addStretch(1);
     titleRow->addWidget(m_status);
-    auto* controls = new QHBoxLayout;
+    auto* controls = new QHBoxLayout(m_controls);
+    controls->setContentsMargins(0, 0, 0, 0);
     controls->addWidget(m_filter, 1);
     controls->addWidget(m_mode);
     controls->addWidget(m_columns);
@@ -160,8 +180,8 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     layout->addLayout(titleRow);
     layout->addWidget(m_cmdline);
     layout->addWidget(m_message);
-    layout->addWidget(summaryBox);
-    layout->addLayout(controls);
+    layout->addWidget(m_summaryBox);
+    layout->addWidget(m_controls);
     layout->addWidget(m_stack, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &MemoryMapProxy::setNameFilter);
@@ -177,6 +197,39 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
         connect(m_source, &MemoryMapSampler::mapsReady, this, &MemoryMapPage::applyMaps,
             Qt::QueuedConnection);
     }
+    showNoProcess();
+}
+
+// Until a process is chosen (a restart onto this page, a click on its tab) the page is only the
+// way to choose one: no empty summary, filter or table around it.
+void MemoryMapPage::showNoProcess()
+{
+    m_summaryBox->setVisible(false);
+    m_controls->setVisible(false);
+    m_placeholder->setText(
+        tr("<p style=\"font-size:large\"><b>No process chosen</b></p>"
+           "<p>This page shows the memory map of one process. On the <b>Processes</b> page, select "
+           "a process and press <b>Ctrl+M</b> or <b>Enter</b>, double-click it, or choose "
+           "<b>Memory map</b> in its context menu. <tt>procglass --pid PID</tt> starts with one."
+           "</p>"));
+    m_placeholder->setTextFormat(Qt::RichText);
+    m_chooseButton->setVisible(true);
+    m_stack->setCurrentIndex(0);
+}
+
+bool MemoryMapPage::showingNoProcess() const
+{
+    return m_key.pid <= 0;
+}
+
+QString MemoryMapPage::placeholderText() const
+{
+    return m_stack->currentIndex() == 0 ? m_placeholder->text() : QString();
+}
+
+void MemoryMapPage::attachHost(PageHost& host)
+{
+    m_host = &host;
 }
 
 void MemoryMapPage::buildSummary(QGridLayout* grid)
@@ -233,6 +286,8 @@ void MemoryMapPage::openProcess(const ProcessKey& key)
     const bool same = key.pid == m_key.pid
         && (key.startTimeTicks == 0 || key.startTimeTicks == m_key.startTimeTicks);
     if (!same) {
+        m_summaryBox->setVisible(true);
+        m_controls->setVisible(true);
         m_key = key;
         m_last.reset();
         m_model->clear();
@@ -249,26 +304,81 @@ void MemoryMapPage::openProcess(const ProcessKey& key)
 
 void MemoryMapPage::setFlat(bool flat)
 {
-    m_model->setMode(flat ? MemoryMapModel::Mode::Flat : MemoryMapModel::Mode::Tree);
     if (m_mode->currentIndex() != (flat ? 1 : 0))
-        m_mode->setCurrentIndex(flat ? 1 : 0);
+        m_mode->setCurrentIndex(flat ? 1 : 0); // comes back here through currentIndexChanged
+    if (flat == m_flat)
+        return;
+    // Each mode keeps its own columns, order, widths and sort: flat mode's Path, Offset, Device
+    // and Inode columns are not grouped mode's.
+    QHeaderView* header = m_view->header();
+    m_headerStates[m_flat ? 1 : 0] = header->saveState();
+    m_flat = flat;
+    m_model->setMode(flat ? MemoryMapModel::Mode::Flat : MemoryMapModel::Mode::Tree);
     m_view->setRootIsDecorated(!flat);
+    const QByteArray& saved = m_headerStates[flat ? 1 : 0];
+    if (!saved.isEmpty() && restoreHeaderLayout(header, saved)) {
+        m_view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+        return;
+    }
+    applyDefaultColumns(flat);
+}
+
+bool MemoryMapPage::isFlat() const
+{
+    return m_flat;
+}
+
+void MemoryMapPage::applyDefaultColumns(bool flat)
+{
+    QHeaderView* header = m_view->header();
+    header->restoreState(m_defaultHeaderState);
+    if (!flat) {
+        m_view->sortByColumn(MemoryMapModel::Rss, Qt::DescendingOrder);
+        return;
+    }
     // Flat mode reads like pmap: address and perms, the path next to them, the numbers, then
     // offset, device and inode.
     for (int c : { MemoryMapModel::Offset, MemoryMapModel::Device, MemoryMapModel::Inode,
              MemoryMapModel::Path })
-        m_view->setColumnHidden(c, !flat);
-    if (flat) {
-        QHeaderView* header = m_view->header();
-        header->moveSection(header->visualIndex(MemoryMapModel::Path), 1);
-        m_view->sortByColumn(MemoryMapModel::Mapping, Qt::AscendingOrder);
-        m_view->header()->resizeSection(MemoryMapModel::Mapping,
-            36 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')));
-    } else {
-        m_view->sortByColumn(MemoryMapModel::Rss, Qt::DescendingOrder);
-        m_view->header()->resizeSection(MemoryMapModel::Mapping,
-            56 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')));
-    }
+        m_view->setColumnHidden(c, false);
+    header->moveSection(header->visualIndex(MemoryMapModel::Path), 1);
+    m_view->sortByColumn(MemoryMapModel::Mapping, Qt::AscendingOrder);
+    header->resizeSection(
+        MemoryMapModel::Mapping, 36 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')));
+}
+
+// The grouped and the flat header are saved apart, with the mode: restoring one mode's columns in
+// the other gave grouped mode flat mode's two path columns.
+void MemoryMapPage::saveLayout(QSettings& settings, const QString& prefix) const
+{
+    const QByteArray current = m_view->header()->saveState();
+    const QByteArray& grouped = m_flat ? m_headerStates[0] : current;
+    const QByteArray& flat = m_flat ? current : m_headerStates[1];
+    if (!grouped.isEmpty())
+        settings.setValue(prefix + QStringLiteral("columns/grouped"), grouped);
+    if (!flat.isEmpty())
+        settings.setValue(prefix + QStringLiteral("columns/flat"), flat);
+    settings.setValue(prefix + QStringLiteral("mode"),
+        m_flat ? QStringLiteral("flat") : QStringLiteral("grouped"));
+    // One header state for both modes, as saved before: it is what mixed them up.
+    settings.remove(prefix + QStringLiteral("columns/memoryMapView"));
+}
+
+void MemoryMapPage::restoreLayout(QSettings& settings, const QString& prefix)
+{
+    const QByteArray grouped
+        = settings.value(prefix + QStringLiteral("columns/grouped")).toByteArray();
+    const QByteArray flatState
+        = settings.value(prefix + QStringLiteral("columns/flat")).toByteArray();
+    const bool flat
+        = settings.value(prefix + QStringLiteral("mode")).toString() == QLatin1String("flat");
+    setFlat(false); // the grouped header is the one on screen while it is restored
+    if (!flatState.isEmpty())
+        m_headerStates[1] = flatState;
+    if (!grouped.isEmpty() && restoreHeaderLayout(m_view->header(), grouped))
+        m_view->sortByColumn(
+            m_view->header()->sortIndicatorSection(), m_view->header()->sortIndicatorOrder());
+    setFlat(flat);
 }
 
 void MemoryMapPage::showMessage(const QString& text, bool error)
@@ -280,8 +390,10 @@ void MemoryMapPage::showMessage(const QString& text, bool error)
 
 void MemoryMapPage::showPlaceholder(const QString& text)
 {
+    m_placeholder->setTextFormat(Qt::PlainText);
     m_placeholder->setText(text);
-    m_stack->setCurrentWidget(m_placeholder);
+    m_chooseButton->setVisible(false);
+    m_stack->setCurrentIndex(0);
 }
 
 void MemoryMapPage::updateHeader(const MemoryMapSnapshot& snap)

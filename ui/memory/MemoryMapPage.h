@@ -9,10 +9,13 @@
 #include "core/sampler/SnapshotTypes.h"
 #include "ui/shell/Page.h"
 
+#include <QByteArray>
 #include <QWidget>
 
 class QComboBox;
 class QGridLayout;
+class QGroupBox;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
@@ -41,6 +44,10 @@ public:
     // smaps is costly to generate and takes the target's mmap lock: never more often than 2 s.
     int sourceIntervalMs(int windowMs) const override;
     QList<ExportSource> pageExports() override;
+    // Grouped and flat mode each keep their own header (columns, order, widths, sort), and the
+    // mode is remembered.
+    void saveLayout(QSettings& settings, const QString& prefix) const override;
+    void restoreLayout(QSettings& settings, const QString& prefix) override;
 
     // Shows `key`'s map (startTimeTicks 0: whatever process has the pid now).
     void openProcess(const ProcessKey& key);
@@ -54,6 +61,10 @@ public:
     // The explanation of one of "VIRT", "RES", "SHR", "Shared", "Pss", "USS" (for tests).
     QString summaryText(const QString& name) const;
     bool showingTable() const;
+    bool showingNoProcess() const;
+    QString placeholderText() const; // the message shown instead of the table, if any
+    void attachHost(PageHost& host) override;
+    bool isFlat() const;
 
 public slots:
     void setFlat(bool flat);
@@ -63,10 +74,12 @@ signals:
 
 private:
     void buildSummary(QGridLayout* grid);
+    void applyDefaultColumns(bool flat);
     void updateHeader(const MemoryMapSnapshot& snap);
     void updateSummary(const MemoryMapSnapshot& snap);
     void showMessage(const QString& text, bool error);
     void showPlaceholder(const QString& text);
+    void showNoProcess();
     void setSummaryRow(
         int row, const QString& value, const QString& derivation, const QString& toolTip);
 
@@ -81,9 +94,16 @@ private:
     QToolButton* m_columns;
     QStackedWidget* m_stack;
     QLabel* m_placeholder;
+    QPushButton* m_chooseButton;
+    QWidget* m_controls; // filter, mode, columns, refresh
+    QGroupBox* m_summaryBox = nullptr;
+    PageHost* m_host = nullptr;
     QTreeView* m_view;
     QList<QLabel*> m_summaryValues;
     QList<QLabel*> m_summaryDerivations;
+    QByteArray m_defaultHeaderState;
+    QByteArray m_headerStates[2]; // the mode not shown: [0] grouped, [1] flat
+    bool m_flat = false;
     ProcessKey m_key;
     MemoryMapSnapshotPtr m_last;
     MemoryMapSampler* m_source;

@@ -71,13 +71,15 @@ struct PagingRow
     const char* unit; // of the total
 };
 
+// procinfo's own labels are cut to eight characters ("page dea"), which reads as a label cut
+// off: the words are spelled out, the keys stay procinfo's.
 const PagingRow kPagingRows[] = {
     { "page_in", "page in", "pgpgin", "KiB read from disk into the page cache" },
     { "page_out", "page out", "pgpgout", "KiB written from the page cache to disk" },
-    { "page_act", "page act", "pgactivate", "pages moved to the active list" },
-    { "page_dea", "page dea", "pgdeactivate", "pages moved to the inactive list" },
-    { "page_flt", "page flt", "pgfault", "page faults (minor and major)" },
-    { "major_flt", "major flt", "pgmajfault", "page faults that had to read from disk" },
+    { "page_act", "pages activated", "pgactivate", "pages moved to the active list" },
+    { "page_dea", "pages deactivated", "pgdeactivate", "pages moved to the inactive list" },
+    { "page_flt", "page faults", "pgfault", "page faults (minor and major)" },
+    { "major_flt", "major faults", "pgmajfault", "page faults that had to read from disk" },
     { "swap_in", "swap in", "pswpin", "pages read in from swap" },
     { "swap_out", "swap out", "pswpout", "pages written out to swap" },
 };
@@ -94,12 +96,37 @@ QLabel* heading(const QString& text, Qt::Alignment align = Qt::AlignRight)
     return l;
 }
 
+// /proc/version on one line per part: "Linux version RELEASE", "(user@host)", "(compiler)",
+// "#1 SMP ... (date)". Word wrap broke it inside words ("6.1.0-" | "18-amd64": a line may break
+// after a hyphen); the parts are where a reader expects the breaks.
+QString bannerLines(const QString& banner)
+{
+    QString out;
+    int depth = 0;
+    for (qsizetype i = 0; i < banner.size(); ++i) {
+        const QChar c = banner[i];
+        if (c == QLatin1Char(' ') && depth == 0 && i + 1 < banner.size()
+            && (banner[i + 1] == QLatin1Char('(') || banner[i + 1] == QLatin1Char('#'))) {
+            out += QLatin1Char('\n');
+            continue;
+        }
+        if (c == QLatin1Char('('))
+            ++depth;
+        else if (c == QLatin1Char(')') && depth > 0)
+            --depth;
+        out += c;
+    }
+    return out;
+}
+
 } // namespace
 
 OverviewSummaryWidget::OverviewSummaryWidget(QWidget* parent)
     : QWidget(parent)
 {
-    auto* columns = new QHBoxLayout(this);
+    auto* outer = new QVBoxLayout(this);
+    auto* columns = new QHBoxLayout;
+    outer->addLayout(columns);
     auto* left = new QVBoxLayout;
     auto* right = new QVBoxLayout;
     columns->addLayout(left, 1);
@@ -112,19 +139,33 @@ OverviewSummaryWidget::OverviewSummaryWidget(QWidget* parent)
     for (int c = 0; c < 6; ++c)
         g->addWidget(heading(tr(memCols[c])), 1, c + 1);
     g->addWidget(heading(tr("RAM"), Qt::AlignLeft), 2, 0);
-    g->addWidget(heading(tr("Swap"), Qt::AlignLeft), 3, 0);
     const QString mi = QStringLiteral("/proc/meminfo ");
     figure(QStringLiteral("memory.total"), g, 2, 1, mi + QStringLiteral("MemTotal"));
     figure(QStringLiteral("memory.used"), g, 2, 2,
-        tr("MemTotal − MemFree − Buffers − Cached − SReclaimable (/proc/meminfo), as free(1)"));
+        tr("MemTotal − MemFree − Buffers − Cached − SReclaimable (/proc/meminfo), as free(1) "
+           "computes it"));
     figure(QStringLiteral("memory.free"), g, 2, 3, mi + QStringLiteral("MemFree"));
     figure(QStringLiteral("memory.buffers"), g, 2, 4, mi + QStringLiteral("Buffers"));
     figure(QStringLiteral("memory.cached"), g, 2, 5, mi + QStringLiteral("Cached + SReclaimable"));
     figure(QStringLiteral("memory.available"), g, 2, 6,
         mi + tr("MemAvailable: the kernel's estimate of memory available without swapping"));
-    figure(QStringLiteral("swap.total"), g, 3, 1, mi + QStringLiteral("SwapTotal"));
-    figure(QStringLiteral("swap.used"), g, 3, 2, mi + QStringLiteral("SwapTotal − SwapFree"));
-    figure(QStringLiteral("swap.free"), g, 3, 3, mi + QStringLiteral("SwapFree"));
+    // procinfo's Used (the seed's sample, what users compare with) under free(1)'s.
+    g->addWidget(heading(tr("RAM, as procinfo"), Qt::AlignLeft), 3, 0);
+    figure(QStringLiteral("memory.used_procinfo"), g, 3, 2,
+        tr("MemTotal − MemFree (/proc/meminfo), as procinfo"));
+    g->addWidget(heading(tr("Swap"), Qt::AlignLeft), 4, 0);
+    figure(QStringLiteral("swap.total"), g, 4, 1, mi + QStringLiteral("SwapTotal"));
+    figure(QStringLiteral("swap.used"), g, 4, 2, mi + QStringLiteral("SwapTotal − SwapFree"));
+    figure(QStringLiteral("swap.free"), g, 4, 3, mi + QStringLiteral("SwapFree"));
+    auto* usedNote = new QLabel(
+        tr("Used: free(1) leaves out buffers and the page cache, which the kernel gives back "
+           "when programs need memory; procinfo's Used is total − free, so it counts them."),
+        this);
+    usedNote->setObjectName(QStringLiteral("memory.used_note"));
+    usedNote->setTextFormat(Qt::PlainText);
+    usedNote->setWordWrap(true);
+    usedNote->setForegroundRole(QPalette::PlaceholderText);
+    g->addWidget(usedNote, 5, 0, 1, 7);
 
     // Boot, uptime, load and the process-creation and scheduling counters.
     left->addWidget(section(QStringLiteral("system"), tr("System"), g));
@@ -166,11 +207,11 @@ OverviewSummaryWidget::OverviewSummaryWidget(QWidget* parent)
     connect(perIrq, &QLabel::linkActivated, this, &OverviewSummaryWidget::pageLinkActivated);
     g->addWidget(perIrq, static_cast<int>(std::size(sys)), 3);
 
-    // Kernel version.
-    left->addWidget(section(QStringLiteral("kernel"), tr("Kernel"), g));
+    // Kernel version, across both columns: its lines do not wrap (a wrapped "6.1.0-18-amd64"
+    // broke after a hyphen), so they need the width.
+    outer->addWidget(section(QStringLiteral("kernel"), tr("Kernel"), g));
     m_versionText = figure(QStringLiteral("kernel.proc_version"), g, 1, 0,
         tr("/proc/version: the kernel's banner (release, builder, compiler, build)"));
-    m_versionText->setWordWrap(true);
     m_versionText->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     g->removeWidget(m_versionText);
     g->addWidget(m_versionText, 1, 0, 1, 2);
@@ -194,7 +235,6 @@ OverviewSummaryWidget::OverviewSummaryWidget(QWidget* parent)
         g->addWidget(heading(tr(un[r].label), Qt::AlignLeft), r + 2, 0);
         QLabel* l = figure(QString::fromLatin1(un[r].name), g, r + 2, 1, tr(un[r].tip));
         l->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        l->setWordWrap(true);
     }
     g->setColumnStretch(1, 1);
     left->addStretch(1);
@@ -262,6 +302,7 @@ OverviewSummaryWidget::OverviewSummaryWidget(QWidget* parent)
         ++row;
     }
     right->addStretch(1);
+    outer->addStretch(1);
 }
 
 QGroupBox* OverviewSummaryWidget::section(
@@ -305,7 +346,14 @@ void OverviewSummaryWidget::setText(const QString& name, const QString& text)
 QString OverviewSummaryWidget::figureText(const QString& name) const
 {
     const QLabel* l = m_figures.value(name);
-    return l ? l->text() : QString();
+    return l ? copyText(l) : QString();
+}
+
+QString OverviewSummaryWidget::copyText(const QLabel* label)
+{
+    // A figure laid out on several lines (the kernel banner) copies as the one line it is.
+    const QVariant original = label->property("pgCopyText");
+    return original.isValid() ? original.toString() : label->text();
 }
 
 QString OverviewSummaryWidget::summaryText() const
@@ -321,7 +369,7 @@ QString OverviewSummaryWidget::summaryText() const
             for (int c = 0; c < grid->columnCount(); ++c) {
                 const QLayoutItem* item = grid->itemAtPosition(r, c);
                 const auto* label = item ? qobject_cast<const QLabel*>(item->widget()) : nullptr;
-                cells << (label && !label->isHidden() ? label->text() : QString());
+                cells << (label && !label->isHidden() ? copyText(label) : QString());
             }
             while (!cells.isEmpty() && cells.last().isEmpty())
                 cells.removeLast();
@@ -338,7 +386,7 @@ void OverviewSummaryWidget::contextMenuEvent(QContextMenuEvent* event)
     QMenu menu(this);
     const auto* label = qobject_cast<const QLabel*>(childAt(event->pos()));
     if (label && m_figures.value(label->objectName()) == label) {
-        const QString text = label->text();
+        const QString text = copyText(label);
         menu.addAction(tr("Copy “%1”").arg(text.left(40)),
             [text] { QGuiApplication::clipboard()->setText(text); });
     }
@@ -385,6 +433,11 @@ void OverviewSummaryWidget::applyMemory(const SystemOverview& o)
     auto get = [m](const char* key) { return m ? m->get(key) : std::nullopt; };
     setText(QStringLiteral("memory.total"), kibText(get("MemTotal")));
     setText(QStringLiteral("memory.used"), kibText(m ? m->usedKib() : std::nullopt));
+    const auto memTotal = get("MemTotal");
+    const auto memFree = get("MemFree");
+    setText(QStringLiteral("memory.used_procinfo"),
+        kibText(memTotal && memFree && *memFree <= *memTotal ? std::optional(*memTotal - *memFree)
+                                                             : std::nullopt));
     setText(QStringLiteral("memory.free"), kibText(get("MemFree")));
     setText(QStringLiteral("memory.buffers"), kibText(get("Buffers")));
     setText(QStringLiteral("memory.cached"), kibText(m ? m->cacheKib() : std::nullopt));
@@ -530,10 +583,13 @@ void OverviewSummaryWidget::applyKernel(const SystemOverview& o)
                 : problem(o.uname));
     setSectionError(QStringLiteral("kernel"), problems);
     if (o.version.value) {
-        setText(QStringLiteral("kernel.proc_version"), fmt::displayBytes(o.version.value->text));
+        const QString banner = fmt::displayBytes(o.version.value->text);
+        setText(QStringLiteral("kernel.proc_version"), bannerLines(banner));
+        m_versionText->setProperty("pgCopyText", banner);
         setText(QStringLiteral("kernel.compiler"), fmt::displayBytes(o.version.value->compiler));
     } else {
         setText(QStringLiteral("kernel.proc_version"), ofmt::unknown());
+        m_versionText->setProperty("pgCopyText", QVariant());
         setText(QStringLiteral("kernel.compiler"), ofmt::unknown());
     }
     const UnameInfo* u = o.uname.value ? &*o.uname.value : nullptr;

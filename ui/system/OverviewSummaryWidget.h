@@ -43,6 +43,7 @@ private:
     QLabel* figure(const QString& name, QGridLayout* grid, int row, int column, const QString& tip);
     QGroupBox* section(const QString& name, const QString& title, QGridLayout*& grid);
     void setText(const QString& name, const QString& text);
+    static QString copyText(const QLabel* label);
     void setSectionError(const QString& section, const QStringList& problems);
     void applyMemory(const SystemOverview& o);
     void applySystem(const SystemOverview& o);

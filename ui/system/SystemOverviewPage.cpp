@@ -7,7 +7,9 @@
 #include "ui/charts/RateChart.h"
 #include "ui/common/Banner.h"
 #include "ui/common/KeyedSortProxy.h"
+#include "ui/system/CpuCoreBars.h"
 #include "ui/system/DiskStatsModel.h"
+#include "ui/system/MemoryHistoryChart.h"
 #include "ui/system/ModulesModel.h"
 #include "ui/system/NetDevModel.h"
 #include "ui/system/OverviewSummaryWidget.h"
@@ -58,15 +60,14 @@ SystemOverviewPage::SystemOverviewPage(int intervalMs, SystemSampler* source, QW
     m_tabs->widget(0)->setObjectName(QStringLiteral("summary"));
     m_tabs->addTab(buildCpuTab(), tr("CPU"));
     m_tabs->addTab(buildActivityTab(), tr("Activity"));
-    m_tabs->addTab(
-        buildTableTab(QStringLiteral("disks"), m_diskModel, m_diskProxy, nullptr), tr("Disks"));
-    m_tabs->addTab(
-        buildTableTab(QStringLiteral("network"), m_netModel, m_netProxy, nullptr), tr("Network"));
-    m_modulesFilter = new QLineEdit;
-    m_modulesFilter->setPlaceholderText(tr("Filter modules by name"));
-    m_modulesFilter->setClearButtonEnabled(true);
-    m_tabs->addTab(
-        buildTableTab(QStringLiteral("modules"), m_modulesModel, m_modulesProxy, m_modulesFilter),
+    m_tabs->addTab(buildTableTab(QStringLiteral("disks"), m_diskModel, m_diskProxy,
+                       tr("Filter devices by name (sda, nvme0n1p2, dm-…)")),
+        tr("Disks"));
+    m_tabs->addTab(buildTableTab(QStringLiteral("network"), m_netModel, m_netProxy,
+                       tr("Filter interfaces by name (eth0, wl…, lo)")),
+        tr("Network"));
+    m_tabs->addTab(buildTableTab(QStringLiteral("modules"), m_modulesModel, m_modulesProxy,
+                       tr("Filter modules by name")),
         tr("Modules"));
     m_tabs->setTabToolTip(0,
         tr("procinfo's figures: memory, boot and uptime, load, CPU time, paging, kernel version"));
@@ -95,6 +96,23 @@ QWidget* SystemOverviewPage::buildCpuTab()
     auto* content = new QWidget;
     content->setObjectName(QStringLiteral("cpu"));
     auto* layout = new QVBoxLayout(content);
+    // htop's first screen: every CPU's busy share now, above the history charts.
+    auto* barsTitle = new QLabel(tr("Each CPU over the last refresh interval: "
+                                    "<span style=\"color:%1\">■</span> user "
+                                    "<span style=\"color:%2\">■</span> nice "
+                                    "<span style=\"color:%3\">■</span> system "
+                                    "<span style=\"color:%4\">■</span> irq + softirq "
+                                    "<span style=\"color:%5\">■</span> steal")
+                                     .arg(CpuCoreBars::partColor(CpuCoreBars::User).name(),
+                                         CpuCoreBars::partColor(CpuCoreBars::Nice).name(),
+                                         CpuCoreBars::partColor(CpuCoreBars::System).name(),
+                                         CpuCoreBars::partColor(CpuCoreBars::Interrupts).name(),
+                                         CpuCoreBars::partColor(CpuCoreBars::Steal).name()));
+    barsTitle->setToolTip(tr("Busy = everything but idle and iowait, as the Processes page's CPU "
+                             "figure; from the cpuN lines of /proc/stat"));
+    layout->addWidget(barsTitle);
+    m_coreBars = new CpuCoreBars;
+    layout->addWidget(m_coreBars);
     auto* total = new CpuStackChart(tr("Whole machine: CPU time by kernel context"), false);
     total->setMinimumHeight(320);
     total->setCapacity(m_capacity);
@@ -112,6 +130,16 @@ QWidget* SystemOverviewPage::buildActivityTab()
 {
     auto* content = new QWidget;
     auto* grid = new QGridLayout(content);
+    // Memory in use first, across the tab (GNOME's, KDE's and btop's memory history).
+    m_memoryChart = new MemoryHistoryChart;
+    m_memoryChart->setMinimumHeight(240);
+    m_memoryChart->setCapacity(m_capacity);
+    m_memoryChart->setToolTip(
+        tr("/proc/meminfo: RAM used = MemTotal − MemFree − Buffers − Cached − SReclaimable (as "
+           "free(1)); cache + buffers = Buffers + Cached + SReclaimable, stacked on it (the kernel "
+           "gives it back when programs need it; the top of the stack is procinfo's Used, "
+           "MemTotal − MemFree); swap used = SwapTotal − SwapFree. The dashed line is MemTotal."));
+    grid->addWidget(m_memoryChart, 0, 0, 1, 2);
     auto add = [&](RateChart*& chart, const QString& title, const QString& unit,
                    const QStringList& names, const QString& tip) {
         chart = new RateChart(title, unit, names);
@@ -119,7 +147,7 @@ QWidget* SystemOverviewPage::buildActivityTab()
         chart->setCapacity(m_capacity);
         chart->setToolTip(tip);
         const int n = static_cast<int>(m_rateCharts.size());
-        grid->addWidget(chart, n / 2, n % 2);
+        grid->addWidget(chart, 1 + n / 2, n % 2);
         m_rateCharts.append(chart);
     };
     add(m_ctxtChart, tr("Context switches"), tr("switches/s"), { tr("context switches") },
@@ -145,8 +173,8 @@ QWidget* SystemOverviewPage::buildActivityTab()
     return tab;
 }
 
-QWidget* SystemOverviewPage::buildTableTab(
-    const QString& name, QAbstractItemModel* model, KeyedSortProxy*& proxy, QLineEdit* filter)
+QWidget* SystemOverviewPage::buildTableTab(const QString& name, QAbstractItemModel* model,
+    KeyedSortProxy*& proxy, const QString& filterHint)
 {
     auto* tab = new QWidget;
     tab->setObjectName(name);
@@ -159,19 +187,25 @@ QWidget* SystemOverviewPage::buildTableTab(
     m_tabErrors.insert(name, error);
     proxy = new KeyedSortProxy(this);
     proxy->setSourceModel(model);
-    if (filter) {
-        auto* row = new QHBoxLayout;
-        row->addWidget(filter, 1);
-        m_modulesCount = new QLabel;
-        row->addWidget(m_modulesCount);
-        layout->addLayout(row);
-        KeyedSortProxy* p = proxy;
-        connect(filter, &QLineEdit::textChanged, this, [this, p](const QString& text) {
-            p->setFilterFixedString(text);
-            m_modulesCount->setText(
-                tr("%1 of %2 modules").arg(p->rowCount()).arg(m_modulesModel->rowCount()));
-        });
-    }
+    // Every table filters on its first column (device, interface, module name), as the README
+    // promises, with a count of what the filter lets through.
+    auto* filter = new QLineEdit;
+    filter->setObjectName(name + QStringLiteral(".filter"));
+    filter->setPlaceholderText(filterHint);
+    filter->setClearButtonEnabled(true);
+    auto* count = new QLabel;
+    count->setObjectName(name + QStringLiteral(".count"));
+    auto* row = new QHBoxLayout;
+    row->addWidget(filter, 1);
+    row->addWidget(count);
+    layout->addLayout(row);
+    m_filters.insert(name, filter);
+    m_counts.insert(name, count);
+    KeyedSortProxy* p = proxy;
+    connect(filter, &QLineEdit::textChanged, this, [this, p, name](const QString& text) {
+        p->setFilterFixedString(text);
+        updateCount(name);
+    });
     auto* view = new QTableView;
     view->setModel(proxy);
     view->setSortingEnabled(true);
@@ -183,6 +217,33 @@ QWidget* SystemOverviewPage::buildTableTab(
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(view, 1);
     return tab;
+}
+
+void SystemOverviewPage::updateCount(const QString& tab)
+{
+    QLabel* count = m_counts.value(tab);
+    if (!count)
+        return;
+    if (tab == QLatin1String("disks"))
+        count->setText(
+            tr("%1 of %2 devices").arg(m_diskProxy->rowCount()).arg(m_diskModel->rowCount()));
+    else if (tab == QLatin1String("network"))
+        count->setText(
+            tr("%1 of %2 interfaces").arg(m_netProxy->rowCount()).arg(m_netModel->rowCount()));
+    else
+        count->setText(
+            tr("%1 of %2 modules").arg(m_modulesProxy->rowCount()).arg(m_modulesModel->rowCount()));
+}
+
+QLineEdit* SystemOverviewPage::tableFilter(const QString& tab) const
+{
+    return m_filters.value(tab);
+}
+
+QString SystemOverviewPage::tableCount(const QString& tab) const
+{
+    const QLabel* count = m_counts.value(tab);
+    return count ? count->text() : QString();
 }
 
 bool SystemOverviewPage::showTab(const QString& name)
@@ -209,6 +270,7 @@ void SystemOverviewPage::setIntervalMs(int ms)
         c->setCapacity(m_capacity);
     for (RateChart* c : std::as_const(m_rateCharts))
         c->setCapacity(m_capacity);
+    m_memoryChart->setCapacity(m_capacity);
 }
 
 void SystemOverviewPage::applySourceError(
@@ -249,8 +311,9 @@ void SystemOverviewPage::applyOverview(SystemOverviewPtr overview)
             ? tr("The kernel was built without loadable module support (CONFIG_MODULES=n), so no "
                  "modules are listed.")
             : QString());
-    m_modulesCount->setText(
-        tr("%1 of %2 modules").arg(m_modulesProxy->rowCount()).arg(m_modulesModel->rowCount()));
+    for (const QString& tab :
+        { QStringLiteral("disks"), QStringLiteral("network"), QStringLiteral("modules") })
+        updateCount(tab);
     applyCharts(o);
 }
 
@@ -270,6 +333,8 @@ void SystemOverviewPage::applyCharts(const SystemOverview& o)
         }
         chart->push(t, share);
     }
+    m_coreBars->apply(o.cpuShares);
+    pushMemory(o);
     const OverviewPoint& p = o.now;
     m_ctxtChart->push(t, { p.contextSwitchesPerSec });
     m_forkChart->push(t, { p.forksPerSec });
@@ -279,6 +344,11 @@ void SystemOverviewPage::applyCharts(const SystemOverview& o)
     m_swapChart->push(t, { p.swapInPagesPerSec, p.swapOutPagesPerSec });
     m_diskChart->push(t, { kibPerSec(p.diskReadBytesPerSec), kibPerSec(p.diskWriteBytesPerSec) });
     m_netChart->push(t, { kibPerSec(p.netRxBytesPerSec), kibPerSec(p.netTxBytesPerSec) });
+}
+
+void SystemOverviewPage::pushMemory(const SystemOverview& o)
+{
+    m_memoryChart->push(o.now.timeSeconds, o.memory.value ? &*o.memory.value : nullptr);
 }
 
 Sampler* SystemOverviewPage::pageSource() const

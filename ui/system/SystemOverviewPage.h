@@ -19,9 +19,11 @@ class QTableView;
 
 namespace pg {
 
+class CpuCoreBars;
 class CpuStackChart;
 class DiskStatsModel;
 class KeyedSortProxy;
+class MemoryHistoryChart;
 class ModulesModel;
 class NetDevModel;
 class OverviewSummaryWidget;
@@ -50,7 +52,14 @@ public:
     NetDevModel* netModel() const { return m_netModel; }
     ModulesModel* modulesModel() const { return m_modulesModel; }
     KeyedSortProxy* modulesProxy() const { return m_modulesProxy; }
+    KeyedSortProxy* diskProxy() const { return m_diskProxy; }
+    KeyedSortProxy* netProxy() const { return m_netProxy; }
+    // The filter box and the "N of M" count of a table tab: "disks", "network", "modules".
+    QLineEdit* tableFilter(const QString& tab) const;
+    QString tableCount(const QString& tab) const;
     CpuStackChart* cpuChart(int cpu) const { return m_cpuCharts.value(cpu); } // -1: the machine
+    CpuCoreBars* coreBars() const { return m_coreBars; } // CPU tab: one bar per CPU, now
+    MemoryHistoryChart* memoryChart() const { return m_memoryChart; } // Activity: RAM, cache, swap
     QString sourceError(const QString& tab) const; // "disks", "network", "modules"
     bool showTab(const QString& name);
 
@@ -64,9 +73,11 @@ public slots:
 private:
     QWidget* buildCpuTab();
     QWidget* buildActivityTab();
-    QWidget* buildTableTab(
-        const QString& name, QAbstractItemModel* model, KeyedSortProxy*& proxy, QLineEdit* filter);
+    QWidget* buildTableTab(const QString& name, QAbstractItemModel* model, KeyedSortProxy*& proxy,
+        const QString& filterHint);
+    void updateCount(const QString& tab);
     void applyCharts(const SystemOverview& o);
+    void pushMemory(const SystemOverview& o);
     void applySourceError(const QString& tab, bool ok, const std::string& path, Error error,
         const QString& hint = {});
 
@@ -78,12 +89,14 @@ private:
     KeyedSortProxy* m_diskProxy = nullptr;
     KeyedSortProxy* m_netProxy = nullptr;
     KeyedSortProxy* m_modulesProxy = nullptr;
-    QLineEdit* m_modulesFilter = nullptr;
-    QLabel* m_modulesCount = nullptr;
+    QHash<QString, QLineEdit*> m_filters; // per table tab: "disks", "network", "modules"
+    QHash<QString, QLabel*> m_counts; // "3 of 12 devices"
     QHash<QString, QLabel*> m_tabErrors;
     QHash<int, CpuStackChart*> m_cpuCharts;
     QGridLayout* m_perCpuGrid = nullptr;
     QList<RateChart*> m_rateCharts;
+    CpuCoreBars* m_coreBars = nullptr;
+    MemoryHistoryChart* m_memoryChart = nullptr;
     RateChart* m_ctxtChart = nullptr;
     RateChart* m_forkChart = nullptr;
     RateChart* m_intrChart = nullptr;
