@@ -7,6 +7,7 @@
 #include "ui/charts/RateChart.h"
 #include "ui/common/Banner.h"
 #include "ui/common/KeyedSortProxy.h"
+#include "ui/common/TableHeader.h"
 #include "ui/system/DiskStatsModel.h"
 #include "ui/system/ModulesModel.h"
 #include "ui/system/NetDevModel.h"
@@ -181,6 +182,7 @@ QWidget* SystemOverviewPage::buildTableTab(
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setStretchLastSection(false);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    installTableHeader(view->horizontalHeader(), name);
     layout->addWidget(view, 1);
     return tab;
 }
