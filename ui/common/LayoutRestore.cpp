@@ -1,5 +1,7 @@
 #include "ui/common/LayoutRestore.h"
 
+#include "ui/common/HeaderColumnChooser.h"
+
 #include <QByteArray>
 #include <QHeaderView>
 #include <QSplitter>
@@ -20,6 +22,10 @@ bool restoreHeaderLayout(QHeaderView* header, const QByteArray& state)
     }
     if (!sane)
         header->restoreState(defaults);
+    // The column chooser's saved choice is the newer one (it is saved at once, the layout when
+    // the window closes).
+    if (HeaderColumnChooser* chooser = HeaderColumnChooser::of(header))
+        chooser->applySaved();
     return sane;
 }
 

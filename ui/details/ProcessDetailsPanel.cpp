@@ -3,6 +3,7 @@
 #include "core/base/KernelNumbers.h"
 #include "ui/common/Format.h"
 #include "ui/common/KeyedSortProxy.h"
+#include "ui/common/TableHeader.h"
 #include "ui/details/CgroupModel.h"
 #include "ui/details/CommandLineModel.h"
 #include "ui/details/EnvironmentModel.h"
@@ -79,6 +80,7 @@ QTreeView* makeTable(QAbstractItemModel* model, QWidget* parent)
     view->setAllColumnsShowFocus(true);
     view->header()->setStretchLastSection(true);
     view->sortByColumn(0, Qt::AscendingOrder);
+    installTableHeader(view->header());
     return view;
 }
 

@@ -4,6 +4,7 @@
 #include "ui/charts/IrqHeatmap.h"
 #include "ui/charts/TimeSeriesChart.h"
 #include "ui/common/Banner.h"
+#include "ui/common/TableHeader.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -104,6 +105,8 @@ InterruptsPanel::InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setHighlightSections(false);
+    installTableHeader(m_view->horizontalHeader(),
+        hard ? QStringLiteral("interrupts") : QStringLiteral("softirqs"));
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {

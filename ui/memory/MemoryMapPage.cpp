@@ -7,6 +7,7 @@
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/common/LayoutRestore.h"
+#include "ui/common/TableHeader.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapProxy.h"
 #include "ui/memory/PathElideDelegate.h"
@@ -191,6 +192,7 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
             QMetaObject::invokeMethod(m_source, &Sampler::refreshNow, Qt::QueuedConnection);
     });
     m_view->setObjectName(QStringLiteral("memoryMapView")); // its columns are saved
+    installTableHeader(m_view->header(), QStringLiteral("memoryMap"));
     if (m_source) {
         connect(this, &MemoryMapPage::targetRequested, m_source, &MemoryMapSampler::setTarget,
             Qt::QueuedConnection);

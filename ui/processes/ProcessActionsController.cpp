@@ -51,11 +51,15 @@ ProcessActionsController::ProcessActionsController(
             tr("Send %1").arg(q(s.name)), this, [this, signal] { requestSignal(signal); });
         a->setToolTip(q(s.meaning));
         a->setStatusTip(tr("%1: %2").arg(q(s.name), q(s.meaning)));
+        m_processActions << a;
         if (signal == SIGTERM)
             a->setShortcut(QKeySequence(Qt::Key_Delete));
     }
     m_menu->addSeparator();
-    m_menu->addAction(tr("Change &nice value…"), this, &ProcessActionsController::requestNice);
+    m_processActions << m_menu->addAction(
+        tr("Change &nice value…"), this, &ProcessActionsController::requestNice);
+    for (QAction* a : std::as_const(m_processActions))
+        a->setProperty("pgToolTip", a->toolTip());
     m_menu->setToolTipsVisible(true);
     if (!m_root.actionsAllowed()) {
         // Disabled actions do not fire their shortcuts (Delete) either.
@@ -182,6 +186,28 @@ void ProcessActionsController::requestNice()
     request.value = *nice;
     request.keys.assign(keys.cbegin(), keys.cend());
     emit actionRequested(request);
+}
+
+void ProcessActionsController::updateEnabled()
+{
+    if (!m_root.actionsAllowed())
+        return; // disabled for good, with the namespace's reason
+    const ProcessTableModel* model = m_page->model();
+    int kernelThreads = 0;
+    for (const ProcessKey& key : m_page->selectedProcesses()) {
+        const int row = model->rowOf(key);
+        kernelThreads += row >= 0 && model->row(row).info.kernelThread;
+    }
+    const QString why = kernelThreads == 0
+        ? QString()
+        : tr("Disabled: the selection holds %1 kernel thread(s). A kernel thread runs only in "
+             "the kernel: it ignores or blocks the signals user space sends, and its priority "
+             "belongs to the kernel.")
+              .arg(kernelThreads);
+    for (QAction* a : std::as_const(m_processActions)) {
+        a->setEnabled(kernelThreads == 0);
+        a->setToolTip(why.isEmpty() ? a->property("pgToolTip").toString() : why);
+    }
 }
 
 void ProcessActionsController::showContextMenu(const QPoint& globalPos)

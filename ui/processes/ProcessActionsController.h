@@ -16,6 +16,7 @@
 #include <functional>
 #include <optional>
 
+class QAction;
 class QMenu;
 class QWidget;
 
@@ -59,6 +60,9 @@ public slots:
     void requestNice();
     void showContextMenu(const QPoint& globalPos);
     void showResult(ActionReportPtr report);
+    // Signals and renice are disabled while a kernel thread is selected (the tooltip says why);
+    // the page calls it when the selection changes.
+    void updateEnabled();
 
 signals:
     void actionRequested(const pg::ActionRequest& request);
@@ -71,6 +75,7 @@ private:
     ProcessTablePage* m_page;
     QWidget* m_dialogParent;
     QMenu* m_menu;
+    QList<QAction*> m_processActions; // the signals and renice
     ProcRootCheck m_root;
     std::function<bool(const QString&)> m_confirm;
     std::function<std::optional<int>(int)> m_chooseNice;

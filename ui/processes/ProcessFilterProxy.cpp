@@ -22,7 +22,7 @@ void ProcessFilterProxy::setFilterText(const QString& text)
     const QString trimmed = text.trimmed();
     if (trimmed == m_matcher.text())
         return;
-    m_matcher = ProcessMatcher(trimmed, m_matcher.hideKernelThreads());
+    m_matcher = ProcessMatcher(trimmed, m_matcher.hideKernelThreads(), m_matcher.userFilter());
     invalidateRowsFilter();
 }
 
@@ -30,7 +30,15 @@ void ProcessFilterProxy::setHideKernelThreads(bool hide)
 {
     if (hide == m_matcher.hideKernelThreads())
         return;
-    m_matcher = ProcessMatcher(m_matcher.text(), hide);
+    m_matcher = ProcessMatcher(m_matcher.text(), hide, m_matcher.userFilter());
+    invalidateRowsFilter();
+}
+
+void ProcessFilterProxy::setUserFilter(const UserFilter& user)
+{
+    if (user == m_matcher.userFilter())
+        return;
+    m_matcher = ProcessMatcher(m_matcher.text(), m_matcher.hideKernelThreads(), user);
     invalidateRowsFilter();
 }
 

@@ -24,6 +24,8 @@ public:
     QString filterText() const { return m_matcher.text(); }
     void setHideKernelThreads(bool hide);
     bool hideKernelThreads() const { return m_matcher.hideKernelThreads(); }
+    void setUserFilter(const UserFilter& user);
+    const UserFilter& userFilter() const { return m_matcher.userFilter(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

@@ -4,9 +4,45 @@
 
 namespace pg {
 
-ProcessMatcher::ProcessMatcher(const QString& text, bool hideKernelThreads)
+QString UserFilter::toSetting(std::uint32_t myUid) const
+{
+    switch (kind) {
+    case Kind::All:
+        break;
+    case Kind::Uid:
+        if (uid == myUid)
+            return QStringLiteral("me");
+        return QStringLiteral("uid:%1").arg(uid);
+    case Kind::Name:
+        return QStringLiteral("user:") + name;
+    }
+    return QStringLiteral("all");
+}
+
+UserFilter UserFilter::fromSetting(const QString& text, std::uint32_t myUid)
+{
+    UserFilter f;
+    if (text == QLatin1String("me")) {
+        f.kind = Kind::Uid;
+        f.uid = myUid;
+    } else if (text.startsWith(QLatin1String("uid:"))) {
+        bool ok = false;
+        const uint uid = text.mid(4).toUInt(&ok);
+        if (ok) {
+            f.kind = Kind::Uid;
+            f.uid = uid;
+        }
+    } else if (text.startsWith(QLatin1String("user:")) && text.size() > 5) {
+        f.kind = Kind::Name;
+        f.name = text.mid(5);
+    }
+    return f;
+}
+
+ProcessMatcher::ProcessMatcher(const QString& text, bool hideKernelThreads, UserFilter user)
     : m_text(text)
     , m_hideKernelThreads(hideKernelThreads)
+    , m_user(std::move(user))
 {
     m_pid = m_text.toInt(&m_isPid);
 }
@@ -15,6 +51,18 @@ bool ProcessMatcher::accepts(const ProcessTableModel::Row& row) const
 {
     if (m_hideKernelThreads && row.info.kernelThread)
         return false;
+    switch (m_user.kind) {
+    case UserFilter::Kind::All:
+        break;
+    case UserFilter::Kind::Uid:
+        if (!row.info.uidKnown || row.info.uid != m_user.uid)
+            return false;
+        break;
+    case UserFilter::Kind::Name:
+        if (!row.info.uidKnown || row.user != m_user.name)
+            return false;
+        break;
+    }
     if (m_text.isEmpty())
         return true;
     if (m_isPid && m_pid == row.info.key.pid)

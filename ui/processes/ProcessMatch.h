@@ -7,8 +7,24 @@
 #include "ui/processes/ProcessTableModel.h"
 
 #include <QString>
+#include <cstdint>
 
 namespace pg {
+
+// The user filter next to the filter box: every process, the processes of one uid (My processes)
+// or of one user name.
+struct UserFilter
+{
+    enum class Kind { All, Uid, Name };
+    Kind kind = Kind::All;
+    std::uint32_t uid = 0;
+    QString name;
+
+    bool operator==(const UserFilter&) const = default;
+    // "all", "me" (for `myUid`), "user:NAME": the settings' form; unknown text reads as All.
+    QString toSetting(std::uint32_t myUid) const;
+    static UserFilter fromSetting(const QString& text, std::uint32_t myUid);
+};
 
 class ProcessMatcher final
 {
@@ -16,17 +32,22 @@ public:
     ProcessMatcher() = default;
     // `text` (trimmed by the caller) matches the name, command line or user case-insensitively, or
     // the pid exactly; kernel threads fail when `hideKernelThreads` is set.
-    ProcessMatcher(const QString& text, bool hideKernelThreads);
+    ProcessMatcher(const QString& text, bool hideKernelThreads, UserFilter user = {});
 
     const QString& text() const { return m_text; }
     bool hideKernelThreads() const { return m_hideKernelThreads; }
-    // True when no process can fail (no text, kernel threads shown).
-    bool acceptsAll() const { return m_text.isEmpty() && !m_hideKernelThreads; }
+    const UserFilter& userFilter() const { return m_user; }
+    // True when no process can fail (no text, kernel threads shown, every user).
+    bool acceptsAll() const
+    {
+        return m_text.isEmpty() && !m_hideKernelThreads && m_user.kind == UserFilter::Kind::All;
+    }
     bool accepts(const ProcessTableModel::Row& row) const;
 
 private:
     QString m_text;
     bool m_hideKernelThreads = false;
+    UserFilter m_user;
     bool m_isPid = false;
     int m_pid = 0;
 };

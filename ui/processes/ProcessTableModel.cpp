@@ -46,7 +46,8 @@ struct ProcessTableModel::RowTraits
         if (!mask)
             return {};
         const bool stringsChanged = row.info.names != p->names || row.info.user != p->user
-            || row.info.kernelThread != p->kernelThread;
+            || row.info.kernelThread != p->kernelThread
+            || (row.info.state == 'Z') != (p->state == 'Z');
         row.info = *p;
         if (stringsChanged)
             fillStrings(row);
@@ -79,7 +80,9 @@ void ProcessTableModel::fillStrings(Row& row)
     row.user = p.user ? QString::fromStdString(*p.user) : QString();
     if (p.names) {
         row.comm = fmt::displayBytes(p.names->comm);
-        if (p.kernelThread || p.names->cmdline.empty())
+        // A zombie's cmdline is empty in /proc; the one kept from when it ran is not what ps
+        // shows for it ("[sleep] <defunct>").
+        if (p.kernelThread || p.state == 'Z' || p.names->cmdline.empty())
             row.command = QLatin1Char('[') + row.comm + QLatin1Char(']');
         else
             row.command = fmt::displayBytes(p.names->cmdline);
@@ -118,7 +121,7 @@ unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessIn
         mask |= bit(CpuTime);
     if (a.startTimeUnixMs != b.startTimeUnixMs)
         mask |= bit(Started);
-    if (a.names != b.names)
+    if (a.names != b.names || (a.state == 'Z') != (b.state == 'Z'))
         mask |= bit(Command);
     // A kernel thread shows "[comm]" and is greyed in every column.
     if (a.kernelThread != b.kernelThread)
@@ -316,6 +319,10 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
                     .arg(row.command, QString::fromUtf8(errorText(p.names->cmdlineError).data()));
             if (p.kernelThread)
                 return tr("%1\nKernel thread: it has no command line and no user-space memory.")
+                    .arg(row.command);
+            if (p.state == 'Z')
+                return tr("%1\nZombie (defunct): it has exited and waits for its parent to reap "
+                          "it; ps shows it as %1 <defunct>.")
                     .arg(row.command);
             if (p.names && p.names->cmdline.empty())
                 return tr("%1\nNo command line (zombie or exiting process).").arg(row.command);

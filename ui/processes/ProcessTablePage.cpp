@@ -6,7 +6,9 @@
 #include "core/sampler/ProcessSampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/CachedTextDelegate.h"
+#include "ui/common/HeaderColumnChooser.h"
 #include "ui/common/LayoutRestore.h"
+#include "ui/common/TableHeader.h"
 #include "ui/details/ProcessDetailsPanel.h"
 #include "ui/processes/ProcessActionsController.h"
 #include "ui/processes/ProcessFilterProxy.h"
@@ -16,6 +18,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDataStream>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -30,6 +33,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <unistd.h>
+#include <unordered_set>
 
 namespace pg {
 
@@ -41,6 +46,7 @@ ProcessTablePage::ProcessTablePage(
     , m_summary(new SystemSummaryBar(this))
     , m_filter(new QLineEdit(this))
     , m_showKernelThreads(new QCheckBox(tr("Show &kernel threads"), this))
+    , m_userFilter(new QComboBox(this))
     , m_message(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_treeModel(new ProcessTreeModel(m_model, this))
@@ -88,7 +94,8 @@ ProcessTablePage::ProcessTablePage(
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * digit + 16);
 
-    // The tree: same columns, the branches drawn in the Command column (as htop's tree view).
+    // The tree: same columns, the branches drawn in the Command column, shown first so that deep
+    // children are indented from the left edge rather than cut off at the right.
     m_treeView->setModel(m_treeModel); // sorts and filters itself (see ProcessTreeModel.h)
     m_treeView->setItemDelegate(new CachedTextDelegate(m_treeView));
     m_treeView->setUniformRowHeights(true);
@@ -101,19 +108,36 @@ ProcessTablePage::ProcessTablePage(
     m_treeView->setTextElideMode(Qt::ElideRight);
     m_treeView->setTreePosition(ProcessTableModel::Command);
     m_treeView->setIndentation(14);
-    m_treeView->sortByColumn(ProcessTableModel::Pid, Qt::AscendingOrder);
-    m_treeView->header()->setStretchLastSection(true);
-    m_treeView->header()->setSectionsMovable(true);
-    m_treeView->header()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_treeView->sortByColumn(ProcessTableModel::Cpu, Qt::DescendingOrder); // the table's
+    QHeaderView* treeHeader = m_treeView->header();
+    treeHeader->setStretchLastSection(false);
+    treeHeader->setSectionsMovable(true);
+    treeHeader->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
-        m_treeView->header()->resizeSection(c, widths[c] * digit + 16);
+        treeHeader->resizeSection(c, widths[c] * digit + 16);
+    treeHeader->moveSection(treeHeader->visualIndex(ProcessTableModel::Command), 0);
+    treeHeader->resizeSection(ProcessTableModel::Command, 48 * digit);
+    // One column chooser for both views: a column hidden in one is hidden in the other.
+    m_columns = installTableHeader(header, QStringLiteral("processes"));
+    HeaderColumnChooser* treeColumns = installTableHeader(treeHeader, QStringLiteral("processes"));
+    connect(m_columns, &HeaderColumnChooser::columnVisibilityChanged, treeColumns,
+        &HeaderColumnChooser::setColumnVisible);
+    connect(treeColumns, &HeaderColumnChooser::columnVisibilityChanged, m_columns,
+        &HeaderColumnChooser::setColumnVisible);
+    connect(m_columns, &HeaderColumnChooser::columnVisibilityChanged, this,
+        &ProcessTablePage::columnVisibilityChanged);
     // New children show up under expanded parents: expand where rows arrive.
     connect(m_treeModel, &ProcessTreeModel::childrenArrived, m_treeView,
         [this](const QModelIndexList& parents) {
             for (const QModelIndex& where : parents)
                 m_treeView->expand(where);
         });
-    connect(m_treeModel, &QAbstractItemModel::modelReset, m_treeView, &QTreeView::expandAll);
+    // Everything expanded but the "N × command" rows: 2,000 identical children stay one row.
+    connect(m_treeModel, &QAbstractItemModel::modelReset, m_treeView, [this] {
+        m_treeView->expandAll();
+        for (const QModelIndex& group : m_treeModel->groupIndexes())
+            m_treeView->collapse(group);
+    });
     m_treeSwitch->setToolTip(tr(
         "Show processes as a parent/child tree (the parent is field 4 of /proc/PID/stat, ppid)"));
     m_stack->addWidget(m_view);
@@ -121,13 +145,39 @@ ProcessTablePage::ProcessTablePage(
     m_splitter->addWidget(m_stack);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(true);
+    // Its tabs' contents would claim 40 % of a 760-pixel window before anything is selected.
+    m_details->setMinimumHeight(120);
+
+    m_userFilter->setToolTip(
+        tr("Show every process, only yours (your uid, %1), or one user's").arg(::getuid()));
+    m_userFilter->setAccessibleName(tr("User filter"));
+    m_userFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_userFilter->addItem(tr("All users"), QStringLiteral("all"));
+    m_userFilter->addItem(tr("My processes"), QStringLiteral("me"));
+    m_userFilter->insertSeparator(2);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_filter, 1);
-    controls->addWidget(m_showKernelThreads);
+    controls->addWidget(m_userFilter);
     controls->addWidget(m_treeSwitch);
+    controls->addWidget(m_showKernelThreads);
+    // Filter first, then the rows it filters, then the switches.
+    setTabOrder(m_filter, m_view);
+    setTabOrder(m_view, m_treeView);
+    setTabOrder(m_treeView, m_userFilter);
+    setTabOrder(m_userFilter, m_treeSwitch);
+    setTabOrder(m_treeSwitch, m_showKernelThreads);
+    m_filter->installEventFilter(this);
+    m_view->installEventFilter(this);
+    m_treeView->installEventFilter(this);
+    setProperty("pgShortcutHelp",
+        QStringList {
+            tr("Down\tIn the filter box: move into the rows (selects the first one)"),
+            tr("Shift+F10, Menu\tThe selected processes' context menu"),
+            tr("Enter, double-click\tThe selected process's memory map"),
+        });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
@@ -137,15 +187,25 @@ ProcessTablePage::ProcessTablePage(
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ProcessFilterProxy::setFilterText);
     connect(m_filter, &QLineEdit::textChanged, m_treeModel, &ProcessTreeModel::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, this, &ProcessTablePage::updateHostStatus);
     connect(m_showKernelThreads, &QCheckBox::toggled, this, [this](bool show) {
         m_proxy->setHideKernelThreads(!show);
         m_treeModel->setHideKernelThreads(!show);
+        updateHostStatus();
+    });
+    connect(m_userFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const UserFilter filter = userFilter();
+        m_proxy->setUserFilter(filter);
+        m_treeModel->setUserFilter(filter);
+        updateHostStatus();
     });
     connect(m_treeSwitch, &QCheckBox::toggled, this, &ProcessTablePage::setTreeMode);
     connectView(m_view);
     connectView(m_treeView);
     connect(this, &ProcessTablePage::currentProcessChanged, m_details,
         &ProcessDetailsPanel::showProcess);
+    connect(this, &ProcessTablePage::currentProcessChanged, m_actions,
+        &ProcessActionsController::updateEnabled);
     connect(m_details, &ProcessDetailsPanel::parentRequested, this, [this](int pid) {
         // The parent may be hidden by the filter: an explicit request clears it.
         if (!selectPid(pid) && !m_filter->text().isEmpty()) {
@@ -162,9 +222,12 @@ ProcessTablePage::ProcessTablePage(
     });
     m_contextMenu->addActions(m_actions->menu()->actions());
     connect(this, &ProcessTablePage::contextMenuRequested, this, [this](const QPoint& pos) {
+        m_actions->updateEnabled();
         if (!m_contextMenu->isEmpty())
             m_contextMenu->popup(pos);
     });
+    connect(m_actions->menu(), &QMenu::aboutToShow, m_actions,
+        &ProcessActionsController::updateEnabled);
     if (m_source)
         connect(m_source, &ProcessSampler::snapshotReady, this, &ProcessTablePage::applySnapshot,
             Qt::QueuedConnection);
@@ -252,19 +315,168 @@ void ProcessTablePage::updateHostStatus()
 {
     if (!m_host || !m_last)
         return;
-    m_host->setStatus(
-        tr("%1 processes, %2 threads").arg(m_last->processes.size()).arg(m_last->threadCount),
+    // The filters hide rows: say how many of them are shown ("1 of 85 processes").
+    const qsizetype total = m_last->processes.size();
+    const int shown = m_proxy->rowCount();
+    const QString processes = shown == total ? tr("%1 processes").arg(total)
+                                             : tr("%1 of %2 processes").arg(shown).arg(total);
+    m_host->setStatus(tr("%1, %2 threads").arg(processes).arg(m_last->threadCount),
         tr("sampler: %1 ms CPU per refresh").arg(m_last->samplerCpuMs, 0, 'f', 1));
 }
 
 void ProcessTablePage::saveLayout(QSettings& settings, const QString& prefix) const
 {
     settings.setValue(prefix + QStringLiteral("layout"), saveLayoutState());
+    settings.setValue(
+        prefix + QStringLiteral("showKernelThreads"), m_showKernelThreads->isChecked());
+    settings.setValue(prefix + QStringLiteral("tree"), treeMode());
+    settings.setValue(prefix + QStringLiteral("userFilter"), userFilter().toSetting(::getuid()));
 }
 
 void ProcessTablePage::restoreLayout(QSettings& settings, const QString& prefix)
 {
     restoreLayoutState(settings.value(prefix + QStringLiteral("layout")).toByteArray());
+    // Only "true" and "false" count: anything else leaves the default.
+    auto flag = [&settings, &prefix](const char* key, bool fallback) {
+        const QString v = settings.value(prefix + QLatin1String(key)).toString();
+        return v == QLatin1String("true") ? true : v == QLatin1String("false") ? false : fallback;
+    };
+    m_showKernelThreads->setChecked(flag("showKernelThreads", m_showKernelThreads->isChecked()));
+    setTreeMode(flag("tree", treeMode()));
+    setUserFilter(UserFilter::fromSetting(
+        settings.value(prefix + QStringLiteral("userFilter")).toString(), ::getuid()));
+}
+
+void ProcessTablePage::setUserFilter(const UserFilter& filter)
+{
+    const QString setting = filter.toSetting(::getuid());
+    int index = m_userFilter->findData(setting);
+    if (index < 0 && filter.kind != UserFilter::Kind::All) {
+        // One user not seen yet (a restored choice), or a uid with no name.
+        m_userFilter->addItem(
+            filter.kind == UserFilter::Kind::Name ? filter.name : tr("uid %1").arg(filter.uid),
+            setting);
+        index = m_userFilter->count() - 1;
+    }
+    m_userFilter->setCurrentIndex(qMax(0, index));
+}
+
+UserFilter ProcessTablePage::userFilter() const
+{
+    return UserFilter::fromSetting(m_userFilter->currentData().toString(), ::getuid());
+}
+
+void ProcessTablePage::updateUserChoices(const ProcessSnapshot& snapshot)
+{
+    // Owners change rarely: compare the distinct names (shared strings) before touching the box.
+    std::unordered_set<const std::string*> seen;
+    QStringList users;
+    for (const ProcessInfo& p : snapshot.processes) {
+        if (p.uidKnown && p.user && seen.insert(p.user.get()).second)
+            users << QString::fromStdString(*p.user);
+    }
+    users.sort(Qt::CaseInsensitive);
+    users.removeDuplicates();
+    if (users == m_knownUsers)
+        return;
+    m_knownUsers = users;
+    const QSignalBlocker blocker(m_userFilter); // the choice stays the same
+    const QString current = m_userFilter->currentData().toString();
+    while (m_userFilter->count() > 3)
+        m_userFilter->removeItem(3);
+    for (const QString& user : std::as_const(users))
+        m_userFilter->addItem(user, QStringLiteral("user:") + user);
+    int index = m_userFilter->findData(current);
+    if (index < 0 && current.startsWith(QLatin1String("user:"))) {
+        m_userFilter->addItem(current.mid(5), current); // no process of that user right now
+        index = m_userFilter->count() - 1;
+    }
+    m_userFilter->setCurrentIndex(qMax(0, index));
+}
+
+bool ProcessTablePage::isColumnVisible(int column) const
+{
+    return m_columns->isColumnVisible(column);
+}
+
+void ProcessTablePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_splitterSized)
+        return;
+    m_splitterSized = true;
+    // Once laid out: most of the height to the table, under a third to the details, unless the
+    // saved layout (restored before this runs) sized them.
+    QTimer::singleShot(0, this, [this] {
+        const int h = m_splitter->height();
+        if (!m_splitterRestored && h > 0)
+            m_splitter->setSizes({ h - h * 3 / 10, h * 3 / 10 });
+    });
+}
+
+bool ProcessTablePage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (watched == m_filter)
+            return keyInFilter(key);
+        if (watched == m_view || watched == m_treeView)
+            return keyInView(static_cast<QTreeView*>(watched), key);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+namespace {
+
+// Selects `index`'s row and makes it current.
+void selectRow(QTreeView* view, const QModelIndex& index)
+{
+    view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->scrollTo(index);
+}
+
+} // namespace
+
+bool ProcessTablePage::keyInFilter(QKeyEvent* event)
+{
+    if (event->key() != Qt::Key_Down || event->modifiers() != Qt::NoModifier)
+        return false;
+    // Down leaves the filter for the rows, on the row that was selected or else the first.
+    QTreeView* view = activeView();
+    view->setFocus(Qt::TabFocusReason);
+    if (!view->selectionModel()->hasSelection()) {
+        const QModelIndex first = view->model()->index(0, 0);
+        if (first.isValid())
+            selectRow(view, first);
+    }
+    return true;
+}
+
+bool ProcessTablePage::keyInView(QTreeView* view, QKeyEvent* event)
+{
+    const int k = event->key();
+    if (k == Qt::Key_Menu || (k == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier)) {
+        // The context menu of the keyboard: under the current row, or at the top of the rows.
+        const QRect row = view->visualRect(view->currentIndex());
+        const QPoint at = row.isValid() ? QPoint(row.left() + 8, row.bottom()) : QPoint(8, 8);
+        emit contextMenuRequested(view->viewport()->mapToGlobal(at));
+        return true;
+    }
+    const bool move = k == Qt::Key_Down || k == Qt::Key_Up || k == Qt::Key_Home || k == Qt::Key_End
+        || k == Qt::Key_PageDown || k == Qt::Key_PageUp;
+    if (!move || event->modifiers() != Qt::NoModifier || view->selectionModel()->hasSelection())
+        return false;
+    // Nothing selected: the view would only move the current index, and with one row (a single
+    // match) not even that. Select the current row, or the first, instead.
+    QModelIndex target = view->currentIndex();
+    if (!target.isValid())
+        target = k == Qt::Key_End ? view->model()->index(view->model()->rowCount() - 1, 0)
+                                  : view->model()->index(0, 0);
+    if (!target.isValid())
+        return false;
+    selectRow(view, target.siblingAtColumn(0));
+    return true;
 }
 
 void ProcessTablePage::connectView(QTreeView* view)
@@ -321,6 +533,9 @@ void ProcessTablePage::setTreeMode(bool tree)
     const auto current = currentProcess();
     const QList<ProcessKey> selected = selectedProcesses();
     QTreeView* view = tree ? m_treeView : m_view;
+    // The order the user chose carries over: siblings in the tree sort as the table does.
+    const QHeaderView* from = activeView()->header();
+    view->sortByColumn(from->sortIndicatorSection(), from->sortIndicatorOrder());
     {
         const QSignalBlocker blocker(m_treeSwitch);
         m_treeSwitch->setChecked(tree);
@@ -356,6 +571,7 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
     m_last = snapshot;
     const auto before = currentProcess();
     m_model->applySnapshot(snapshot);
+    updateUserChoices(*snapshot);
     if (treeMode())
         m_treeModel->applySnapshot(snapshot); // after the flat model: it reads its cells there
     m_summary->applySnapshot(*snapshot);
@@ -473,7 +689,7 @@ void ProcessTablePage::restoreLayoutState(const QByteArray& state)
             view->sortByColumn(
                 view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
     }
-    restoreSplitterLayout(m_splitter, splitter);
+    m_splitterRestored = restoreSplitterLayout(m_splitter, splitter) || m_splitterRestored;
 }
 
 } // namespace pg

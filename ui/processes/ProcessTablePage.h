@@ -6,14 +6,17 @@
 // panel and the process actions, exports the process table and offers the Process menu.
 
 #include "core/sampler/SnapshotTypes.h"
+#include "ui/processes/ProcessMatch.h"
 #include "ui/shell/Page.h"
 
+#include <QStringList>
 #include <QWidget>
 #include <memory>
 #include <optional>
 
 class QAction;
 class QCheckBox;
+class QComboBox;
 class QMenu;
 class QLineEdit;
 class QTreeView;
@@ -23,6 +26,7 @@ class QStackedWidget;
 
 namespace pg {
 
+class HeaderColumnChooser;
 class ProcessTableModel;
 class ProcessFilterProxy;
 class SystemSummaryBar;
@@ -43,7 +47,8 @@ public:
 
     // Page
     QString pageId() const override { return QStringLiteral("processes"); }
-    QString pageTitle() const override { return tr("&Processes"); }
+    // Alt+R: Alt+P is the Process menu's.
+    QString pageTitle() const override { return tr("P&rocesses"); }
     QWidget* pageWidget() override { return this; }
     Sampler* pageSource() const override;
     QList<ExportSource> pageExports() override;
@@ -66,6 +71,17 @@ public:
     ProcessFilterProxy* proxy() const { return m_proxy; }
     QTreeView* view() const { return m_view; }
     QLineEdit* filterEdit() const { return m_filter; }
+    QCheckBox* kernelThreadsBox() const { return m_showKernelThreads; }
+    QCheckBox* treeSwitch() const { return m_treeSwitch; }
+    // All users, My processes, or one user; remembered with the page's layout.
+    QComboBox* userFilterBox() const { return m_userFilter; }
+    void setUserFilter(const UserFilter& filter);
+    UserFilter userFilter() const;
+    // The flat table's column chooser (the tree's follows it: one choice for both views).
+    HeaderColumnChooser* columnChooser() const { return m_columns; }
+    // Whether a ProcessTableModel column is shown; columnVisibilityChanged says when it changes
+    // (an expensive column, such as per-process I/O, need only be read while it is shown).
+    bool isColumnVisible(int column) const;
     // The process of the current row, if any.
     std::optional<ProcessKey> currentProcess() const;
     QList<ProcessKey> selectedProcesses() const;
@@ -92,6 +108,12 @@ signals:
     // Double-click or Enter on a row.
     void processActivated(const pg::ProcessKey& key);
     void contextMenuRequested(const QPoint& globalPos);
+    // A ProcessTableModel column was hidden or shown (column chooser, View > Columns, restore).
+    void columnVisibilityChanged(int column, bool visible);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     ProcessKey keyAt(const QModelIndex& proxyIndex) const;
@@ -99,12 +121,16 @@ private:
     void connectView(QTreeView* view);
     void connectDetails(DetailsSampler* details);
     void updateHostStatus();
+    void updateUserChoices(const ProcessSnapshot& snapshot);
+    bool keyInFilter(QKeyEvent* event);
+    bool keyInView(QTreeView* view, QKeyEvent* event);
 
     ProcessTableModel* m_model;
     ProcessFilterProxy* m_proxy;
     SystemSummaryBar* m_summary;
     QLineEdit* m_filter;
     QCheckBox* m_showKernelThreads;
+    QComboBox* m_userFilter;
     QLabel* m_message;
     QTreeView* m_view;
     ProcessTreeModel* m_treeModel;
@@ -121,6 +147,10 @@ private:
     PageHost* m_host = nullptr;
     ProcessSnapshotPtr m_last;
     int m_pendingPid = 0;
+    HeaderColumnChooser* m_columns = nullptr;
+    QStringList m_knownUsers;
+    bool m_splitterSized = false;
+    bool m_splitterRestored = false;
 };
 
 } // namespace pg

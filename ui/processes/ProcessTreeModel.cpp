@@ -1,8 +1,10 @@
 #include "ui/processes/ProcessTreeModel.h"
 
+#include "ui/common/Format.h"
 #include "ui/common/KeyedRowDiff.h"
 #include "ui/processes/ProcessTableModel.h"
 
+#include <QHash>
 #include <algorithm>
 #include <cmath>
 
@@ -15,7 +17,8 @@ struct ProcessTreeModel::Node
     int flatRow = -1; // the flat model's row when it holds the same snapshot; checked before use
     int index = 0; // position in m_nodes
     int up = -1; // m_nodes position of the parent process, -1 at the top level
-    Node* parent = nullptr; // shown parent, nullptr at the top level
+    Node* parent = nullptr; // shown parent (a process or a group row), nullptr at the top level
+    Node* nextParent = nullptr; // the same, being computed
     std::vector<Node*> children; // shown children, sorted
     std::vector<Node*> nextChildren; // the same, being computed
     int row = -1; // position among the shown siblings; -1 while not shown
@@ -23,6 +26,12 @@ struct ProcessTreeModel::Node
     bool shown = false; // accepted, or an ancestor of an accepted process
     bool needsMatch = true; // new, or its names or user changed: the filter must look again
     bool dead = false; // vanished in this update; freed at its end
+    // A "N × command" row: no process of its own, its children are the processes.
+    bool group = false;
+    bool used = false; // part of the shape being computed
+    QString command;
+    double cpuPercent = 0; // sums over the children, for the row's own cells
+    std::uint64_t resKib = 0;
 };
 
 namespace {
@@ -165,14 +174,21 @@ void ProcessTreeModel::computeShown(bool refilterAll)
 std::vector<ProcessTreeModel::Node*> ProcessTreeModel::buildShape()
 {
     std::vector<Node*> roots;
-    for (const auto& node : m_nodes)
+    for (const auto& node : m_nodes) {
         node->nextChildren.clear();
+        node->nextParent = nullptr;
+    }
+    for (const auto& [key, group] : m_groups) {
+        group->nextChildren.clear();
+        group->nextParent = nullptr;
+        group->used = false;
+    }
     for (const auto& node : m_nodes) {
         if (!node->shown)
             continue;
-        auto& siblings
-            = node->up >= 0 ? m_nodes[static_cast<std::size_t>(node->up)]->nextChildren : roots;
-        siblings.push_back(node.get());
+        Node* parent = node->up >= 0 ? m_nodes[static_cast<std::size_t>(node->up)].get() : nullptr;
+        node->nextParent = parent;
+        (parent ? parent->nextChildren : roots).push_back(node.get());
     }
     auto order = [this](const Node* a, const Node* b) { return less(a, b); };
     std::sort(roots.begin(), roots.end(), order);
@@ -180,7 +196,65 @@ std::vector<ProcessTreeModel::Node*> ProcessTreeModel::buildShape()
         if (node->nextChildren.size() > 1)
             std::sort(node->nextChildren.begin(), node->nextChildren.end(), order);
     }
+    groupRuns(roots, nullptr);
+    for (const auto& node : m_nodes)
+        groupRuns(node->nextChildren, node.get());
     return roots;
+}
+
+ProcessTreeModel::Node* ProcessTreeModel::groupNode(const Node* parent, const QString& command)
+{
+    const QString key = parent
+        ? QStringLiteral("%1/%2/").arg(parent->key.pid).arg(parent->key.startTimeTicks) + command
+        : QStringLiteral("/") + command;
+    std::unique_ptr<Node>& slot = m_groups[key];
+    if (!slot) {
+        slot = std::make_unique<Node>();
+        slot->group = true;
+        slot->shown = true;
+        slot->command = command;
+    }
+    return slot.get();
+}
+
+void ProcessTreeModel::groupRuns(std::vector<Node*>& siblings, Node* parent)
+{
+    if (siblings.size() < static_cast<std::size_t>(kGroupMin))
+        return;
+    QHash<QString, int> counts;
+    bool any = false;
+    for (const Node* n : siblings) {
+        const ProcessTableModel::Row* row = rowOf(n);
+        if (row)
+            any = ++counts[row->command] >= kGroupMin || any;
+    }
+    if (!any)
+        return;
+    // Each run becomes one row where its first (best sorted) member was; the members keep
+    // their order under it.
+    std::vector<Node*> out;
+    for (Node* n : siblings) {
+        const ProcessTableModel::Row* row = rowOf(n);
+        if (!row || counts.value(row->command) < kGroupMin) {
+            out.push_back(n);
+            continue;
+        }
+        Node* group = groupNode(parent, row->command);
+        if (!group->used) {
+            group->used = true;
+            group->nextParent = parent;
+            group->cpuPercent = 0;
+            group->resKib = 0;
+            out.push_back(group);
+        }
+        group->nextChildren.push_back(n);
+        n->nextParent = group;
+        if (!std::isnan(n->info->cpuPercent))
+            group->cpuPercent += n->info->cpuPercent;
+        if (n->info->memError == Error::None)
+            group->resKib += n->info->resKib;
+    }
+    siblings.swap(out);
 }
 
 bool ProcessTreeModel::shapeDiffers(const std::vector<Node*>& roots) const
@@ -188,7 +262,12 @@ bool ProcessTreeModel::shapeDiffers(const std::vector<Node*>& roots) const
     if (roots != m_roots)
         return true;
     for (const auto& node : m_nodes) {
-        if (node->shown ? node->nextChildren != node->children : node->row >= 0)
+        if (node->shown ? node->nextChildren != node->children || node->nextParent != node->parent
+                        : node->row >= 0)
+            return true;
+    }
+    for (const auto& [key, group] : m_groups) {
+        if (group->used ? group->nextChildren != group->children : group->row >= 0)
             return true;
     }
     return false;
@@ -197,24 +276,31 @@ bool ProcessTreeModel::shapeDiffers(const std::vector<Node*>& roots) const
 std::vector<ProcessTreeModel::Node*> ProcessTreeModel::assignShape(std::vector<Node*> roots)
 {
     std::vector<Node*> gained; // parents with a child that was not under them before
-    for (const auto& node : m_nodes) {
-        Node* n = node.get();
-        Node* parent
-            = n->shown && n->up >= 0 ? m_nodes[static_cast<std::size_t>(n->up)].get() : nullptr;
-        if (parent && (n->row < 0 || n->parent != parent))
+    // A group row's members are not "arrived": the row stays collapsed until the user opens it.
+    auto take = [&gained](Node* n, bool shown) {
+        Node* parent = shown ? n->nextParent : nullptr;
+        if (parent && !parent->group && (n->row < 0 || n->parent != parent))
             gained.push_back(parent);
         n->children.swap(n->nextChildren);
         n->nextChildren.clear();
         n->parent = parent;
         n->row = -1;
-    }
+    };
+    for (const auto& node : m_nodes)
+        take(node.get(), node->shown);
+    for (const auto& [key, group] : m_groups)
+        take(group.get(), group->used);
     m_roots = std::move(roots);
     for (std::size_t i = 0; i < m_roots.size(); ++i)
         m_roots[i]->row = static_cast<int>(i);
-    for (const auto& node : m_nodes) {
-        for (std::size_t i = 0; i < node->children.size(); ++i)
-            node->children[i]->row = static_cast<int>(i);
-    }
+    auto number = [](const Node* n) {
+        for (std::size_t i = 0; i < n->children.size(); ++i)
+            n->children[i]->row = static_cast<int>(i);
+    };
+    for (const auto& node : m_nodes)
+        number(node.get());
+    for (const auto& [key, group] : m_groups)
+        number(group.get());
     std::sort(gained.begin(), gained.end());
     gained.erase(std::unique(gained.begin(), gained.end()), gained.end());
     return gained;
@@ -253,6 +339,16 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         return;
     }
     const bool initial = m_nodes.empty();
+    // Group rows not shown by the last update go (one update later, as vanished processes do).
+    m_retiredGroups.clear();
+    for (auto it = m_groups.begin(); it != m_groups.end();) {
+        if (it->second->row < 0) {
+            m_retiredGroups.push_back(std::move(it->second));
+            it = m_groups.erase(it);
+        } else {
+            ++it;
+        }
+    }
 
     // 1. Merge with the previous nodes by pid (both in pid order): survivors keep their node (and
     //    with it every persistent index on it), a reused pid is a new node.
@@ -338,6 +434,12 @@ void ProcessTreeModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
             rows.emitTo(*this, indexOfNode(changed[i].first->parent), 1);
     }
     m_snapshot = snapshot;
+    // A group row's sums follow its members.
+    for (const auto& [key, group] : m_groups) {
+        if (group->row >= 0)
+            emit dataChanged(indexOfNode(group.get(), ProcessTableModel::Cpu),
+                indexOfNode(group.get(), ProcessTableModel::Res));
+    }
     // Vanished nodes are freed one update later: a view may still hold plain QModelIndexes on
     // them until its delayed relayout runs.
     m_retired = std::move(dead);
@@ -353,6 +455,8 @@ void ProcessTreeModel::clear()
     m_nodes.clear();
     m_nodes.shrink_to_fit();
     m_retired.clear();
+    m_groups.clear();
+    m_retiredGroups.clear();
     m_snapshot.reset();
     endResetModel();
 }
@@ -376,7 +480,7 @@ void ProcessTreeModel::setFilterText(const QString& text)
     const QString trimmed = text.trimmed();
     if (trimmed == m_matcher.text())
         return;
-    m_matcher = ProcessMatcher(trimmed, m_matcher.hideKernelThreads());
+    m_matcher = ProcessMatcher(trimmed, m_matcher.hideKernelThreads(), m_matcher.userFilter());
     refilter();
 }
 
@@ -384,7 +488,15 @@ void ProcessTreeModel::setHideKernelThreads(bool hide)
 {
     if (hide == m_matcher.hideKernelThreads())
         return;
-    m_matcher = ProcessMatcher(m_matcher.text(), hide);
+    m_matcher = ProcessMatcher(m_matcher.text(), hide, m_matcher.userFilter());
+    refilter();
+}
+
+void ProcessTreeModel::setUserFilter(const UserFilter& user)
+{
+    if (user == m_matcher.userFilter())
+        return;
+    m_matcher = ProcessMatcher(m_matcher.text(), m_matcher.hideKernelThreads(), user);
     refilter();
 }
 
@@ -417,6 +529,48 @@ QModelIndex ProcessTreeModel::indexOf(const ProcessKey& key, int column) const
 QModelIndex ProcessTreeModel::indexOfPid(int pid, int column) const
 {
     return indexOfNode(findPid(pid), column);
+}
+
+QModelIndexList ProcessTreeModel::groupIndexes() const
+{
+    QModelIndexList out;
+    for (const auto& [key, group] : m_groups) {
+        if (group->row >= 0)
+            out << indexOfNode(group.get());
+    }
+    return out;
+}
+
+bool ProcessTreeModel::isGroup(const QModelIndex& index) const
+{
+    return index.isValid() && index.model() == this
+        && static_cast<const Node*>(index.internalPointer())->group;
+}
+
+QVariant ProcessTreeModel::groupData(const Node* group, int column, int role) const
+{
+    const int count = static_cast<int>(group->children.size());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == ProcessTableModel::Command)
+            return tr("%1 × %2").arg(count).arg(group->command);
+        if (column == ProcessTableModel::Cpu)
+            return fmt::percent(group->cpuPercent);
+        if (column == ProcessTableModel::Res)
+            return fmt::kib(group->resKib);
+        return {};
+    case Qt::ToolTipRole:
+        return tr("%1 processes with the same command line under one parent, shown as one row "
+                  "(CPU % and RES are their sums); expand it to see them")
+            .arg(count);
+    case Qt::TextAlignmentRole:
+        return column == ProcessTableModel::Command ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case ProcessTableModel::PidRole:
+        return 0;
+    default:
+        return {};
+    }
 }
 
 QModelIndex ProcessTreeModel::index(int row, int column, const QModelIndex& parent) const
@@ -462,7 +616,10 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
         return {};
-    const int row = flatRowOf(static_cast<const Node*>(index.internalPointer()));
+    const Node* node = static_cast<const Node*>(index.internalPointer());
+    if (node->group)
+        return groupData(node, index.column(), role);
+    const int row = flatRowOf(node);
     if (row < 0)
         return {};
     return m_flat->data(m_flat->index(row, index.column()), role);

@@ -12,6 +12,10 @@
 // for the changed cells (per parent, limited to the changed columns). An update that moves nothing
 // only emits the dataChanged.
 //
+// Runs of kGroupMin or more children of one parent with the same command line (2,000 identical
+// workers) are shown as one row, "2000 × command", whose children are those processes; it stays
+// collapsed until the user expands it. Such a row is no process: keyAt() gives pid 0.
+//
 // Cell contents come from the flat model (same text, tooltips and sort values): call
 // applySnapshot() after the flat model has applied the same snapshot. clear() drops every row
 // while the tree is not shown; the filter and the sort order stay.
@@ -20,6 +24,7 @@
 #include "ui/processes/ProcessMatch.h"
 
 #include <QAbstractItemModel>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -31,6 +36,8 @@ class ProcessTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
 public:
+    static constexpr int kGroupMin = 20;
+
     explicit ProcessTreeModel(const ProcessTableModel* flat, QObject* parent = nullptr);
     ~ProcessTreeModel() override;
 
@@ -46,6 +53,7 @@ public:
     QString filterText() const { return m_matcher.text(); }
     void setHideKernelThreads(bool hide);
     bool hideKernelThreads() const { return m_matcher.hideKernelThreads(); }
+    void setUserFilter(const UserFilter& user);
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
@@ -54,6 +62,9 @@ public:
     // Invalid when the process is not in the tree or the filter hides it.
     QModelIndex indexOf(const ProcessKey& key, int column = 0) const;
     QModelIndex indexOfPid(int pid, int column = 0) const;
+    // The "N × command" rows shown now (the page keeps them collapsed when it expands the tree).
+    QModelIndexList groupIndexes() const;
+    bool isGroup(const QModelIndex& index) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -82,6 +93,9 @@ private:
     void linkParents();
     void computeShown(bool refilterAll);
     std::vector<Node*> buildShape();
+    void groupRuns(std::vector<Node*>& siblings, Node* parent);
+    Node* groupNode(const Node* parent, const QString& command);
+    QVariant groupData(const Node* group, int column, int role) const;
     bool shapeDiffers(const std::vector<Node*>& roots) const;
     std::vector<Node*> assignShape(std::vector<Node*> roots);
     void commitShape(std::vector<Node*> roots, QAbstractItemModel::LayoutChangeHint hint,
@@ -92,6 +106,10 @@ private:
     std::vector<std::unique_ptr<Node>> m_nodes; // in pid order
     std::vector<std::unique_ptr<Node>> m_retired; // vanished in the last update
     std::vector<Node*> m_roots; // shown top-level processes, sorted
+    // "N × command" rows by parent and command; kept while shown so that their expanded state
+    // and the selection under them survive updates.
+    std::map<QString, std::unique_ptr<Node>> m_groups;
+    std::vector<std::unique_ptr<Node>> m_retiredGroups;
     ProcessSnapshotPtr m_snapshot; // keeps the nodes' ProcessInfo pointers valid
     ProcessMatcher m_matcher;
     int m_sortColumn = 0;

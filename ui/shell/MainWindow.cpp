@@ -2,11 +2,14 @@
 
 #include "core/base/RefreshInterval.h"
 #include "core/sampler/Sampler.h"
+#include "ui/common/HeaderColumnChooser.h"
+#include "ui/shell/KeyboardShortcuts.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDialog>
 #include <QEvent>
 #include <QLabel>
 #include <QMenu>
@@ -235,9 +238,25 @@ void MainWindow::buildActions()
     m_intervalBox->setCurrentIndex(idx);
     connect(m_intervalBox, &QComboBox::activated, this,
         [this](int i) { setIntervalMs(m_intervalBox->itemData(i).toInt()); });
+    // The column chooser of the table in front (the same list as its header's context menu).
+    QMenu* columns = view->addMenu(tr("&Columns"));
+    columns->setObjectName(QStringLiteral("columnsMenu"));
+    columns->setToolTipsVisible(true);
+    connect(columns, &QMenu::aboutToShow, this, [this, columns] {
+        columns->clear();
+        if (HeaderColumnChooser* chooser = HeaderColumnChooser::forWidget(m_tabs->currentWidget()))
+            chooser->fillMenu(columns);
+        else
+            columns->addAction(tr("This page has no table"))->setEnabled(false);
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     m_helpMenu = help->menuAction(); // page menus go before it
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        QDialog* dialog = makeKeyboardShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     help->addAction(tr("&About Procglass"), this, [this] {
         QMessageBox::about(this, tr("About Procglass"),
             tr("<h3>Procglass %1</h3><p>A system monitor that shows what the Linux kernel exposes "

@@ -7,6 +7,7 @@
 #include "ui/charts/RateChart.h"
 #include "ui/common/Banner.h"
 #include "ui/common/KeyedSortProxy.h"
+#include "ui/common/TableHeader.h"
 #include "ui/system/CpuCoreBars.h"
 #include "ui/system/DiskStatsModel.h"
 #include "ui/system/MemoryHistoryChart.h"
@@ -215,6 +216,7 @@ QWidget* SystemOverviewPage::buildTableTab(const QString& name, QAbstractItemMod
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setStretchLastSection(false);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    installTableHeader(view->horizontalHeader(), name);
     layout->addWidget(view, 1);
     return tab;
 }

@@ -1,0 +1,14 @@
+#include "ui/common/TableHeader.h"
+
+#include "ui/common/HeaderColumnChooser.h"
+#include "ui/common/HeaderSortOrder.h"
+
+namespace pg {
+
+HeaderColumnChooser* installTableHeader(QHeaderView* header, const QString& settingsKey)
+{
+    HeaderSortOrder::install(header);
+    return HeaderColumnChooser::install(header, settingsKey);
+}
+
+} // namespace pg
