@@ -35,10 +35,16 @@ public:
     InterruptsPanel* hardware() const { return m_hardware; }
     InterruptsPanel* soft() const { return m_soft; }
     double historySeconds() const { return m_historySeconds; }
+    QComboBox* historyBox() const { return m_historyBox; }
+
+    // The ranges the History box offers; the history always keeps the longest.
+    static constexpr int kHistoryMinutes[] = { 1, 5, 10, 30, 60 };
+    static constexpr int kLongestHistorySeconds = 60 * 60;
 
 public slots:
     void applySnapshot(InterruptsSnapshotPtr snapshot);
-    // The refresh interval and the history length decide how many samples the history keeps.
+    // The refresh interval decides how many samples the longest range takes; the History choice
+    // only how many seconds the charts show.
     void setIntervalMs(int ms) override;
     void setHistorySeconds(double seconds);
 
