@@ -371,6 +371,10 @@ void TestInterruptsCharts::historyRangeHidesAndShowsAgain()
     page.setHistorySeconds(60);
     QCOMPARE(oldestX(chart->points("IRQ 24 nvme0q0")), -60.0);
     QCOMPARE(chart->xAxisRange(), std::pair(-60.0, 0.0));
+    // Still kept: the ten minutes, not one.
+    QCOMPARE(page.keptSeconds(), 600.0);
+    QCOMPARE(page.hardware()->history().capacity(), historyCapacityFor(600, 1000));
+    QCOMPARE(chart->sampleCount(), std::size_t(601));
     page.applySnapshot(snapshot(rates, tick(701), 701.0)); // a tick while 1 minute is shown
 
     page.setHistorySeconds(600);
@@ -384,6 +388,13 @@ void TestInterruptsCharts::historyRangeHidesAndShowsAgain()
     box->setCurrentIndex(box->findData(60));
     emit box->activated(box->currentIndex());
     QCOMPARE(chart->xAxisRange(), std::pair(-60.0, 0.0));
+    // A longer range grows what is kept (and keeps it): an hour at 1 s.
+    page.setHistorySeconds(3600);
+    page.setHistorySeconds(300);
+    QCOMPARE(page.keptSeconds(), 3600.0);
+    QCOMPARE(page.hardware()->history().capacity(), historyCapacityFor(3600, 1000));
+    QCOMPARE(page.soft()->history().capacity(), historyCapacityFor(3600, 1000));
+    QCOMPARE(chart->xAxisRange(), std::pair(-300.0, 0.0));
 }
 
 void TestInterruptsCharts::xAxisSpansTheChosenRange()

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace pg {
 
@@ -27,9 +28,8 @@ InterruptsPage::InterruptsPage(InterruptsSampler* source, QWidget* parent)
     for (int minutes : kHistoryMinutes)
         m_historyBox->addItem(tr("%n minute(s)", nullptr, minutes), minutes * 60);
     m_historyBox->setCurrentIndex(m_historyBox->findData(static_cast<int>(kDefaultHistorySeconds)));
-    m_historyBox->setToolTip(tr("How much rate history the charts show (%n minute(s) are kept, "
-                                "so a longer range shows again what a shorter one hid)",
-        nullptr, kLongestHistorySeconds / 60));
+    m_historyBox->setToolTip(tr("How much rate history the charts show. The longest range chosen "
+                                "is kept, so going back to it shows again what a shorter one hid"));
     connect(m_historyBox, &QComboBox::activated, this,
         [this] { setHistorySeconds(m_historyBox->currentData().toDouble()); });
 
@@ -101,15 +101,19 @@ void InterruptsPage::setHistorySeconds(double seconds)
     const int idx = m_historyBox->findData(static_cast<int>(seconds));
     if (idx >= 0)
         m_historyBox->setCurrentIndex(idx);
-    // Only what the charts show changes: the history keeps the longest range, so going from
-    // 10 min to 1 min and back shows the 10 minutes again.
+    // The charts show `seconds`; the history keeps the longest range chosen so far (10 minutes
+    // at least), so going from 10 min to 1 min and back shows the 10 minutes again. It never
+    // shrinks, and grows only when asked: an hour at 0.25 s is 14,401 samples per row and CPU,
+    // memory the budget does not spend unless the user wants that hour.
+    m_keptSeconds = std::max(m_keptSeconds, seconds);
+    updateCapacity();
     m_hardware->setChartRange(seconds);
     m_soft->setChartRange(seconds);
 }
 
 void InterruptsPage::updateCapacity()
 {
-    const std::size_t n = historyCapacityFor(kLongestHistorySeconds, m_intervalMs);
+    const std::size_t n = historyCapacityFor(m_keptSeconds, m_intervalMs);
     m_hardware->setHistoryCapacity(n);
     m_soft->setHistoryCapacity(n);
 }
