@@ -4,10 +4,18 @@
 // redraw; a hidden chart holds no Qt Charts objects and is rebuilt from the history when shown;
 // ten minutes at 0.25 s draw a bounded number of points with spikes kept and gaps left empty.
 
+#include "ui/charts/ChartLegend.h"
 #include "ui/charts/DistributionBars.h"
 #include "ui/charts/IrqHeatmap.h"
+#include "ui/charts/SeriesPalette.h"
 #include "ui/charts/TimeSeriesChart.h"
+#include "ui/common/Format.h"
+#include "ui/interrupts/InterruptsPage.h"
 #include "ui/interrupts/InterruptsPanel.h"
+
+#include <QComboBox>
+#include <QPalette>
+#include <QSet>
 
 #include <QChart>
 #include <QItemSelectionModel>
@@ -76,7 +84,37 @@ private slots:
     void chartHidesAllZeroAndDropsStaleSeries();
     void chartsExistOnlyWhileShown();
     void pointCountIsCappedSpikesAndGapsKept();
+    void historyRangeHidesAndShowsAgain();
+    void xAxisSpansTheChosenRange();
+    void selectedSeriesGetDistinctStableColours();
+    void coloursReadOnADarkPalette();
+    void legendShowsFullNamesWithTooltips();
+    void ratesReadTheSameEverywhere();
 };
+
+namespace {
+
+// Selects the rows with `keys` in the panel's table.
+void selectKeys(InterruptsPanel& panel, const QStringList& keys)
+{
+    QSortFilterProxyModel* proxy = panel.proxy();
+    QItemSelection selection;
+    for (int r = 0; r < proxy->rowCount(); ++r) {
+        if (keys.contains(proxy->index(r, 0).data(InterruptsModel::KeyRole).toString()))
+            selection.select(proxy->index(r, 0), proxy->index(r, proxy->columnCount() - 1));
+    }
+    panel.view()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+double oldestX(const QList<QPointF>& pts)
+{
+    double x = 0;
+    for (const QPointF& p : pts)
+        x = std::min(x, p.x());
+    return x;
+}
+
+} // namespace
 
 void TestInterruptsCharts::busiestSeriesFromScriptedSamples()
 {
@@ -312,6 +350,225 @@ void TestInterruptsCharts::pointCountIsCappedSpikesAndGapsKept()
     chart.setSeries({ { "irq", RateSeries(times, values) } }, times.newest());
     QVERIFY(chart.points("irq").contains(QPointF(1337 * 0.25 - times.newest(), 900.0)));
     QVERIFY(chart.points("irq").size() <= chart.maxPoints());
+}
+
+void TestInterruptsCharts::historyRangeHidesAndShowsAgain()
+{
+    // 10 min -> 1 min -> 10 min shows the 10 minutes again: the history keeps the longest range,
+    // the History box only chooses how much of it the charts show.
+    InterruptsPage page;
+    page.setIntervalMs(1000);
+    page.resize(1200, 900);
+    IrqRates rates;
+    for (std::uint64_t n = 0; n <= 700; ++n) // recorded while the page is hidden
+        page.applySnapshot(snapshot(rates, tick(n), double(n)));
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    TimeSeriesChart* chart = page.hardware()->rateChart();
+    QCOMPARE(page.historySeconds(), 600.0);
+    QVERIFY(oldestX(chart->points("IRQ 24 nvme0q0")) <= -595.0);
+
+    page.setHistorySeconds(60);
+    QCOMPARE(oldestX(chart->points("IRQ 24 nvme0q0")), -60.0);
+    QCOMPARE(chart->xAxisRange(), std::pair(-60.0, 0.0));
+    // Still kept: the ten minutes, not one.
+    QCOMPARE(page.keptSeconds(), 600.0);
+    QCOMPARE(page.hardware()->history().capacity(), historyCapacityFor(600, 1000));
+    QCOMPARE(chart->sampleCount(), std::size_t(601));
+    page.applySnapshot(snapshot(rates, tick(701), 701.0)); // a tick while 1 minute is shown
+
+    page.setHistorySeconds(600);
+    // 601 samples bucketed into the plot's points: the oldest drawn is within a bucket of -600.
+    QVERIFY(oldestX(chart->points("IRQ 24 nvme0q0")) <= -595.0);
+    QVERIFY(oldestX(chart->points("IRQ 24 nvme0q0")) >= -600.0);
+    QCOMPARE(chart->xAxisRange(), std::pair(-600.0, 0.0));
+    QVERIFY(oldestX(page.hardware()->cpuChart()->points("CPU 1")) <= -595.0);
+    // The History box drives the same thing.
+    QComboBox* box = page.historyBox();
+    box->setCurrentIndex(box->findData(60));
+    emit box->activated(box->currentIndex());
+    QCOMPARE(chart->xAxisRange(), std::pair(-60.0, 0.0));
+    // A longer range grows what is kept (and keeps it): an hour at 1 s.
+    page.setHistorySeconds(3600);
+    page.setHistorySeconds(300);
+    QCOMPARE(page.keptSeconds(), 3600.0);
+    QCOMPARE(page.hardware()->history().capacity(), historyCapacityFor(3600, 1000));
+    QCOMPARE(page.soft()->history().capacity(), historyCapacityFor(3600, 1000));
+    QCOMPARE(chart->xAxisRange(), std::pair(-300.0, 0.0));
+}
+
+void TestInterruptsCharts::xAxisSpansTheChosenRange()
+{
+    // Only 20 s recorded: the axis still spans the chosen minute, the data fills its right end.
+    InterruptsPage page;
+    page.resize(1200, 900);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    IrqRates rates;
+    for (std::uint64_t n = 0; n <= 20; ++n)
+        page.applySnapshot(snapshot(rates, tick(n), double(n)));
+    page.setHistorySeconds(60);
+    QCOMPARE(page.hardware()->rateChart()->xAxisRange(), std::pair(-60.0, 0.0));
+    QCOMPARE(page.hardware()->cpuChart()->xAxisRange(), std::pair(-60.0, 0.0));
+    page.setHistorySeconds(300);
+    QCOMPARE(page.hardware()->rateChart()->xAxisRange(), std::pair(-300.0, 0.0));
+    QCOMPARE(oldestX(page.hardware()->rateChart()->points("IRQ 24 nvme0q0")), -19.0);
+}
+
+void TestInterruptsCharts::selectedSeriesGetDistinctStableColours()
+{
+    InterruptsPanel panel(InterruptsModel::Kind::Hardware);
+    panel.resize(1200, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    IrqRates rates;
+    for (std::uint64_t n = 0; n < 3; ++n)
+        panel.applySnapshot(snapshot(rates, tick(n), double(n)));
+    TimeSeriesChart* chart = panel.rateChart();
+    // Six selected rows (more than Qt Charts' five theme colours): six different colours.
+    selectKeys(panel, { "24", "25", "26", "27", "28", "LOC" });
+    QSet<QRgb> seen;
+    for (const QString& name : chart->seriesNames())
+        seen.insert(chart->seriesColour(name).rgb());
+    QCOMPARE(seen.size(), 6);
+    // Two neighbours (38 and 39 on the VM; 24 and 25 here) never share one.
+    selectKeys(panel, { "24", "25" });
+    const QColor c25 = chart->seriesColour("IRQ 25 eth0");
+    QVERIFY(chart->seriesColour("IRQ 24 nvme0q0") != c25);
+    // IRQ 25 keeps its colour while it stays selected, whatever joins or leaves, and ticks pass.
+    selectKeys(panel, { "25", "28" });
+    QCOMPARE(chart->seriesColour("IRQ 25 eth0"), c25);
+    QVERIFY(chart->seriesColour("IRQ 28 ttyS0") != c25);
+    panel.applySnapshot(snapshot(rates, tick(3), 3.0));
+    QCOMPARE(chart->seriesColour("IRQ 25 eth0"), c25);
+    selectKeys(panel, { "LOC", "24", "25", "26", "27", "28" });
+    QCOMPARE(chart->seriesColour("IRQ 25 eth0"), c25);
+
+    // The palette: 13 colours that differ from each other on light and dark windows alike.
+    for (const QColor& bg : { QColor(Qt::white), QColor(0x35, 0x35, 0x35) }) {
+        SeriesPalette palette;
+        QStringList keys;
+        for (int i = 0; i < SeriesPalette::kDistinctColours; ++i)
+            keys << QString::number(i);
+        const QList<QColor> colours = palette.colours(keys, bg);
+        QSet<QRgb> distinct;
+        for (const QColor& c : colours)
+            distinct.insert(c.rgb());
+        QCOMPARE(distinct.size(), SeriesPalette::kDistinctColours);
+        for (const QColor& c : colours)
+            QVERIFY2(SeriesPalette::contrast(c, bg) >= 3.0, qPrintable(c.name()));
+    }
+    QCOMPARE(SeriesPalette::colour(0, Qt::white), QColor(0x00, 0x72, 0xb2)); // Okabe-Ito blue
+    QCOMPARE(SeriesPalette::penStyle(0), Qt::SolidLine);
+    QCOMPARE(SeriesPalette::penStyle(8), Qt::DashLine); // the extension is told apart by its line
+}
+
+void TestInterruptsCharts::coloursReadOnADarkPalette()
+{
+    InterruptsPanel panel(InterruptsModel::Kind::Hardware);
+    panel.resize(1200, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    IrqRates rates;
+    for (std::uint64_t n = 0; n < 3; ++n)
+        panel.applySnapshot(snapshot(rates, tick(n), double(n)));
+    TimeSeriesChart* chart = panel.rateChart();
+    // The series drawn in Okabe-Ito blue on the light palette.
+    QString blue;
+    for (const QString& name : chart->seriesNames()) {
+        if (chart->seriesColour(name) == QColor(0x00, 0x72, 0xb2))
+            blue = name;
+    }
+    QVERIFY(!blue.isEmpty());
+    // Fusion's usual dark palette: a dark window, light text.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    dark.setColor(QPalette::Base, QColor(0x2a, 0x2a, 0x2a));
+    dark.setColor(QPalette::Text, Qt::white);
+    dark.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+    panel.setPalette(dark);
+    QCoreApplication::processEvents();
+    const QColor onDark = chart->seriesColour(blue);
+    // Okabe-Ito blue is too dark on a dark window (2.4:1): a lighter blue in its place.
+    QVERIFY(onDark != QColor(0x00, 0x72, 0xb2));
+    QVERIFY(onDark.lightnessF() > QColor(0x00, 0x72, 0xb2).lightnessF());
+    for (const QString& name : chart->seriesNames())
+        QVERIFY2(
+            SeriesPalette::contrast(chart->seriesColour(name), dark.color(QPalette::Window)) >= 3.0,
+            qPrintable(name));
+}
+
+void TestInterruptsCharts::legendShowsFullNamesWithTooltips()
+{
+    InterruptsPanel panel(InterruptsModel::Kind::Hardware);
+    panel.resize(1200, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    IrqRates rates;
+    for (std::uint64_t n = 0; n < 3; ++n)
+        panel.applySnapshot(snapshot(rates, tick(n), double(n)));
+    QCoreApplication::processEvents(); // the layout gives the legend the rows it asks for
+    ChartLegend* legend = panel.rateChart()->legend();
+    QVERIFY(legend->isVisible());
+    QCOMPARE(legend->entryCount(), 5);
+    QCOMPARE(legend->entry(0).name, QStringLiteral("LOC Local timer interrupts"));
+    // At the chart's width every name is shown whole (the rows wrap instead of cutting).
+    for (int i = 0; i < legend->entryCount(); ++i)
+        QCOMPARE(legend->shownText(i), legend->entry(i).name);
+    QVERIFY(legend->height() >= legend->heightForWidth(legend->width()));
+    // Hovering an entry names it in full, with its newest value.
+    const QString tip = legend->toolTipAt(legend->entryRect(0).center());
+    QVERIFY2(tip.contains("LOC Local timer interrupts"), qPrintable(tip));
+    QVERIFY2(tip.contains("2000 interrupts/s"), qPrintable(tip));
+    // Too narrow for a name: elided on screen, whole in the tooltip.
+    ChartLegend narrow;
+    narrow.setEntries({ { "LOC Local timer interrupts", Qt::blue, Qt::SolidLine, {} } });
+    narrow.resize(90, narrow.heightForWidth(90));
+    QVERIFY(narrow.shownText(0) != "LOC Local timer interrupts");
+    QVERIFY(narrow.shownText(0).endsWith(QChar(0x2026)));
+    QCOMPARE(narrow.toolTipAt(narrow.entryRect(0).center()), "LOC Local timer interrupts");
+    QVERIFY(narrow.toolTipAt(QPoint(89, narrow.height() - 1)).isEmpty()
+        || narrow.entryRect(0).contains(QPoint(89, narrow.height() - 1)));
+}
+
+void TestInterruptsCharts::ratesReadTheSameEverywhere()
+{
+    // Integers from 10 up, one decimal below: never "3.00" beside "20.0".
+    QCOMPARE(fmt::rate(3), QStringLiteral("3.0"));
+    QCOMPARE(fmt::rate(1), QStringLiteral("1.0"));
+    QCOMPARE(fmt::rate(20), QStringLiteral("20"));
+    QCOMPARE(fmt::rate(3000), QStringLiteral("3000"));
+    QCOMPARE(fmt::rate(9.96), QStringLiteral("10.0"));
+    QCOMPARE(fmt::rate(0.2), QStringLiteral("0.2"));
+    QCOMPARE(fmt::rate(0), QStringLiteral("0"));
+    QCOMPARE(fmt::rate(0.01), QStringLiteral("<0.1"));
+    QCOMPARE(fmt::rate(std::nan("")), QString());
+
+    InterruptsPanel panel(InterruptsModel::Kind::Hardware);
+    panel.resize(1200, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    IrqRates rates;
+    for (std::uint64_t n = 0; n < 3; ++n)
+        panel.applySnapshot(snapshot(rates, tick(n), double(n)));
+    // IRQ 28 at 2/s and IRQ 25 at 50/s: the table, the legend, the hover and the axis agree.
+    InterruptsModel* model = panel.model();
+    const int rateColumn = model->columnOf(InterruptsModel::Rate);
+    QCOMPARE(model->index(model->rowOfKey("28"), rateColumn).data().toString(), "2.0");
+    QCOMPARE(model->index(model->rowOfKey("25"), rateColumn).data().toString(), "50");
+    TimeSeriesChart* chart = panel.rateChart();
+    QVERIFY(chart->hoverText("IRQ 28 ttyS0", 0).contains("2.0 interrupts/s"));
+    QVERIFY(chart->hoverText("IRQ 25 eth0", 0).contains("50 interrupts/s"));
+    ChartLegend* legend = chart->legend();
+    for (int i = 0; i < legend->entryCount(); ++i) {
+        if (legend->entry(i).name == "IRQ 28 ttyS0")
+            QVERIFY(legend->entry(i).toolTip.contains("2.0 interrupts/s"));
+    }
+    selectKeys(panel, { "28" });
+    QCOMPARE(chart->yAxisLabels(), (QStringList { "0", "1.0", "2.0", "3.0", "4.0", "5.0" }));
+    selectKeys(panel, { "24" });
+    QCOMPARE(chart->yAxisLabels(), (QStringList { "0", "100", "200", "300", "400", "500" }));
 }
 
 QTEST_MAIN(TestInterruptsCharts)

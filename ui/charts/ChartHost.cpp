@@ -54,7 +54,7 @@ void ChartHost::showEvent(QShowEvent* event)
     chart->setDropShadowEnabled(false);
     m_view = new QChartView(chart, this);
     m_view->setRenderHint(QPainter::Antialiasing, m_antialiasing);
-    layout()->addWidget(m_view);
+    static_cast<QVBoxLayout*>(layout())->insertWidget(0, m_view, 1); // above a legend widget
     chartCreated();
 }
 

@@ -45,6 +45,10 @@ CpuStackChart::CpuStackChart(const QString& title, bool compact, QWidget* parent
     , m_times(kDefaultCapacity)
     , m_percent(kDefaultCapacity * kStride)
 {
+    for (const StateInfo& info : kStateInfo) {
+        m_names << QLatin1String(info.name);
+        m_colours << QColor(info.color);
+    }
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setToolTip(tr("/proc/stat cpu line fields, as % of each refresh interval:\n"
                   "user, nice: user space\nsystem: process context (system calls, page faults)\n"
@@ -65,16 +69,70 @@ void CpuStackChart::setWindowSeconds(double seconds)
     redraw();
 }
 
+std::array<double, CpuStackChart::kStates> CpuStackChart::values(const CpuShare& share)
+{
+    if (!share.valid) {
+        std::array<double, kStates> none;
+        none.fill(std::numeric_limits<double>::quiet_NaN());
+        return none;
+    }
+    return { share.user, share.nice, share.system, share.irq, share.softirq, share.iowait,
+        share.steal };
+}
+
 void CpuStackChart::push(double timeSeconds, const CpuShare& share)
 {
+    append(timeSeconds, values(share));
+}
+
+void CpuStackChart::pushValues(double timeSeconds, const double* values, std::size_t count)
+{
     m_times.push(timeSeconds);
-    const double values[kStates] = { share.user, share.nice, share.system, share.irq, share.softirq,
-        share.iowait, share.steal };
-    for (double v : values)
+    // A sample is valid whole or not at all: one unknown state makes the stack unknown.
+    bool valid = count >= kStride;
+    for (std::size_t k = 0; valid && k < kStride; ++k)
+        valid = !std::isnan(values[k]);
+    for (std::size_t k = 0; k < kStride; ++k)
         m_percent.push(
-            share.valid ? static_cast<float>(v) : std::numeric_limits<float>::quiet_NaN());
+            valid ? static_cast<float>(values[k]) : std::numeric_limits<float>::quiet_NaN());
+}
+
+void CpuStackChart::append(double timeSec, std::span<const double> values)
+{
+    pushValues(timeSec, values.data(), values.size());
     if (isVisible())
         redraw();
+}
+
+void CpuStackChart::appendMany(std::span<const double> times, std::span<const double> values)
+{
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        const std::size_t first = std::min(values.size(), i * kStride);
+        pushValues(times[i], values.data() + first, std::min(kStride, values.size() - first));
+    }
+    if (isVisible())
+        redraw();
+}
+
+void CpuStackChart::setSeries(const QStringList& names, const QList<QColor>& colours)
+{
+    if (names.size() == kStates)
+        m_names = names;
+    if (colours.size() == kStates)
+        m_colours = colours;
+    update();
+}
+
+void CpuStackChart::clear()
+{
+    m_times.clear();
+    m_percent.clear();
+    redraw();
+}
+
+QColor CpuStackChart::stateColour(std::size_t k) const
+{
+    return m_colours[static_cast<qsizetype>(k)];
 }
 
 QList<QPointF> CpuStackChart::points(int state) const
@@ -96,8 +154,8 @@ int CpuStackChart::legendWidth() const
     const QFontMetrics fm(font());
     int w = 0;
     for (const StateInfo& info : kStateInfo)
-        w = std::max(
-            w, fm.horizontalAdvance(tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context))));
+        w = std::max(w,
+            fm.horizontalAdvance(tr("%1 (%2)").arg(m_names[&info - kStateInfo], tr(info.context))));
     return std::min(w + fm.height() + 16, width() / 3);
 }
 
@@ -191,7 +249,7 @@ void CpuStackChart::paintEvent(QPaintEvent*)
                     band.append(QPointF(px(piece.x[i] + half), py(below)));
                 band.append(QPointF(px(piece.x[i] - half), py(below)));
             }
-            const QColor color(kStateInfo[k].color);
+            const QColor color = stateColour(k);
             painter.setPen(Qt::NoPen);
             painter.setBrush(color);
             painter.drawPolygon(band);
@@ -208,10 +266,10 @@ void CpuStackChart::paintEvent(QPaintEvent*)
     const double x = plot.right() + 14;
     for (std::size_t k = kStride; k-- > 0;) { // top of the stack first, as drawn
         const StateInfo& info = kStateInfo[k];
-        painter.fillRect(QRectF(x, y + 3, square, square), QColor(info.color));
+        painter.fillRect(QRectF(x, y + 3, square, square), stateColour(k));
         painter.setPen(palette().color(QPalette::WindowText));
         const QString label
-            = fm.elidedText(tr("%1 (%2)").arg(QLatin1String(info.name), tr(info.context)),
+            = fm.elidedText(tr("%1 (%2)").arg(m_names[static_cast<qsizetype>(k)], tr(info.context)),
                 Qt::ElideRight, static_cast<int>(width() - x - square - 8));
         painter.drawText(QPointF(x + square + 4, y + fm.ascent()), label);
         y += fm.height() + 4;
@@ -235,7 +293,7 @@ QString CpuStackChart::hoverText(double secondsAgo) const
     for (std::size_t k = kStride; k-- > 0;) {
         below = k ? best->top[at][k - 1] : 0.0f;
         lines << tr("%1: %2 %")
-                     .arg(QLatin1String(kStateInfo[k].name))
+                     .arg(m_names[static_cast<qsizetype>(k)])
                      .arg(static_cast<double>(best->top[at][k] - below), 0, 'f', 1);
     }
     lines

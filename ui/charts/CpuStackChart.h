@@ -13,6 +13,7 @@
 #include "core/base/RingBuffer.h"
 #include "core/system/SystemOverview.h"
 #include "ui/charts/PlotFrame.h"
+#include "ui/charts/TimeChart.h"
 
 #include <QList>
 #include <QPointF>
@@ -23,7 +24,7 @@
 
 namespace pg {
 
-class CpuStackChart final : public QWidget
+class CpuStackChart final : public QWidget, public TimeChart
 {
     Q_OBJECT
 public:
@@ -31,12 +32,25 @@ public:
 
     static constexpr int kStates = 7; // user nice system irq softirq iowait steal
 
-    void setCapacity(std::size_t samples);
+    // TimeChart. The series are the kStates states, bottom of the stack first, in % of the
+    // interval; setSeries() renames and recolours them (a list of another length is ignored, the
+    // stack's meaning is fixed). append() takes the kStates percentages, NaN: no valid share.
+    void setCapacity(std::size_t samples) override;
+    void setRange(double seconds) override { setWindowSeconds(seconds); }
+    double range() const override { return m_windowSeconds; }
+    void setSeries(const QStringList& names, const QList<QColor>& colours) override;
+    QStringList seriesNames() const override { return m_names; }
+    void append(double timeSec, std::span<const double> values) override;
+    void appendMany(std::span<const double> times, std::span<const double> values) override;
+    void clear() override;
+    std::size_t sampleCount() const override { return m_times.size(); }
+
     void setWindowSeconds(double seconds);
     // Adds a sample; redraws when visible.
     void push(double timeSeconds, const CpuShare& share);
     void redraw();
-    std::size_t sampleCount() const { return m_times.size(); }
+    // The states' values of one share, in series order, for append().
+    static std::array<double, 7> values(const CpuShare& share);
     // What the user sees: the top edge of stacked state `state`, all pieces in time order, as
     // (seconds before the newest sample, stacked %); empty while hidden.
     QList<QPointF> points(int state) const;
@@ -66,8 +80,13 @@ private:
     PlotFrame frame() const;
     int legendWidth() const;
 
+    void pushValues(double timeSeconds, const double* values, std::size_t count);
+    QColor stateColour(std::size_t k) const;
+
     QString m_title;
     bool m_compact;
+    QStringList m_names;
+    QList<QColor> m_colours;
     RingBuffer<double> m_times;
     RingBuffer<float> m_percent; // kStates floats per sample, oldest first; NaN: not valid
     std::vector<Piece> m_pieces;

@@ -3,6 +3,7 @@
 #include "ui/charts/Decimation.h"
 #include "ui/charts/NiceAxis.h"
 #include "ui/charts/PlotFrame.h"
+#include "ui/charts/SeriesPalette.h"
 
 #include <QHelpEvent>
 #include <QHideEvent>
@@ -18,14 +19,6 @@ namespace {
 
 constexpr std::size_t kDefaultCapacity = 601;
 constexpr int kXTicks = 7; // -600, -500, ..., 0
-
-// The first colours of Qt Charts' light theme, so these charts match the ones beside them.
-QColor seriesColor(std::size_t k)
-{
-    static const QColor colors[] = { QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53),
-        QColor(0xf6, 0xa6, 0x25), QColor(0x6d, 0x5f, 0xd5), QColor(0xbf, 0x59, 0x3e) };
-    return colors[k % std::size(colors)];
-}
 
 } // namespace
 
@@ -55,14 +48,72 @@ void RateChart::setCapacity(std::size_t samples)
 
 void RateChart::push(double timeSeconds, const std::vector<std::optional<double>>& values)
 {
+    std::vector<double> flat(m_stride, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t k = 0; k < m_stride && k < values.size(); ++k) {
+        if (values[k])
+            flat[k] = *values[k];
+    }
+    append(timeSeconds, flat);
+}
+
+void RateChart::pushValues(double timeSeconds, const double* values, std::size_t count)
+{
     m_times.push(timeSeconds);
-    for (std::size_t k = 0; k < m_stride; ++k) {
-        const bool known = k < values.size() && values[k];
+    for (std::size_t k = 0; k < m_stride; ++k)
         m_values.push(
-            known ? static_cast<float>(*values[k]) : std::numeric_limits<float>::quiet_NaN());
+            k < count ? static_cast<float>(values[k]) : std::numeric_limits<float>::quiet_NaN());
+}
+
+void RateChart::append(double timeSec, std::span<const double> values)
+{
+    pushValues(timeSec, values.data(), values.size());
+    if (isVisible())
+        redraw();
+}
+
+void RateChart::appendMany(std::span<const double> times, std::span<const double> values)
+{
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        const std::size_t first = std::min(values.size(), i * m_stride);
+        pushValues(times[i], values.data() + first, std::min(m_stride, values.size() - first));
     }
     if (isVisible())
         redraw();
+}
+
+void RateChart::setRange(double seconds)
+{
+    if (!(seconds > 0))
+        return;
+    m_windowSeconds = seconds;
+    redraw();
+}
+
+void RateChart::setSeries(const QStringList& names, const QList<QColor>& colours)
+{
+    m_colours = colours;
+    if (names != m_names) {
+        m_names = names;
+        m_stride = names.isEmpty() ? 1 : static_cast<std::size_t>(names.size());
+        m_times.clear();
+        m_values = RingBuffer<float>(m_times.capacity() * m_stride);
+    }
+    redraw();
+    update();
+}
+
+void RateChart::clear()
+{
+    m_times.clear();
+    m_values.clear();
+    redraw();
+}
+
+QColor RateChart::seriesColour(int k) const
+{
+    if (k >= 0 && k < m_colours.size())
+        return m_colours[k];
+    return SeriesPalette::colour(k, SeriesPalette::background(palette()));
 }
 
 std::optional<double> RateChart::value(std::size_t i, std::size_t k) const
@@ -181,7 +232,7 @@ void RateChart::paintEvent(QPaintEvent*)
     painter.setClipRect(plot.adjusted(-1, -1, 1, 1));
     painter.setRenderHint(QPainter::Antialiasing);
     for (std::size_t k = 0; k < m_lines.size(); ++k) {
-        painter.setPen(QPen(seriesColor(k), 2));
+        painter.setPen(QPen(seriesColour(static_cast<int>(k)), 2));
         for (const QPolygonF& piece : m_lines[k]) {
             QPolygonF pixels;
             pixels.reserve(piece.size());
@@ -203,8 +254,7 @@ void RateChart::paintEvent(QPaintEvent*)
     double x = (width() - total + 14) / 2.0;
     const double y = height() - 4 - fm.height();
     for (int k = 0; k < m_names.size(); ++k) {
-        painter.fillRect(
-            QRectF(x, y + 3, square, square), seriesColor(static_cast<std::size_t>(k)));
+        painter.fillRect(QRectF(x, y + 3, square, square), seriesColour(k));
         painter.setPen(text);
         x += square + 4;
         painter.drawText(QRectF(x, y, fm.horizontalAdvance(m_names[k]) + 2, fm.height()),

@@ -15,6 +15,7 @@
 
 #include "core/base/RingBuffer.h"
 #include "ui/charts/PlotFrame.h"
+#include "ui/charts/TimeChart.h"
 
 #include <QList>
 #include <QPointF>
@@ -26,7 +27,7 @@
 
 namespace pg {
 
-class RateChart final : public QWidget
+class RateChart final : public QWidget, public TimeChart
 {
     Q_OBJECT
 public:
@@ -34,12 +35,22 @@ public:
     RateChart(const QString& title, const QString& unit, const QStringList& seriesNames,
         QWidget* parent = nullptr);
 
-    void setCapacity(std::size_t samples);
+    // TimeChart. Colours default to SeriesPalette's for the window's palette.
+    void setCapacity(std::size_t samples) override;
+    void setRange(double seconds) override;
+    double range() const override { return m_windowSeconds; }
+    void setSeries(const QStringList& names, const QList<QColor>& colours) override;
+    QStringList seriesNames() const override { return m_names; }
+    void append(double timeSec, std::span<const double> values) override;
+    void appendMany(std::span<const double> times, std::span<const double> values) override;
+    void clear() override;
+    std::size_t sampleCount() const override { return m_times.size(); }
+
     // Values beyond the series count are ignored; missing ones are unknown.
     void push(double timeSeconds, const std::vector<std::optional<double>>& values);
     // Recomputes what is drawn (only while visible) and repaints.
     void redraw();
-    std::size_t sampleCount() const { return m_times.size(); }
+    QColor seriesColour(int k) const;
     std::size_t capacity() const { return m_times.capacity(); }
     // Sample i of series k (0 = oldest); nullopt when unknown.
     std::optional<double> value(std::size_t i, std::size_t k) const;
@@ -71,10 +82,12 @@ private:
     PlotFrame frame() const;
     QRectF plotRect() const;
     QPointF toPixels(const QPointF& p, const QRectF& plot) const;
+    void pushValues(double timeSeconds, const double* values, std::size_t count);
 
     QString m_title;
     QString m_unit;
     QStringList m_names;
+    QList<QColor> m_colours; // empty: the palette's
     std::size_t m_stride; // series per sample
     RingBuffer<double> m_times;
     RingBuffer<float> m_values; // m_stride floats per sample, oldest first

@@ -50,6 +50,19 @@ QString percent(double value)
     return QString::number(value, 'f', 1);
 }
 
+QString rate(double perSecond)
+{
+    if (std::isnan(perSecond))
+        return QString();
+    if (perSecond == 0)
+        return QStringLiteral("0");
+    if (std::abs(perSecond) >= 10)
+        return QString::number(perSecond, 'f', 0);
+    if (std::abs(perSecond) < 0.05)
+        return perSecond > 0 ? QStringLiteral("<0.1") : QStringLiteral(">-0.1");
+    return QString::number(perSecond, 'f', 1);
+}
+
 QString duration(double seconds)
 {
     if (!(seconds >= 0))

@@ -14,6 +14,10 @@ QString kib(std::uint64_t kib);
 QString cpuTime(std::uint64_t ticks, long ticksPerSecond);
 // 12.345 -> "12.3"; NaN -> "" (the caller shows why).
 QString percent(double value);
+// An event rate (interrupts/s, softirqs/s) for the table, tooltips, legends and chart axes alike:
+// integers from 10 up ("20", "3000"), one decimal below ("3.0", "0.2"), "0" for none at all and
+// "<0.1" for a rate that one decimal would show as none. NaN -> "" (the caller shows why).
+QString rate(double perSecond);
 // Seconds -> "3d 04:05:06" / "04:05:06".
 QString duration(double seconds);
 // A start time in ms since the epoch -> "14:03" today, "Nov 25" this year, "2025-11-25" otherwise.

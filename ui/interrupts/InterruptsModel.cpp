@@ -16,9 +16,7 @@ namespace {
 
 QString rateText(double r)
 {
-    if (r >= 100 || r == 0)
-        return QString::number(r, 'f', 0);
-    return QString::number(r, 'f', r >= 10 ? 1 : 2);
+    return fmt::rate(r); // one format for the table, the charts and their tooltips
 }
 
 QString str(const std::string& s)

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace pg {
 
@@ -24,10 +25,11 @@ InterruptsPage::InterruptsPage(InterruptsSampler* source, QWidget* parent)
 {
     m_status->setTextFormat(Qt::PlainText);
     m_status->setText(tr("Waiting for the first sample of /proc/interrupts…"));
-    for (int minutes : { 1, 5, 10, 30, 60 })
+    for (int minutes : kHistoryMinutes)
         m_historyBox->addItem(tr("%n minute(s)", nullptr, minutes), minutes * 60);
     m_historyBox->setCurrentIndex(m_historyBox->findData(static_cast<int>(kDefaultHistorySeconds)));
-    m_historyBox->setToolTip(tr("How much rate history the charts keep"));
+    m_historyBox->setToolTip(tr("How much rate history the charts show. The longest range chosen "
+                                "is kept, so going back to it shows again what a shorter one hid"));
     connect(m_historyBox, &QComboBox::activated, this,
         [this] { setHistorySeconds(m_historyBox->currentData().toDouble()); });
 
@@ -48,6 +50,7 @@ InterruptsPage::InterruptsPage(InterruptsSampler* source, QWidget* parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(bar);
     layout->addWidget(m_tabs, 1);
+    updateCapacity();
     if (m_source)
         connect(m_source, &InterruptsSampler::snapshotReady, this, &InterruptsPage::applySnapshot,
             Qt::QueuedConnection);
@@ -98,12 +101,19 @@ void InterruptsPage::setHistorySeconds(double seconds)
     const int idx = m_historyBox->findData(static_cast<int>(seconds));
     if (idx >= 0)
         m_historyBox->setCurrentIndex(idx);
+    // The charts show `seconds`; the history keeps the longest range chosen so far (10 minutes
+    // at least), so going from 10 min to 1 min and back shows the 10 minutes again. It never
+    // shrinks, and grows only when asked: an hour at 0.25 s is 14,401 samples per row and CPU,
+    // memory the budget does not spend unless the user wants that hour.
+    m_keptSeconds = std::max(m_keptSeconds, seconds);
     updateCapacity();
+    m_hardware->setChartRange(seconds);
+    m_soft->setChartRange(seconds);
 }
 
 void InterruptsPage::updateCapacity()
 {
-    const std::size_t n = historyCapacityFor(m_historySeconds, m_intervalMs);
+    const std::size_t n = historyCapacityFor(m_keptSeconds, m_intervalMs);
     m_hardware->setHistoryCapacity(n);
     m_soft->setHistoryCapacity(n);
 }

@@ -35,10 +35,17 @@ public:
     InterruptsPanel* hardware() const { return m_hardware; }
     InterruptsPanel* soft() const { return m_soft; }
     double historySeconds() const { return m_historySeconds; }
+    // Seconds the history keeps: the longest range chosen so far, at least the default.
+    double keptSeconds() const { return m_keptSeconds; }
+    QComboBox* historyBox() const { return m_historyBox; }
+
+    // The ranges the History box offers.
+    static constexpr int kHistoryMinutes[] = { 1, 5, 10, 30, 60 };
 
 public slots:
     void applySnapshot(InterruptsSnapshotPtr snapshot);
-    // The refresh interval and the history length decide how many samples the history keeps.
+    // The refresh interval and the longest range chosen decide how many samples are kept; the
+    // History choice how many seconds the charts show.
     void setIntervalMs(int ms) override;
     void setHistorySeconds(double seconds);
 
@@ -52,6 +59,7 @@ private:
     InterruptsPanel* m_soft;
     int m_intervalMs = 1000;
     double m_historySeconds = kDefaultHistorySeconds;
+    double m_keptSeconds = kDefaultHistorySeconds;
     InterruptsSampler* m_source;
     InterruptsSnapshotPtr m_last;
 };

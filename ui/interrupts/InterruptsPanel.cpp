@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace pg {
 
@@ -84,6 +85,7 @@ InterruptsPanel::InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent)
     , m_history(historyCapacityFor(kDefaultHistorySeconds, 1000))
 {
     const bool hard = kind == InterruptsModel::Kind::Hardware;
+    setHistoryCapacity(m_history.capacity()); // the charts keep what the history keeps
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(InterruptsModel::SortRole);
     m_proxy->setFilterRole(InterruptsModel::FilterRole);
@@ -200,6 +202,52 @@ InterruptsPanel::InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent)
 void InterruptsPanel::setHistoryCapacity(std::size_t samples)
 {
     m_history.setCapacity(samples);
+    m_rateChart->setCapacity(samples);
+    m_cpuChart->setCapacity(samples);
+}
+
+void InterruptsPanel::setChartRange(double seconds)
+{
+    m_rateChart->setRange(seconds);
+    m_cpuChart->setRange(seconds);
+}
+
+void InterruptsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    // Series colours are picked for the palette's lightness: a dark palette needs lighter ones.
+    if (event->type() == QEvent::PaletteChange && isVisible())
+        updateCharts();
+}
+
+void InterruptsPanel::feed(TimeSeriesChart* chart, double& fedUntil, const QStringList& names,
+    const QList<QColor>& colours, const std::vector<std::optional<RateSeries>>& series)
+{
+    const RateSeries timeline = m_history.total(); // one value per tick: the whole timeline
+    const bool replay = names != chart->seriesNames();
+    chart->setSeries(names, colours); // new names drop the chart's samples: all are pushed again
+    const std::size_t n = timeline.size();
+    std::size_t first = 0;
+    if (!replay) {
+        while (first < n && timeline.timeSec(first) <= fedUntil)
+            ++first;
+    }
+    std::vector<double> times;
+    std::vector<double> values;
+    times.reserve(n - first);
+    values.reserve((n - first) * series.size());
+    for (std::size_t i = first; i < n; ++i) {
+        times.push_back(timeline.timeSec(i));
+        for (const std::optional<RateSeries>& s : series) {
+            // A row's values end with the timeline; one seen later has fewer.
+            const std::size_t size = s ? s->size() : 0;
+            values.push_back(
+                size + i >= n ? s->rate(i + size - n) : std::numeric_limits<double>::quiet_NaN());
+        }
+    }
+    chart->appendMany(times, values);
+    if (n > 0)
+        fedUntil = timeline.timeSec(n - 1);
 }
 
 void InterruptsPanel::applySnapshot(const InterruptsSnapshotPtr& snapshot)
@@ -273,9 +321,11 @@ QStringList InterruptsPanel::chartedKeys() const
 void InterruptsPanel::updateCharts()
 {
     const QStringList keys = chartedKeys();
-    const double now = m_history.total().empty() ? 0.0 : m_history.total().newest().timeSec;
+    const QColor background = SeriesPalette::background(palette());
 
-    std::vector<TimeSeriesChart::Input> inputs;
+    QStringList rateKeys;
+    QStringList rateNames;
+    std::vector<std::optional<RateSeries>> rateSeries;
     std::vector<DistributionBars::Group> groups;
     bool anyRate = false;
     for (const QString& key : keys) {
@@ -283,7 +333,9 @@ void InterruptsPanel::updateCharts()
         if (row < 0)
             continue;
         const QString name = m_model->displayName(row);
-        inputs.push_back({ name, m_history.row(key.toStdString()) });
+        rateKeys << key;
+        rateNames << name;
+        rateSeries.push_back(m_history.row(key.toStdString()));
         const InterruptsModel::Item& it = m_model->item(row);
         for (double r : it.cpuRates)
             anyRate = anyRate || r > 0;
@@ -302,10 +354,12 @@ void InterruptsPanel::updateCharts()
             groups[g].perCpu.assign(it.counts.begin(), it.counts.end());
         ++g;
     }
-    m_rateChart->setSeries(inputs, now);
+    feed(
+        m_rateChart, m_rateFed, rateNames, m_rateColours.colours(rateKeys, background), rateSeries);
     m_rateChart->setTitleText(m_view->selectionModel()->hasSelection()
             ? tr("Selected: %1").arg(unitFor(m_kind))
-            : tr("%n busiest: %1 (select rows to choose)", nullptr, static_cast<int>(inputs.size()))
+            : tr("%n busiest: %1 (select rows to choose)", nullptr,
+                static_cast<int>(rateNames.size()))
                   .arg(unitFor(m_kind)));
 
     // Per CPU: with many CPUs a line each is unreadable, so the busiest few.
@@ -318,16 +372,21 @@ void InterruptsPanel::updateCharts()
     std::stable_sort(
         cpus.begin(), cpus.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     const std::size_t shown = std::min<std::size_t>(kCpuSeries, cpus.size());
-    std::vector<TimeSeriesChart::Input> cpuInputs;
+    QStringList cpuKeys;
+    QStringList cpuNames;
+    std::vector<std::optional<RateSeries>> cpuSeries;
     const QString allWhat
         = m_kind == InterruptsModel::Kind::Hardware ? tr("All interrupts") : tr("All softirqs");
     std::vector<std::pair<double, int>> picked(
         cpus.begin(), cpus.begin() + static_cast<std::ptrdiff_t>(shown));
     std::sort(picked.begin(), picked.end(),
         [](const auto& a, const auto& b) { return a.second < b.second; });
-    for (const auto& [rate, id] : picked)
-        cpuInputs.push_back({ tr("CPU %1").arg(id), m_history.cpu(id) });
-    m_cpuChart->setSeries(cpuInputs, now);
+    for (const auto& [rate, id] : picked) {
+        cpuKeys << QString::number(id);
+        cpuNames << tr("CPU %1").arg(id);
+        cpuSeries.push_back(m_history.cpu(id));
+    }
+    feed(m_cpuChart, m_cpuFed, cpuNames, m_cpuColours.colours(cpuKeys, background), cpuSeries);
     m_cpuChart->setTitleText(cpus.size() > shown
             ? tr("%1 per CPU (%2 busiest of %3 CPUs)").arg(allWhat).arg(shown).arg(cpus.size())
             : tr("%1 per CPU").arg(allWhat));

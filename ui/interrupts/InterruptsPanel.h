@@ -3,11 +3,13 @@
 // One half of the Interrupts page: the table of hardware IRQs or of softirqs, with the charts fed
 // from its history (rates of the selected rows over time, interrupts/s per CPU), the per-CPU
 // distribution of the selected rows and the row x CPU heatmap. Snapshots always extend the
-// history; the table and charts redraw only while the panel is visible. The charts hold Qt Charts
-// objects only while shown, so the panel feeds them again from the history when it is shown.
+// history; the table and charts update only while the panel is visible. The charts are fed
+// through TimeChart like every other: the samples they have not had yet, or the whole history
+// when the charted rows change. Each charted row keeps its colour while it stays charted.
 
 #include "core/interrupts/IrqRates.h"
 #include "core/sampler/SnapshotTypes.h"
+#include "ui/charts/SeriesPalette.h"
 #include "ui/interrupts/InterruptsModel.h"
 
 #include <QStringList>
@@ -32,7 +34,10 @@ public:
     InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent = nullptr);
 
     void applySnapshot(const InterruptsSnapshotPtr& snapshot);
+    // Samples the history and the charts keep: the longest range the page offers.
     void setHistoryCapacity(std::size_t samples);
+    // Seconds the charts show of what is kept.
+    void setChartRange(double seconds);
 
     InterruptsModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
@@ -52,11 +57,16 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void redraw();
     void updateCharts();
     void updateHeatmap();
+    // Pushes the history of `series` (one per name, nullopt: none yet) into `chart`: all of it
+    // when the names change, else only the samples after `fedUntil`.
+    void feed(TimeSeriesChart* chart, double& fedUntil, const QStringList& names,
+        const QList<QColor>& colours, const std::vector<std::optional<RateSeries>>& series);
 
     InterruptsModel::Kind m_kind;
     InterruptsModel* m_model;
@@ -72,6 +82,10 @@ private:
     QComboBox* m_heatGroup;
     QLabel* m_heatNote;
     RateHistory m_history;
+    SeriesPalette m_rateColours; // a colour per charted row, kept while it stays charted
+    SeriesPalette m_cpuColours;
+    double m_rateFed = 0;
+    double m_cpuFed = 0;
     InterruptsSnapshotPtr m_latest;
     bool m_dirty = false;
     int m_redraws = 0;

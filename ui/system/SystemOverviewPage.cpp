@@ -23,6 +23,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <limits>
+#include <vector>
 
 namespace pg {
 
@@ -35,6 +37,17 @@ QScrollArea* scrolling(QWidget* content)
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
     return area;
+}
+
+// Every chart on the page is fed the same way, through TimeChart: one value per series, NaN for
+// one the sample could not tell.
+void feed(TimeChart& chart, double t, std::initializer_list<std::optional<double>> values)
+{
+    std::vector<double> flat;
+    flat.reserve(values.size());
+    for (const std::optional<double>& v : values)
+        flat.push_back(v.value_or(std::numeric_limits<double>::quiet_NaN()));
+    chart.append(t, flat);
 }
 
 std::optional<double> kibPerSec(std::optional<double> bytesPerSec)
@@ -322,7 +335,7 @@ void SystemOverviewPage::applyOverview(SystemOverviewPtr overview)
 void SystemOverviewPage::applyCharts(const SystemOverview& o)
 {
     const double t = o.now.timeSeconds;
-    m_cpuCharts.value(-1)->push(t, o.now.cpu);
+    m_cpuCharts.value(-1)->append(t, CpuStackChart::values(o.now.cpu));
     for (const CpuShare& share : o.cpuShares) {
         CpuStackChart* chart = m_cpuCharts.value(share.cpu);
         if (!chart) {
@@ -333,19 +346,19 @@ void SystemOverviewPage::applyCharts(const SystemOverview& o)
             m_perCpuGrid->addWidget(chart, n / 4, n % 4);
             m_cpuCharts.insert(share.cpu, chart);
         }
-        chart->push(t, share);
+        chart->append(t, CpuStackChart::values(share));
     }
     m_coreBars->apply(o.cpuShares);
     pushMemory(o);
     const OverviewPoint& p = o.now;
-    m_ctxtChart->push(t, { p.contextSwitchesPerSec });
-    m_forkChart->push(t, { p.forksPerSec });
-    m_intrChart->push(t, { p.interruptsPerSec });
-    m_pagingChart->push(t, { p.pageInKibPerSec, p.pageOutKibPerSec });
-    m_faultChart->push(t, { p.pageFaultsPerSec, p.majorFaultsPerSec });
-    m_swapChart->push(t, { p.swapInPagesPerSec, p.swapOutPagesPerSec });
-    m_diskChart->push(t, { kibPerSec(p.diskReadBytesPerSec), kibPerSec(p.diskWriteBytesPerSec) });
-    m_netChart->push(t, { kibPerSec(p.netRxBytesPerSec), kibPerSec(p.netTxBytesPerSec) });
+    feed(*m_ctxtChart, t, { p.contextSwitchesPerSec });
+    feed(*m_forkChart, t, { p.forksPerSec });
+    feed(*m_intrChart, t, { p.interruptsPerSec });
+    feed(*m_pagingChart, t, { p.pageInKibPerSec, p.pageOutKibPerSec });
+    feed(*m_faultChart, t, { p.pageFaultsPerSec, p.majorFaultsPerSec });
+    feed(*m_swapChart, t, { p.swapInPagesPerSec, p.swapOutPagesPerSec });
+    feed(*m_diskChart, t, { kibPerSec(p.diskReadBytesPerSec), kibPerSec(p.diskWriteBytesPerSec) });
+    feed(*m_netChart, t, { kibPerSec(p.netRxBytesPerSec), kibPerSec(p.netTxBytesPerSec) });
 }
 
 void SystemOverviewPage::pushMemory(const SystemOverview& o)
