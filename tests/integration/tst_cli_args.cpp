@@ -393,7 +393,8 @@ void TestCliArgs::helpNamesEveryTable()
     const RunResult exportHelp = run({ QStringLiteral("export"), QStringLiteral("--help") });
     QCOMPARE(exportHelp.exitCode, 0);
     QVERIFY2(
-        exportHelp.out.startsWith("Usage: procglass export processes|interrupts|system [-o FILE]\n"
+        exportHelp.out.startsWith("Usage: procglass export processes|interrupts|softirqs|system "
+                                  "[-o FILE]\n"
                                   "       procglass export memory PID [-o FILE]\n"),
         exportHelp.out.constData());
     for (const pg::ExportTableInfo& t : pg::exportTables()) {
