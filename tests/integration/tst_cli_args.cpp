@@ -211,7 +211,9 @@ void TestCliArgs::exportStrayArgumentsRefused_data()
                             << QByteArray("unexpected argument '2': export memory takes one PID");
     QTest::newRow("unknown table")
         << QStringList { QStringLiteral("nope") }
-        << QByteArray("unknown table 'nope': choose one of processes, memory, interrupts, system");
+        << QByteArray(
+               "unknown table 'nope': choose one of processes, memory, interrupts, softirqs, "
+               "system");
     QTest::newRow("page option") << QStringList { QStringLiteral("processes"),
         QStringLiteral("--page"), QStringLiteral("system") }
                                  << QByteArray("Unknown option 'page'");
