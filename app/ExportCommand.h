@@ -3,7 +3,11 @@
 // The headless `procglass export ...` subcommand: reads /proc, writes one table as CSV to a file
 // or to standard output, and needs no display and no QApplication.
 //
-//   procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] [--interval MS]
+//   procglass export processes|interrupts|softirqs|system [-o FILE] [--proc-root DIR]
+//                    [--sys-root DIR] [--interval MS]
+//
+// interrupts and softirqs take one sample, or two --interval MS apart when it is given: only then
+// is rate_per_s filled (stderr says so when it is empty).
 //   procglass export memory PID [-o FILE] [--proc-root DIR]
 //
 // The tables, their names and their help lines come from core/export/ExportTables.h (the window's

@@ -37,6 +37,10 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
     const QCommandLineOption procRootOption(QStringLiteral("proc-root"),
         QStringLiteral("Read a /proc tree elsewhere (a fixture or a copy)."), QStringLiteral("DIR"),
         QStringLiteral("/proc"));
+    const QCommandLineOption sysRootOption(QStringLiteral("sys-root"),
+        QStringLiteral("Read a /sys tree elsewhere, for the Interrupts page's devices (default: "
+                       "/sys with the live /proc, none with --proc-root)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption pidOption(QStringLiteral("pid"),
         QStringLiteral("Start with this process selected (and its memory map shown)."),
         QStringLiteral("PID"));
@@ -59,8 +63,8 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         QStringLiteral("Close the window after MS milliseconds (for tests)."),
         QStringLiteral("MS"));
     quitAfterOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, pidOption,
-        pageOption, cycleOption, cycleOnceOption, quitAfterOption });
+    parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, sysRootOption,
+        pidOption, pageOption, cycleOption, cycleOnceOption, quitAfterOption });
     if (!parser.parse(args))
         return fail(parser.errorText() + QStringLiteral(" (see procglass --help)"));
     if (parser.isSet(helpOption)) {
@@ -70,8 +74,8 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         std::printf("\nOptions apply to this run only; the settings keep what you choose in the "
                     "window.\n"
                     "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
-                    "  procglass export processes|interrupts|system [-o FILE] [--proc-root DIR] "
-                    "[--interval MS]\n"
+                    "  procglass export processes|interrupts|softirqs|system [-o FILE] "
+                    "[--proc-root DIR] [--sys-root DIR] [--interval MS]\n"
                     "  procglass export memory PID [-o FILE] [--proc-root DIR]\n");
         return exitWith(0);
     }
@@ -94,6 +98,12 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
     if (!QFileInfo(result.options.procRoot).isDir())
         return fail(
             QStringLiteral("--proc-root takes a folder, not '%1'").arg(result.options.procRoot));
+    if (parser.isSet(sysRootOption)) {
+        result.options.sysRoot = parser.value(sysRootOption);
+        if (!QFileInfo(result.options.sysRoot).isDir())
+            return fail(
+                QStringLiteral("--sys-root takes a folder, not '%1'").arg(result.options.sysRoot));
+    }
     if (parser.isSet(pidOption)) {
         result.options.initialPid = parser.value(pidOption).toInt(&ok);
         if (!ok || result.options.initialPid <= 0)

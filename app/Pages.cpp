@@ -1,5 +1,6 @@
 #include "Pages.h"
 
+#include "core/interrupts/IrqTopology.h"
 #include "core/sampler/DetailsSampler.h"
 #include "core/sampler/InterruptsSampler.h"
 #include "core/sampler/MemoryMapSampler.h"
@@ -62,7 +63,8 @@ Page* memoryPage(PageContext& c)
 
 Page* interruptsPage(PageContext& c)
 {
-    c.pages.interrupts = new InterruptsPage(c.sampler<InterruptsSampler>(c.procRoot()));
+    c.pages.interrupts = new InterruptsPage(c.sampler<InterruptsSampler>(
+        c.procRoot(), irqSysRoot(c.procRoot(), c.options.sysRoot.toStdString())));
     return c.pages.interrupts;
 }
 

@@ -7,13 +7,15 @@ namespace pg {
 
 namespace {
 
-constexpr std::array<ExportTableInfo, 4> kTables { {
+constexpr std::array<ExportTableInfo, 5> kTables { {
     { ExportTableId::Processes, "processes", "Processes", false,
         "every process: pid, user, state, CPU %, memory, command line" },
     { ExportTableId::Memory, "memory", "Memory map", true,
         "one process's memory map, one row per mapping (smaps)" },
     { ExportTableId::Interrupts, "interrupts", "Interrupts", false,
-        "/proc/interrupts: one row per interrupt, one column per CPU" },
+        "/proc/interrupts: one row per interrupt, one column per CPU, rate, affinity, device" },
+    { ExportTableId::Softirqs, "softirqs", "Softirqs", false,
+        "/proc/softirqs: one row per softirq kind, one column per CPU, rate" },
     { ExportTableId::System, "system", "System overview", false,
         "the System overview page's figures as metric,value,unit rows" },
 } };

@@ -10,7 +10,7 @@
 
 namespace pg {
 
-enum class ExportTableId { Processes, Memory, Interrupts, System };
+enum class ExportTableId { Processes, Memory, Interrupts, Softirqs, System };
 
 struct ExportTableInfo
 {
@@ -31,7 +31,7 @@ const ExportTableInfo* findExportTable(std::string_view name);
 // other name.
 const ExportTableInfo* findRenamedExportTable(std::string_view oldName);
 
-// "processes, memory, interrupts, system"
+// "processes, memory, interrupts, softirqs, system"
 std::string_view exportTableNames();
 
 } // namespace pg

@@ -3,21 +3,67 @@
 #include "core/base/ProcFs.h"
 
 #include <cstdint>
+#include <map>
 #include <utility>
 
 namespace pg {
 
-namespace {
-
-// Affinity files change only when an administrator or irqbalance writes them: re-read each one
-// every few ticks instead of 2 x 300 opens per second.
-constexpr std::uint64_t kAffinityRefreshTicks = 5;
-
-} // namespace
-
-InterruptsCollector::InterruptsCollector(std::string procRoot)
+InterruptsCollector::InterruptsCollector(std::string procRoot, std::string sysRoot)
     : m_root(std::move(procRoot))
+    , m_sysRoot(std::move(sysRoot))
 { }
+
+void InterruptsCollector::updateTopology(const Interrupts& interrupts, double timeSec)
+{
+    std::vector<std::pair<int, std::string>> set;
+    set.reserve(m_irqSet.size());
+    for (const InterruptRow& r : interrupts.rows) {
+        if (r.irq >= 0)
+            set.emplace_back(r.irq, r.devicesJoined());
+    }
+    // Built only when something is read: most ticks read nothing.
+    auto actions = [&interrupts] {
+        std::map<int, std::vector<std::string>> out;
+        for (const InterruptRow& r : interrupts.rows) {
+            if (r.irq >= 0)
+                out[r.irq] = r.devices;
+        }
+        return out;
+    };
+    // Affinity files change only when an administrator or irqbalance writes them, the device
+    // links only when a driver binds or an interface is renamed: a new IRQ set (an IRQ
+    // allocated, freed or re-requested under another name) re-reads everything; time alone
+    // re-reads the effective affinities every kTopologyRefreshSec, and the /sys walk, both
+    // affinity lists and irqbalance's presence every kAttachmentRefreshSec. Between those a tick
+    // opens only interrupts and softirqs.
+    if (!m_topology || set != m_irqSet || timeSec < m_topology->readAtSec) {
+        auto fresh = std::make_shared<IrqTopology>(readIrqTopology(m_sysRoot, m_root, actions()));
+        fresh->readAtSec = timeSec;
+        fresh->attachedAtSec = timeSec;
+        const IrqbalanceState previous = m_topology ? m_topology->irqbalance : IrqbalanceState {};
+        fresh->irqbalance = irqbalanceCheckDue(previous, timeSec)
+            ? findIrqbalance(m_root, previous, timeSec)
+            : previous;
+        m_topology = std::move(fresh);
+        m_irqSet = std::move(set);
+        return;
+    }
+    if (timeSec - m_topology->readAtSec < kTopologyRefreshSec)
+        return;
+    auto next = std::make_shared<IrqTopology>(*m_topology); // snapshots keep the old one
+    if (timeSec - next->attachedAtSec >= kAttachmentRefreshSec) {
+        refreshIrqAttachments(*next, m_sysRoot, m_root, actions());
+        next->attachedAtSec = timeSec;
+    } else {
+        refreshIrqAffinities(*next, m_root);
+    }
+    // A running irqbalance is re-checked by its pid (one read). Looking for one costs a read per
+    // process (thousands on a busy machine): a slice per refresh, a new pass every 5 minutes.
+    if (irqbalanceCheckDue(next->irqbalance, timeSec))
+        next->irqbalance = findIrqbalance(m_root, next->irqbalance, timeSec);
+    next->readAtSec = timeSec;
+    m_topology = std::move(next);
+}
 
 InterruptsSnapshot InterruptsCollector::sample(double timeSec)
 {
@@ -51,20 +97,14 @@ InterruptsSnapshot InterruptsCollector::sample(double timeSec)
     if (snap.softirqsError != Error::None)
         m_softirqRates.clear();
 
+    if (snap.interruptsError == Error::None)
+        updateTopology(snap.interrupts, timeSec);
+    snap.topology = m_topology;
     snap.affinity.resize(snap.interrupts.rows.size());
-    std::unordered_map<int, IrqAffinity> seen;
-    for (std::size_t i = 0; i < snap.interrupts.rows.size(); ++i) {
-        const int irq = snap.interrupts.rows[i].irq;
-        if (irq < 0)
-            continue;
-        const auto it = m_affinity.find(irq);
-        const bool refresh = it == m_affinity.end()
-            || (m_sequence + static_cast<std::uint64_t>(irq)) % kAffinityRefreshTicks == 0;
-        IrqAffinity a = refresh ? readIrqAffinity(m_root, irq) : it->second;
-        snap.affinity[i] = a;
-        seen.emplace(irq, std::move(a));
+    for (std::size_t i = 0; m_topology && i < snap.interrupts.rows.size(); ++i) {
+        if (const IrqInfo* info = m_topology->find(snap.interrupts.rows[i].irq))
+            snap.affinity[i] = info->affinity;
     }
-    m_affinity = std::move(seen); // forget freed IRQs
     return snap;
 }
 

@@ -7,9 +7,11 @@
 #include "core/interrupts/Interrupts.h"
 #include "core/interrupts/IrqAffinity.h"
 #include "core/interrupts/IrqRates.h"
+#include "core/interrupts/IrqTopology.h"
 #include "core/interrupts/Softirqs.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace pg {
@@ -23,6 +25,9 @@ struct InterruptsSnapshot
     Interrupts interrupts;
     IrqRateSample irqRates; // rows aligned with interrupts.rows
     std::vector<IrqAffinity> affinity; // aligned with interrupts.rows; empty for named rows
+    // Attachment, /sys/kernel/irq fields, affinities and irqbalance: shared between snapshots
+    // until the collector re-reads it (IrqTopology.h says when). Null before the first good read.
+    std::shared_ptr<const IrqTopology> topology;
     Softirqs softirqs;
     IrqRateSample softirqRates; // rows aligned with softirqs.rows
 };

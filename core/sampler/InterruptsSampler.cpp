@@ -27,12 +27,18 @@ InterruptsSampler::InterruptsSampler(std::string procRoot, QObject* parent)
     , m_root(std::move(procRoot))
 { }
 
+InterruptsSampler::InterruptsSampler(std::string procRoot, std::string sysRoot, QObject* parent)
+    : Sampler(parent)
+    , m_root(std::move(procRoot))
+    , m_sysRoot(std::move(sysRoot))
+{ }
+
 InterruptsSampler::~InterruptsSampler() = default;
 
 void InterruptsSampler::sample()
 {
     if (!m_collector)
-        m_collector = std::make_unique<InterruptsCollector>(m_root);
+        m_collector = std::make_unique<InterruptsCollector>(m_root, m_sysRoot);
     const double cpuBefore = threadCpuMs();
     auto snap = std::make_shared<InterruptsSnapshot>(m_collector->sample(monotonicSec()));
     snap->samplerCpuMs = threadCpuMs() - cpuBefore;

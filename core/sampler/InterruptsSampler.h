@@ -1,8 +1,9 @@
 #pragma once
 
 // The interrupts sampler: a worker object in the shared sampler thread that runs an
-// InterruptsCollector (<procRoot>/interrupts, softirqs and irq/N/*affinity_list) on its cadence and
-// publishes one immutable InterruptsSnapshot per tick.
+// InterruptsCollector (<procRoot>/interrupts and softirqs every tick, the IRQ topology under
+// <procRoot>/irq and <sysRoot> when it may have changed) on its cadence and publishes one
+// immutable InterruptsSnapshot per tick.
 
 #include "core/interrupts/InterruptsCollector.h"
 #include "core/sampler/Sampler.h"
@@ -18,6 +19,8 @@ class InterruptsSampler final : public Sampler
     Q_OBJECT
 public:
     explicit InterruptsSampler(std::string procRoot, QObject* parent = nullptr);
+    // `sysRoot` empty: no /sys is read (a copied /proc tree without its /sys).
+    InterruptsSampler(std::string procRoot, std::string sysRoot, QObject* parent = nullptr);
     ~InterruptsSampler() override;
 
 signals:
@@ -28,6 +31,7 @@ protected:
 
 private:
     std::string m_root;
+    std::string m_sysRoot;
     std::unique_ptr<InterruptsCollector> m_collector; // created in the sampler thread
 };
 

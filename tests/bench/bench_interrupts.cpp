@@ -8,7 +8,8 @@
 //   refresh  read + parse + rates (IrqRates::update) + history (RateHistory::append): one full
 //            interrupts refresh, printed as a ratio to the floor;
 //   sampler  InterruptsCollector::sample() + history on the fake root: interrupts, softirqs and
-//            the 2 x 300 affinity files every fifth tick, what the app's sampler thread does.
+//            the IRQ topology (affinity files and /sys) when the IRQ set changes and the
+//            affinities at most every 5 s, what the app's sampler thread does.
 //
 // Run: build/tests/bench/bench_interrupts [--rounds N]
 

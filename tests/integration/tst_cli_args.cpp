@@ -211,7 +211,9 @@ void TestCliArgs::exportStrayArgumentsRefused_data()
                             << QByteArray("unexpected argument '2': export memory takes one PID");
     QTest::newRow("unknown table")
         << QStringList { QStringLiteral("nope") }
-        << QByteArray("unknown table 'nope': choose one of processes, memory, interrupts, system");
+        << QByteArray(
+               "unknown table 'nope': choose one of processes, memory, interrupts, softirqs, "
+               "system");
     QTest::newRow("page option") << QStringList { QStringLiteral("processes"),
         QStringLiteral("--page"), QStringLiteral("system") }
                                  << QByteArray("Unknown option 'page'");
@@ -393,7 +395,8 @@ void TestCliArgs::helpNamesEveryTable()
     const RunResult exportHelp = run({ QStringLiteral("export"), QStringLiteral("--help") });
     QCOMPARE(exportHelp.exitCode, 0);
     QVERIFY2(
-        exportHelp.out.startsWith("Usage: procglass export processes|interrupts|system [-o FILE]\n"
+        exportHelp.out.startsWith("Usage: procglass export processes|interrupts|softirqs|system "
+                                  "[-o FILE]\n"
                                   "       procglass export memory PID [-o FILE]\n"),
         exportHelp.out.constData());
     for (const pg::ExportTableInfo& t : pg::exportTables()) {

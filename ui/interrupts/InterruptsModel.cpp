@@ -1,6 +1,7 @@
 #include "ui/interrupts/InterruptsModel.h"
 
 #include "core/base/KernelNumbers.h"
+#include "core/interrupts/SnapshotBalance.h"
 #include "ui/common/Format.h"
 #include "ui/common/KeyedRowDiff.h"
 
@@ -22,6 +23,29 @@ QString rateText(double r)
 QString str(const std::string& s)
 {
     return fmt::displayBytes(s);
+}
+
+void attach(InterruptsModel::Item& it, const InterruptsSnapshot& snap, int irq)
+{
+    const IrqInfo* info = snap.topology ? snap.topology->find(irq) : nullptr;
+    if (!info) {
+        it.attachedTip = InterruptsModel::tr("Not read yet");
+        return;
+    }
+    const IrqAttachment& a = info->attached;
+    if (!a.known()) {
+        it.attachedTip = InterruptsModel::tr("Unknown: %1").arg(str(info->attachedReason));
+        return;
+    }
+    it.attachedTo = str(a.text());
+    QStringList tip;
+    tip << InterruptsModel::tr("Device: %1 (%2)").arg(str(a.device), str(a.kind));
+    if (!a.queue.empty())
+        tip << InterruptsModel::tr("Queue: %1").arg(str(a.queue));
+    if (!a.pciAddress.empty())
+        tip << InterruptsModel::tr("PCI function: %1, driver %2")
+                   .arg(str(a.pciAddress), a.driver.empty() ? QStringLiteral("–") : str(a.driver));
+    it.attachedTip = tip.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -48,7 +72,8 @@ InterruptsModel::InterruptsModel(Kind kind, QObject* parent)
     , m_kind(kind)
 {
     if (kind == Kind::Hardware)
-        m_columns = { Name, Devices, Chip, HwIrq, Trigger, Total, Rate, Affinity, Balance };
+        m_columns
+            = { Name, Devices, AttachedTo, Chip, HwIrq, Trigger, Total, Rate, Affinity, Balance };
     else
         m_columns = { Name, Description, Total, Rate, Balance };
 }
@@ -96,16 +121,12 @@ void InterruptsModel::applySnapshot(const InterruptsSnapshot& snap)
                 if (aff.effectiveKnown)
                     it.effectiveAffinity = QString::fromStdString(formatCpuList(aff.effective));
             }
-            if (!r.singleCount && r.counts.size() == snap.interrupts.cpuIds.size()) {
-                // Judge the balance on what is happening now; fall back to counts since boot.
-                double now = 0;
-                for (double v : it.cpuRates)
-                    now += v;
-                std::vector<double> basis = it.cpuRates;
-                if (!(now > 0))
-                    basis.assign(r.counts.begin(), r.counts.end());
-                if (r.irq >= 0)
-                    it.balance = assessBalance(snap.interrupts.cpuIds, basis, aff);
+            if (r.irq >= 0) {
+                const BalanceVerdict v = irqRowBalance(snap, i);
+                if (v.flagged)
+                    it.balance = v.finding;
+                it.balanceReason = QString::fromStdString(v.reason);
+                attach(it, snap, r.irq);
             }
             items.push_back(std::move(it));
         }
@@ -129,16 +150,10 @@ void InterruptsModel::applySnapshot(const InterruptsSnapshot& snap)
                 it.reset = rr.reset;
                 it.cpuRates = rr.cpuRates;
             }
-            if (r.counts.size() == snap.softirqs.cpuIds.size()) {
-                double now = 0;
-                for (double v : it.cpuRates)
-                    now += v;
-                std::vector<double> basis = it.cpuRates;
-                if (!(now > 0))
-                    basis.assign(r.counts.begin(), r.counts.end());
-                it.balance = assessBalance(
-                    snap.softirqs.cpuIds, basis, IrqAffinity {}); // any CPU may run it
-            }
+            const BalanceVerdict v = softirqRowBalance(snap, i);
+            if (v.flagged)
+                it.balance = v.finding;
+            it.balanceReason = QString::fromStdString(v.reason);
             items.push_back(std::move(it));
         }
         apply(snap.softirqs.cpuIds, std::move(items));
@@ -186,6 +201,9 @@ ColumnSpan InterruptsModel::changedColumns(const Item& a, const Item& b) const
         case Description:
             differs = a.devices != b.devices;
             break;
+        case AttachedTo:
+            differs = a.attachedTo != b.attachedTo || a.attachedTip != b.attachedTip;
+            break;
         case Chip:
             differs = a.chip != b.chip;
             break;
@@ -208,7 +226,8 @@ ColumnSpan InterruptsModel::changedColumns(const Item& a, const Item& b) const
         case Balance:
             differs = a.balance.kind != b.balance.kind || a.balance.cpu != b.balance.cpu
                 || a.balance.used != b.balance.used || a.balance.share != b.balance.share
-                || a.balance.allowedOnline != b.balance.allowedOnline;
+                || a.balance.allowedOnline != b.balance.allowedOnline
+                || a.balanceReason != b.balanceReason;
             break;
         }
         if (differs)
@@ -296,6 +315,8 @@ QVariant InterruptsModel::displayData(const Item& it, int column) const
     case Devices:
     case Description:
         return it.devices;
+    case AttachedTo:
+        return it.attachedTo;
     case Chip:
         return it.chip;
     case HwIrq:
@@ -357,7 +378,7 @@ QVariant InterruptsModel::data(const QModelIndex& index, int role) const
     case KeyRole:
         return it.key;
     case FilterRole:
-        return QStringList { it.key, it.devices, it.chip }.join(QLatin1Char(' '));
+        return QStringList { it.key, it.devices, it.attachedTo, it.chip }.join(QLatin1Char(' '));
     case FlaggedRole:
         return it.balance.kind != BalanceFinding::Kind::None;
     case Qt::TextAlignmentRole:
@@ -404,27 +425,9 @@ QVariant InterruptsModel::data(const QModelIndex& index, int role) const
                 .arg(it.affinity,
                     it.effectiveAffinity.isEmpty() ? tr("not readable") : it.effectiveAffinity);
         case Balance:
-            if (m_kind == Kind::Soft && it.balance.kind == BalanceFinding::Kind::Concentrated)
-                return tr(
-                    "CPU %1 runs %2 % of this softirq: softirqs run on the CPU that raised them, "
-                    "usually the one that took the device's interrupt")
-                    .arg(it.balance.cpu)
-                    .arg(it.balance.share * 100, 0, 'f', 1);
-            if (m_kind == Kind::Soft && it.balance.kind == BalanceFinding::Kind::FewerThanAllowed)
-                return tr("Only %1 of %2 CPUs run this softirq")
-                    .arg(it.balance.used)
-                    .arg(it.balance.allowedOnline);
-            if (it.balance.kind == BalanceFinding::Kind::Concentrated)
-                return tr(
-                    "CPU %1 handles %2 % of this interrupt although %3 online CPUs are allowed")
-                    .arg(it.balance.cpu)
-                    .arg(it.balance.share * 100, 0, 'f', 1)
-                    .arg(it.balance.allowedOnline);
-            if (it.balance.kind == BalanceFinding::Kind::FewerThanAllowed)
-                return tr("The affinity allows %1 online CPUs but only %2 take this interrupt")
-                    .arg(it.balance.allowedOnline)
-                    .arg(it.balance.used);
-            return {};
+            return it.balanceReason.isEmpty() ? QVariant() : QVariant(it.balanceReason);
+        case AttachedTo:
+            return it.attachedTip;
         case Devices:
         case Description:
             return it.devices;
@@ -471,6 +474,8 @@ QVariant InterruptsModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Balance");
         case Description:
             return tr("What it does");
+        case AttachedTo:
+            return tr("Attached to");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -482,8 +487,16 @@ QVariant InterruptsModel::headerData(int section, Qt::Orientation orientation, i
         case Affinity:
             return tr("CPUs the interrupt may be delivered to (/proc/irq/N/smp_affinity_list)");
         case Balance:
-            return tr("Flagged when one CPU takes nearly all, or fewer CPUs take it than its "
-                      "affinity allows");
+            return tr("Judged against the CPUs the kernel allows (effective affinity, else "
+                      "smp_affinity_list, else the affinity hint) once there are at least %1 "
+                      "events since boot and %2 in the last interval. Flagged when one CPU takes "
+                      "90 % or more although several are allowed, or fewer CPUs take it than "
+                      "allowed; one allowed CPU is never flagged")
+                .arg(kBalanceMinTotalEvents)
+                .arg(kBalanceMinWindowEvents);
+        case AttachedTo:
+            return tr("The network interface, disk, NVMe queue, GPU or other device this IRQ "
+                      "serves, from /sys (PCI msi_irqs, virtio and class links)");
         default:
             return {};
         }

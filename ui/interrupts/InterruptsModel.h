@@ -29,12 +29,13 @@ public:
         Rate,
         Affinity,
         Balance,
-        Description
+        Description,
+        AttachedTo, // the device the IRQ serves (IrqAttachment): "eth0 input.0", "vda req.0"
     };
     enum Role {
         SortRole = Qt::UserRole + 1, // raw numbers
         KeyRole, // the row's name in the kernel file ("24", "LOC", "NET_RX")
-        FilterRole, // name, devices, chip, description: what the filter box matches
+        FilterRole, // name, devices, attached device, chip, description: what the filter matches
         FlaggedRole, // bool: the balance finding is not None
     };
 
@@ -57,7 +58,10 @@ public:
         std::vector<double> cpuRates;
         bool affinityKnown = false;
         QString affinity, effectiveAffinity;
-        BalanceFinding balance;
+        BalanceFinding balance; // kind None unless the verdict flags it
+        QString balanceReason; // judgeBalance's reason: why (not) flagged, what to change
+        QString attachedTo; // "eth0 input.0"; empty when unknown (attachedTip says why)
+        QString attachedTip;
     };
 
     int rowCount(const QModelIndex& parent = {}) const override;

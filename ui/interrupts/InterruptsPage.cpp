@@ -1,7 +1,7 @@
 #include "ui/interrupts/InterruptsPage.h"
 
-#include "core/export/InterruptsCsv.h"
 #include "core/sampler/InterruptsSampler.h"
+#include "ui/interrupts/InterruptsExports.h"
 
 #include "ui/interrupts/InterruptsPanel.h"
 
@@ -125,16 +125,7 @@ Sampler* InterruptsPage::pageSource() const
 
 QList<ExportSource> InterruptsPage::pageExports()
 {
-    return { exportSource(ExportTableId::Interrupts, [this] {
-        const InterruptsSnapshotPtr& snap = m_last;
-        if (!snap)
-            return ExportTable { {}, tr("no interrupts sample has been taken yet") };
-        if (snap->interruptsError != Error::None)
-            return ExportTable { {},
-                tr("cannot read interrupts: %1")
-                    .arg(QString::fromUtf8(errorText(snap->interruptsError).data())) };
-        return ExportTable { interruptsToCsv(snap->interrupts), {} };
-    }) };
+    return interruptsExportSources([this] { return m_last; });
 }
 
 } // namespace pg

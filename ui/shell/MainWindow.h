@@ -22,6 +22,8 @@ namespace pg {
 struct AppOptions
 {
     QString procRoot = QStringLiteral("/proc");
+    // --sys-root; empty: /sys with the live /proc, none with another /proc tree (irqSysRoot()).
+    QString sysRoot;
     int intervalMs = 1000;
     int initialPid = 0; // --pid
     QString initialPage; // --page
