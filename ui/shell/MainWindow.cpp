@@ -2,6 +2,7 @@
 
 #include "core/base/RefreshInterval.h"
 #include "core/sampler/Sampler.h"
+#include "ui/shell/AboutText.h"
 
 #include <QAction>
 #include <QApplication>
@@ -238,13 +239,8 @@ void MainWindow::buildActions()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     m_helpMenu = help->menuAction(); // page menus go before it
-    help->addAction(tr("&About Procglass"), this, [this] {
-        QMessageBox::about(this, tr("About Procglass"),
-            tr("<h3>Procglass %1</h3><p>A system monitor that shows what the Linux kernel exposes "
-               "in "
-               "/proc and /sys, and explains it.</p><p>Reading: %2</p>")
-                .arg(QStringLiteral(PROCGLASS_VERSION), m_options.procRoot.toHtmlEscaped()));
-    });
+    help->addAction(tr("&About Procglass"), this,
+        [this] { QMessageBox::about(this, tr("About Procglass"), aboutText(m_options.procRoot)); });
 
     QToolBar* bar = addToolBar(tr("Refresh"));
     bar->setObjectName(QStringLiteral("refreshToolBar"));
