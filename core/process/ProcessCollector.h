@@ -7,7 +7,8 @@
 // place (setproctitle), changes nothing in stat. But reading it makes the kernel lock and walk the
 // target's memory, so the third kept file is schedstat: cmdline and the owner are read again only
 // of a process that has run since (mayHaveRun). The shared names are rebuilt only when the bytes
-// differ.
+// differ. /proc/PID/io is read only while asked for (Options::readIo, setReadIo), kept open like
+// the others while the descriptor budget allows.
 
 #include "core/base/ProcFs.h"
 #include "core/process/PidStat.h"
@@ -35,6 +36,10 @@ public:
         std::function<std::int64_t()> monotonicNs;
         // Whether hidepid= hides nothing from us (root); unset = decide from the effective uid.
         std::optional<bool> seesAllProcesses;
+        // Read /proc/PID/io for the I/O rate columns (setReadIo() switches it later). Off by
+        // default: it is a fourth file per process per tick, and the columns are hidden until the
+        // user shows them.
+        bool readIo = false;
     };
 
     ProcessCollector();
@@ -45,6 +50,11 @@ public:
 
     // One full refresh: every process under the root plus the system summary.
     ProcessSnapshot sample();
+
+    // Starts or stops reading /proc/PID/io; stopping closes the kept io files. The first sample
+    // after starting has no rates yet (one reading).
+    void setReadIo(bool on);
+    bool readsIo() const { return m_options.readIo; }
 
     std::size_t keptFdCount() const { return m_keptFds; }
     const std::string& procRoot() const { return m_options.procRoot; }
@@ -61,6 +71,8 @@ private:
     void readNames(Entry& entry, const char* name, bool ran);
     void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd);
     void readUid(Entry& entry, const char* name);
+    void readIo(Entry& entry, const char* name);
+    void dropIo(Entry& entry);
     void fillInfo(const Entry& entry, ProcessInfo& info) const;
     void sampleSystem(ProcessSnapshot& snapshot);
     std::shared_ptr<const std::string> userName(std::uint32_t uid);

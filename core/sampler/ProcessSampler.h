@@ -24,6 +24,13 @@ public:
     // The snapshot published last (null before the first): what followers build on. Sampler
     // thread only.
     const ProcessSnapshotPtr& latest() const { return m_latest; }
+    // Whether /proc/PID/io is read (ProcessCollector::setReadIo). Sampler thread only.
+    bool readsIo() const { return m_options.readIo; }
+
+public slots:
+    // The process table's I/O columns are shown (true) or all hidden (false): the collector reads
+    // /proc/PID/io only in between. Takes effect from the next sample.
+    void setReadIo(bool on);
 
 signals:
     void snapshotReady(ProcessSnapshotPtr snapshot);

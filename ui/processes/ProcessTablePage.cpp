@@ -82,9 +82,12 @@ ProcessTablePage::ProcessTablePage(
     const QFontMetrics fm = m_view->fontMetrics();
     const int digit = fm.horizontalAdvance(QLatin1Char('0'));
     const int widths[ProcessTableModel::ColumnCount]
-        = { 8, 10, 3, 7, 10, 10, 10, 8, 6, 6, 8, 10, 40 };
+        = { 8, 10, 3, 7, 10, 10, 10, 8, 6, 6, 8, 10, 40, 11, 11 };
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * digit + 16);
+    // The I/O rates cost a read of /proc/PID/io per process: hidden until asked for.
+    header->setSectionHidden(ProcessTableModel::IoRead, true);
+    header->setSectionHidden(ProcessTableModel::IoWrite, true);
 
     // The tree: same columns, the branches drawn in the Command column (as htop's tree view).
     m_treeView->setModel(m_treeModel); // sorts and filters itself (see ProcessTreeModel.h)
@@ -104,6 +107,18 @@ ProcessTablePage::ProcessTablePage(
     m_treeView->header()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
         m_treeView->header()->resizeSection(c, widths[c] * digit + 16);
+    m_treeView->header()->setSectionHidden(ProcessTableModel::IoRead, true);
+    m_treeView->header()->setSectionHidden(ProcessTableModel::IoWrite, true);
+    // Shown, they stand before the Command column, which stays last and takes the spare width.
+    for (QHeaderView* h : { header, m_treeView->header() }) {
+        for (int c : { ProcessTableModel::IoRead, ProcessTableModel::IoWrite })
+            h->moveSection(h->visualIndex(c), h->visualIndex(ProcessTableModel::Command));
+    }
+    // Showing or hiding a section resizes it (to or from 0); hiding resizes before it marks the
+    // section hidden, so look once the header is done.
+    for (QHeaderView* h : { header, m_treeView->header() })
+        connect(h, &QHeaderView::sectionResized, this, &ProcessTablePage::updateIoSampling,
+            Qt::QueuedConnection);
     // New children show up under expanded parents: expand where rows arrive.
     connect(m_treeModel, &ProcessTreeModel::childrenArrived, m_treeView,
         [this](const QModelIndexList& parents) {
@@ -342,6 +357,7 @@ void ProcessTablePage::setTreeMode(bool tree)
     }
     if (!tree)
         m_treeModel->clear(); // 10,000 rows are not kept (or updated) for a hidden view
+    updateIoSampling();
     if (currentProcess() != current)
         emit currentProcessChanged(currentProcess());
 }
@@ -398,6 +414,25 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
         m_pendingPid = 0;
     }
     updateHostStatus();
+    updateIoSampling();
+}
+
+bool ProcessTablePage::ioColumnsShown() const
+{
+    const QHeaderView* header = activeView()->header();
+    return !header->isSectionHidden(ProcessTableModel::IoRead)
+        || !header->isSectionHidden(ProcessTableModel::IoWrite);
+}
+
+void ProcessTablePage::updateIoSampling()
+{
+    const bool want = ioColumnsShown();
+    if (want == m_ioSampling)
+        return;
+    m_ioSampling = want;
+    if (m_source)
+        QMetaObject::invokeMethod(
+            m_source, [source = m_source, want] { source->setReadIo(want); }, Qt::QueuedConnection);
 }
 
 std::optional<ProcessKey> ProcessTablePage::currentProcess() const
@@ -449,7 +484,8 @@ QByteArray ProcessTablePage::saveLayoutState() const
 {
     QByteArray state;
     QDataStream out(&state, QIODevice::WriteOnly);
-    out << quint32(1) << m_view->header()->saveState() << m_treeView->header()->saveState()
+    // Version 2: the I/O columns exist (version 1 was saved before them).
+    out << quint32(2) << m_view->header()->saveState() << m_treeView->header()->saveState()
         << m_splitter->saveState();
     return state;
 }
@@ -462,15 +498,23 @@ void ProcessTablePage::restoreLayoutState(const QByteArray& state)
     QByteArray tree;
     QByteArray splitter;
     in >> version >> flat >> tree >> splitter;
-    if (in.status() != QDataStream::Ok || version != 1)
+    if (in.status() != QDataStream::Ok || (version != 1 && version != 2))
         return;
     // restoreState() moves the sort indicator but does not sort: sort explicitly.
     for (auto [view, header] : { std::pair { m_view, flat }, std::pair { m_treeView, tree } }) {
-        if (restoreHeaderLayout(view->header(), header))
-            view->sortByColumn(
-                view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
+        if (!restoreHeaderLayout(view->header(), header))
+            continue;
+        view->sortByColumn(
+            view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
+        // QHeaderView shows the sections a saved state does not know: keep the I/O columns
+        // hidden, as they are by default, after an upgrade.
+        if (version == 1) {
+            view->header()->setSectionHidden(ProcessTableModel::IoRead, true);
+            view->header()->setSectionHidden(ProcessTableModel::IoWrite, true);
+        }
     }
     restoreSplitterLayout(m_splitter, splitter);
+    updateIoSampling();
 }
 
 } // namespace pg
