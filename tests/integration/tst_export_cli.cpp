@@ -146,6 +146,7 @@ pg::ProcessCollector::Options fixtureOptions()
 {
     pg::ProcessCollector::Options options;
     options.procRoot = kProcRoot.toStdString();
+    options.readIo = true; // as the command line does (and the window while an I/O column shows)
     return options;
 }
 

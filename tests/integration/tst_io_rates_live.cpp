@@ -15,8 +15,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <dirent.h>
 #include <fcntl.h>
 #include <linux/magic.h>
+#include <string>
 #include <sys/vfs.h>
 #include <unistd.h>
 
@@ -59,6 +61,25 @@ bool startWriter(pgtest::Child& child, const QByteArray& path, int& go, int& don
     go = goPipe[1];
     done = donePipe[0];
     return true;
+}
+
+// Whether process `reader` holds /proc/`pid`/io open: the collector keeps the file after its
+// first reading, so this says the first sample of `procglass export` has read the child.
+bool holdsIoOf(qint64 reader, int pid)
+{
+    const std::string target = "/proc/" + std::to_string(pid) + "/io";
+    const std::string dir = "/proc/" + std::to_string(reader) + "/fd";
+    DIR* fds = ::opendir(dir.c_str());
+    if (!fds)
+        return false;
+    bool found = false;
+    while (const dirent* d = ::readdir(fds)) {
+        char link[256];
+        const ssize_t n = ::readlink((dir + "/" + d->d_name).c_str(), link, sizeof link);
+        found = found || (n > 0 && std::string(link, static_cast<std::size_t>(n)) == target);
+    }
+    ::closedir(fds);
+    return found;
 }
 
 bool tell(int go)
@@ -145,13 +166,14 @@ void TestIoRatesLive::exportShowsTheChildsRate()
     int go = -1;
     int done = -1;
     QVERIFY(startWriter(child, QFile::encodeName(dir.filePath(QStringLiteral("out"))), go, done));
-    // Samples at about 0 and 3 s; the child writes at about 1 s, well between them.
+    // Two samples 3 s apart; the child writes once the first one has read its io (however slow
+    // the start on a loaded machine), well before the second.
     QProcess exporter;
     exporter.start(kProcglass,
         { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--interval"),
             QStringLiteral("3000") });
     QVERIFY(exporter.waitForStarted(10000));
-    QTest::qWait(1000);
+    QTRY_VERIFY_WITH_TIMEOUT(holdsIoOf(exporter.processId(), child.pid), 20000);
     QVERIFY(tell(go));
     QVERIFY(waitDone(done));
     QVERIFY(exporter.waitForFinished(60000));
