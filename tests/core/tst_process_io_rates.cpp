@@ -8,6 +8,7 @@
 #include "tests/support/FakeProc.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTest>
 #include <cmath>
 
@@ -55,6 +56,7 @@ void TestProcessIoRates::offByDefault()
     pgtest::FakeProc fake;
     fake.addProcess(100, "writer", 0, 5, std::string("writer\0", 7));
     // A folder where the file belongs: reading it would be an error, so no error means not read.
+    QVERIFY(QFile::remove(fake.root() + QStringLiteral("/100/io")));
     QVERIFY(QDir(fake.root()).mkpath(QStringLiteral("100/io")));
     QVERIFY(!ProcessCollector::Options {}.readIo);
     ProcessCollector collector(options(fake, true, false));
@@ -148,8 +150,10 @@ void TestProcessIoRates::unreadableIoIsUnknown()
     fake.addProcess(1, "init", 0, 5, std::string("init\0", 5));
     fake.writeFile("1/io", io(0, 0));
     fake.addProcess(300, "hidden", 0, 5, std::string("hidden\0", 7));
+    QVERIFY(QFile::remove(fake.root() + QStringLiteral("/300/io")));
     QVERIFY(QDir(fake.root()).mkpath(QStringLiteral("300/io"))); // unreadable: a folder
-    fake.addProcess(301, "old kernel", 0, 5, std::string("x\0", 2)); // no io file at all
+    fake.addProcess(301, "old kernel", 0, 5, std::string("x\0", 2));
+    QVERIFY(QFile::remove(fake.root() + QStringLiteral("/301/io"))); // no io file at all
     ProcessCollector collector(options(fake, true, true));
     (void)collector.sample();
     m_clockNs += 1000000000;
