@@ -22,6 +22,8 @@ PACKAGES=(cmake g++ ninja-build ccache pkg-config qt6-base-dev qt6-charts-dev li
 PACKAGES+=(clang libclang-rt-14-dev)
 # The soak test runs the app under Xvfb and switches pages with xdotool.
 PACKAGES+=(xvfb xauth xdotool)
+# The man page test renders procglass.1 with man -l (man-db brings groff-base).
+PACKAGES+=(man-db)
 
 log() { printf '==> %s\n' "$*"; }
 

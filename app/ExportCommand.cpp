@@ -56,6 +56,7 @@ TableOutcome exportProcesses(const ExportRequest& request)
     ProcessCollector::Options options;
     options.procRoot = request.procRoot;
     options.keepFilesOpen = true;
+    options.readIo = true; // the io_*_bytes_per_s columns: rates over the same interval
     ProcessCollector collector(options);
     // Two samples `interval` apart, so that cpu_percent is a real rate, not a guess.
     const ProcessSnapshot first = collector.sample();

@@ -1,5 +1,6 @@
 # ctest script: install the build into a temporary DESTDIR, then validate the installed desktop
-# entry and AppStream metadata and check that binary and icon are where the desktop looks.
+# entry and AppStream metadata and check that binary and icon are where the desktop looks, and the
+# man page, the bash completion and the copyright file where man, bash and dpkg look.
 set(dest "${BINARY_DIR}/packaging-validate-destdir")
 file(REMOVE_RECURSE "${dest}")
 set(ENV{DESTDIR} "${dest}")
@@ -9,7 +10,8 @@ if(NOT rc EQUAL 0)
 endif()
 set(root "${dest}/usr")
 foreach(f "${BINDIR}/procglass" "${DATADIR}/applications/${APP_ID}.desktop" "${DATADIR}/metainfo/${APP_ID}.metainfo.xml"
-          "${DATADIR}/icons/hicolor/scalable/apps/${APP_ID}.svg")
+          "${DATADIR}/icons/hicolor/scalable/apps/${APP_ID}.svg" "${MANDIR}/man1/procglass.1.gz"
+          "${DATADIR}/bash-completion/completions/procglass" "${DATADIR}/doc/procglass/copyright")
     if(NOT EXISTS "${root}/${f}")
         message(FATAL_ERROR "not installed: /usr/${f}")
     endif()

@@ -1,15 +1,18 @@
 #include "core/export/ProcessCsv.h"
 
 #include <charconv>
+#include <cmath>
 #include <ctime>
+#include <map>
 
 namespace pg {
 
 const std::vector<std::string>& processCsvHeader()
 {
-    static const std::vector<std::string> header = { "pid", "ppid", "user", "uid", "state", "comm",
-        "cmdline", "threads", "nice", "priority", "cpu_percent", "cpu_time_s", "virt_kib",
-        "res_kib", "shr_kib", "start_time", "kernel_thread" };
+    static const std::vector<std::string> header
+        = { "pid", "ppid", "user", "uid", "state", "comm", "cmdline", "threads", "nice", "priority",
+              "cpu_percent", "cpu_time_s", "virt_kib", "res_kib", "shr_kib", "start_time",
+              "kernel_thread", "io_read_bytes_per_s", "io_write_bytes_per_s" };
     return header;
 }
 
@@ -23,6 +26,11 @@ std::vector<std::string> processExportWarnings(const ProcessSnapshot& snapshot)
         lines.push_back(unreadableSummary(snapshot.unreadable, 10));
     if (!snapshot.bootTimeError.empty() && !snapshot.processes.empty())
         lines.push_back("start_time is empty: " + snapshot.bootTimeError);
+    if (snapshot.ioSampled) {
+        const std::string line = ioUnreadableSummary(snapshot);
+        if (!line.empty())
+            lines.push_back(line);
+    }
     for (std::string& line : lines) {
         for (char& c : line) {
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
@@ -30,6 +38,35 @@ std::vector<std::string> processExportWarnings(const ProcessSnapshot& snapshot)
         }
     }
     return lines;
+}
+
+std::string ioUnreadableSummary(const ProcessSnapshot& snapshot)
+{
+    // Counted per reason, in the order of the Error enum, so that the line is stable.
+    std::map<Error, std::size_t> byError;
+    std::size_t total = 0;
+    for (const ProcessInfo& p : snapshot.processes) {
+        if (p.ioError != Error::None) {
+            ++byError[p.ioError];
+            ++total;
+        }
+    }
+    if (total == 0)
+        return {};
+    std::string line = "io_read_bytes_per_s and io_write_bytes_per_s are empty for "
+        + std::to_string(total) + (total == 1 ? " process" : " processes")
+        + " whose /proc/PID/io could not be read (";
+    bool first = true;
+    for (const auto& [error, count] : byError) {
+        if (!first)
+            line += "; ";
+        first = false;
+        line += std::to_string(count) + ": " + std::string(errorText(error));
+    }
+    line += ")";
+    if (byError.count(Error::PermissionDenied))
+        line += "; another user's io needs ptrace access: run as its owner or as root";
+    return line;
 }
 
 std::string isoUtcFromUnixMs(std::int64_t unixMs)
@@ -87,6 +124,11 @@ CsvTable processesToCsv(const ProcessSnapshot& snapshot)
         row.push_back(memKnown ? std::to_string(p.shrKib) : std::string());
         row.push_back(p.startTimeUnixMs ? isoUtcFromUnixMs(*p.startTimeUnixMs) : std::string());
         row.push_back(p.kernelThread ? "1" : "0");
+        // Whole bytes per second; empty when unknown (not read, one reading, unreadable).
+        row.push_back(
+            std::isnan(p.ioReadBytesPerS) ? std::string() : fixedDecimal(p.ioReadBytesPerS, 0));
+        row.push_back(
+            std::isnan(p.ioWriteBytesPerS) ? std::string() : fixedDecimal(p.ioWriteBytesPerS, 0));
         table.rows.push_back(std::move(row));
     }
     return table;

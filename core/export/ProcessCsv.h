@@ -19,8 +19,12 @@ const std::vector<std::string>& processCsvHeader();
 CsvTable processesToCsv(const ProcessSnapshot& snapshot);
 
 // What `procglass export processes` must say on stderr next to the CSV, one line each: the list
-// is partial (hidepid=), processes could not be read, start times are unknown.
+// is partial (hidepid=), processes could not be read, start times are unknown, io was unreadable.
 std::vector<std::string> processExportWarnings(const ProcessSnapshot& snapshot);
+
+// "io_read_bytes_per_s and io_write_bytes_per_s are empty for 3 processes whose /proc/PID/io
+// could not be read (3: permission denied); ...": empty when every io was read.
+std::string ioUnreadableSummary(const ProcessSnapshot& snapshot);
 
 // "2026-11-26T21:53:40Z": ISO 8601, UTC, whole seconds (truncated, as ps shows start times).
 std::string isoUtcFromUnixMs(std::int64_t unixMs);

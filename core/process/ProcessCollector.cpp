@@ -3,6 +3,7 @@
 #include "core/base/KernelNumbers.h"
 #include "core/base/ParseUtil.h"
 #include "core/process/PidCmdline.h"
+#include "core/process/PidIoRate.h"
 #include "core/process/PidSchedstat.h"
 #include "core/process/PidStatm.h"
 #include "core/system/CpuBusy.h"
@@ -99,6 +100,14 @@ struct ProcessCollector::Entry
     std::int64_t readNs = 0;
     double cpuPercent = std::nan("");
     std::uint64_t generation = 0;
+    // /proc/PID/io, while the collector reads it: kept like stat (budget allowing), the rate
+    // state, and why it is unreadable. A denial is not retried until the owner changes: our own
+    // credentials do not, and an open that fails costs a path walk per process per tick.
+    UniqueFd ioFd;
+    PidIoRate ioRate;
+    IoRates ioRates;
+    Error ioError = Error::None;
+    std::uint32_t ioDeniedUid = 0;
 };
 
 ProcessCollector::ProcessCollector()
@@ -165,6 +174,62 @@ void ProcessCollector::dropEntry(Entry& entry)
     entry.statmFd.reset();
     entry.cmdlineFd.reset();
     entry.schedstatFd.reset();
+    dropIo(entry);
+}
+
+void ProcessCollector::dropIo(Entry& entry)
+{
+    if (entry.ioFd.valid())
+        --m_keptFds;
+    entry.ioFd.reset();
+    entry.ioRate.reset();
+    entry.ioRates = {};
+    entry.ioError = Error::None;
+}
+
+void ProcessCollector::setReadIo(bool on)
+{
+    if (on == m_options.readIo)
+        return;
+    m_options.readIo = on;
+    if (!on) {
+        for (auto& [pid, entry] : m_entries)
+            dropIo(*entry);
+    }
+}
+
+void ProcessCollector::readIo(Entry& entry, const char* name)
+{
+    if (entry.ioError == Error::PermissionDenied && entry.uidKnown
+        && entry.uid == entry.ioDeniedUid)
+        return; // still another user's: see Entry
+    Result<std::size_t> n = std::size_t(0);
+    if (entry.ioFd.valid()) {
+        n = readFromStart(entry.ioFd.get(), m_buffer, kDefaultMaxFileBytes);
+    } else {
+        char path[64];
+        std::snprintf(path, sizeof path, "%s/io", name);
+        auto fd = openRegularFile(::dirfd(m_dir->dir), path);
+        n = fd ? readFromStart(fd->get(), m_buffer, kDefaultMaxFileBytes)
+               : Result<std::size_t>(fd.error());
+        if (fd && n && m_options.keepFilesOpen && entry.statFd.valid()
+            && m_keptFds + 1 <= m_fdBudget) {
+            entry.ioFd = std::move(fd).value();
+            ++m_keptFds;
+        }
+    }
+    const std::int64_t now = monotonicNow();
+    const auto io
+        = n ? parsePidIo(std::string_view(m_buffer.data(), *n)) : Result<PidIo>(n.error());
+    if (!io) {
+        entry.ioRate.reset();
+        entry.ioRates = {};
+        entry.ioError = io.error();
+        entry.ioDeniedUid = entry.uid;
+        return;
+    }
+    entry.ioError = Error::None;
+    entry.ioRates = entry.ioRate.update(*io, now);
 }
 
 void ProcessCollector::keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd)
@@ -446,6 +511,11 @@ void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
     info.shrKib = info.memError == Error::None ? *shr : 0;
     info.startTimeUnixMs = startTimeUnixMs(m_bootTimeUnix, e.stat.startTimeTicks, m_ticksPerSecond);
     info.processor = e.stat.processor;
+    if (m_options.readIo) {
+        info.ioReadBytesPerS = e.ioRates.readBytesPerS;
+        info.ioWriteBytesPerS = e.ioRates.writeBytesPerS;
+        info.ioError = e.ioError;
+    }
 }
 
 void ProcessCollector::sampleSystem(ProcessSnapshot& snapshot)
@@ -490,6 +560,7 @@ ProcessSnapshot ProcessCollector::sample()
     snapshot.takenAtUnixMs = nowNs(CLOCK_REALTIME) / 1000000;
     snapshot.clockTicksPerSecond = m_ticksPerSecond;
     snapshot.procRoot = m_options.procRoot;
+    snapshot.ioSampled = m_options.readIo;
     snapshot.elapsedSeconds
         = m_prevSampleNs ? static_cast<double>(wallStart - m_prevSampleNs) / 1e9 : 0.0;
     sampleSystem(snapshot);
@@ -556,6 +627,8 @@ ProcessSnapshot ProcessCollector::sample()
             // Started since the previous sample: every tick it has was spent in this interval.
             fresh->prevReadNs = m_prevSampleNs;
             fresh->prevCpuTicks = 0;
+            if (m_prevSampleNs > 0 && m_options.readIo)
+                fresh->ioRate.startAt(m_prevSampleNs); // and every byte of I/O it did
             entry = fresh.get();
             m_entries[pid] = std::move(fresh);
         }
@@ -577,6 +650,8 @@ ProcessSnapshot ProcessCollector::sample()
         entry->prevCpuTicks = cpuTicks;
         entry->prevReadNs = entry->readNs;
         entry->generation = generation;
+        if (m_options.readIo)
+            readIo(*entry, d->d_name);
 
         ProcessInfo& info = snapshot.processes.emplace_back();
         fillInfo(*entry, info);

@@ -8,6 +8,8 @@
 // target's memory, so the third kept file is schedstat: cmdline and the owner are read again only
 // of a process that has run since (mayHaveRun). The shared names are rebuilt only when the bytes
 // differ. The same test spares stat of a single-threaded process that has not run (readKnown).
+// differ. /proc/PID/io is read only while asked for (Options::readIo, setReadIo), kept open like
+// the others while the descriptor budget allows.
 
 #include "core/base/ProcFs.h"
 #include "core/process/PidStat.h"
@@ -36,6 +38,10 @@ public:
         std::function<std::int64_t()> monotonicNs;
         // Whether hidepid= hides nothing from us (root); unset = decide from the effective uid.
         std::optional<bool> seesAllProcesses;
+        // Read /proc/PID/io for the I/O rate columns (setReadIo() switches it later). Off by
+        // default: it is a fourth file per process per tick, and the columns are hidden until the
+        // user shows them.
+        bool readIo = false;
     };
 
     ProcessCollector();
@@ -53,6 +59,10 @@ public:
     // Every process is read in full at least this often (in refreshes): bounds how long a nice or
     // scheduling policy set by another process on a sleeping process takes to show.
     static constexpr std::uint64_t kFullStatEvery = 4;
+    // Starts or stops reading /proc/PID/io; stopping closes the kept io files. The first sample
+    // after starting has no rates yet (one reading).
+    void setReadIo(bool on);
+    bool readsIo() const { return m_options.readIo; }
 
     std::size_t keptFdCount() const { return m_keptFds; }
     const std::string& procRoot() const { return m_options.procRoot; }
@@ -70,6 +80,8 @@ private:
     void readNames(Entry& entry, const char* name, bool ran);
     void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd);
     void readUid(Entry& entry, const char* name);
+    void readIo(Entry& entry, const char* name);
+    void dropIo(Entry& entry);
     void fillInfo(const Entry& entry, ProcessInfo& info) const;
     void sampleSystem(ProcessSnapshot& snapshot);
     std::shared_ptr<const std::string> userName(std::uint32_t uid);

@@ -72,6 +72,12 @@ struct ProcessInfo
     // or starttime is out of the kernel's range.
     std::optional<std::int64_t> startTimeUnixMs;
     int processor = -1;
+    // read_bytes and write_bytes of /proc/PID/io per second over the last interval (PidIoRate.h);
+    // NaN when unknown: io not read this sample (ProcessSnapshot::ioSampled), only one reading so
+    // far, or unreadable (ioError says why: another user's process needs ptrace access).
+    double ioReadBytesPerS = std::nan("");
+    double ioWriteBytesPerS = std::nan("");
+    Error ioError = Error::None;
 
     // utime + stime, unknown when either is out of the kernel's range (both in range: no overflow).
     std::optional<std::uint64_t> cpuTimeTicks() const
@@ -115,6 +121,9 @@ struct ProcessSnapshot
     bool processesHidden = false; // hidepid= hides other users' processes from us: list partial
     std::string bootTimeError; // non-empty when btime is unknown: why every start time is unknown
     std::vector<UnreadableProcess> unreadable; // listed, but stat could not be read; by pid
+    // Whether /proc/PID/io was read for this sample (ProcessCollector::setReadIo): without it
+    // every io rate is unknown because nobody asked, not because it is unreadable.
+    bool ioSampled = false;
 };
 
 // The snapshot's processes in pid order (the collector lists them so; a snapshot from elsewhere

@@ -11,6 +11,13 @@ ProcessSampler::ProcessSampler(ProcessCollector::Options options, QObject* paren
 
 ProcessSampler::~ProcessSampler() = default;
 
+void ProcessSampler::setReadIo(bool on)
+{
+    m_options.readIo = on;
+    if (m_collector)
+        m_collector->setReadIo(on);
+}
+
 void ProcessSampler::sample()
 {
     if (!m_collector)

@@ -27,6 +27,13 @@ public:
     // The next snapshot reads this process's stat even if it has not run (an action of ours may
     // have changed its nice or state). Sampler thread only.
     void rereadInFull(int pid);
+    // Whether /proc/PID/io is read (ProcessCollector::setReadIo). Sampler thread only.
+    bool readsIo() const { return m_options.readIo; }
+
+public slots:
+    // The process table's I/O columns are shown (true) or all hidden (false): the collector reads
+    // /proc/PID/io only in between. Takes effect from the next sample.
+    void setReadIo(bool on);
 
 signals:
     void snapshotReady(ProcessSnapshotPtr snapshot);

@@ -45,7 +45,7 @@ pg::CsvTable makeTable(int rows)
     pg::CsvTable table;
     table.header = { "pid", "ppid", "user", "uid", "state", "comm", "cmdline", "threads", "nice",
         "priority", "cpu_percent", "cpu_time_s", "virt_kib", "res_kib", "shr_kib", "start_time",
-        "kernel_thread" };
+        "kernel_thread", "io_read_bytes_per_s", "io_write_bytes_per_s" };
     for (int i = 0; i < rows; ++i) {
         const std::string pid = std::to_string(1000 + i);
         // One row in 50 has a hostile name: quotes, a comma, a newline, a leading '=', a bad byte.
@@ -56,7 +56,7 @@ pg::CsvTable makeTable(int rows)
                 ? "=calc a,b \"q\""
                 : "/usr/lib/firefox/firefox -contentproc -childID 12 -isForBrowser -prefsLen 31337",
             "12", "-5", "15", "1.25", "123.45", "2345678", "345678", "45678",
-            "2026-11-26T21:45:57Z", "0" });
+            "2026-11-26T21:45:57Z", "0", "4096", "0" });
     }
     return table;
 }

@@ -5,6 +5,7 @@
 // (kept descriptors re-read with pread, uid, CPU %, system summary). Both are measured in CPU time
 // of this thread, interleaved, median of N rounds, with the live processes and again with 2,000
 // and 10,000 extra sleeping processes that this program forks and kills itself.
+// Each case again with the I/O rate columns shown (/proc/PID/io read too).
 // Then the GUI-thread cost of applying a snapshot to the process table (model + sorting proxy +
 // view) for 2,000 and 10,000 processes.
 //
@@ -38,9 +39,11 @@ using namespace pgbench;
 
 namespace {
 
-void measureSampler(const char* label, int rounds)
+void measureSampler(const char* label, int rounds, bool readIo = false)
 {
-    pg::ProcessCollector collector;
+    pg::ProcessCollector::Options options;
+    options.readIo = readIo; // the I/O rate columns shown: one more kept file per process
+    pg::ProcessCollector collector(options);
     (void)collector.sample(); // opens and keeps descriptors; first sample has no CPU % yet
     std::vector<double> floorCpu, samplerCpu, floorWall, samplerWall;
     std::size_t pids = 0;
@@ -184,12 +187,15 @@ int main(int argc, char** argv)
     std::printf("%-28s %7s %7s %10s %10s %8s %10s %10s %8s %6s\n", "case", "pids", "listed",
         "floor cpu", "procglass", "ratio", "floor wall", "pg wall", "ratio", "fds");
     measureSampler("live processes", rounds);
+    measureSampler("live, io columns shown", rounds, true);
     if (spawn) {
         for (int extra : { 2000, 10000 }) {
             std::vector<pid_t> kids = spawnSleepers(extra);
             char label[64];
             std::snprintf(label, sizeof label, "live + %zu sleepers", kids.size());
             measureSampler(label, rounds);
+            std::snprintf(label, sizeof label, "+ %zu sleepers, io shown", kids.size());
+            measureSampler(label, rounds, true);
             killAll(kids);
         }
     }

@@ -192,14 +192,15 @@ void TestCsvWriter::processColumnsInOrder()
     gone.memError = Error::PermissionDenied; // unknown memory: empty fields, not 0
 
     const CsvTable table = processesToCsv(snapshot);
-    const std::vector<std::string> header = { "pid", "ppid", "user", "uid", "state", "comm",
-        "cmdline", "threads", "nice", "priority", "cpu_percent", "cpu_time_s", "virt_kib",
-        "res_kib", "shr_kib", "start_time", "kernel_thread" };
+    const std::vector<std::string> header
+        = { "pid", "ppid", "user", "uid", "state", "comm", "cmdline", "threads", "nice", "priority",
+              "cpu_percent", "cpu_time_s", "virt_kib", "res_kib", "shr_kib", "start_time",
+              "kernel_thread", "io_read_bytes_per_s", "io_write_bytes_per_s" };
     QCOMPARE(table.header, header);
     QCOMPARE(table.rows.size(), std::size_t(2));
     const std::vector<std::string> row
         = { "42", "1", "alice", "1000", "R", "=evil,\"x\"", "prog -n a b", "3", "-5", "15", "12.35",
-              "1.75", "1024", "512", "256", "2025-11-26T21:53:19Z", "0" };
+              "1.75", "1024", "512", "256", "2025-11-26T21:53:19Z", "0", "", "" };
     QCOMPARE(table.rows[0], row);
     QCOMPARE(table.rows[1][3], std::string()); // uid unknown
     QCOMPARE(table.rows[1][10], std::string()); // cpu_percent before a second sample

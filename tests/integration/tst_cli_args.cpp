@@ -240,6 +240,8 @@ void TestCliArgs::helpNamesProcglass_data()
                                   << QByteArray("Usage: procglass [options]\n");
     QTest::newRow("export") << QStringList { QStringLiteral("export"), QStringLiteral("--help") }
                             << QByteArray("Usage: procglass export ");
+    QTest::newRow("export -h") << QStringList { QStringLiteral("export"), QStringLiteral("-h") }
+                               << QByteArray("Usage: procglass export ");
 }
 
 // Before: "Usage: <executable_name> [options]" (QCommandLineParser without a QCoreApplication).

@@ -146,6 +146,7 @@ pg::ProcessCollector::Options fixtureOptions()
 {
     pg::ProcessCollector::Options options;
     options.procRoot = kProcRoot.toStdString();
+    options.readIo = true; // as the command line does (and the window while an I/O column shows)
     return options;
 }
 
@@ -217,17 +218,17 @@ void TestExportCli::fixtureTreeReadsBackExactly()
     const QList<Row> expected = {
         { "pid", "ppid", "user", "uid", "state", "comm", "cmdline", "threads", "nice", "priority",
             "cpu_percent", "cpu_time_s", "virt_kib", "res_kib", "shr_kib", "start_time",
-            "kernel_thread" },
+            "kernel_thread", "io_read_bytes_per_s", "io_write_bytes_per_s" },
         { "1", "0", user1, uid1, "S", "systemd", "/sbin/init splash", "1", "0", "20", "0.00",
-            "2.00", "166016", "12000", "8000", "2026-11-26T21:45:57Z", "0" },
+            "2.00", "166016", "12000", "8000", "2026-11-26T21:45:57Z", "0", "0", "0" },
         { "2", "0", user2, uid2, "S", "kthreadd", "", "1", "0", "20", "0.00", "0.03", "0", "0", "0",
-            "2026-11-26T21:45:57Z", "1" },
+            "2026-11-26T21:45:57Z", "1", "0", "0" },
         { "4242", "1", user4242, uid4242, "R", "=x,\"y\" \xff\nz",
             "=calc a,b \"q\" line1\nline2 \xfe\\x @sum", "4", "5", "25", "0.00", "3.00", "19532",
-            "2000", "1200", "2026-11-26T22:06:31Z", "0" },
+            "2000", "1200", "2026-11-26T22:06:31Z", "0", "0", "0" },
         // No statm: memory is unknown, so the fields are empty, not 0.
         { "4300", "1", user4300, uid4300, "Z", "no statm", "", "1", "-5", "20", "0.00", "0.08", "",
-            "", "", "2026-11-26T22:19:17Z", "0" },
+            "", "", "2026-11-26T22:19:17Z", "0", "0", "0" },
     };
     QCOMPARE(rows.size(), expected.size());
     for (qsizetype i = 0; i < rows.size(); ++i)

@@ -61,6 +61,10 @@ public:
         writeFile(dir + "/stat", statLine(pid, comm, 'S', 1, utime, 0, start, kthread));
         writeFile(dir + "/statm", kthread ? std::string("0 0 0 0 0 0 0\n") : statm);
         writeFile(dir + "/cmdline", cmdline);
+        // Every process of a kernel with I/O accounting has io (export processes reads it).
+        writeFile(dir + "/io",
+            "rchar: 0\nwchar: 0\nsyscr: 0\nsyscw: 0\nread_bytes: 0\nwrite_bytes: 0\n"
+            "cancelled_write_bytes: 0\n");
     }
 
     void removeProcess(int pid) { QDir(m_dir.filePath(QString::number(pid))).removeRecursively(); }

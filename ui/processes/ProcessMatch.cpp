@@ -86,6 +86,7 @@ int compareProcessRows(const ProcessTableModel::Row& a, const ProcessTableModel:
     const ProcessInfo& p = a.info;
     const ProcessInfo& q = b.info;
     auto cpu = [](double v) { return std::isnan(v) ? -1.0 : v; };
+    auto rate = cpu; // an unknown io rate (NaN) sorts below every known one too
     auto mem = [](const ProcessInfo& x, std::uint64_t v) {
         return x.memError != Error::None ? -1LL : static_cast<long long>(v);
     };
@@ -116,6 +117,10 @@ int compareProcessRows(const ProcessTableModel::Row& a, const ProcessTableModel:
         return cmp(p.cpuTimeTicks(), q.cpuTimeTicks());
     case ProcessTableModel::Command:
         return a.command.compare(b.command, Qt::CaseInsensitive);
+    case ProcessTableModel::IoRead:
+        return cmp(rate(p.ioReadBytesPerS), rate(q.ioReadBytesPerS));
+    case ProcessTableModel::IoWrite:
+        return cmp(rate(p.ioWriteBytesPerS), rate(q.ioWriteBytesPerS));
     default:
         return 0;
     }

@@ -123,6 +123,11 @@ unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessIn
         mask |= bit(Started);
     if (a.names != b.names || (a.state == 'Z') != (b.state == 'Z'))
         mask |= bit(Command);
+    auto sameRate = [](double x, double y) { return (std::isnan(x) && std::isnan(y)) || x == y; };
+    if (!sameRate(a.ioReadBytesPerS, b.ioReadBytesPerS) || a.ioError != b.ioError)
+        mask |= bit(IoRead);
+    if (!sameRate(a.ioWriteBytesPerS, b.ioWriteBytesPerS) || a.ioError != b.ioError)
+        mask |= bit(IoWrite);
     // A kernel thread shows "[comm]" and is greyed in every column.
     if (a.kernelThread != b.kernelThread)
         mask |= (1u << ColumnCount) - 1;
@@ -196,6 +201,14 @@ QString stateName(char s)
     }
 }
 
+// "512 B/s", "1.50 MiB/s"
+QString bytesPerSecond(double bytes)
+{
+    if (bytes < 1024.0)
+        return QStringLiteral("%1 B/s").arg(std::llround(bytes));
+    return fmt::kib(static_cast<std::uint64_t>(bytes / 1024.0)) + QStringLiteral("/s");
+}
+
 } // namespace
 
 QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
@@ -240,6 +253,12 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
             return p.cpuTimeTicks() ? fmt::cpuTime(*p.cpuTimeTicks(), tps) : QStringLiteral("–");
         case Command:
             return row.command;
+        case IoRead:
+            return std::isnan(p.ioReadBytesPerS) ? QStringLiteral("–")
+                                                 : bytesPerSecond(p.ioReadBytesPerS);
+        case IoWrite:
+            return std::isnan(p.ioWriteBytesPerS) ? QStringLiteral("–")
+                                                  : bytesPerSecond(p.ioWriteBytesPerS);
         }
         break;
     case SortRole:
@@ -271,6 +290,10 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
             return p.cpuTimeTicks() ? static_cast<qlonglong>(*p.cpuTimeTicks()) : -1LL;
         case Command:
             return row.command;
+        case IoRead:
+            return std::isnan(p.ioReadBytesPerS) ? -1.0 : p.ioReadBytesPerS;
+        case IoWrite:
+            return std::isnan(p.ioWriteBytesPerS) ? -1.0 : p.ioWriteBytesPerS;
         }
         break;
     case Qt::TextAlignmentRole:
@@ -327,6 +350,17 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
             if (p.names && p.names->cmdline.empty())
                 return tr("%1\nNo command line (zombie or exiting process).").arg(row.command);
             return row.command;
+        case IoRead:
+        case IoWrite: {
+            const double rate = column == IoRead ? p.ioReadBytesPerS : p.ioWriteBytesPerS;
+            if (std::isnan(rate))
+                return ioUnknownWhy(p);
+            return tr("%1 bytes per second over the last interval (%2 of /proc/%3/io)")
+                .arg(std::llround(rate))
+                .arg(
+                    column == IoRead ? QStringLiteral("read_bytes") : QStringLiteral("write_bytes"))
+                .arg(p.key.pid);
+        }
         default:
             break;
         }
@@ -352,6 +386,21 @@ QString ProcessTableModel::startTimeUnknownWhy(const ProcessInfo& p) const
     return tr("Unknown: /proc/%1/stat's starttime (field 22) is later than any time the kernel "
               "can count")
         .arg(p.key.pid);
+}
+
+QString ProcessTableModel::ioUnknownWhy(const ProcessInfo& p) const
+{
+    if (!m_snapshot || !m_snapshot->ioSampled)
+        return tr("Not read: /proc/PID/io is read only while an I/O column is shown");
+    if (p.ioError == Error::PermissionDenied)
+        return tr("Unknown: /proc/%1/io: permission denied. Another user's I/O counters need "
+                  "ptrace access: run Procglass as the process's owner or as root.")
+            .arg(p.key.pid);
+    if (p.ioError != Error::None)
+        return tr("Unknown: /proc/%1/io: %2")
+            .arg(p.key.pid)
+            .arg(QString::fromUtf8(errorText(p.ioError).data()));
+    return tr("Not measured yet: a rate needs two readings of /proc/%1/io").arg(p.key.pid);
 }
 
 QString ProcessTableModel::columnToolTip(int column)
@@ -390,6 +439,12 @@ QString ProcessTableModel::columnToolTip(int column)
     case Command:
         return tr("Command line from /proc/PID/cmdline; [name] for kernel threads and processes "
                   "without one");
+    case IoRead:
+        return tr("Disk read rate: read_bytes of /proc/PID/io per second, what the process made "
+                  "the storage layer fetch (page-cache hits and pipes do not count)");
+    case IoWrite:
+        return tr("Disk write rate: write_bytes of /proc/PID/io per second, file pages the "
+                  "process dirtied for the storage layer (tmpfs and pipes do not count)");
     }
     return {};
 }
@@ -432,6 +487,10 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("CPU time");
     case Command:
         return tr("Command");
+    case IoRead:
+        return tr("Disk read");
+    case IoWrite:
+        return tr("Disk write");
     }
     return {};
 }

@@ -32,6 +32,10 @@ public:
         Started,
         CpuTime,
         Command,
+        // /proc/PID/io read_bytes and write_bytes per second: hidden by default, and read only
+        // while shown (ProcessSampler::setReadIo).
+        IoRead,
+        IoWrite,
         ColumnCount
     };
     enum Role {
@@ -76,6 +80,7 @@ private:
 
     static void fillStrings(Row& row);
     QString startTimeUnknownWhy(const ProcessInfo& p) const;
+    QString ioUnknownWhy(const ProcessInfo& p) const;
 
     std::vector<Row> m_rows;
     ProcessSnapshotPtr m_snapshot;

@@ -90,9 +90,12 @@ ProcessTablePage::ProcessTablePage(
     const QFontMetrics fm = m_view->fontMetrics();
     const int digit = fm.horizontalAdvance(QLatin1Char('0'));
     const int widths[ProcessTableModel::ColumnCount]
-        = { 8, 10, 3, 7, 10, 10, 10, 8, 6, 6, 8, 10, 40 };
+        = { 8, 10, 3, 7, 10, 10, 10, 8, 6, 6, 8, 10, 40, 11, 11 };
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * digit + 16);
+    // The I/O rates cost a read of /proc/PID/io per process: hidden until asked for.
+    header->setSectionHidden(ProcessTableModel::IoRead, true);
+    header->setSectionHidden(ProcessTableModel::IoWrite, true);
 
     // The tree: same columns, the branches drawn in the Command column, shown first so that deep
     // children are indented from the left edge rather than cut off at the right.
@@ -115,8 +118,15 @@ ProcessTablePage::ProcessTablePage(
     treeHeader->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     for (int c = 0; c < ProcessTableModel::ColumnCount; ++c)
         treeHeader->resizeSection(c, widths[c] * digit + 16);
+    treeHeader->setSectionHidden(ProcessTableModel::IoRead, true);
+    treeHeader->setSectionHidden(ProcessTableModel::IoWrite, true);
     treeHeader->moveSection(treeHeader->visualIndex(ProcessTableModel::Command), 0);
     treeHeader->resizeSection(ProcessTableModel::Command, 48 * digit);
+    // Shown, the I/O columns stand before the table's Command column, which stays last and takes
+    // the spare width (in the tree, Command is first and they stay at the end).
+    for (int c : { ProcessTableModel::IoRead, ProcessTableModel::IoWrite })
+        header->moveSection(
+            header->visualIndex(c), header->visualIndex(ProcessTableModel::Command));
     // One column chooser for both views: a column hidden in one is hidden in the other.
     m_columns = installTableHeader(header, QStringLiteral("processes"));
     HeaderColumnChooser* treeColumns = installTableHeader(treeHeader, QStringLiteral("processes"));
@@ -126,6 +136,14 @@ ProcessTablePage::ProcessTablePage(
         &HeaderColumnChooser::setColumnVisible);
     connect(m_columns, &HeaderColumnChooser::columnVisibilityChanged, this,
         &ProcessTablePage::columnVisibilityChanged);
+    // /proc/PID/io is read only while an I/O column is shown. Showing or hiding a section also
+    // resizes it (to or from 0), before it is marked hidden: look once the header is done.
+    for (HeaderColumnChooser* chooser : { m_columns, treeColumns })
+        connect(chooser, &HeaderColumnChooser::columnVisibilityChanged, this,
+            &ProcessTablePage::updateIoSampling, Qt::QueuedConnection);
+    for (QHeaderView* h : { header, treeHeader })
+        connect(h, &QHeaderView::sectionResized, this, &ProcessTablePage::updateIoSampling,
+            Qt::QueuedConnection);
     // New children show up under expanded parents: expand where rows arrive.
     connect(m_treeModel, &ProcessTreeModel::childrenArrived, m_treeView,
         [this](const QModelIndexList& parents) {
@@ -560,6 +578,7 @@ void ProcessTablePage::setTreeMode(bool tree)
     }
     if (!tree)
         m_treeModel->clear(); // 10,000 rows are not kept (or updated) for a hidden view
+    updateIoSampling();
     if (currentProcess() != current)
         emit currentProcessChanged(currentProcess());
 }
@@ -617,6 +636,25 @@ void ProcessTablePage::applySnapshot(const ProcessSnapshotPtr& snapshot)
         m_pendingPid = 0;
     }
     updateHostStatus();
+    updateIoSampling();
+}
+
+bool ProcessTablePage::ioColumnsShown() const
+{
+    const QHeaderView* header = activeView()->header();
+    return !header->isSectionHidden(ProcessTableModel::IoRead)
+        || !header->isSectionHidden(ProcessTableModel::IoWrite);
+}
+
+void ProcessTablePage::updateIoSampling()
+{
+    const bool want = ioColumnsShown();
+    if (want == m_ioSampling)
+        return;
+    m_ioSampling = want;
+    if (m_source)
+        QMetaObject::invokeMethod(
+            m_source, [source = m_source, want] { source->setReadIo(want); }, Qt::QueuedConnection);
 }
 
 std::optional<ProcessKey> ProcessTablePage::currentProcess() const
@@ -668,7 +706,8 @@ QByteArray ProcessTablePage::saveLayoutState() const
 {
     QByteArray state;
     QDataStream out(&state, QIODevice::WriteOnly);
-    out << quint32(1) << m_view->header()->saveState() << m_treeView->header()->saveState()
+    // Version 2: the I/O columns exist (version 1 was saved before them).
+    out << quint32(2) << m_view->header()->saveState() << m_treeView->header()->saveState()
         << m_splitter->saveState();
     return state;
 }
@@ -681,15 +720,23 @@ void ProcessTablePage::restoreLayoutState(const QByteArray& state)
     QByteArray tree;
     QByteArray splitter;
     in >> version >> flat >> tree >> splitter;
-    if (in.status() != QDataStream::Ok || version != 1)
+    if (in.status() != QDataStream::Ok || (version != 1 && version != 2))
         return;
     // restoreState() moves the sort indicator but does not sort: sort explicitly.
     for (auto [view, header] : { std::pair { m_view, flat }, std::pair { m_treeView, tree } }) {
-        if (restoreHeaderLayout(view->header(), header))
-            view->sortByColumn(
-                view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
+        if (!restoreHeaderLayout(view->header(), header))
+            continue;
+        view->sortByColumn(
+            view->header()->sortIndicatorSection(), view->header()->sortIndicatorOrder());
+        // QHeaderView shows the sections a saved state does not know: keep the I/O columns
+        // hidden, as they are by default, after an upgrade.
+        if (version == 1) {
+            view->header()->setSectionHidden(ProcessTableModel::IoRead, true);
+            view->header()->setSectionHidden(ProcessTableModel::IoWrite, true);
+        }
     }
     m_splitterRestored = restoreSplitterLayout(m_splitter, splitter) || m_splitterRestored;
+    updateIoSampling();
 }
 
 } // namespace pg

@@ -102,6 +102,11 @@ public:
     // The view that is shown (the flat table or the tree).
     QTreeView* activeView() const;
     ProcessDetailsPanel* detailsPanel() const { return m_details; }
+    // Whether the shown view has an I/O column visible: then (and only then) the sampler reads
+    // /proc/PID/io. Re-checked when a section is shown or hidden, on a layout restore, a switch
+    // of view and each snapshot; call it after changing column visibility some other way.
+    bool ioColumnsShown() const;
+    void updateIoSampling();
 
 signals:
     void currentProcessChanged(const std::optional<pg::ProcessKey>& key);
@@ -151,6 +156,7 @@ private:
     QStringList m_knownUsers;
     bool m_splitterSized = false;
     bool m_splitterRestored = false;
+    bool m_ioSampling = false; // what the sampler was last told (setReadIo)
 };
 
 } // namespace pg

@@ -3,6 +3,7 @@
 #include "core/base/RefreshInterval.h"
 #include "core/sampler/Sampler.h"
 #include "ui/common/HeaderColumnChooser.h"
+#include "ui/shell/AboutText.h"
 #include "ui/shell/KeyboardShortcuts.h"
 
 #include <QAction>
@@ -257,13 +258,8 @@ void MainWindow::buildActions()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
-    help->addAction(tr("&About Procglass"), this, [this] {
-        QMessageBox::about(this, tr("About Procglass"),
-            tr("<h3>Procglass %1</h3><p>A system monitor that shows what the Linux kernel exposes "
-               "in "
-               "/proc and /sys, and explains it.</p><p>Reading: %2</p>")
-                .arg(QStringLiteral(PROCGLASS_VERSION), m_options.procRoot.toHtmlEscaped()));
-    });
+    help->addAction(tr("&About Procglass"), this,
+        [this] { QMessageBox::about(this, tr("About Procglass"), aboutText(m_options.procRoot)); });
 
     QToolBar* bar = addToolBar(tr("Refresh"));
     bar->setObjectName(QStringLiteral("refreshToolBar"));
