@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What `procglass` and `procglass export` share on their command lines: the same interval bounds

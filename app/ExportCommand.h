@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The headless `procglass export ...` subcommand: reads /proc, writes one table as CSV to a file

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // While the command line writes an export file, SIGINT, SIGTERM and SIGHUP remove the temporary

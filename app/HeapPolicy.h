@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // glibc malloc settings for a monitor that runs for days with a small, steady working set.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The pages of the main window, assembled in one place: their samplers (in the sampler thread),

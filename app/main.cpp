@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Procglass entry point: command line, the sampler thread, the main window.
 
 #include "ExportCommand.h"

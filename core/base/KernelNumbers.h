@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Arithmetic on numbers read from /proc, where a hostile or corrupt file may hold any value the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Small helpers shared by the /proc parsers: whitespace tokenising, line walking and from_chars

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Reading files under a /proc root (the real one or a fake tree in tests). Reading is kept apart

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The refresh interval every front end accepts: the window's interval box, the saved settings,

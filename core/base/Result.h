@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Errors are values in core/: a parser or reader returns Result<T>, never throws, and never turns

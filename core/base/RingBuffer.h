@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A bounded ring buffer for chart history: pushing past the capacity drops the oldest value, so

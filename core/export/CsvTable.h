@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A table ready for CSV export: a header and rows of raw fields. Fields hold the exact bytes from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Writes a CsvTable as RFC 4180 CSV: comma separated, CRLF after every record (the header too),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Writes an export's bytes to the path the user named, replacing nothing the user did not ask to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The interrupts table (`procglass export interrupts`, File > Export snapshot...) as CSV.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The memory table (`procglass export memory PID`, File > Export snapshot... on the Memory map

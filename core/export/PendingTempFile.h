@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The temporary file an export is writing right now, kept where a signal handler can reach it:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The process table as CSV: one row per process of a snapshot, every process and every column.

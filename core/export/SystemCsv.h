@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The system table (`procglass export system`, File > Export snapshot...) as CSV.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/interrupts, proc(5) "/proc/interrupts" and Documentation/filesystems/proc.rst: the header

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Reads <procRoot>/interrupts and <procRoot>/softirqs every call, parses and diffs them into one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One tick of the interrupts page: /proc/interrupts and /proc/softirqs with their per-CPU rates and

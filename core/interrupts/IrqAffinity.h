@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/irq/N/smp_affinity_list and effective_affinity_list (Documentation/core-api/irq/

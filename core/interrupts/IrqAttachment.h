@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Which device an IRQ serves, from the links /sys keeps between devices (Documentation/ABI/

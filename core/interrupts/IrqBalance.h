@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Whether an interrupt's or a softirq's load is spread as the kernel allows, with the reason in

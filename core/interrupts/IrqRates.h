@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Interrupt rates from two successive reads of /proc/interrupts or /proc/softirqs: per row and per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the kernel says about each IRQ besides its counts: the device it serves (IrqAttachment),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The data of a per-device view of a network interface (issue 13's next step; no view yet): its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The balance verdict of one row of a snapshot, built the same way for the table and the CSV:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/softirqs, proc(5) "/proc/softirqs": one row per softirq kind (HI, TIMER, NET_TX, NET_RX,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // VIRT, RES and SHR of one process, and how they square with smaps and status: the figures the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The memory map's logic on top of the smaps parser: what backs each mapping, the grouping of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Reads one process's memory map: /proc/PID/stat (identity), smaps, statm, status and cmdline.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One reading of one process's memory map: smaps (grouped), statm and status, and whether the

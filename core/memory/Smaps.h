@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/smaps and /proc/PID/smaps_rollup, proc(5) "/proc/pid/smaps" and the kernel's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A process action the user asked for (a signal or a nice value for some processes) and what came

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A process (or one of its threads) held by its /proc/PID directory, opened once. Every later step

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/cgroup, proc(5) and cgroups(7): one line per hierarchy,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/cmdline, proc(5): the arguments, each ending in a NUL. Empty for kernel threads and

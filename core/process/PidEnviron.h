@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/environ, proc(5): the initial environment, each NAME=VALUE string ending in a NUL.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/fd and /proc/PID/fdinfo, proc(5). Each fd is a symlink whose target names what is open:

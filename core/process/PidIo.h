@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/io, proc(5): "key: value" lines of I/O counters. rchar/wchar count every read(2) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Per-second rates of /proc/PID/io's read_bytes and write_bytes between two readings of one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/limits, proc(5): a header line and one row per resource limit, in fixed-width columns:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/schedstat: three numbers of the task's scheduling (Documentation/scheduler/

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/stat, proc(5) "/proc/pid/stat". One line of space-separated fields, except that (2)

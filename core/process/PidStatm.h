@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/statm, proc(5): seven page counts. size = VmSize (VIRT), resident = RssAnon + RssFile

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/PID/status, proc(5): "Key:<tab>value" lines. Every line is kept in order; the fields that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One thread of a process: /proc/PID/task/TID/stat (same format as /proc/PID/stat, so PidStat's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Whose processes a /proc root shows, and so whether Procglass may act on them. Signals and renice

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Actions on processes: send a signal, change the nice value. A process is addressed by its

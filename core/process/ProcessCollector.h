@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Takes process samples from a /proc root. Not thread-safe: one collector lives in the sampler

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Everything Procglass shows about one process, read from <procRoot>/<pid>/. Each part keeps its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The immutable result of one process sample: what the sampler thread publishes and the process

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The details sampler: a worker object in the sampler thread that reads everything about the one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The interrupts sampler: a worker object in the shared sampler thread that runs an

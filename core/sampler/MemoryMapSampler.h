@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The memory-map sampler: a worker object in the shared sampler thread that reads smaps, statm and

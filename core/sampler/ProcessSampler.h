@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The process sampler: a worker object that lives in the sampler thread, owns a ProcessCollector

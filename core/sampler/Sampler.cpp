@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sampler/Sampler.h"
 
 #include "core/base/RefreshInterval.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The base of every worker object in the sampler thread. It owns the refresh cadence: a

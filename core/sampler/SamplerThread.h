@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The one worker thread that every sampler object lives in (Qt's worker-object pattern). Owns the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Every type that crosses from the sampler thread to the GUI thread through a queued signal or

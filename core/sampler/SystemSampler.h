@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The System overview's worker: lives in the shared sampler thread, owns a SystemOverviewCollector

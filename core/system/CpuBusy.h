@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The one CPU-busy formula: the share of CPU time between two reads of a /proc/stat cpu line

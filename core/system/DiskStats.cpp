@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/system/DiskStats.h"
 
 #include "core/base/ParseUtil.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/diskstats, proc(5) and Documentation/admin-guide/iostats.rst: "major minor name" then the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/version, proc(5): "SYSNAME version RELEASE (USER@HOST) (COMPILER) VERSION", the same

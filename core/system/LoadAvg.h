@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/loadavg, proc(5): "0.12 0.03 0.01 1/123 2345" and /proc/uptime: "1246.53 4883.51".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/meminfo, proc(5): "Key:   N kB" lines (a few, such as HugePages_Total, have no unit).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/modules, proc(5) and kernel/module/procfs.c: one loaded module a line,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/net/dev, proc(5): two header lines, then "name: 8 receive counters 8 transmit counters".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // How /proc is mounted, from /proc/mounts (proc(5), "/proc/pid/mounts"): with hidepid= a user sees

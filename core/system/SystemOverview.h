@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Everything the System overview page shows (procinfo's figures, plus disks, network, modules and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/stat, proc(5) "/proc/stat": CPU time per state in USER_HZ ticks for the machine ("cpu")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The machine-wide files every process sample reads once per tick (proc(5): /proc/stat,

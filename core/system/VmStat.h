@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /proc/vmstat, proc(5): one "name value" pair a line, virtual memory counters since boot. Every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark of the process details reader and of the process tree model, each against a floor
 // measured in the same run.
 //

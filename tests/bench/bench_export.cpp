@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark of the CSV export, in one run, median of N interleaved rounds:
 //   encode     csvEncode() of a 30,000-row process table (UTF-8 check, byte escape, formula
 //              neutralisation, quoting) against its floor: joining the same fields with ',' and

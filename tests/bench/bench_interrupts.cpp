@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark of the interrupts refresh against the floor, in one run.
 //
 // Fixture: the synthetic 256-CPU, 300-IRQ /proc/interrupts (tests/data/interrupts/interrupts-256cpu

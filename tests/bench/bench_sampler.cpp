@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark of the process sampler against the floor, in one run.
 //
 // Floor: what any /proc-based monitor must do at least: list /proc, then for every pid open, read

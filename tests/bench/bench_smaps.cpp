@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark of the memory map on a process with 30,000 mappings, in one run.
 //
 // The program forks a child that mmaps 30,000 one-page regions with alternating protections (so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark of the System overview's sampler against the floor, in one run.
 //
 // Floor: what any procinfo-like monitor must do at least: open, read and close the nine files the

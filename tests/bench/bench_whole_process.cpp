@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The whole GUI process against the floor, in one run.
 //
 // Starts the real procglass binary (refresh 1 s, every tab of every page shown once, then the

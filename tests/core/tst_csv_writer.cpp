@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CsvWriter: RFC 4180 quoting, the reversible byte escape, formula neutralisation that leaves
 // numbers alone, and the atomic file write (a failure leaves no file and keeps an old one).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Wrong data must not be shown as right: a command line rewritten by exec or setproctitle is seen
 // within one refresh (real children); /proc mounted with subset=pid is detected from the live
 // mount table; an unknown start time is a dash or an empty field with a reason, never 1970; the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsers of the process details files (environ, fd targets, fdinfo, io, limits, cgroup, task) over
 // fixtures in tests/data/details, and the details reader over a fake /proc tree.
 

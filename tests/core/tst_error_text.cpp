@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Error messages name the real cause: errno values map to their own error classes (a symlink loop
 // is not a "read error", a file used as a folder is not "file not found"), every class has its
 // own text, and an interrupts file with more CPU columns than the parser takes names the cap

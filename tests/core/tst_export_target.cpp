@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where `procglass export -o PATH` (and the window's export) writes, by what is at PATH: the real
 // binary on the fixture /proc tree, into a QTemporaryDir. A new file, an existing file (its mode
 // and owner kept), symlinks (target written, link kept; dangling; a loop), a FIFO with and without

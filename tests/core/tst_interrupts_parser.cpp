@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // /proc/interrupts, /proc/softirqs and CPU-list parsing over fixture files: the seed's 2-CPU
 // sample, this machine's virtio MSI-X lines, an arm64 GICv3 sample, CPU gaps, a synthetic 256-CPU
 // file with 300 IRQs, a truncated file; plus the export table.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Interrupt rates from counter deltas: real elapsed time, counters going backwards, IRQs and CPU
 // columns appearing and vanishing (none may produce a spike), bounded history, and the sampler's
 // collector on a fake /proc tree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The IRQ topology on fixture /proc + /sys trees (tests/data/irqtopo, made by make_fixtures.py):
 // which device each IRQ serves (this VM's virtio layout, a 16-queue NIC, an NVMe disk with per-CPU
 // queues, a GPU, legacy IRQs), the /sys/kernel/irq and /proc/irq fields, irqbalance, the balance

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // VIRT, RES and SHR against smaps and status (core/memory/MemoryAccounting.h), on smaps fixtures
 // with hand-built statm and status values: each figure and its source, when two sources agree,
 // and which explanation a difference gets.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Odd files in a /proc root: a FIFO, a folder, a socket, a device or a symlink loop where a file
 // is expected, and a file where a folder is expected. Every reader says which file and why, at
 // once: a FIFO never blocks the sampler, one odd process costs only that process, one odd file

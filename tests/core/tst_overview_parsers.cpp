@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsers of the System overview's files: /proc/vmstat, /proc/diskstats, /proc/net/dev,
 // /proc/modules and /proc/version, over fixtures in tests/data/system/ (hostile ones included),
 // plus a comparison of the running kernel's /proc/version and uname(2) with `uname -r` / `lsmod`.

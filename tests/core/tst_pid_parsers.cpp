@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsers of /proc/PID/stat, statm, status and cmdline on fixtures, hostile ones included.
 
 #include "core/process/PidCmdline.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The process collector on a fake /proc tree: processes appear, vanish, re-use a pid, change their
 // program; CPU % from tick deltas over the elapsed time; unreadable and malformed files.
 

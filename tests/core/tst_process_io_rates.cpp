@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The collector's I/O rates on a fake /proc tree with an injected clock: /proc/PID/io is read only
 // while asked for, rates are exact byte deltas over the elapsed time, a process born since the
 // last sample counts from zero, an unreadable io file is unknown with its reason (an empty CSV

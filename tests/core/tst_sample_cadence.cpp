@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The cadence every sampler shares (core/sampler/Sampler): samples on start, every interval, never
 // while paused, once more on resume and on demand, never before start(), never while inactive or
 // without work; a follower samples after each sample of its leader and has no timer of its own.

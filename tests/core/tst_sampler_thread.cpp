@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sampler thread's bounded stop: a worker stuck in a read the kernel does not finish must not
 // keep Procglass alive after its window closed. stopWithin() gives up after its bound and says so;
 // app/main.cpp then leaves without joining the thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The /proc/PID/smaps and smaps_rollup parsers, the grouping and the CSV table, over fixtures in
 // tests/data/smaps: a real 127-mapping python process, every header form (paths with spaces,
 // " (deleted)", [heap], [stack], [vdso], [vvar], [vsyscall], [anon:name], memfd:, /SYSV, shared

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SystemOverviewCollector on a fake /proc tree in a temporary directory, with a scripted clock:
 // rates over real elapsed time, devices that vanish and appear, counters that go backwards,
 // unreadable files, the bounded history, and the CSV export rows.

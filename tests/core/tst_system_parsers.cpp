@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsers of /proc/stat, /proc/meminfo, /proc/loadavg and /proc/uptime.
 
 #include "core/system/LoadAvg.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One entry per core parser: how the fuzzer calls it. Every parser must accept any bytes and answer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer entry point; PROCGLASS_FUZZ_TARGET names the function in FuzzTargets.h to call.
 
 #include "FuzzTargets.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The command lines, end to end (runs the built binary): `procglass` and `procglass export` refuse
 // a bad value with one line naming it and what is accepted, and a non-zero status; --interval has
 // the window's bounds on both; --help names the program; `export memory` of a zombie or a kernel

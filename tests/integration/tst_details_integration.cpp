@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Integration: ProcessDetails and ProcessActions against real child processes this test starts.
 // The child gets a known argv (with an empty argument and spaces), a known environment (empty
 // value, '=' in a value), a known working directory and open files: a file at a known offset, a

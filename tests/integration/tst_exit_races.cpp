@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exit races: a churn of short-lived processes and threads (thousands per second, some exiting
 // between the sampler's readdir and its reads, pids re-used) while the sampler refreshes as fast
 // as it can. No crash (the suite also runs under ASan/UBSan), no duplicate rows, no CPU % above

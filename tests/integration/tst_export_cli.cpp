@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The headless `procglass export` command, end to end: runs the built binary, reads every export
 // back with Python's csv module (tests/data/export/read_csv.py, an independent reader) and
 // compares field by field: a fixture /proc tree, a live child with a hostile name and argv

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The I/O rate columns against a child process that writes a known amount: 4 MiB to a new file on
 // a disk-backed file system, then fsync. write_bytes of /proc/PID/io counts the file pages a
 // process dirties for the storage layer (at write(2) time; fsync only sends them), so the child's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `procglass export interrupts` and `export softirqs` with the columns of issue 13, run as the
 // built binary and read back with the independent CSV reader (tests/data/export/read_csv.py): on
 // the fixture trees (tests/data/irqtopo, with --sys-root) and live with --interval 1000, where

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Unreadable and odd systems, on fixture /proc roots: a container's /proc with few files, a /proc
 // mounted with subset=pid or hidepid=, /proc/interrupts missing or unreadable, a machine with one
 // CPU. Each page says what it cannot show and why; the rest works.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Integration with the live /proc: the memory-map totals of a child process this test starts equal
 // the footer of `pmap -X` (and of `pmap -XX`, which adds the clean/dirty columns) for the same
 // process; VIRT from statm matches the Size column; an exited child reads as exited.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ProcessActions and PID namespaces, against real processes in PID namespaces this test creates
 // (as root; skipped with the reason where unshare(CLONE_NEWPID) is not permitted):
 // (a) Procglass code in a child PID namespace that still sees the parent's /proc (`unshare -fp`

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Integration with the live /proc: a child process this test starts is sampled by the collector and
 // compared field by field with ps(1) and with /proc/PID/statm.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A copy of the procglass binary in a fresh 0755 folder under /tmp, for tests that run it as

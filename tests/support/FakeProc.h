@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A fake /proc tree in a temporary directory, for running the sampler's readers on processes whose

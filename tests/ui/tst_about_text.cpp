@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Help > About names the licence (GPL-3.0-or-later, as LICENSE and the AppStream file do) and
 // shows the /proc root it reads, escaped.
 

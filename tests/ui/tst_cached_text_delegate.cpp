@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The cached-text delegate draws what Qt's own delegate draws (text, alignment, elision, selection
 // colours) and lays each string out once.
 

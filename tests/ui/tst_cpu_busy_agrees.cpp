@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One moment, one CPU %: the Processes page's summary strip (SystemSummaryBar) and the System
 // page's Summary tab (OverviewSummaryWidget) show the same busy figure when the overview is built
 // on the process sample of the same tick, as the SystemSampler does. Also on a tick where iowait

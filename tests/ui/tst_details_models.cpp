@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The details panel's models under QAbstractItemModelTester (Fatal), fed scripted sequences; the
 // panel itself on fixture details (kernel thread, permission denied, vanished process, parent
 // link); the actions controller's confirmation and error reporting.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Interrupts page's charts receive the right series from a scripted sequence of samples: the
 // busiest IRQs (or the selected ones), one replace per series per tick, all-zero series hidden,
 // per-CPU totals, the distribution bars and the heatmap; a hidden panel keeps history but does not

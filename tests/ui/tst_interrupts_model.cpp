@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The IRQ and softirq table model under QAbstractItemModelTester (Fatal), fed a scripted sequence
 // of snapshots: first sample, rates, an IRQ added, one removed, a CPU coming online (a schema
 // change), an unreadable file, empty; plus the busiest-first order through the page's proxy.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // KeyedRowDiff, the one row diff of every live model, on a tiny two-level model under
 // QAbstractItemModelTester (Fatal): the exact signals for insertions and removals at both ends and
 // in the middle, scattered runs, reorders (a layout change whose persistent indexes follow their

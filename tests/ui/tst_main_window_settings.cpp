@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Settings persistence (issue 6): what a user arranged (refresh interval, sort column, column
 // widths and order, window size, last page) comes back in the next session; --interval and --page
 // win over the saved values. QStandardPaths' test mode keeps the user's own settings out of it.

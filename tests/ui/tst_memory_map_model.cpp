@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The memory-map tree model and page, fed scripted snapshots under QAbstractItemModelTester
 // (Fatal): a mapping appears, grows, vanishes; refreshes never reset the model, so expanded groups,
 // the selection and persistent indexes survive. The proxy sorts within groups and keeps the totals

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The memory map as a user meets it (issue 14): a path keeps its file name visible when the column
 // is narrow (fifteen CPython modules must not all read "/root/.pyenv/versions/3....so"), every cell
 // names its full path in a tooltip, grouped and flat mode keep their own columns across a restart

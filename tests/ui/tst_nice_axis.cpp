@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Chart value axes: a round ceiling, ticks on round numbers and labels with the decimals the step
 // needs (an idle interrupts chart once read "0 0 0 1 1" on its y axis).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The System overview's models (disks, network, modules) under QAbstractItemModelTester (Fatal),
 // fed scripted sequences of overviews; the page's error reporting and bounded chart history; charts
 // that hold Qt Charts objects only while shown, and draw a bounded number of points.

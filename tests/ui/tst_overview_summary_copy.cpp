@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The System page's Summary tab as a user copies it: the context menu's "Copy the whole summary"
 // text has every section, its headings and figures in table order, and the figures are plain
 // text (a hostile /proc/version with markup shows as typed, not as rich text).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Page contract (ui/shell/Page.h): the window drives every page's source the same way
 // (interval, pause, F5, on screen or not), builds the tab, the page's menu and File > Export from
 // the page, and app/Pages.cpp assembles the four real pages and the jumps between them.

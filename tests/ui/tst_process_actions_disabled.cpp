@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Process menu on a /proc root of another PID namespace (simulated by a tree whose `self`
 // points to another process): every signal and renice action is disabled, with the reason as
 // tooltip and status tip and as the menu's first line; requests are refused with the reason and

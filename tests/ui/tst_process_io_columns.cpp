@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The process table's I/O rate columns: hidden by default in both views; the sampler reads
 // /proc/PID/io exactly while the shown view has one of them visible (and after a layout restore
 // that shows one); a layout saved before the columns existed keeps them hidden; the cells say

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The process table model and its proxy under QAbstractItemModelTester, fed scripted snapshots:
 // processes appear, vanish, change and re-use pids, and persistent indexes (the user's selection)
 // stay on the same process throughout.

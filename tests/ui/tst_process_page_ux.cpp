@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The process page as GNOME System Monitor, KDE and htop users expect it (issue 14): column
 // chooser on both views with View > Columns, user filter, toggles remembered across restarts
 // (command-line options never saved), the keyboard flow from the filter box into the rows and to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ProcessTreeModel (which sorts and filters itself) under QAbstractItemModelTester, fed scripted
 // snapshots: a child that appears before its parent, a parent that exits (children reparented to
 // init or a subreaper), pid reuse, a ppid cycle, in-place updates that keep the selection, 10,000

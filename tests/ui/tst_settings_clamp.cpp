@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The settings stay sane: a command-line option applies to its run only and is never saved (what
 // the user chooses in the window is), and every value read back is one the window and the
 // samplers accept: anything else (edited by hand, from another version, cut short) falls back to

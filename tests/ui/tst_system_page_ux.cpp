@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The System page as a user of GNOME System Monitor, KDE or htop meets it (issue 14): a memory
 // history chart (RAM used, cache and buffers, swap), one live bar per CPU that still fits 256 CPUs,
 // filter boxes on Disks and Network, Paging labels that do not look cut off, a kernel banner that

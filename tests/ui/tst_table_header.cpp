@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The header helpers every table gets (issue 14): the column chooser (header context menu, the
 // same list as View > Columns, hidden columns remembered per table, a signal when one is hidden
 // or shown) and the sort convention (the arrow follows the rows even when code sorts the proxy;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every time chart is fed the same way through TimeChart (ui/charts/TimeChart.h): the Qt Charts
 // chart of the Interrupts page and the painted CPU stack and Activity charts of the System page.
 // The same script of calls gives each the same kept samples, the same range and the same drawn

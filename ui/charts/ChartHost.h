@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The base of the time charts: a plain QWidget whose subclass owns the chart's compact history,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A chart legend as a plain widget under the plot: a line sample and the full name of each series,

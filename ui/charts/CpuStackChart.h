@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A stacked area chart of CPU time by kernel context over the last ten minutes: user space (user,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Bounds the points a chart series draws: consecutive samples are grouped into buckets of k by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Each CPU's share of the selected interrupts, side by side: one line per CPU that takes any of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A heatmap of interrupt rates, one row per IRQ and one column per CPU, readable with many CPUs:

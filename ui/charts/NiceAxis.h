@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A value scale from 0 to a round ceiling (1, 2 or 5 times a power of ten) with ticks on round

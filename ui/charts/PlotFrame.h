@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The frame of the painted charts (RateChart, CpuStackChart): title on top, a white plot area

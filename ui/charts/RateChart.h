@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A small line chart of a few rates over the last ten minutes (context switches/s, KiB/s paged,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Colours for chart series that stay apart for colour-blind readers and on dark palettes, and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The one way a page feeds a chart of values over time, whatever draws it (Qt Charts for the

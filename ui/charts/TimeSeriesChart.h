@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Qt Charts line chart of rates over time (the Interrupts page), a TimeChart: the page pushes

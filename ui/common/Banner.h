@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Coloured message labels without style sheets: a style sheet on any widget brings in Qt's CSS

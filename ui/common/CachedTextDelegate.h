@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // An item delegate for tables that repaint every refresh. The style draws the cell's panel,

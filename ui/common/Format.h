@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Human-readable formatting of the raw numbers the models hold. Display only: sorting and export

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The column chooser of one table: a right-click on the header lists every column as a checkable

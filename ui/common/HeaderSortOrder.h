@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One sort convention for every table. The arrow always tells the order the rows are in (a proxy

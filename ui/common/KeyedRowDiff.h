@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The one keyed row diff every live model uses (house style: "Live models update in place:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A table model whose rows are identified by a key (a disk, an interface, a module name) and that

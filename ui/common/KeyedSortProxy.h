@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Sorting and filtering for the overview's tables: sorts by KeyedRowsModel's SortRole with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Restoring a saved column or splitter layout without trusting it. QHeaderView::restoreState()

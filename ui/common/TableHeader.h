@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What every table's header gets, in one call: the column chooser (HeaderColumnChooser, its

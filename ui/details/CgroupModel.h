@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The cgroup part of the "Limits & cgroup" tab: /proc/PID/cgroup, one row per hierarchy (v1) or the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Command line tab: the argv list from /proc/PID/cmdline, one argument a row, exactly as the

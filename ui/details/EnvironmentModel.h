@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Environment tab: NAME and VALUE from /proc/PID/environ, one row per string. Rows are keyed by

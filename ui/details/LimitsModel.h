@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Limits part of the "Limits & cgroup" tab: /proc/PID/limits, one row per resource (soft limit,

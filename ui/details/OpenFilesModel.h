@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Open files tab: /proc/PID/fd with each target classified (file, deleted file, socket, pipe,

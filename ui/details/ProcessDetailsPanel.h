@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Details of the selected process, under the process table: Overview, Command line, Environment

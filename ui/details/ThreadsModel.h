@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Threads tab: /proc/PID/task, one row per thread (tid, name, state, CPU % from the details

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Interrupts page's two export tables (interrupts and softirqs, core/export/ExportTables.h),

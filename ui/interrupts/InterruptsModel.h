@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The table of hardware interrupts (/proc/interrupts) or softirqs (/proc/softirqs): one row per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Interrupts page: hardware interrupts (/proc/interrupts) and softirqs (/proc/softirqs), each

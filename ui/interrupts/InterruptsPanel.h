@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One half of the Interrupts page: the table of hardware IRQs or of softirqs, with the charts fed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The memory map of one process as a tree: top-level rows group mappings by what backs them (a file

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The "Memory map" page: which process (pid, name, command line), a summary that explains VIRT, RES

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Sorting and the name filter of the memory map. Sorting applies within each group; the totals row

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Paints a path so that its file name stays readable: when the column is too narrow, the folder

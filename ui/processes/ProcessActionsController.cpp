@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/processes/ProcessActionsController.h"
 
 #include "ui/common/Format.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Process actions for the selected processes (multi-select): send TERM, KILL, STOP, CONT, HUP, INT,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Sorting and filtering of the process table. The filter and the order are ProcessMatch's, shared

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The process filter and sort order, shared by the flat table's proxy (ProcessFilterProxy) and the

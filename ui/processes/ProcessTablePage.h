@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The first page of the main window: summary strip, filter box, kernel-thread switch, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The process table as a parent/child tree (htop's F5), sorted and filtered in place.

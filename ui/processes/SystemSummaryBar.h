@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The strip above the process table: CPU, memory, swap, load, tasks and uptime, like the header of

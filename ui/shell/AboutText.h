@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Help > About box's text: version, what Procglass is, the /proc root it reads, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // File > Export snapshot... (Ctrl+E): writes one CSV per table into a folder the user picks, or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Help > Keyboard shortcuts: the list is generated from what the window holds, so it cannot

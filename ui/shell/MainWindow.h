@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The main window: the pages in tabs, the refresh controls, the page menus, the status bar. It

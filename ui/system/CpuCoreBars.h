@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One bar per CPU for the last refresh interval, as htop's and btop's first screen: the bar fills

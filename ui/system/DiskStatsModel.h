@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Block devices and partitions from /proc/diskstats with their I/O totals and rates per second.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Memory in use over the last ten minutes, as GNOME System Monitor, KDE and btop show it: RAM used

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Loaded kernel modules from /proc/modules, with lsmod's columns (Module, Size, Used by) plus the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Network interfaces from /proc/net/dev with byte and packet totals and rates per second.

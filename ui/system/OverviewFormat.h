@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Formatting for the System overview's figures: byte counts, rates and the "unknown" mark.

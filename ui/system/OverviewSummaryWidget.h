@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The System overview's "Summary" tab: procinfo's figures (memory, boot time and uptime, load,

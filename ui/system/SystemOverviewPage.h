@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The System page: everything procinfo prints, live, plus disks, network, the module list (as
