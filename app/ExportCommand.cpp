@@ -391,15 +391,16 @@ int runExportCommand(int argc, char** argv)
     const TableOutcome outcome = produce(table->id, request);
     if (!outcome.error.empty())
         return fail(1, outcome.error);
-    for (const std::string& warning : outcome.warnings)
-        std::fprintf(stderr, "procglass export: warning: %s\n", oneLine(warning).c_str());
 
     const std::string output = parser.value(outputOption).toLocal8Bit().toStdString();
     const CsvWriteStatus status = !parser.isSet(outputOption) || output == "-"
         ? writeCsvStream(stdout, outcome.table, "standard output")
         : writeFile(output, outcome.table);
     if (!status.ok())
-        return fail(1, status.message);
+        return fail(1, status.message); // one line: notes on a table never written would mislead
+    // What the written table lacks, and why, once it is written.
+    for (const std::string& warning : outcome.warnings)
+        std::fprintf(stderr, "procglass export: warning: %s\n", oneLine(warning).c_str());
     return 0;
 }
 
