@@ -103,12 +103,23 @@ void TestCachedTextDelegate::layoutCachedPerStringAndWidth()
     view.header()->resizeSection(1, 120); // a new width: that column's strings again
     (void)view.viewport()->grab();
     QCOMPARE(delegate->cachedCount(), first + 6);
-    // Bounded: past kMaxCached the cache starts again.
+    // Bounded: two generations of kMaxCached at most.
     const QFont font = view.font();
     const QFontMetrics metrics(font);
     for (int i = 0; i < CachedTextDelegate::kMaxCached + 10; ++i)
         delegate->shownText(QString::number(i), font, 100, Qt::ElideRight, metrics);
-    QVERIFY(delegate->cachedCount() <= CachedTextDelegate::kMaxCached);
+    QVERIFY(delegate->cachedCount() <= 2 * CachedTextDelegate::kMaxCached);
+    // What is still in use survives a generation change: the first string, used again now, is
+    // kept through the next kMaxCached new ones.
+    const QStaticText& again
+        = delegate->shownText(QStringLiteral("keep me"), font, 100, Qt::ElideRight, metrics);
+    const QString keptText = again.text();
+    for (int i = 0; i < CachedTextDelegate::kMaxCached - 1; ++i)
+        delegate->shownText(QStringLiteral("n%1").arg(i), font, 100, Qt::ElideRight, metrics);
+    const qsizetype before = delegate->cachedCount();
+    delegate->shownText(QStringLiteral("keep me"), font, 100, Qt::ElideRight, metrics);
+    QCOMPARE(delegate->cachedCount(), before); // found, not laid out again
+    QCOMPARE(keptText, QStringLiteral("keep me"));
 }
 
 void TestCachedTextDelegate::elidesToTheCellWidth()

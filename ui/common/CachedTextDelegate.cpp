@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QStyle>
 
+#include <utility>
+
 namespace pg {
 
 const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFont& font, int width,
@@ -15,6 +17,7 @@ const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFon
         if (m_fonts.size() >= kMaxFonts) {
             m_fonts.clear();
             m_cache.clear();
+            m_previous.clear();
         }
         fontId = static_cast<int>(m_fonts.size());
         m_fonts.append(font);
@@ -24,7 +27,12 @@ const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFon
     if (it != m_cache.constEnd())
         return *it;
     if (m_cache.size() >= kMaxCached)
-        m_cache.clear();
+        m_previous = std::exchange(m_cache, {});
+    if (auto old = m_previous.find(key); old != m_previous.end()) {
+        QStaticText kept = std::move(*old);
+        m_previous.erase(old);
+        return *m_cache.insert(std::move(key), std::move(kept));
+    }
     // Only one line is shown (as Qt's view does for a single-line cell): no line breaks.
     QString line = text;
     line.replace(QLatin1Char('\n'), QChar::LineSeparator);
@@ -32,7 +40,6 @@ const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFon
         = metrics.horizontalAdvance(line) > width ? metrics.elidedText(line, mode, width) : line;
     QStaticText laidOut(elided);
     laidOut.setTextFormat(Qt::PlainText);
-    laidOut.setPerformanceHint(QStaticText::AggressiveCaching);
     laidOut.prepare(QTransform(), font);
     return *m_cache.insert(std::move(key), std::move(laidOut));
 }

@@ -28,11 +28,13 @@ public:
     // The text a cell of `width` pixels shows for `text` (elided as the view asks), cached.
     const QStaticText& shownText(const QString& text, const QFont& font, int width,
         Qt::TextElideMode mode, const QFontMetrics& metrics) const;
-    qsizetype cachedCount() const { return m_cache.size(); }
+    qsizetype cachedCount() const { return m_cache.size() + m_previous.size(); }
 
-    // Past this many strings the cache starts again: a table shows a few hundred cells, and
-    // changing numbers would otherwise pile up.
-    static constexpr qsizetype kMaxCached = 4096;
+    // Two generations of at most this many strings each: a table shows a few hundred cells, and
+    // the numbers that change every refresh would otherwise pile up (each laid-out string holds
+    // its glyphs: a few hundred bytes). When the current generation is full it becomes the
+    // previous one; a string found there moves back, so what is on screen stays cached.
+    static constexpr qsizetype kMaxCached = 512;
 
 private:
     struct Key
@@ -53,6 +55,7 @@ private:
     static constexpr qsizetype kMaxFonts = 8; // a table uses one or two (bold rows)
 
     mutable QHash<Key, QStaticText> m_cache;
+    mutable QHash<Key, QStaticText> m_previous;
     mutable QList<QFont> m_fonts;
 };
 
