@@ -34,7 +34,7 @@ public:
     // the numbers that change every refresh would otherwise pile up (each laid-out string holds
     // its glyphs: a few hundred bytes). When the current generation is full it becomes the
     // previous one; a string found there moves back, so what is on screen stays cached.
-    static constexpr qsizetype kMaxCached = 512;
+    static constexpr qsizetype kMaxCached = 256;
 
 private:
     struct Key
