@@ -120,7 +120,8 @@ void TestProcessIoRates::ratesFromDeltas()
 
     // Nothing more: 0 B/s, a known zero.
     m_clockNs += 1000000000;
-    p = find(collector.sample(), 100);
+    const ProcessSnapshot third = collector.sample(); // p points into it: keep it alive
+    p = find(third, 100);
     QCOMPARE(p->ioReadBytesPerS, 0.0);
     QCOMPARE(p->ioWriteBytesPerS, 0.0);
     if (keep)
@@ -193,7 +194,8 @@ void TestProcessIoRates::counterGoingBackIsUnknown()
     (void)collector.sample();
     fake.writeFile("100/io", io(10, 10));
     m_clockNs += 1000000000;
-    const ProcessInfo* p = find(collector.sample(), 100);
+    const ProcessSnapshot s1 = collector.sample();
+    const ProcessInfo* p = find(s1, 100);
     QCOMPARE(p->ioError, Error::None);
     QVERIFY(std::isnan(p->ioReadBytesPerS)); // not a wrapped 1.8e19 B/s
     fake.writeFile("100/io", io(1010, 10));
