@@ -10,6 +10,7 @@
 #include "core/sampler/SamplerThread.h"
 #include "core/sampler/SnapshotTypes.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/Theme.h"
 
 #include <QApplication>
 #include <QStringList>
@@ -83,6 +84,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(PROCGLASS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(PROCGLASS_APP_ID));
     pg::registerSnapshotMetaTypes();
+    pg::applyTheme(pg::savedTheme());
 
     pg::SamplerThread samplerThread;
     pg::MainWindow window(options);

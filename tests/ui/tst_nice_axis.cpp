@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <QValueAxis>
+#include <cmath>
 
 using namespace pg;
 
@@ -15,6 +16,8 @@ class TestNiceAxis : public QObject
 private slots:
     void roundRange_data();
     void roundRange();
+    void fineScaleFillsAFixedSize_data();
+    void fineScaleFillsAFixedSize();
 };
 
 void TestNiceAxis::roundRange_data()
@@ -53,6 +56,43 @@ void TestNiceAxis::roundRange()
         const QString shown = QString::asprintf(qPrintable(format), tick);
         QVERIFY2(std::abs(shown.toDouble() - tick) < 1e-9 * std::max(1.0, top), qPrintable(shown));
     }
+}
+
+void TestNiceAxis::fineScaleFillsAFixedSize_data()
+{
+    QTest::addColumn<double>("maxValue");
+    QTest::addColumn<double>("top");
+    QTest::addColumn<int>("ticks");
+    QTest::addColumn<int>("decimals");
+    // The memory chart's axis runs to the RAM size: 23.5 GiB reads 0..25, not 0..50.
+    QTest::newRow("23.5 GiB") << 23.5 << 25.0 << 6 << 0; // 0 5 10 15 20 25
+    QTest::newRow("0.96 GiB (the seed's procinfo)") << 0.962 << 1.5 << 4 << 1; // 0.0 0.5 1.0 1.5
+    QTest::newRow("2.8 GiB") << 2.8 << 3.0 << 4 << 0; // 0 1 2 3
+    QTest::newRow("3.5 GiB") << 3.5 << 4.0 << 5 << 0;
+    QTest::newRow("5.5 GiB") << 5.5 << 6.0 << 4 << 0; // 0 2 4 6
+    QTest::newRow("7.5 GiB") << 7.5 << 8.0 << 5 << 0; // 0 2 4 6 8
+    QTest::newRow("62.8 GiB") << 62.8 << 80.0 << 5 << 0;
+    QTest::newRow("125 GiB") << 125.0 << 150.0 << 4 << 0;
+}
+
+void TestNiceAxis::fineScaleFillsAFixedSize()
+{
+    QFETCH(double, maxValue);
+    QFETCH(double, top);
+    QFETCH(int, ticks);
+    QFETCH(int, decimals);
+    const NiceScale scale = fineNiceScale(maxValue);
+    QVERIFY2(qFuzzyCompare(scale.top, top), qPrintable(QString::number(scale.top)));
+    QCOMPARE(scale.ticks, ticks);
+    QCOMPARE(scale.decimals, decimals);
+    QVERIFY(scale.top >= maxValue * 1.05);
+    // Never wastes more than 30 % of the height (the 1-2-5 scale can waste 50 %).
+    QVERIFY(maxValue / scale.top > 0.6);
+    const double step = scale.top / (scale.ticks - 1);
+    const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
+    QVERIFY2(qFuzzyCompare(mantissa, 1.0) || qFuzzyCompare(mantissa, 2.0)
+            || qFuzzyCompare(mantissa, 5.0),
+        qPrintable(QString::number(step)));
 }
 
 QTEST_MAIN(TestNiceAxis)

@@ -14,10 +14,10 @@ namespace pg {
 namespace {
 
 // A log scale: interrupt rates span 1 to 100,000/s, and a linear scale shows only the busiest.
-QColor heatColor(double value, double max)
+QColor heatColor(double value, double max, const QColor& empty)
 {
     if (!(value > 0) || !(max > 0))
-        return QColor(245, 245, 245);
+        return empty;
     const double t = std::clamp(std::log1p(value) / std::log1p(max), 0.0, 1.0);
     // light yellow -> orange -> dark red
     const int r = static_cast<int>(255 - 120 * t * t);
@@ -170,7 +170,12 @@ void IrqHeatmap::paintEvent(QPaintEvent* /*event*/)
     const int firstRow = dy / kCell;
     const int lastRow = std::min(rowCount() - 1, (dy + area.height() - m_columnHeader) / kCell);
 
-    // Cells, clipped to the area right of and below the headers.
+    // Cells, clipped to the area right of and below the headers. An empty cell is the base colour
+    // moved a little toward the text, so it reads as a cell on a light and a dark palette.
+    const QColor base = palette().color(QPalette::Base);
+    const QColor ink = palette().color(QPalette::Text);
+    const QColor empty = QColor::fromRgbF(base.redF() * 0.93f + ink.redF() * 0.07f,
+        base.greenF() * 0.93f + ink.greenF() * 0.07f, base.blueF() * 0.93f + ink.blueF() * 0.07f);
     p.save();
     p.setClipRect(QRect(
         m_rowHeader, m_columnHeader, area.width() - m_rowHeader, area.height() - m_columnHeader));
@@ -178,7 +183,7 @@ void IrqHeatmap::paintEvent(QPaintEvent* /*event*/)
         for (int c = firstCol; c <= lastCol; ++c) {
             const QRect cell(m_rowHeader + c * kCell - dx, m_columnHeader + r * kCell - dy,
                 kCell - 1, kCell - 1);
-            p.fillRect(cell, heatColor(cellValue(r, c), m_max));
+            p.fillRect(cell, heatColor(cellValue(r, c), m_max, empty));
         }
     }
     p.restore();
@@ -212,7 +217,7 @@ void IrqHeatmap::paintEvent(QPaintEvent* /*event*/)
         p.restore();
     }
     p.restore();
-    p.setPen(palette().color(QPalette::Mid));
+    p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(QRect(2, 0, m_rowHeader - 6, m_columnHeader), Qt::AlignRight | Qt::AlignBottom,
         m_group > 1 ? tr("IRQ \\ CPUs from") : tr("IRQ \\ CPU"));
 }

@@ -18,6 +18,9 @@ struct NiceScale
 
 // `floor` is the smallest ceiling (an idle chart still reads 0 to `floor`).
 NiceScale niceScale(double maxValue, double floor = 1.0);
+// The same with more ceilings (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten), for a scale
+// whose top is a fixed size the chart should fill (23.5 GiB of RAM: 0 to 25, not 0 to 50).
+NiceScale fineNiceScale(double maxValue, double floor = 1.0);
 void setNiceRange(QValueAxis* axis, double maxValue, double floor = 1.0);
 
 } // namespace pg

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/details/CommandLineModel.h"
 
+#include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 
 #include <QColor>
+#include <QGuiApplication>
 
 namespace pg {
 
@@ -52,7 +54,7 @@ QVariant CommandLineModel::value(const ArgRow& row, int column, int role) const
         return QString::fromUtf8(row.arg.data(), static_cast<qsizetype>(row.arg.size()));
     case Qt::ForegroundRole:
         if (column == Argument && row.arg.empty())
-            return QColor(Qt::gray);
+            return toneColor(TextTone::Dim, QGuiApplication::palette());
         break;
     default:
         break;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/details/EnvironmentModel.h"
 
+#include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 
 #include <QColor>
+#include <QGuiApplication>
 
 #include <unordered_map>
 
@@ -66,7 +68,7 @@ QVariant EnvironmentModel::value(const EnvVar& row, int column, int role) const
         return column == Name ? fmt::displayBytes(name) : fmt::displayBytes(row.value);
     case Qt::ForegroundRole:
         if (column == Value && row.value.empty())
-            return QColor(Qt::gray);
+            return toneColor(TextTone::Dim, QGuiApplication::palette());
         return {};
     case SortRole:
         return column == Name

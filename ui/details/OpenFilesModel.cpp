@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/details/OpenFilesModel.h"
 
+#include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 
 #include <QColor>
+#include <QGuiApplication>
 
 namespace pg {
 
@@ -123,7 +125,7 @@ QVariant OpenFilesModel::value(const OpenFile& row, int column, int role) const
         break;
     case Qt::ForegroundRole:
         if (row.what.kind == FdKind::DeletedFile && column <= Target)
-            return QColor(0xb3, 0x26, 0x1e);
+            return toneColor(TextTone::Error, QGuiApplication::palette());
         break;
     case Qt::TextAlignmentRole:
         if (column == Fd || column == Position || column == MountId)

@@ -3,11 +3,13 @@
 
 #include "core/base/KernelNumbers.h"
 #include "core/interrupts/SnapshotBalance.h"
+#include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/common/KeyedRowDiff.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QSet>
 #include <algorithm>
 #include <optional>
@@ -390,7 +392,7 @@ QVariant InterruptsModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (column < firstCpuColumn() && columnKind(column) == Balance
             && it.balance.kind != BalanceFinding::Kind::None)
-            return QBrush(QColor(0xb0, 0x5a, 0x00));
+            return QBrush(toneColor(TextTone::Warning, QGuiApplication::palette()));
         return {};
     case Qt::ToolTipRole:
         if (column >= firstCpuColumn()) {

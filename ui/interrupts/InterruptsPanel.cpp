@@ -135,7 +135,7 @@ InterruptsPanel::InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent)
 
     m_flags->setWordWrap(true);
     m_flags->setTextFormat(Qt::PlainText);
-    setTextColor(m_flags, kWarningText);
+    setTextTone(m_flags, TextTone::Warning);
 
     for (const auto& [text, basis] :
         { std::pair { tr("interrupts/s"), 0 }, std::pair { tr("count since boot"), 1 } })
@@ -147,7 +147,7 @@ InterruptsPanel::InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent)
     connect(m_heatBasis, &QComboBox::activated, this, [this] { updateHeatmap(); });
     connect(m_heatGroup, &QComboBox::activated, this,
         [this] { m_heatmap->setGroupSize(m_heatGroup->currentData().toInt()); });
-    setTextColor(m_heatNote, m_heatNote->palette().color(QPalette::Mid));
+    setTextTone(m_heatNote, TextTone::Dim);
 
     // Layout: filter + table on top; below, tabs with the charts and the distribution.
     auto* top = new QWidget(this);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/memory/MemoryMapModel.h"
 
+#include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/common/KeyedRowDiff.h"
 
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
 #include <functional>
 #include <string_view>
@@ -604,7 +606,7 @@ QVariant MemoryMapModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (m_stale)
-            return QColor(Qt::gray);
+            return toneColor(TextTone::Dim, QGuiApplication::palette());
         return {};
     case Qt::ToolTipRole:
         return toolTip(*row, column);

@@ -81,7 +81,7 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     m_cmdline->setWordWrap(false);
     m_cmdline->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_status->setForegroundRole(QPalette::PlaceholderText);
+    setTextTone(m_status, TextTone::Dim);
     m_message->setVisible(false);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

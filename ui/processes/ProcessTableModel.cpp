@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/processes/ProcessTableModel.h"
 
+#include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/common/KeyedRowDiff.h"
 
@@ -368,7 +369,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::ForegroundRole:
         if (p.kernelThread || p.state == 'Z')
-            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+            return toneColor(TextTone::Dim, QGuiApplication::palette()); // readable, set apart
         break;
     case PidRole:
         return p.key.pid;

@@ -2,6 +2,7 @@
 #include "ui/shell/ExportDialog.h"
 
 #include "core/export/CsvWriter.h"
+#include "ui/common/Banner.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -200,17 +201,18 @@ void ExportDialog::chooseFolder()
 
 void ExportDialog::showOutcomes()
 {
+    const QString errorColour = toneColor(TextTone::Error, palette()).name();
     QString html;
     for (const ExportOutcome& o : m_outcomes) {
         if (o.error.isEmpty())
             html += tr("<p>%1: written to <b>%2</b></p>")
                         .arg(o.title.toHtmlEscaped(), o.path.toHtmlEscaped());
         else
-            html += tr("<p style=\"color:#b3261e\">%1: <b>not exported</b>: %2</p>")
-                        .arg(o.title.toHtmlEscaped(), o.error.toHtmlEscaped());
+            html += tr("<p style=\"color:%1\">%2: <b>not exported</b>: %3</p>")
+                        .arg(errorColour, o.title.toHtmlEscaped(), o.error.toHtmlEscaped());
     }
     if (m_outcomes.isEmpty())
-        html = tr("<p style=\"color:#b3261e\">There is no table to export.</p>");
+        html = tr("<p style=\"color:%1\">There is no table to export.</p>").arg(errorColour);
     m_result->setText(html);
     m_result->setVisible(true);
     adjustSize(); // room for every line of the outcome

@@ -6,8 +6,10 @@
 #include "ui/common/HeaderColumnChooser.h"
 #include "ui/shell/AboutText.h"
 #include "ui/shell/KeyboardShortcuts.h"
+#include "ui/shell/Theme.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -251,6 +253,22 @@ void MainWindow::buildActions()
         else
             columns->addAction(tr("This page has no table"))->setEnabled(false);
     });
+
+    // The look: the desktop's, or Fusion light or dark (saved; applied before the window is built).
+    QMenu* themes = view->addMenu(tr("&Theme"));
+    themes->setObjectName(QStringLiteral("themeMenu"));
+    auto* themeGroup = new QActionGroup(themes);
+    for (Theme t : { Theme::System, Theme::Light, Theme::Dark }) {
+        QAction* a = themes->addAction(themeTitle(t));
+        a->setObjectName(QStringLiteral("theme-") + themeKey(t));
+        a->setCheckable(true);
+        a->setChecked(t == currentTheme());
+        themeGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [t] {
+            applyTheme(t);
+            saveTheme(t);
+        });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     m_helpMenu = help->menuAction(); // page menus go before it

@@ -150,7 +150,7 @@ void MemoryHistoryChart::redraw()
             w.begin, w.end, w.perPoint, absolute, [&](std::size_t i) { return at(i, Swap); },
             [&](std::size_t i) { add(Swap, i, at(i, Swap), prevSwap); });
     }
-    const NiceScale scale = niceScale(maxValue);
+    const NiceScale scale = fineNiceScale(maxValue);
     m_top = scale.top;
     m_ticks = scale.ticks;
     m_decimals = scale.decimals;

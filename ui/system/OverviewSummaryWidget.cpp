@@ -165,7 +165,7 @@ OverviewSummaryWidget::OverviewSummaryWidget(QWidget* parent)
     usedNote->setObjectName(QStringLiteral("memory.used_note"));
     usedNote->setTextFormat(Qt::PlainText);
     usedNote->setWordWrap(true);
-    usedNote->setForegroundRole(QPalette::PlaceholderText);
+    setTextTone(usedNote, TextTone::Dim);
     g->addWidget(usedNote, 5, 0, 1, 7);
 
     // Boot, uptime, load and the process-creation and scheduling counters.
@@ -314,7 +314,7 @@ QGroupBox* OverviewSummaryWidget::section(
     grid->setHorizontalSpacing(14);
     auto* error = new QLabel(box);
     error->setTextFormat(Qt::PlainText); // it quotes paths and kernel text
-    setTextColor(error, kErrorText);
+    setTextTone(error, TextTone::Error);
     error->setWordWrap(true);
     error->hide();
     error->setObjectName(name + QStringLiteral(".error"));

@@ -195,7 +195,7 @@ QWidget* SystemOverviewPage::buildTableTab(const QString& name, QAbstractItemMod
     tab->setObjectName(name);
     auto* layout = new QVBoxLayout(tab);
     auto* error = new QLabel;
-    setTextColor(error, kErrorText);
+    setTextTone(error, TextTone::Error);
     error->setWordWrap(true);
     error->hide();
     layout->addWidget(error);
