@@ -2,6 +2,7 @@
 #include "core/interrupts/InterruptsCollector.h"
 
 #include "core/base/ProcFs.h"
+#include "core/interrupts/IrqDevices.h"
 
 #include <cstdint>
 #include <map>
@@ -47,6 +48,7 @@ void InterruptsCollector::updateTopology(const Interrupts& interrupts, double ti
             : previous;
         m_topology = std::move(fresh);
         m_irqSet = std::move(set);
+        readNetQueues();
         return;
     }
     if (timeSec - m_topology->readAtSec < kTopologyRefreshSec)
@@ -64,6 +66,21 @@ void InterruptsCollector::updateTopology(const Interrupts& interrupts, double ti
         next->irqbalance = findIrqbalance(m_root, next->irqbalance, timeSec);
     next->readAtSec = timeSec;
     m_topology = std::move(next);
+    readNetQueues(); // an administrator's echo into rps_cpus shows with the affinities
+}
+
+void InterruptsCollector::readNetQueues()
+{
+    if (m_sysRoot.empty() || !m_topology) {
+        m_netQueues.reset();
+        return;
+    }
+    auto queues = std::make_shared<std::vector<NetDeviceQueues>>();
+    for (const IrqDevice& d : irqDevices(*m_topology)) {
+        if (d.kind == "net")
+            queues->push_back(readNetDeviceQueues(m_sysRoot, d.name, *m_topology));
+    }
+    m_netQueues = std::move(queues);
 }
 
 InterruptsSnapshot InterruptsCollector::sample(double timeSec)
@@ -101,6 +118,7 @@ InterruptsSnapshot InterruptsCollector::sample(double timeSec)
     if (snap.interruptsError == Error::None)
         updateTopology(snap.interrupts, timeSec);
     snap.topology = m_topology;
+    snap.netQueues = m_netQueues;
     snap.affinity.resize(snap.interrupts.rows.size());
     for (std::size_t i = 0; m_topology && i < snap.interrupts.rows.size(); ++i) {
         if (const IrqInfo* info = m_topology->find(snap.interrupts.rows[i].irq))

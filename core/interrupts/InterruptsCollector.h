@@ -27,12 +27,14 @@ public:
 
 private:
     void updateTopology(const Interrupts& interrupts, double timeSec);
+    void readNetQueues();
 
     std::string m_root;
     std::string m_sysRoot;
     IrqRates m_irqRates;
     IrqRates m_softirqRates;
     std::shared_ptr<const IrqTopology> m_topology;
+    std::shared_ptr<const std::vector<NetDeviceQueues>> m_netQueues;
     std::vector<std::pair<int, std::string>> m_irqSet; // (irq, action names) of the last read
     std::uint64_t m_sequence = 0;
     std::string m_buffer;

@@ -9,6 +9,7 @@
 #include "core/interrupts/IrqAffinity.h"
 #include "core/interrupts/IrqRates.h"
 #include "core/interrupts/IrqTopology.h"
+#include "core/interrupts/NetQueues.h"
 #include "core/interrupts/Softirqs.h"
 
 #include <cstdint>
@@ -29,6 +30,9 @@ struct InterruptsSnapshot
     // Attachment, /sys/kernel/irq fields, affinities and irqbalance: shared between snapshots
     // until the collector re-reads it (IrqTopology.h says when). Null before the first good read.
     std::shared_ptr<const IrqTopology> topology;
+    // Per network interface with IRQs: its queues' RPS/XPS CPU masks, read with the topology (at
+    // most every kTopologyRefreshSec) and shared the same way. Null without a /sys root.
+    std::shared_ptr<const std::vector<NetDeviceQueues>> netQueues;
     Softirqs softirqs;
     IrqRateSample softirqRates; // rows aligned with softirqs.rows
 };

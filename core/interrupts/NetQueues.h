@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The data of a per-device view of a network interface (issue 13's next step; no view yet): its
+// The data of the per-device view (ui/interrupts/DevicePanel) for a network interface: its
 // IRQs (from the IrqTopology's attachments) and, per queue, the CPUs receive packet steering and
 // transmit packet steering may use (Documentation/networking/scaling.rst):
 // /sys/class/net/IFACE/queues/rx-N/rps_cpus and tx-N/xps_cpus, hex CPU masks. All zeros: RPS or

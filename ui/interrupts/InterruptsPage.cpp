@@ -2,8 +2,8 @@
 #include "ui/interrupts/InterruptsPage.h"
 
 #include "core/sampler/InterruptsSampler.h"
+#include "ui/interrupts/DevicePanel.h"
 #include "ui/interrupts/InterruptsExports.h"
-
 #include "ui/interrupts/InterruptsPanel.h"
 
 #include <QComboBox>
@@ -23,6 +23,7 @@ InterruptsPage::InterruptsPage(InterruptsSampler* source, QWidget* parent)
     , m_tabs(new QTabWidget(this))
     , m_hardware(new InterruptsPanel(InterruptsModel::Kind::Hardware, this))
     , m_soft(new InterruptsPanel(InterruptsModel::Kind::Soft, this))
+    , m_devices(new DevicePanel(this))
 {
     m_status->setTextFormat(Qt::PlainText);
     m_status->setText(tr("Waiting for the first sample of /proc/interrupts…"));
@@ -42,10 +43,14 @@ InterruptsPage::InterruptsPage(InterruptsSampler* source, QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_hardware, tr("Hardware interrupts"));
     m_tabs->addTab(m_soft, tr("Softirqs"));
+    m_tabs->addTab(m_devices, tr("By device"));
     m_tabs->setTabToolTip(
         0, tr("/proc/interrupts: interrupts raised by devices and by other CPUs"));
     m_tabs->setTabToolTip(
         1, tr("/proc/softirqs: work the kernel deferred out of interrupt handlers"));
+    m_tabs->setTabToolTip(2,
+        tr("A network interface or disk and its queues' IRQs across the CPUs, with their "
+           "affinity, RPS/XPS and irqbalance"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -64,6 +69,7 @@ void InterruptsPage::applySnapshot(InterruptsSnapshotPtr snapshot)
         return;
     m_hardware->applySnapshot(snapshot);
     m_soft->applySnapshot(snapshot);
+    m_devices->applySnapshot(snapshot);
     if (!isVisible())
         return;
     QStringList parts;
@@ -110,6 +116,7 @@ void InterruptsPage::setHistorySeconds(double seconds)
     updateCapacity();
     m_hardware->setChartRange(seconds);
     m_soft->setChartRange(seconds);
+    m_devices->setChartRange(seconds);
 }
 
 void InterruptsPage::updateCapacity()
@@ -117,6 +124,7 @@ void InterruptsPage::updateCapacity()
     const std::size_t n = historyCapacityFor(m_keptSeconds, m_intervalMs);
     m_hardware->setHistoryCapacity(n);
     m_soft->setHistoryCapacity(n);
+    m_devices->setHistoryCapacity(n);
 }
 
 Sampler* InterruptsPage::pageSource() const

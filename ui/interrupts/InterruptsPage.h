@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace pg {
 
+class DevicePanel;
 class InterruptsPanel;
 class InterruptsSampler;
 
@@ -35,6 +36,7 @@ public:
 
     InterruptsPanel* hardware() const { return m_hardware; }
     InterruptsPanel* soft() const { return m_soft; }
+    DevicePanel* devices() const { return m_devices; }
     double historySeconds() const { return m_historySeconds; }
     // Seconds the history keeps: the longest range chosen so far, at least the default.
     double keptSeconds() const { return m_keptSeconds; }
@@ -58,6 +60,7 @@ private:
     QTabWidget* m_tabs;
     InterruptsPanel* m_hardware;
     InterruptsPanel* m_soft;
+    DevicePanel* m_devices;
     int m_intervalMs = 1000;
     double m_historySeconds = kDefaultHistorySeconds;
     double m_keptSeconds = kDefaultHistorySeconds;

@@ -125,6 +125,8 @@ InterruptsPanel::InterruptsPanel(InterruptsModel::Kind kind, QWidget* parent)
             m_view->setColumnWidth(m_model->columnOf(InterruptsModel::Devices), 230);
         if (m_model->columnOf(InterruptsModel::Description) >= 0)
             m_view->setColumnWidth(m_model->columnOf(InterruptsModel::Description), 380);
+        if (m_model->columnOf(InterruptsModel::AttachedTo) >= 0)
+            m_view->setColumnWidth(m_model->columnOf(InterruptsModel::AttachedTo), 150);
         if (m_model->columnOf(InterruptsModel::Chip) >= 0)
             m_view->setColumnWidth(m_model->columnOf(InterruptsModel::Chip), 150);
         if (m_model->columnOf(InterruptsModel::Balance) >= 0)

@@ -244,7 +244,15 @@ def copy_live():
     for cls in ("class/net", "block"):
         for name in os.listdir("/sys/" + cls):
             cp("/sys/%s/%s" % (cls, name), os.path.join(sysd, cls, name))
-            copy_dev(os.path.realpath("/sys/%s/%s" % (cls, name)))
+            d = copy_dev(os.path.realpath("/sys/%s/%s" % (cls, name)))
+            # RPS/XPS masks (the per-device view); a mask the kernel refuses to show (xps_cpus of
+            # a single-queue device: ENOENT) leaves the queue folder without it, as it reads.
+            queues = os.path.realpath("/sys/%s/%s" % (cls, name)) + "/queues"
+            if cls == "class/net" and os.path.isdir(queues):
+                for q in sorted(os.listdir(queues)):
+                    f = "rps_cpus" if q.startswith("rx-") else "xps_cpus"
+                    os.makedirs(os.path.join(d, "queues", q), exist_ok=True)
+                    cp(os.path.join(queues, q, f), os.path.join(d, "queues", q, f))
     # Targets of the driver/subsystem links, so that no link in the fixture dangles.
     for dirpath, dirnames, filenames in os.walk(sysd):
         for n in dirnames + filenames:
