@@ -5,6 +5,7 @@
 // window; a shorter range hides samples a longer one shows again; new series start empty.
 
 #include "ui/charts/CpuStackChart.h"
+#include "ui/system/MemoryHistoryChart.h"
 #include "ui/charts/RateChart.h"
 #include "ui/charts/TimeSeriesChart.h"
 
@@ -49,12 +50,18 @@ void TestTimeChartApi::everyChartIsFedTheSameWay()
     auto* series = new TimeSeriesChart("irq", "interrupts/s");
     auto* rate = new RateChart("ctxt", "switches/s", { "a" });
     auto* stack = new CpuStackChart("cpu", false);
+    auto* memory = new MemoryHistoryChart();
     const QStringList stackNames { "u", "n", "s", "i", "si", "w", "st" };
     std::vector<Subject> subjects {
         { series, series, { "a", "b" },
             [series](int k) { return series->points(series->seriesNames().value(k)); } },
         { rate, rate, { "a", "b" }, [rate](int k) { return rate->points(k); } },
         { stack, stack, stackNames, [stack](int k) { return stack->points(k); } },
+        { memory, memory, memory->seriesNames(),
+            [memory](int k) {
+                const std::vector<QPointF> p = memory->points(MemoryHistoryChart::Series(k));
+                return QList<QPointF>(p.begin(), p.end());
+            } },
     };
     for (Subject& s : subjects) {
         std::unique_ptr<QWidget> owner(s.widget);

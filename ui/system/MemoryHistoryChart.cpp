@@ -90,12 +90,70 @@ void MemoryHistoryChart::push(double timeSeconds, const MemInfo* m)
         if (swapTotal)
             m_swapTotal = double(*swapTotal) / kKibPerGib;
     }
-    m_times.push(timeSeconds);
-    m_values.push(used);
-    m_values.push(cache);
-    m_values.push(swap);
+    const double values[kStride] = { used, cache, swap };
+    append(timeSeconds, values);
+}
+
+void MemoryHistoryChart::setRange(double seconds)
+{
+    if (!(seconds > 0) || seconds == m_windowSeconds)
+        return;
+    m_windowSeconds = seconds;
     if (isVisible())
         redraw();
+}
+
+QStringList MemoryHistoryChart::seriesNames() const
+{
+    return { seriesName(Used), seriesName(Cache), seriesName(Swap) };
+}
+
+void MemoryHistoryChart::setSeries(const QStringList& names, const QList<QColor>& colours)
+{
+    if (names != seriesNames())
+        return; // the stack means RAM used, cache, swap: nothing else can be drawn here
+    m_colours = colours.size() == SeriesCount ? colours : QList<QColor> {};
+    update();
+}
+
+QColor MemoryHistoryChart::colour(Series s) const
+{
+    return m_colours.size() == SeriesCount ? m_colours[s] : seriesColor(s);
+}
+
+void MemoryHistoryChart::append(double timeSec, std::span<const double> values)
+{
+    m_times.push(timeSec);
+    for (std::size_t k = 0; k < kStride; ++k)
+        m_values.push(k < values.size() ? static_cast<float>(values[k])
+                                        : std::numeric_limits<float>::quiet_NaN());
+    if (isVisible())
+        redraw();
+}
+
+void MemoryHistoryChart::appendMany(std::span<const double> times, std::span<const double> values)
+{
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        m_times.push(times[i]);
+        for (std::size_t k = 0; k < kStride; ++k) {
+            const std::size_t at = i * kStride + k;
+            m_values.push(at < values.size() ? static_cast<float>(values[at])
+                                             : std::numeric_limits<float>::quiet_NaN());
+        }
+    }
+    if (isVisible())
+        redraw();
+}
+
+void MemoryHistoryChart::clear()
+{
+    m_times.clear();
+    m_values.clear();
+    for (auto& d : m_drawn)
+        d.clear();
+    for (auto& b : m_breaks)
+        b.clear();
+    update();
 }
 
 std::optional<double> MemoryHistoryChart::valueGib(std::size_t i, Series s) const
@@ -203,7 +261,7 @@ void MemoryHistoryChart::paintEvent(QPaintEvent*)
     if (m_drawn.size() == SeriesCount) {
         // Areas: cache (top of the stack) first, used over it, each down to the axis.
         for (int s : { int(Cache), int(Used) }) {
-            QColor fill = seriesColor(Series(s));
+            QColor fill = colour(Series(s));
             fill.setAlpha(150);
             forPieces(s, [&](int begin, int end) {
                 QPolygonF area;
@@ -213,13 +271,13 @@ void MemoryHistoryChart::paintEvent(QPaintEvent*)
                     return;
                 area << QPointF(area.back().x(), plot.bottom())
                      << QPointF(area.front().x(), plot.bottom());
-                painter.setPen(QPen(seriesColor(Series(s)), 1.5));
+                painter.setPen(QPen(colour(Series(s)), 1.5));
                 painter.setBrush(fill);
                 painter.drawPolygon(area);
             });
         }
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(seriesColor(Swap), 2));
+        painter.setPen(QPen(colour(Swap), 2));
         forPieces(Swap, [&](int begin, int end) {
             QPolygonF line;
             for (int i = begin; i < end; ++i)
@@ -245,7 +303,7 @@ void MemoryHistoryChart::paintEvent(QPaintEvent*)
     const double y = height() - 4 - fm.height();
     for (int s = 0; s < SeriesCount; ++s) {
         const QString name = seriesName(Series(s));
-        painter.fillRect(QRectF(x, y + 3, square, square), seriesColor(Series(s)));
+        painter.fillRect(QRectF(x, y + 3, square, square), colour(Series(s)));
         painter.setPen(palette().color(QPalette::WindowText));
         x += square + 4;
         painter.drawText(QRectF(x, y, fm.horizontalAdvance(name) + 2, fm.height()),

@@ -10,10 +10,15 @@
 // must stay under the 50 MiB the soak checks. History is a ring of floats (GiB, NaN unknown), three
 // per sample; while shown each redraw keeps at most one point per two pixels (the bucket's fullest
 // sample, so a short peak stays visible); nothing is computed while hidden.
+//
+// It is fed through TimeChart like every chart (values in GiB, NaN unknown); its three series are
+// fixed by what they mean (the stack is drawn from them), so setSeries() only recolours them and
+// ignores names other than seriesNames().
 
 #include "core/base/RingBuffer.h"
 #include "core/system/MemInfo.h"
 #include "ui/charts/PlotFrame.h"
+#include "ui/charts/TimeChart.h"
 
 #include <QPointF>
 #include <QWidget>
@@ -22,7 +27,7 @@
 
 namespace pg {
 
-class MemoryHistoryChart final : public QWidget
+class MemoryHistoryChart final : public QWidget, public TimeChart
 {
     Q_OBJECT
 public:
@@ -30,12 +35,21 @@ public:
 
     explicit MemoryHistoryChart(QWidget* parent = nullptr);
 
-    void setCapacity(std::size_t samples);
+    // TimeChart: values per sample are Used, Cache, Swap in GiB.
+    void setCapacity(std::size_t samples) override;
+    void setRange(double seconds) override;
+    double range() const override { return m_windowSeconds; }
+    void setSeries(const QStringList& names, const QList<QColor>& colours) override;
+    QStringList seriesNames() const override;
+    void append(double timeSec, std::span<const double> values) override;
+    void appendMany(std::span<const double> times, std::span<const double> values) override;
+    void clear() override;
+    std::size_t sampleCount() const override { return m_times.size(); }
+
     // One sample from /proc/meminfo (missing lines: unknown); nullptr: the file was not readable.
     void push(double timeSeconds, const MemInfo* memInfo);
     void redraw();
 
-    std::size_t sampleCount() const { return m_times.size(); }
     std::optional<double> valueGib(std::size_t i, Series s) const; // 0 = oldest
     // What is drawn (empty while hidden): per series (seconds before the newest sample, GiB);
     // Cache's points are the top of the stack (used + cache).
@@ -44,7 +58,8 @@ public:
     std::optional<double> ramTotalGib() const { return m_ramTotal; }
     QString hoverText(double secondsAgo) const;
     static QString seriesName(Series s);
-    static QColor seriesColor(Series s);
+    static QColor seriesColor(Series s); // the default colours
+    QColor colour(Series s) const;
 
     QSize sizeHint() const override { return { 840, 240 }; }
     QSize minimumSizeHint() const override { return { 240, 150 }; }
@@ -66,6 +81,7 @@ private:
     std::vector<std::vector<int>> m_breaks; // per series: where a new piece starts in m_drawn
     std::optional<double> m_ramTotal, m_swapTotal;
     double m_windowSeconds = 600;
+    QList<QColor> m_colours; // empty: seriesColor()
     double m_top = 1;
     int m_ticks = 6;
     int m_decimals = 1;

@@ -282,11 +282,14 @@ QString SystemOverviewPage::sourceError(const QString& tab) const
 void SystemOverviewPage::setIntervalMs(int ms)
 {
     m_capacity = SystemOverviewCollector::historyCapacityFor(ms);
+    // Every chart of the page through the one chart API.
+    QList<TimeChart*> charts { m_memoryChart };
     for (CpuStackChart* c : std::as_const(m_cpuCharts))
-        c->setCapacity(m_capacity);
+        charts << c;
     for (RateChart* c : std::as_const(m_rateCharts))
+        charts << c;
+    for (TimeChart* c : std::as_const(charts))
         c->setCapacity(m_capacity);
-    m_memoryChart->setCapacity(m_capacity);
 }
 
 void SystemOverviewPage::applySourceError(
