@@ -93,6 +93,8 @@ int main(int argc, char** argv)
     pg::installHeapTrim(&window);
     QObject::connect(
         &window, &pg::MainWindow::pageChanged, &window, [&window] { pg::trimHeapSoon(&window); });
+    QObject::connect(
+        &window, &pg::MainWindow::viewChanged, &window, [&window] { pg::trimHeapSoon(&window); });
 
     window.show();
     if (quitAfterMs >= 0)

@@ -8,7 +8,7 @@
 #include "core/interrupts/InterruptsCollector.h"
 #include "core/interrupts/IrqDevices.h"
 #include "tests/support/TestUtil.h"
-#include "ui/charts/TimeSeriesChart.h"
+#include "ui/charts/RateChart.h"
 #include "ui/interrupts/DeviceIrqModel.h"
 #include "ui/interrupts/DevicePanel.h"
 #include "ui/interrupts/InterruptsPage.h"
@@ -187,8 +187,10 @@ void TestDeviceView::panelShowsQueuesAcrossCpus()
     // The affinity as the fixture's /proc/irq/N says, and the effective CPU in bold.
     QCOMPARE(cell(m, r38, DeviceIrqModel::Allowed), QStringLiteral("0-1"));
     QCOMPARE(cell(m, r38, DeviceIrqModel::Effective), QStringLiteral("1"));
-    QVERIFY(m->index(r38, DeviceIrqModel::FirstCpu + 1).data(Qt::FontRole).value<QFont>().bold());
-    QVERIFY(!m->index(r38, DeviceIrqModel::FirstCpu).data(Qt::FontRole).isValid());
+    QVERIFY(m->index(r38, DeviceIrqModel::FirstCpu + 1).data(DeviceIrqModel::EffectiveRole).toBool());
+    QVERIFY(m->index(r38, DeviceIrqModel::FirstCpu + 1).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!m->index(r38, DeviceIrqModel::FirstCpu).data(DeviceIrqModel::EffectiveRole).toBool());
+    QVERIFY(!m->index(r38, DeviceIrqModel::FirstCpu).data(Qt::BackgroundRole).isValid());
     QVERIFY(m->index(r38, DeviceIrqModel::Allowed)
                 .data(Qt::ToolTipRole)
                 .toString()

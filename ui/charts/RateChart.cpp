@@ -110,6 +110,14 @@ void RateChart::clear()
     redraw();
 }
 
+void RateChart::setTitle(const QString& title)
+{
+    if (title == m_title)
+        return;
+    m_title = title;
+    update();
+}
+
 QColor RateChart::seriesColour(int k) const
 {
     if (k >= 0 && k < m_colours.size())

@@ -61,6 +61,7 @@ public:
     QList<QPointF> points(int k) const;
     int lineCount(int k) const; // pieces of series k's line
     QString title() const { return m_title; }
+    void setTitle(const QString& title);
     double axisTop() const { return m_top; }
     QStringList yLabels() const;
     int replaceCount() const { return m_replaceCount; } // series recomputed, for tests

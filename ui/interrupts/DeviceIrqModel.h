@@ -23,6 +23,7 @@ class DeviceIrqModel final : public QAbstractTableModel
 public:
     enum Column { Irq, Queue, Allowed, Effective, Rate, FirstCpu };
     static constexpr int SortRole = Qt::UserRole + 1;
+    static constexpr int EffectiveRole = Qt::UserRole + 2; // bool: the CPU is in the effective affinity
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -53,6 +54,8 @@ private:
         std::vector<unsigned long long> cpuCounts;
         bool operator==(const Row&) const = default;
     };
+
+    bool isEffective(const Row& r, int cpu) const;
 
     std::vector<Row> m_rows;
     std::vector<int> m_cpuIds;

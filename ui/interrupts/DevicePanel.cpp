@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/interrupts/DevicePanel.h"
 
-#include "ui/charts/TimeSeriesChart.h"
+#include "ui/charts/RateChart.h"
 #include "ui/common/Banner.h"
 #include "ui/common/TableHeader.h"
 #include "ui/interrupts/DeviceIrqModel.h"
+#include "ui/interrupts/RateFeed.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -73,7 +74,7 @@ DevicePanel::DevicePanel(QWidget* parent)
     , m_note(new QLabel(this))
     , m_model(new DeviceIrqModel(this))
     , m_view(new QTableView(this))
-    , m_chart(new TimeSeriesChart(tr("Interrupts/s"), tr("interrupts/s"), this))
+    , m_chart(new RateChart(tr("Interrupts/s"), tr("interrupts/s"), {}, this))
     , m_steeringBox(new QGroupBox(tr("Packet steering (RPS for receive, XPS for transmit)"), this))
     , m_steering(new QTableWidget(0, 3, this))
 {
@@ -97,7 +98,7 @@ DevicePanel::DevicePanel(QWidget* parent)
     m_note->setTextFormat(Qt::PlainText);
     m_note->setWordWrap(true);
     setTextTone(m_note, TextTone::Dim);
-    m_note->setText(tr("Bold: the CPUs in an IRQ's effective affinity, where the interrupt "
+    m_note->setText(tr("Tinted: the CPUs in an IRQ's effective affinity, where the interrupt "
                        "controller sends it now. To move an IRQ (as root): echo 2 > "
                        "/proc/irq/N/smp_affinity_list; irqbalance, when running, may move it "
                        "back. Hover a cell for counts since boot."));
@@ -316,7 +317,7 @@ void DevicePanel::showEvent(QShowEvent* event)
     if (m_dirty)
         redraw();
     else if (!event->spontaneous())
-        feedChart(); // the chart dropped its Qt Charts objects when hidden
+        feedChart();
 }
 
 void DevicePanel::redraw()
@@ -466,7 +467,7 @@ void DevicePanel::feedChart()
             }
         }
     }
-    m_chart->setTitleText(device ? (lines == Lines::PerCpu
+    m_chart->setTitle(device ? (lines == Lines::PerCpu
                                            ? tr("%1: interrupts/s per CPU")
                                            : tr("%1: interrupts/s per IRQ"))
                                        .arg(QString::fromStdString(device->name))
@@ -482,26 +483,7 @@ void DevicePanel::feedChart()
     }
     if (!h)
         return;
-    const RateSeries timeline = h->total();
-    const std::size_t n = timeline.size();
-    std::size_t first = 0;
-    while (first < n && timeline.timeSec(first) <= m_fedUntil)
-        ++first;
-    std::vector<double> times;
-    std::vector<double> values;
-    times.reserve(n - first);
-    values.reserve((n - first) * series.size());
-    for (std::size_t i = first; i < n; ++i) {
-        times.push_back(timeline.timeSec(i));
-        for (const std::optional<RateSeries>& s : series) {
-            const std::size_t size = s ? s->size() : 0;
-            values.push_back(
-                size + i >= n ? s->rate(i + size - n) : std::numeric_limits<double>::quiet_NaN());
-        }
-    }
-    m_chart->appendMany(times, values);
-    if (n > 0)
-        m_fedUntil = timeline.timeSec(n - 1);
+    m_fedUntil = feedRates(*m_chart, *h, series, m_fedUntil);
 }
 
 } // namespace pg

@@ -6,6 +6,7 @@
 #include "ui/charts/TimeSeriesChart.h"
 #include "ui/common/Banner.h"
 #include "ui/common/TableHeader.h"
+#include "ui/interrupts/RateFeed.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -226,31 +227,10 @@ void InterruptsPanel::changeEvent(QEvent* event)
 void InterruptsPanel::feed(TimeSeriesChart* chart, double& fedUntil, const QStringList& names,
     const QList<QColor>& colours, const std::vector<std::optional<RateSeries>>& series)
 {
-    const RateSeries timeline = m_history.total(); // one value per tick: the whole timeline
     const bool replay = names != chart->seriesNames();
     chart->setSeries(names, colours); // new names drop the chart's samples: all are pushed again
-    const std::size_t n = timeline.size();
-    std::size_t first = 0;
-    if (!replay) {
-        while (first < n && timeline.timeSec(first) <= fedUntil)
-            ++first;
-    }
-    std::vector<double> times;
-    std::vector<double> values;
-    times.reserve(n - first);
-    values.reserve((n - first) * series.size());
-    for (std::size_t i = first; i < n; ++i) {
-        times.push_back(timeline.timeSec(i));
-        for (const std::optional<RateSeries>& s : series) {
-            // A row's values end with the timeline; one seen later has fewer.
-            const std::size_t size = s ? s->size() : 0;
-            values.push_back(
-                size + i >= n ? s->rate(i + size - n) : std::numeric_limits<double>::quiet_NaN());
-        }
-    }
-    chart->appendMany(times, values);
-    if (n > 0)
-        fedUntil = timeline.timeSec(n - 1);
+    fedUntil = feedRates(
+        *chart, m_history, series, replay ? -std::numeric_limits<double>::infinity() : fedUntil);
 }
 
 void InterruptsPanel::applySnapshot(const InterruptsSnapshotPtr& snapshot)

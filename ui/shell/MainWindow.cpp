@@ -120,6 +120,10 @@ void MainWindow::addPage(Page* page)
     page->attachHost(*this);
     page->setIntervalMs(m_intervalMs);
     connectSource(page);
+    // A tab inside the page (System: CPU, Activity, ...; Interrupts: By device) brought to the
+    // front: what the hidden tab released can go back to the system (app/HeapPolicy).
+    for (QTabWidget* inner : widget->findChildren<QTabWidget*>())
+        connect(inner, &QTabWidget::currentChanged, this, &MainWindow::viewChanged);
 }
 
 void MainWindow::connectSource(Page* page)

@@ -78,6 +78,7 @@ signals:
     void pausedChanged(bool paused);
     void refreshRequested();
     void pageChanged(const QString& id); // another page was brought to the front
+    void viewChanged(); // another tab inside a page was brought to the front
 
 protected:
     void closeEvent(QCloseEvent* event) override;
