@@ -14,6 +14,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
+#include <optional>
 
 using namespace pg;
 
@@ -186,10 +187,18 @@ void TestInterruptsModel::affinityAndBalance()
     // Issue 13: balance is judged against the effective affinity, and only with >= 1000 events
     // since boot (kBalanceMinTotalEvents); the counts were raised and 24's effective list
     // dropped so that 24 and 25 still show the two findings; 27 and 28 are the old inputs.
-    snap->affinity[0] = IrqAffinity { true, { 0, 1, 2, 3 }, false, {} };
-    snap->affinity[3] = IrqAffinity { true, { 0, 1, 2, 3 }, true, { 0 } };
-    snap->affinity[4] = IrqAffinity { true, { 0, 1, 2, 3 }, false, {} };
-    snap->affinity[1] = IrqAffinity { true, { 0, 1, 2, 3 }, false, {} };
+    auto allowedAll = [](std::optional<std::vector<int>> effective) {
+        IrqAffinity a;
+        a.allowedKnown = true;
+        a.allowed = { 0, 1, 2, 3 };
+        a.effectiveKnown = effective.has_value();
+        a.effective = effective.value_or(std::vector<int> {});
+        return a;
+    };
+    snap->affinity[0] = allowedAll(std::nullopt);
+    snap->affinity[3] = allowedAll(std::vector<int> { 0 });
+    snap->affinity[4] = allowedAll(std::nullopt);
+    snap->affinity[1] = allowedAll(std::nullopt);
     model.applySnapshot(*snap);
     QCOMPARE(cell(model, "24", InterruptsModel::Affinity), QStringLiteral("0-3"));
     QCOMPARE(cell(model, "24", InterruptsModel::Balance), QStringLiteral("CPU 0 takes 97 %"));

@@ -29,9 +29,10 @@ int ChartHost::maxPoints() const
 {
     const QChart* c = chart();
     const int width = c ? static_cast<int>(c->plotArea().width()) : 0;
-    // A point every other pixel: at 0.25 s a 10-minute window is 2,401 samples, and Qt Charts
-    // keeps a path and a stroked hover shape of every point drawn.
-    return width > 0 ? std::clamp(width / 2, kMinPoints, kMaxPoints) : kMaxPoints;
+    // A point every third pixel: at 0.25 s a 10-minute window is 2,401 samples, and Qt Charts
+    // keeps a path and a stroked hover shape (some 20 path elements a point) of every point
+    // drawn. Each point is its bucket's peak, so spikes stay.
+    return width > 0 ? std::clamp(width / 3, kMinPoints, kMaxPoints) : kMaxPoints;
 }
 
 void ChartHost::setAntialiasing(bool on)

@@ -24,10 +24,10 @@ public:
     QChart* chart() const;
     QChartView* chartView() const { return m_view; }
 
-    // Points one series may draw: one per two pixels of the plot area, never more than
+    // Points one series may draw: one per three pixels of the plot area, never more than
     // kMaxPoints (the plot's width is unknown until the first layout).
     int maxPoints() const;
-    static constexpr int kMaxPoints = 400;
+    static constexpr int kMaxPoints = 300;
     static constexpr int kMinPoints = 60;
 
 protected:

@@ -312,15 +312,20 @@ void TimeSeriesChart::redraw()
     m_x->setTickCount(xTicksFor(m_range));
     // Round ticks labelled by fmt::rate(), the table's format. The floor keeps a 0.2/s line off
     // the axis and its steps at 0.1 or more, where fmt::rate() has a decimal to show them.
+    // Relabelled only when the scale changes: each change rebuilds the axis's label items (a
+    // QTextDocument each), which at every tick churned the heap.
     const NiceScale scale = niceScale(yMax, 0.5);
-    for (const QString& label : m_y->categoriesLabels())
-        m_y->remove(label);
-    m_y->setStartValue(0);
-    for (int i = 0; i < scale.ticks; ++i) {
-        const double v = scale.top * i / (scale.ticks - 1);
-        m_y->append(fmt::rate(v), v);
+    QStringList labels;
+    for (int i = 0; i < scale.ticks; ++i)
+        labels << fmt::rate(scale.top * i / (scale.ticks - 1));
+    if (labels != m_y->categoriesLabels() || m_y->max() != scale.top) {
+        for (const QString& label : m_y->categoriesLabels())
+            m_y->remove(label);
+        m_y->setStartValue(0);
+        for (int i = 0; i < scale.ticks; ++i)
+            m_y->append(labels[i], scale.top * i / (scale.ticks - 1));
+        m_y->setRange(0, scale.top);
     }
-    m_y->setRange(0, scale.top);
     updateTitle();
 }
 

@@ -17,13 +17,13 @@ namespace pg {
 
 InterruptsPage::InterruptsPage(InterruptsSampler* source, QWidget* parent)
     : QWidget(parent)
-    , m_source(source)
     , m_status(new QLabel(this))
     , m_historyBox(new QComboBox(this))
     , m_tabs(new QTabWidget(this))
     , m_hardware(new InterruptsPanel(InterruptsModel::Kind::Hardware, this))
     , m_soft(new InterruptsPanel(InterruptsModel::Kind::Soft, this))
     , m_devices(new DevicePanel(this))
+    , m_source(source)
 {
     m_status->setTextFormat(Qt::PlainText);
     m_status->setText(tr("Waiting for the first sample of /proc/interrupts…"));

@@ -26,6 +26,8 @@ namespace pg {
 
 class DistributionBars;
 class IrqHeatmap;
+class RateChart;
+class TimeChart;
 class TimeSeriesChart;
 
 class InterruptsPanel final : public QWidget
@@ -45,7 +47,7 @@ public:
     QTableView* view() const { return m_view; }
     QLineEdit* filterEdit() const { return m_filter; }
     TimeSeriesChart* rateChart() const { return m_rateChart; }
-    TimeSeriesChart* cpuChart() const { return m_cpuChart; }
+    RateChart* cpuChart() const { return m_cpuChart; }
     DistributionBars* distribution() const { return m_bars; }
     IrqHeatmap* heatmap() const { return m_heatmap; }
     const RateHistory& history() const { return m_history; }
@@ -66,7 +68,7 @@ private:
     void updateHeatmap();
     // Pushes the history of `series` (one per name, nullopt: none yet) into `chart`: all of it
     // when the names change, else only the samples after `fedUntil`.
-    void feed(TimeSeriesChart* chart, double& fedUntil, const QStringList& names,
+    void feed(TimeChart& chart, double& fedUntil, const QStringList& names,
         const QList<QColor>& colours, const std::vector<std::optional<RateSeries>>& series);
 
     InterruptsModel::Kind m_kind;
@@ -76,7 +78,7 @@ private:
     QTableView* m_view;
     QLabel* m_flags;
     TimeSeriesChart* m_rateChart;
-    TimeSeriesChart* m_cpuChart;
+    RateChart* m_cpuChart;
     DistributionBars* m_bars;
     IrqHeatmap* m_heatmap;
     QComboBox* m_heatBasis;
