@@ -342,8 +342,8 @@ void InterruptsPanel::updateCharts()
             groups[g].perCpu.assign(it.counts.begin(), it.counts.end());
         ++g;
     }
-    feed(
-        *m_rateChart, m_rateFed, rateNames, m_rateColours.colours(rateKeys, background), rateSeries);
+    feed(*m_rateChart, m_rateFed, rateNames, m_rateColours.colours(rateKeys, background),
+        rateSeries);
     m_rateChart->setTitleText(m_view->selectionModel()->hasSelection()
             ? tr("Selected: %1").arg(unitFor(m_kind))
             : tr("%n busiest: %1 (select rows to choose)", nullptr,
