@@ -10,6 +10,7 @@
 #include "ui/charts/ChartHost.h"
 #include "ui/charts/DistributionBars.h"
 #include "ui/charts/IrqHeatmap.h"
+#include "ui/charts/PlotFrame.h"
 #include "ui/charts/TimeChart.h"
 #include "ui/charts/TimeSeriesChart.h"
 #include "ui/common/Banner.h"
@@ -26,10 +27,13 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <typeinfo>
 
 using namespace pg;
@@ -40,11 +44,9 @@ namespace {
 
 double luminance(const QColor& c)
 {
-    auto channel = [](double v) {
-        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
-        + 0.0722 * channel(c.blueF());
+    auto channel
+        = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
 }
 
 double contrast(const QColor& a, const QColor& b)
@@ -56,7 +58,9 @@ double contrast(const QColor& a, const QColor& b)
 
 QString describe(const QColor& fg, const QColor& bg)
 {
-    return QStringLiteral("%1 on %2: %3:1").arg(fg.name(), bg.name()).arg(contrast(fg, bg), 0, 'f', 2);
+    return QStringLiteral("%1 on %2: %3:1")
+        .arg(fg.name(), bg.name())
+        .arg(contrast(fg, bg), 0, 'f', 2);
 }
 
 // The colour most pixels of `image` have: a chart's background.
@@ -99,6 +103,7 @@ private slots:
     void keysRoundTrip();
     void darkPaletteReads();
     void toneColoursRead();
+    void paintedGridShows();
     void styledLabelsFollowTheTheme();
     void systemRestoresTheDesktopLook();
     void menuAppliesAndSaves();
@@ -159,6 +164,19 @@ void TestTheme::darkPaletteReads()
                            .arg(pair.bg)
                            .arg(pair.group)
                            .arg(describe(fg, bg))));
+    }
+}
+
+void TestTheme::paintedGridShows()
+{
+    // The painted charts' grid lines must show on the plot (they were white on white in the light
+    // palette) and stay fainter than the text.
+    std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    for (const QPalette& p : { fusion->standardPalette(), darkPalette() }) {
+        const QColor base = p.color(QPalette::Base);
+        const QColor grid = PlotFrame::gridColour(p);
+        QVERIFY2(contrast(grid, base) >= 1.25, qPrintable(describe(grid, base)));
+        QVERIFY(contrast(grid, base) < contrast(p.color(QPalette::Text), base));
     }
 }
 
@@ -285,7 +303,8 @@ void TestTheme::everyViewReads()
         QTest::qWait(150);
         const QString where = tabs->tabText(tabs->currentIndex());
         for (QLabel* label : window.findChildren<QLabel*>()) {
-            if (!label->isVisible() || label->text().isEmpty() || label->textFormat() == Qt::RichText)
+            if (!label->isVisible() || label->text().isEmpty()
+                || label->textFormat() == Qt::RichText)
                 continue;
             QColor fg = label->palette().color(label->foregroundRole());
             const QColor under = label->palette().color(label->backgroundRole());
@@ -313,8 +332,8 @@ void TestTheme::everyViewReads()
                     const QVariant v = m->index(r, c).data(Qt::ForegroundRole);
                     if (!v.isValid())
                         continue;
-                    const QColor fg = v.canConvert<QBrush>() ? v.value<QBrush>().color()
-                                                             : v.value<QColor>();
+                    const QColor fg
+                        = v.canConvert<QBrush>() ? v.value<QBrush>().color() : v.value<QColor>();
                     if (contrast(fg, base) < 4.5)
                         problems << where + QStringLiteral(": cell ") + nameOf(view)
                                 + QStringLiteral(" %1,%2 ").arg(r).arg(c) + describe(fg, base);
@@ -324,9 +343,9 @@ void TestTheme::everyViewReads()
         for (QWidget* w : window.findChildren<QWidget*>()) {
             if (!w->isVisible() || w->width() < 50 || w->height() < 50)
                 continue;
-            const bool painted = dynamic_cast<TimeChart*>(w)
-                || dynamic_cast<MemoryHistoryChart*>(w) || dynamic_cast<DistributionBars*>(w)
-                || dynamic_cast<IrqHeatmap*>(w) || dynamic_cast<CpuCoreBars*>(w);
+            const bool painted = dynamic_cast<TimeChart*>(w) || dynamic_cast<MemoryHistoryChart*>(w)
+                || dynamic_cast<DistributionBars*>(w) || dynamic_cast<IrqHeatmap*>(w)
+                || dynamic_cast<CpuCoreBars*>(w);
             if (!painted)
                 continue;
             ++chartsChecked;

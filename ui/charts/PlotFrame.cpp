@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/PlotFrame.h"
 
+#include <QColor>
 #include <QPainter>
+#include <QPalette>
 #include <QWidget>
 #include <algorithm>
 
@@ -35,13 +37,24 @@ QRectF PlotFrame::plotRect(const QWidget& widget) const
     return QRectF(QPointF(left, top), QPointF(right, bottom)).normalized();
 }
 
+QColor PlotFrame::gridColour(const QPalette& palette)
+{
+    // Mid lightened, as before, is pure white on a light palette: no grid at all.
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    constexpr double t = 0.2;
+    return QColor::fromRgbF(static_cast<float>(base.redF() + (text.redF() - base.redF()) * t),
+        static_cast<float>(base.greenF() + (text.greenF() - base.greenF()) * t),
+        static_cast<float>(base.blueF() + (text.blueF() - base.blueF()) * t));
+}
+
 void PlotFrame::paint(QPainter& painter, const QWidget& widget, const QRectF& plot) const
 {
     const QFontMetrics fm(widget.font());
     const QFont bold = boldOf(widget.font());
     const QPalette& pal = widget.palette();
     const QColor text = pal.color(QPalette::WindowText);
-    const QColor grid = pal.color(QPalette::Mid).lighter(140);
+    const QColor grid = gridColour(pal);
 
     painter.save();
     painter.setPen(text);
