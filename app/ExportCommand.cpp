@@ -8,15 +8,18 @@
 #include "core/export/CsvWriter.h"
 #include "core/export/ExportTables.h"
 #include "core/export/InterruptsCsv.h"
+#include "core/export/MemoryCensusCsv.h"
 #include "core/export/MemoryMapCsv.h"
 #include "core/export/ProcessCsv.h"
 #include "core/export/SoftirqsCsv.h"
 #include "core/export/SystemCsv.h"
 #include "core/interrupts/Interrupts.h"
 #include "core/interrupts/InterruptsCollector.h"
+#include "core/memory/MemoryCensus.h"
 #include "core/memory/Smaps.h"
 #include "core/process/PidStat.h"
 #include "core/process/ProcessCollector.h"
+#include "core/process/ProcessDetails.h"
 #include "core/system/SystemOverview.h"
 
 #include <QCommandLineParser>
@@ -40,7 +43,8 @@ struct ExportRequest
     std::string sysRoot; // --sys-root; empty: irqSysRoot()'s default
     int intervalMs = 1000;
     bool intervalSet = false; // --interval given: interrupts and softirqs take two samples
-    int pid = 0;
+    int pid = 0; // memory: 0 for every process (the census), else that process's map
+    bool byUser = false; // memory without a pid: --by user
 };
 
 // A table, or the one line that says why there is none; `warnings` go to standard error (one
@@ -203,6 +207,23 @@ TableOutcome exportMemory(const ExportRequest& request)
     return { memoryMapToCsv(request.pid, *smaps), {} };
 }
 
+// `export memory` without a pid: every process's smaps_rollup, by process or by user. What could
+// not be read is named on stderr, never left out silently.
+TableOutcome exportMemoryCensus(const ExportRequest& request)
+{
+    const MemoryCensus census = readMemoryCensus(request.procRoot);
+    if (census.listError != Error::None)
+        return { {}, readProblem(request.procRoot, census.listError) };
+    if (census.processes.empty() && !census.skipped.empty())
+        return { {}, "no process's memory could be read; " + censusSkipSummary(census) };
+    TableOutcome outcome { request.byUser ? memoryByUserToCsv(census, userNameOf)
+                                          : memoryByProcessToCsv(census, userNameOf),
+        {} };
+    if (const std::string skipped = censusSkipSummary(census); !skipped.empty())
+        outcome.warnings.push_back(skipped);
+    return outcome;
+}
+
 // The producer of each table of the registry (core/export/ExportTables.h): adding a table is one
 // entry there plus one case here.
 TableOutcome produce(ExportTableId id, const ExportRequest& request)
@@ -211,7 +232,7 @@ TableOutcome produce(ExportTableId id, const ExportRequest& request)
     case ExportTableId::Processes:
         return exportProcesses(request);
     case ExportTableId::Memory:
-        return exportMemory(request);
+        return request.pid > 0 ? exportMemory(request) : exportMemoryCensus(request);
     case ExportTableId::Interrupts:
         return exportInterrupts(request);
     case ExportTableId::Softirqs:
@@ -261,7 +282,8 @@ std::string namesWhere(bool needsPid)
 std::string usageLines()
 {
     return "Usage: procglass export " + namesWhere(false) + " [-o FILE]\n"
-        + "       procglass export " + namesWhere(true) + " PID [-o FILE]\n";
+        + "       procglass export " + namesWhere(true) + " PID [-o FILE]\n"
+        + "       procglass export memory [--by process|user] [-o FILE]\n";
 }
 
 // One line per table, for --help: its name (and PID) and what it holds.
@@ -274,6 +296,9 @@ std::string tablesText()
             name += " PID";
         name.resize(std::max<std::size_t>(name.size() + 2, 16), ' ');
         text += "  " + name + std::string(t.description) + "\n";
+        if (t.id == ExportTableId::Memory)
+            text += "  memory          without a PID: every process's Rss, Pss, USS and swap "
+                    "(smaps_rollup), --by process or user\n";
     }
     return text;
 }
@@ -328,7 +353,11 @@ int runExportCommand(int argc, char** argv)
         QStringLiteral("Read a /sys tree elsewhere, for the devices IRQs serve (default: /sys "
                        "with the live /proc, none with --proc-root)."),
         QStringLiteral("DIR"));
-    parser.addOptions({ helpOption, outputOption, procRootOption, sysRootOption, intervalOption });
+    const QCommandLineOption byOption(QStringLiteral("by"),
+        QStringLiteral("For memory without a PID: one row per process (default) or per user."),
+        QStringLiteral("process|user"), QStringLiteral("process"));
+    parser.addOptions(
+        { helpOption, outputOption, procRootOption, sysRootOption, intervalOption, byOption });
     if (!parser.parse(args))
         return fail(2, parser.errorText().toStdString() + " (see procglass export --help)");
     if (parser.isSet(helpOption)) {
@@ -365,6 +394,7 @@ int runExportCommand(int argc, char** argv)
             2, "name a table to export: " + tableNames() + " (see procglass export --help)");
     const std::string asked = positional.front().toStdString();
     const ExportTableInfo* table = findExportTable(asked);
+    const bool renamed = !table;
     if (!table) {
         table = findRenamedExportTable(asked);
         if (!table)
@@ -374,15 +404,26 @@ int runExportCommand(int argc, char** argv)
             std::string(table->name).c_str());
     }
     const std::string name(table->name);
-    const int expectedArgs = table->needsPid ? 2 : 1;
+    // memory takes a PID (that process's map) or none (every process, --by process|user).
+    // The old name "maps" always meant one process's map.
+    const bool census = table->id == ExportTableId::Memory && positional.size() == 1 && !renamed;
+    if (parser.isSet(byOption) && !census)
+        return fail(2, "--by is for 'export memory' without a PID (see procglass export --help)");
+    if (census) {
+        const QString by = parser.value(byOption);
+        if (by != QLatin1String("process") && by != QLatin1String("user"))
+            return fail(2, "--by takes process or user, not '" + by.toStdString() + "'");
+        request.byUser = by == QLatin1String("user");
+    }
+    const int expectedArgs = table->needsPid && !census ? 2 : 1;
     if (positional.size() < expectedArgs)
         return fail(2, "export " + name + " needs a process id: procglass export " + name + " PID");
     if (positional.size() > expectedArgs)
         return fail(2,
             "unexpected argument '" + positional.at(expectedArgs).toStdString() + "': export "
-                + name + (table->needsPid ? " takes one PID" : " takes no other argument")
+                + name + (table->needsPid ? " takes one PID at most" : " takes no other argument")
                 + " (see procglass export --help)");
-    if (table->needsPid) {
+    if (table->needsPid && !census) {
         request.pid = positional.at(1).toInt(&ok);
         if (!ok || request.pid <= 0)
             return fail(2, "'" + positional.at(1).toStdString() + "' is not a process id");

@@ -77,7 +77,8 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
                     "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
                     "  procglass export processes|interrupts|softirqs|system [-o FILE] "
                     "[--proc-root DIR] [--sys-root DIR] [--interval MS]\n"
-                    "  procglass export memory PID [-o FILE] [--proc-root DIR]\n");
+                    "  procglass export memory PID [-o FILE] [--proc-root DIR]\n"
+                    "  procglass export memory [--by process|user] [-o FILE] [--proc-root DIR]\n");
         return exitWith(0);
     }
     if (parser.isSet(versionOption)) {

@@ -718,9 +718,19 @@ void TestExportCli::memoryErrors()
     QVERIFY(gone.exitCode != 0);
     QCOMPARE(gone.err.count('\n'), 1);
     QVERIFY2(gone.err.contains("no such process: 99999999"), gone.err.constData());
-    const RunResult noPid = run(kProcglass, { QStringLiteral("export"), QStringLiteral("memory") });
-    QCOMPARE(noPid.exitCode, 2);
-    QVERIFY2(noPid.err.contains("needs a process id"), noPid.err.constData());
+    // Without a pid it is the census of every process (tst_memory_census), and --by is refused
+    // with a pid.
+    const RunResult byWithPid = run(kProcglass,
+        { QStringLiteral("export"), QStringLiteral("memory"), QStringLiteral("1"),
+            QStringLiteral("--by"), QStringLiteral("user") });
+    QCOMPARE(byWithPid.exitCode, 2);
+    QVERIFY2(byWithPid.err.contains("--by is for 'export memory' without a PID"),
+        byWithPid.err.constData());
+    const RunResult badBy = run(kProcglass,
+        { QStringLiteral("export"), QStringLiteral("memory"), QStringLiteral("--by"),
+            QStringLiteral("file") });
+    QCOMPARE(badBy.exitCode, 2);
+    QVERIFY2(badBy.err.contains("--by takes process or user, not 'file'"), badBy.err.constData());
 
     // Someone else's process: as root, drop to nobody to be that someone else. Nobody may not
     // reach the build folder (a checkout in root's 0700 home), so a copy of the binary runs.

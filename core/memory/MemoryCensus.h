@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Who uses the RAM: every process's /proc/PID/smaps_rollup (kernels 4.14 and later), grouped by
+// process or by user, as smem(8) counts it:
+//   Rss   resident pages, each counted in full by every process that maps it (sums overcount);
+//   Pss   each resident page divided by the number of processes that map it (sums to the RAM
+//         that user-space mappings hold);
+//   USS   Private_Clean + Private_Dirty: the pages only this process maps, what its exit frees;
+//   Swap  swapped-out pages of its private and shared anonymous memory; SwapPss shares it out.
+//
+// Reading smaps_rollup walks the process's page tables under its mmap lock: not free (a few
+// milliseconds for a large process). readMemoryCensus() runs on the caller's thread (the command
+// line, or a worker) and checks `stop` between processes. What it cannot read is listed with the
+// reason, never left out silently: another user's process without root, a process that is gone.
+
+#include "core/base/Result.h"
+#include "core/memory/Smaps.h"
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pg {
+
+struct ProcessMemory
+{
+    int pid = 0;
+    std::uint32_t uid = 0; // real uid, from status
+    std::string comm; // status Name:, as the kernel escapes it
+    std::uint64_t rssKib = 0;
+    std::uint64_t pssKib = 0;
+    std::uint64_t ussKib = 0;
+    std::uint64_t swapKib = 0;
+    std::uint64_t swapPssKib = 0;
+    bool swapPssKnown = false; // SwapPss is printed by kernels 4.3 and later
+};
+
+// A process whose memory could not be read, and why (PermissionDenied, BadFormat, ...).
+struct CensusSkip
+{
+    int pid = 0;
+    std::string comm; // empty when even status could not be read
+    Error error = Error::None;
+};
+
+struct MemoryCensus
+{
+    std::vector<ProcessMemory> processes; // in pid order
+    std::vector<CensusSkip> skipped; // could not be read: counted and named
+    int withoutUserMemory = 0; // kernel threads and zombies: an empty smaps_rollup
+    int vanished = 0; // exited between the listing and the read
+    bool stopped = false; // `stop` was set: the lists are partial
+    Error listError = Error::None; // the /proc root itself could not be listed
+};
+
+// One process's figures from its parsed smaps_rollup. Fields the kernel did not print count 0,
+// except SwapPss, whose absence is recorded in swapPssKnown.
+ProcessMemory processMemoryFrom(
+    int pid, std::uint32_t uid, std::string comm, const SmapsMapping& rollup);
+
+// Reads every numeric folder of `procRoot` ("/proc" or a fake tree). `stop`, when given, is
+// checked before each process.
+MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<bool>* stop = nullptr);
+
+// One line on what the census could not count, or empty when it counted every process: "3
+// processes not counted: permission denied for 2 (1 systemd, 412 sshd; another user's memory
+// needs ptrace access: run as root), ...". At most `examples` pids are named per reason.
+std::string censusSkipSummary(const MemoryCensus& census, std::size_t examples = 3);
+
+struct UserMemory
+{
+    std::uint32_t uid = 0;
+    int processes = 0;
+    std::uint64_t rssKib = 0;
+    std::uint64_t pssKib = 0;
+    std::uint64_t ussKib = 0;
+    std::uint64_t swapKib = 0;
+};
+
+// One row per uid, largest Pss first (then uid).
+std::vector<UserMemory> memoryByUser(const std::vector<ProcessMemory>& processes);
+
+} // namespace pg
