@@ -154,7 +154,10 @@ std::string censusSkipSummary(const MemoryCensus& census, std::size_t examples)
         if (skips.size() > examples)
             text += ", ...";
         if (error == Error::PermissionDenied)
-            text += "; another user's memory needs ptrace access: run as root";
+            text += ::geteuid() == 0
+                ? "; refused even to root: another user namespace or a security module (Yama, "
+                  "SELinux)"
+                : "; another user's memory needs ptrace access: run as root";
         text += ")";
     }
     return text;

@@ -66,7 +66,8 @@ MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<boo
 
 // One line on what the census could not count, or empty when it counted every process: "3
 // processes not counted: permission denied for 2 (1 systemd, 412 sshd; another user's memory
-// needs ptrace access: run as root), ...". At most `examples` pids are named per reason.
+// needs ptrace access: run as root), ...". At most `examples` pids are named per reason; the hint
+// for a refusal depends on whether we already are root.
 std::string censusSkipSummary(const MemoryCensus& census, std::size_t examples = 3);
 
 struct UserMemory

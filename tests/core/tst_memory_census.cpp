@@ -230,9 +230,10 @@ void TestMemoryCensus::exportCommand()
     byProcess.start(procglass, { QStringLiteral("export"), QStringLiteral("memory") });
     QVERIFY(byProcess.waitForFinished(120000));
     QCOMPARE(byProcess.exitCode(), 0);
+    // RFC 4180: CRLF after every record.
     const QList<QByteArray> lines = byProcess.readAllStandardOutput().split('\n');
     QCOMPARE(
-        lines.first(), QByteArray("pid,user,comm,rss_kib,pss_kib,uss_kib,swap_kib,swap_pss_kib"));
+        lines.first(), QByteArray("pid,user,comm,rss_kib,pss_kib,uss_kib,swap_kib,swap_pss_kib\r"));
     QVERIFY(lines.size() > 2); // this test at least
     bool foundSelf = false;
     for (const QByteArray& line : lines) {
@@ -248,7 +249,7 @@ void TestMemoryCensus::exportCommand()
     QVERIFY(byUser.waitForFinished(120000));
     QCOMPARE(byUser.exitCode(), 0);
     QVERIFY(byUser.readAllStandardOutput().startsWith(
-        "user,processes,rss_kib,pss_kib,uss_kib,swap_kib\n"));
+        "user,processes,rss_kib,pss_kib,uss_kib,swap_kib\r\n"));
 
     // A fake tree with one unreadable process: the table is written and stderr names it.
     pgtest::FakeProc proc;
