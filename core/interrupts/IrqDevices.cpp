@@ -71,7 +71,8 @@ std::vector<IrqDevice> irqDevices(const IrqTopology& topology)
                 const std::string_view one = rest.substr(0, comma);
                 if (!one.empty())
                     byDevice[{ a.kind, std::string(one) }].push_back(irq);
-                rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+                rest
+                    = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
             }
         } else {
             byDevice[{ a.kind, a.device }].push_back(irq);

@@ -187,7 +187,8 @@ void TestDeviceView::panelShowsQueuesAcrossCpus()
     // The affinity as the fixture's /proc/irq/N says, and the effective CPU in bold.
     QCOMPARE(cell(m, r38, DeviceIrqModel::Allowed), QStringLiteral("0-1"));
     QCOMPARE(cell(m, r38, DeviceIrqModel::Effective), QStringLiteral("1"));
-    QVERIFY(m->index(r38, DeviceIrqModel::FirstCpu + 1).data(DeviceIrqModel::EffectiveRole).toBool());
+    QVERIFY(
+        m->index(r38, DeviceIrqModel::FirstCpu + 1).data(DeviceIrqModel::EffectiveRole).toBool());
     QVERIFY(m->index(r38, DeviceIrqModel::FirstCpu + 1).data(Qt::BackgroundRole).isValid());
     QVERIFY(!m->index(r38, DeviceIrqModel::FirstCpu).data(DeviceIrqModel::EffectiveRole).toBool());
     QVERIFY(!m->index(r38, DeviceIrqModel::FirstCpu).data(Qt::BackgroundRole).isValid());
@@ -208,7 +209,8 @@ void TestDeviceView::panelShowsQueuesAcrossCpus()
     QVERIFY(std::find(recorded.begin(), recorded.end(), "vda") != recorded.end());
 
     // The chart: one line per CPU, then one per IRQ.
-    QCOMPARE(panel.chart()->seriesNames(), (QStringList { QStringLiteral("CPU 0"), QStringLiteral("CPU 1") }));
+    QCOMPARE(panel.chart()->seriesNames(),
+        (QStringList { QStringLiteral("CPU 0"), QStringLiteral("CPU 1") }));
     QCOMPARE(panel.chart()->sampleCount(), std::size_t(1));
     panel.setLines(DevicePanel::Lines::PerIrq);
     QCOMPARE(panel.chart()->seriesNames(),

@@ -5,9 +5,9 @@
 // window; a shorter range hides samples a longer one shows again; new series start empty.
 
 #include "ui/charts/CpuStackChart.h"
-#include "ui/system/MemoryHistoryChart.h"
 #include "ui/charts/RateChart.h"
 #include "ui/charts/TimeSeriesChart.h"
+#include "ui/system/MemoryHistoryChart.h"
 
 #include <QTest>
 #include <cmath>

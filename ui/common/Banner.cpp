@@ -81,8 +81,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
         if (watched == m_label
-            && (event->type() == QEvent::PaletteChange
-                || event->type() == QEvent::ParentChange))
+            && (event->type() == QEvent::PaletteChange || event->type() == QEvent::ParentChange))
             apply();
         return false;
     }

@@ -23,7 +23,8 @@ class DeviceIrqModel final : public QAbstractTableModel
 public:
     enum Column { Irq, Queue, Allowed, Effective, Rate, FirstCpu };
     static constexpr int SortRole = Qt::UserRole + 1;
-    static constexpr int EffectiveRole = Qt::UserRole + 2; // bool: the CPU is in the effective affinity
+    static constexpr int EffectiveRole
+        = Qt::UserRole + 2; // bool: the CPU is in the effective affinity
 
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -400,8 +400,8 @@ void DevicePanel::updateSteering(const InterruptsSnapshot& snapshot, const IrqDe
                 tr("%1 not readable: %2").arg(file, QString::fromUtf8(errorText(m.error))), file });
             return;
         }
-        const QString cpus = m.cpus.empty() ? tr("off")
-                                            : QString::fromStdString(formatCpuList(m.cpus));
+        const QString cpus
+            = m.cpus.empty() ? tr("off") : QString::fromStdString(formatCpuList(m.cpus));
         const QString meaning = rx
             ? (m.cpus.empty() ? tr("received packets are processed on the CPU that took the IRQ")
                               : tr("received packets are processed on these CPUs"))
@@ -432,11 +432,10 @@ void DevicePanel::updateSteering(const InterruptsSnapshot& snapshot, const IrqDe
             }
             item->setText(rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)]);
             const QString& file = rows[static_cast<std::size_t>(r)][3];
-            item->setToolTip(file.isEmpty()
-                    ? QString()
-                    : QStringLiteral("/sys/class/net/%1/queues/%2/%3")
-                          .arg(QString::fromStdString(device.name),
-                              rows[static_cast<std::size_t>(r)][0], file));
+            item->setToolTip(file.isEmpty() ? QString()
+                                            : QStringLiteral("/sys/class/net/%1/queues/%2/%3")
+                                                  .arg(QString::fromStdString(device.name),
+                                                      rows[static_cast<std::size_t>(r)][0], file));
         }
     }
 }
@@ -457,7 +456,8 @@ void DevicePanel::feedChart()
                 series.push_back(h->cpu(cpu));
             }
         } else {
-            const IrqTopology* t = m_latest && m_latest->topology ? m_latest->topology.get() : nullptr;
+            const IrqTopology* t
+                = m_latest && m_latest->topology ? m_latest->topology.get() : nullptr;
             for (int irq : device->irqs) {
                 const IrqInfo* info = t ? t->find(irq) : nullptr;
                 names << (info && !info->attached.queue.empty()
@@ -467,11 +467,10 @@ void DevicePanel::feedChart()
             }
         }
     }
-    m_chart->setTitle(device ? (lines == Lines::PerCpu
-                                           ? tr("%1: interrupts/s per CPU")
-                                           : tr("%1: interrupts/s per IRQ"))
-                                       .arg(QString::fromStdString(device->name))
-                                 : tr("Interrupts/s"));
+    m_chart->setTitle(device ? (lines == Lines::PerCpu ? tr("%1: interrupts/s per CPU")
+                                                       : tr("%1: interrupts/s per IRQ"))
+                                   .arg(QString::fromStdString(device->name))
+                             : tr("Interrupts/s"));
     const bool replay = !device || device->name != m_fedDevice || lines != m_fedLines
         || names != m_chart->seriesNames();
     if (replay) {

@@ -3,8 +3,8 @@
 
 // The Interrupts page's "By device" view: pick a network interface, disk, NVMe controller or other
 // device and see the IRQs that serve it: each queue's allowed and effective CPUs and what every
-// CPU took from it (DeviceIrqModel), the device's interrupts/s over time per CPU or per IRQ, and for
-// a network interface the receive and transmit packet steering masks of its queues (RPS/XPS);
+// CPU took from it (DeviceIrqModel), the device's interrupts/s over time per CPU or per IRQ, and
+// for a network interface the receive and transmit packet steering masks of its queues (RPS/XPS);
 // whether irqbalance runs (it rewrites the affinities). The question people open
 // /proc/interrupts for: "which CPU takes my network card's interrupts, and is that balanced?"
 //
