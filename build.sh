@@ -24,6 +24,8 @@ PACKAGES+=(clang libclang-rt-14-dev)
 PACKAGES+=(xvfb xauth xdotool)
 # The man page test renders procglass.1 with man -l (man-db brings groff-base).
 PACKAGES+=(man-db)
+# tst_smem_compare checks export memory (by process, user and mapping) against Debian's smem.
+PACKAGES+=(smem)
 
 log() { printf '==> %s\n' "$*"; }
 

@@ -15,6 +15,7 @@
 #include "core/export/SystemCsv.h"
 #include "core/interrupts/Interrupts.h"
 #include "core/interrupts/InterruptsCollector.h"
+#include "core/memory/MappingCensus.h"
 #include "core/memory/MemoryCensus.h"
 #include "core/memory/Smaps.h"
 #include "core/process/PidStat.h"
@@ -44,7 +45,8 @@ struct ExportRequest
     int intervalMs = 1000;
     bool intervalSet = false; // --interval given: interrupts and softirqs take two samples
     int pid = 0; // memory: 0 for every process (the census), else that process's map
-    bool byUser = false; // memory without a pid: --by user
+    enum class By { Process, User, Mapping };
+    By by = By::Process; // memory without a pid: --by
 };
 
 // A table, or the one line that says why there is none; `warnings` go to standard error (one
@@ -207,17 +209,35 @@ TableOutcome exportMemory(const ExportRequest& request)
     return { memoryMapToCsv(request.pid, *smaps), {} };
 }
 
-// `export memory` without a pid: every process's smaps_rollup, by process or by user. What could
-// not be read is named on stderr, never left out silently.
+// `export memory --by mapping`: every process's whole smaps, one row per file or kind of
+// anonymous memory.
+TableOutcome exportMemoryByMapping(const ExportRequest& request)
+{
+    const MappingCensus census = readMappingCensus(request.procRoot);
+    if (census.listError != Error::None)
+        return { {}, readProblem(request.procRoot, census.listError) };
+    if (census.processesRead == 0 && !census.skipped.empty())
+        return { {}, "no process's memory could be read; " + censusSkipSummary(census) };
+    TableOutcome outcome { memoryByMappingToCsv(census), {} };
+    if (const std::string skipped = censusSkipSummary(census); !skipped.empty())
+        outcome.warnings.push_back(skipped);
+    return outcome;
+}
+
+// `export memory` without a pid: every process's smaps_rollup, by process or by user (or every
+// smaps by mapping). What could not be read is named on stderr, never left out silently.
 TableOutcome exportMemoryCensus(const ExportRequest& request)
 {
+    if (request.by == ExportRequest::By::Mapping)
+        return exportMemoryByMapping(request);
     const MemoryCensus census = readMemoryCensus(request.procRoot);
     if (census.listError != Error::None)
         return { {}, readProblem(request.procRoot, census.listError) };
     if (census.processes.empty() && !census.skipped.empty())
         return { {}, "no process's memory could be read; " + censusSkipSummary(census) };
-    TableOutcome outcome { request.byUser ? memoryByUserToCsv(census, userNameOf)
-                                          : memoryByProcessToCsv(census, userNameOf),
+    TableOutcome outcome { request.by == ExportRequest::By::User
+            ? memoryByUserToCsv(census, userNameOf)
+            : memoryByProcessToCsv(census, userNameOf),
         {} };
     if (const std::string skipped = censusSkipSummary(census); !skipped.empty())
         outcome.warnings.push_back(skipped);
@@ -283,7 +303,7 @@ std::string usageLines()
 {
     return "Usage: procglass export " + namesWhere(false) + " [-o FILE]\n"
         + "       procglass export " + namesWhere(true) + " PID [-o FILE]\n"
-        + "       procglass export memory [--by process|user] [-o FILE]\n";
+        + "       procglass export memory [--by process|user|mapping] [-o FILE]\n";
 }
 
 // One line per table, for --help: its name (and PID) and what it holds.
@@ -298,7 +318,7 @@ std::string tablesText()
         text += "  " + name + std::string(t.description) + "\n";
         if (t.id == ExportTableId::Memory)
             text += "  memory          without a PID: every process's Rss, Pss, USS and swap "
-                    "(smaps_rollup), --by process or user\n";
+                    "(smaps_rollup), --by process or user; --by mapping reads every smaps\n";
     }
     return text;
 }
@@ -354,8 +374,9 @@ int runExportCommand(int argc, char** argv)
                        "with the live /proc, none with --proc-root)."),
         QStringLiteral("DIR"));
     const QCommandLineOption byOption(QStringLiteral("by"),
-        QStringLiteral("For memory without a PID: one row per process (default) or per user."),
-        QStringLiteral("process|user"), QStringLiteral("process"));
+        QStringLiteral("For memory without a PID: one row per process (default), per user, or per "
+                       "mapping (file or kind of anonymous memory; reads every smaps)."),
+        QStringLiteral("process|user|mapping"), QStringLiteral("process"));
     parser.addOptions(
         { helpOption, outputOption, procRootOption, sysRootOption, intervalOption, byOption });
     if (!parser.parse(args))
@@ -404,16 +425,19 @@ int runExportCommand(int argc, char** argv)
             std::string(table->name).c_str());
     }
     const std::string name(table->name);
-    // memory takes a PID (that process's map) or none (every process, --by process|user).
+    // memory takes a PID (that process's map) or none (every process, --by process|user|mapping).
     // The old name "maps" always meant one process's map.
     const bool census = table->id == ExportTableId::Memory && positional.size() == 1 && !renamed;
     if (parser.isSet(byOption) && !census)
         return fail(2, "--by is for 'export memory' without a PID (see procglass export --help)");
     if (census) {
         const QString by = parser.value(byOption);
-        if (by != QLatin1String("process") && by != QLatin1String("user"))
-            return fail(2, "--by takes process or user, not '" + by.toStdString() + "'");
-        request.byUser = by == QLatin1String("user");
+        if (by == QLatin1String("user"))
+            request.by = ExportRequest::By::User;
+        else if (by == QLatin1String("mapping"))
+            request.by = ExportRequest::By::Mapping;
+        else if (by != QLatin1String("process"))
+            return fail(2, "--by takes process, user or mapping, not '" + by.toStdString() + "'");
     }
     const int expectedArgs = table->needsPid && !census ? 2 : 1;
     if (positional.size() < expectedArgs)

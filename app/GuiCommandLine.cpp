@@ -72,13 +72,14 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         std::printf("%s",
             qPrintable(
                 helpWithUsage(parser.helpText(), QStringLiteral("Usage: procglass [options]"))));
-        std::printf("\nOptions apply to this run only; the settings keep what you choose in the "
-                    "window.\n"
-                    "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
-                    "  procglass export processes|interrupts|softirqs|system [-o FILE] "
-                    "[--proc-root DIR] [--sys-root DIR] [--interval MS]\n"
-                    "  procglass export memory PID [-o FILE] [--proc-root DIR]\n"
-                    "  procglass export memory [--by process|user] [-o FILE] [--proc-root DIR]\n");
+        std::printf(
+            "\nOptions apply to this run only; the settings keep what you choose in the "
+            "window.\n"
+            "\nHeadless export to CSV (needs no display; see procglass export --help):\n"
+            "  procglass export processes|interrupts|softirqs|system [-o FILE] "
+            "[--proc-root DIR] [--sys-root DIR] [--interval MS]\n"
+            "  procglass export memory PID [-o FILE] [--proc-root DIR]\n"
+            "  procglass export memory [--by process|user|mapping] [-o FILE] [--proc-root DIR]\n");
         return exitWith(0);
     }
     if (parser.isSet(versionOption)) {

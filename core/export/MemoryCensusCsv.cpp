@@ -28,4 +28,16 @@ CsvTable memoryByUserToCsv(const MemoryCensus& census, const UserNameFn& userNam
     return t;
 }
 
+CsvTable memoryByMappingToCsv(const MappingCensus& census)
+{
+    CsvTable t;
+    t.header = { "mapping", "processes", "rss_kib", "pss_kib", "uss_kib", "swap_kib" };
+    t.rows.reserve(census.mappings.size());
+    for (const MappingMemory& m : census.mappings) {
+        t.rows.push_back({ m.name, std::to_string(m.processes), std::to_string(m.rssKib),
+            std::to_string(m.pssKib), std::to_string(m.ussKib), std::to_string(m.swapKib) });
+    }
+    return t;
+}
+
 } // namespace pg

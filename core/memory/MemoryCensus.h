@@ -15,6 +15,7 @@
 // reason, never left out silently: another user's process without root, a process that is gone.
 
 #include "core/base/Result.h"
+#include "core/memory/ProcessWalk.h"
 #include "core/memory/Smaps.h"
 
 #include <atomic>
@@ -37,22 +38,9 @@ struct ProcessMemory
     bool swapPssKnown = false; // SwapPss is printed by kernels 4.3 and later
 };
 
-// A process whose memory could not be read, and why (PermissionDenied, BadFormat, ...).
-struct CensusSkip
-{
-    int pid = 0;
-    std::string comm; // empty when even status could not be read
-    Error error = Error::None;
-};
-
-struct MemoryCensus
+struct MemoryCensus : CensusCoverage
 {
     std::vector<ProcessMemory> processes; // in pid order
-    std::vector<CensusSkip> skipped; // could not be read: counted and named
-    int withoutUserMemory = 0; // kernel threads and zombies: an empty smaps_rollup
-    int vanished = 0; // exited between the listing and the read
-    bool stopped = false; // `stop` was set: the lists are partial
-    Error listError = Error::None; // the /proc root itself could not be listed
 };
 
 // One process's figures from its parsed smaps_rollup. Fields the kernel did not print count 0,
@@ -61,14 +49,9 @@ ProcessMemory processMemoryFrom(
     int pid, std::uint32_t uid, std::string comm, const SmapsMapping& rollup);
 
 // Reads every numeric folder of `procRoot` ("/proc" or a fake tree). `stop`, when given, is
-// checked before each process.
-MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<bool>* stop = nullptr);
-
-// One line on what the census could not count, or empty when it counted every process: "3
-// processes not counted: permission denied for 2 (1 systemd, 412 sshd; another user's memory
-// needs ptrace access: run as root), ...". At most `examples` pids are named per reason; the hint
-// for a refusal depends on whether we already are root.
-std::string censusSkipSummary(const MemoryCensus& census, std::size_t examples = 3);
+// checked before each process; `progress`, when given, is called after each.
+MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<bool>* stop = nullptr,
+    const WalkProgress& progress = {});
 
 struct UserMemory
 {

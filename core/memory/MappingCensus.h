@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Memory by mapping, across every process: how much libc, a shared cache file or the heaps cost
+// the system in total, and how many processes map each; and for one file, who maps it.
+//
+// A file-backed mapping is keyed by its device and inode (two paths to one file are one row; a
+// file replaced on disk while old processes still map the deleted one is two rows); anonymous
+// memory by its kind as smaps names it: [heap], [stack], [vdso], [anon:NAME], or [anon] for an
+// unnamed region. Unlike MemoryCensus this reads every process's whole /proc/PID/smaps (one
+// record per mapping): slower, so it is asked for explicitly (`export memory --by mapping`).
+
+#include "core/memory/ProcessWalk.h"
+#include "core/memory/Smaps.h"
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pg {
+
+struct MappingMemory
+{
+    std::string name; // the path as smaps prints it (" (deleted)" kept), or [heap], [anon], ...
+    std::string device; // "fe:00" for a file; empty for anonymous memory
+    std::uint64_t inode = 0; // 0 for anonymous memory
+    int processes = 0; // distinct processes that map it
+    int mappings = 0; // their mappings of it (a library has several: text, data, relro)
+    std::uint64_t rssKib = 0;
+    std::uint64_t pssKib = 0;
+    std::uint64_t ussKib = 0; // Private_Clean + Private_Dirty
+    std::uint64_t swapKib = 0;
+};
+
+struct MappingCensus : CensusCoverage
+{
+    std::vector<MappingMemory> mappings; // largest Pss first, then name
+    int processesRead = 0;
+};
+
+// The row a mapping belongs to: "fe:00 1234" for a file, its kind for anonymous memory.
+std::string mappingKey(const SmapsMapping& m);
+
+// Sums processes' mappings into one row per mappingKey.
+class MappingTotals
+{
+public:
+    // One process's parsed smaps.
+    void add(const std::vector<SmapsMapping>& mappings);
+    // The rows, largest Pss first, then name.
+    std::vector<MappingMemory> take();
+
+private:
+    std::vector<MappingMemory> m_rows;
+    std::vector<int> m_lastProcess; // per row: the add() that last counted a process for it
+    std::unordered_map<std::string, std::size_t> m_index; // mappingKey -> row
+    int m_process = 0;
+};
+
+MappingCensus readMappingCensus(const std::string& procRoot,
+    const std::atomic<bool>* stop = nullptr, const WalkProgress& progress = {});
+
+// One process's share of one file.
+struct FileMapper
+{
+    int pid = 0;
+    std::uint32_t uid = 0;
+    std::string comm;
+    int mappings = 0;
+    std::uint64_t rssKib = 0;
+    std::uint64_t pssKib = 0;
+    std::uint64_t ussKib = 0;
+    std::uint64_t swapKib = 0;
+};
+
+struct FileMappers : CensusCoverage
+{
+    std::vector<FileMapper> processes; // largest Pss first, then pid
+};
+
+// Who maps the file with this device ("fe:00", as smaps prints it) and inode. A first pass reads
+// every process's /proc/PID/maps (no page-table walk) to find the candidates; only those have
+// their smaps read.
+FileMappers readFileMappers(const std::string& procRoot, const std::string& device,
+    std::uint64_t inode, const std::atomic<bool>* stop = nullptr);
+
+} // namespace pg
