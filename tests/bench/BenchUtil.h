@@ -13,6 +13,7 @@
 #include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
+#include <initializer_list>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,11 +41,11 @@ inline double median(std::vector<double> v)
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
-// The floor: readdir /proc, then open+read+close of stat and statm for every pid. Returns the
+// readdir /proc, then open + read (whole) + close of each of `files` for every pid. Returns the
 // number of pids seen.
-inline std::size_t floorRefresh()
+inline std::size_t floorRead(std::initializer_list<const char*> files)
 {
-    static char buf[8192];
+    static char buf[256 * 1024]; // a whole smaps in few reads; stat and statm in one
     std::size_t pids = 0;
     DIR* dir = opendir("/proc");
     if (!dir)
@@ -53,7 +54,7 @@ inline std::size_t floorRefresh()
         if (d->d_name[0] < '1' || d->d_name[0] > '9')
             continue;
         char path[300];
-        for (const char* file : { "stat", "statm" }) {
+        for (const char* file : files) {
             std::snprintf(path, sizeof path, "/proc/%s/%s", d->d_name, file);
             const int fd = open(path, O_RDONLY | O_CLOEXEC);
             if (fd < 0)
@@ -65,6 +66,12 @@ inline std::size_t floorRefresh()
     }
     closedir(dir);
     return pids;
+}
+
+// The floor of a process table: stat and statm of every pid.
+inline std::size_t floorRefresh()
+{
+    return floorRead({ "stat", "statm" });
 }
 
 // `count` children that sleep until killed (and die with this process).

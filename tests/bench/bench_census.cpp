@@ -19,8 +19,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <dirent.h>
-#include <fcntl.h>
 #include <functional>
 #include <string>
 #include <sys/resource.h>
@@ -32,30 +30,6 @@ using pg::readMappingCensus;
 using pg::readMemoryCensus;
 
 namespace {
-
-// readdir /proc, then open + read + close of `file` of every pid: the kernel's share.
-std::size_t floorRead(const char* file)
-{
-    static char buf[256 * 1024];
-    std::size_t pids = 0;
-    DIR* dir = opendir("/proc");
-    if (!dir)
-        return 0;
-    while (dirent* d = readdir(dir)) {
-        if (d->d_name[0] < '1' || d->d_name[0] > '9')
-            continue;
-        char path[300];
-        std::snprintf(path, sizeof path, "/proc/%s/%s", d->d_name, file);
-        const int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            continue;
-        while (read(fd, buf, sizeof buf) > 0) { }
-        close(fd);
-        ++pids;
-    }
-    closedir(dir);
-    return pids;
-}
 
 struct Timing
 {
@@ -94,15 +68,15 @@ void measure(const char* label, int rounds, bool smem)
     std::size_t processes = 0, mappings = 0;
     const std::string binary = PROCGLASS_BINARY_DIR "/app/procglass";
     for (int i = 0; i < rounds; ++i) {
-        rollupFloor.time([] { floorRead("smaps_rollup"); });
+        rollupFloor.time([] { floorRead({ "smaps_rollup" }); });
         census.time([&] { processes = readMemoryCensus("/proc").processes.size(); });
-        smapsFloor.time([] { floorRead("smaps"); });
+        smapsFloor.time([] { floorRead({ "smaps" }); });
         byMapping.time([&] { mappings = readMappingCensus("/proc").mappings.size(); });
-        wholeFloor.time([] { floorRead("smaps_rollup"); });
+        wholeFloor.time([] { floorRead({ "smaps_rollup" }); });
         whole.time([&] { commandMs(binary + " export memory -o /dev/null"); });
     }
-    std::printf("%s: %zu processes with user memory, %zu mappings rows\n", label, processes,
-        mappings);
+    std::printf(
+        "%s: %zu processes with user memory, %zu mappings rows\n", label, processes, mappings);
     row("by process/user (every smaps_rollup)", rollupFloor, census);
     row("by mapping (every smaps)", smapsFloor, byMapping);
     const double fw = median(wholeFloor.wall);

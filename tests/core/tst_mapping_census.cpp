@@ -246,29 +246,16 @@ void TestMappingCensus::whoMapsLive()
         ::close(fd);
     }
     auto start = [&](bool map) {
-        int ready[2];
-        if (::pipe(ready) != 0)
-            return pid_t(-1);
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            ::close(ready[0]);
-            if (map) {
-                const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-                void* p = ::mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-                if (p == MAP_FAILED)
-                    ::_exit(1);
-                std::memset(p, 0x11, kBytes); // every page resident
-            }
-            const char c = 'r';
-            (void)!::write(ready[1], &c, 1);
-            for (;;)
-                ::pause();
-        }
-        ::close(ready[1]);
-        char c = 0;
-        (void)!::read(ready[0], &c, 1);
-        ::close(ready[0]);
-        return pid;
+        return pgtest::forkReadyChild([&] {
+            if (!map)
+                return true;
+            const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+            void* p = ::mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+            if (p == MAP_FAILED)
+                return false;
+            std::memset(p, 0x11, kBytes); // every page resident
+            return true;
+        });
     };
     pgtest::Child a, b, none;
     a.pid = start(true);

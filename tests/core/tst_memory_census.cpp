@@ -189,27 +189,16 @@ void TestMemoryCensus::liveChild()
     // that, its Pss at least its USS, its Rss at least its Pss; and the census agrees with what
     // its own smaps_rollup says at the same moment (give or take what the kernel touches).
     constexpr std::size_t kBytes = 8u << 20;
-    int ready[2];
-    QCOMPARE(::pipe(ready), 0);
     pgtest::Child child;
-    child.pid = ::fork();
-    QVERIFY(child.pid >= 0);
-    if (child.pid == 0) {
-        ::close(ready[0]);
+    child.pid = pgtest::forkReadyChild([&] {
         void* p
             = ::mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED)
-            ::_exit(1);
+            return false;
         std::memset(p, 0x5a, kBytes);
-        const char c = 'r';
-        (void)!::write(ready[1], &c, 1);
-        for (;;)
-            ::pause();
-    }
-    ::close(ready[1]);
-    char c = 0;
-    QCOMPARE(::read(ready[0], &c, 1), ssize_t(1));
-    ::close(ready[0]);
+        return true;
+    });
+    QVERIFY(child.pid > 0);
 
     const MemoryCensus census = readMemoryCensus("/proc");
     QCOMPARE(census.listError, Error::None);

@@ -117,34 +117,21 @@ std::vector<QList<QByteArray>> smemRows(const QByteArray& text)
 
 pid_t startChild(std::size_t privateBytes, const std::string& sharedFile)
 {
-    int ready[2];
-    if (::pipe(ready) != 0)
-        return -1;
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(ready[0]);
+    return pgtest::forkReadyChild([&] {
         void* p = ::mmap(
             nullptr, privateBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED)
-            ::_exit(1);
+            return false;
         std::memset(p, 0x5a, privateBytes);
-        if (!sharedFile.empty()) {
-            const int fd = ::open(sharedFile.c_str(), O_RDWR | O_CLOEXEC);
-            void* s = ::mmap(nullptr, kShared, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-            if (s == MAP_FAILED)
-                ::_exit(1);
-            std::memset(s, 0x11, kShared);
-        }
-        const char c = 'r';
-        (void)!::write(ready[1], &c, 1);
-        for (;;)
-            ::pause();
-    }
-    ::close(ready[1]);
-    char c = 0;
-    const bool ok = pid > 0 && ::read(ready[0], &c, 1) == 1;
-    ::close(ready[0]);
-    return ok ? pid : -1;
+        if (sharedFile.empty())
+            return true;
+        const int fd = ::open(sharedFile.c_str(), O_RDWR | O_CLOEXEC);
+        void* s = ::mmap(nullptr, kShared, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (s == MAP_FAILED)
+            return false;
+        std::memset(s, 0x11, kShared);
+        return true;
+    });
 }
 
 // Copies /proc/PID/{smaps,smaps_rollup,status,stat,cmdline} to DIR/proc/PID.
