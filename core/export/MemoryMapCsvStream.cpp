@@ -19,7 +19,7 @@ namespace {
 // Room for the header in front of the rows: a header is about 600 bytes; a longer one (many
 // unknown fields) moves the rows once, in finish().
 constexpr std::size_t kHeaderRoom = 4096;
-constexpr std::size_t kFirstBlock = 1024u * 1024u;
+constexpr std::size_t kFirstBlock = 2u * 1024u * 1024u;
 
 void appendDecimal(std::string& out, std::uint64_t value)
 {
@@ -34,12 +34,16 @@ std::size_t pageRounded(std::size_t bytes)
     return (bytes + kPage - 1) / kPage * kPage;
 }
 
-// A block of `bytes` zero pages that cost nothing until written.
+// A block of `bytes` zero pages that cost nothing until written. Huge pages where the kernel
+// offers them (transparent_hugepage "madvise"): one fault per 2 MiB instead of 512, and a page
+// fault is dear in a virtual machine (about 20 us each where the benchmark ran). mremap keeps
+// the advice.
 char* mapBlock(std::size_t bytes)
 {
     void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         throw std::bad_alloc();
+    (void)::madvise(p, bytes, MADV_HUGEPAGE);
     return static_cast<char*>(p);
 }
 
