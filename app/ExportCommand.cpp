@@ -9,7 +9,7 @@
 #include "core/export/ExportTables.h"
 #include "core/export/InterruptsCsv.h"
 #include "core/export/MemoryCensusCsv.h"
-#include "core/export/MemoryMapCsv.h"
+#include "core/export/MemoryMapCsvStream.h"
 #include "core/export/ProcessCsv.h"
 #include "core/export/SoftirqsCsv.h"
 #include "core/export/SystemCsv.h"
@@ -17,7 +17,6 @@
 #include "core/interrupts/InterruptsCollector.h"
 #include "core/memory/MappingCensus.h"
 #include "core/memory/MemoryCensus.h"
-#include "core/memory/Smaps.h"
 #include "core/process/PidStat.h"
 #include "core/process/ProcessCollector.h"
 #include "core/process/ProcessDetails.h"
@@ -30,9 +29,12 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <memory>
 #include <string>
 #include <sys/stat.h>
 #include <thread>
+#include <utility>
 
 namespace pg {
 
@@ -51,11 +53,14 @@ struct ExportRequest
 
 // A table, or the one line that says why there is none; `warnings` go to standard error (one
 // line each) while the table is still written: a process or a file that could not be read.
+// `encoded`, when set, is the table already encoded (the memory map of one process, encoded as
+// its smaps is read) and is written instead of `table`.
 struct TableOutcome
 {
     CsvTable table;
     std::string error;
     std::vector<std::string> warnings = {};
+    std::unique_ptr<MemoryMapCsvStream> encoded = {};
 };
 
 TableOutcome exportProcesses(const ExportRequest& request)
@@ -167,6 +172,20 @@ TableOutcome exportSystem(const ExportRequest& request)
     return outcome;
 }
 
+// Test hook (tests/integration/tst_export_cli.cpp): PROCGLASS_TEST_STOP_AFTER_FIRST_CHUNK=1 stops
+// the process (SIGSTOP) once the first chunk of smaps is parsed, so that a test can end the
+// process being read at exactly that point.
+std::function<void()> testStopAfterFirstChunk()
+{
+    const char* stop = std::getenv("PROCGLASS_TEST_STOP_AFTER_FIRST_CHUNK");
+    if (!stop || std::string_view(stop) != "1")
+        return {};
+    return [stopped = false]() mutable {
+        if (!std::exchange(stopped, true))
+            ::raise(SIGSTOP);
+    };
+}
+
 TableOutcome exportMemory(const ExportRequest& request)
 {
     const std::string dir = request.procRoot + "/" + std::to_string(request.pid);
@@ -187,26 +206,37 @@ TableOutcome exportMemory(const ExportRequest& request)
     if (stat && stat->isKernelThread())
         return { {}, who + " (" + stat->comm + ") is a kernel thread: it has no user memory map" };
     const std::string path = dir + "/smaps";
-    auto text = readWholeFile(path, 1024u * 1024u * 1024u);
-    if (!text) {
-        if (text.error() == Error::PermissionDenied)
+    // Read, parsed and encoded a chunk at a time: a 30,000-mapping smaps is 20 MiB of text.
+    auto csv = std::make_unique<MemoryMapCsvStream>(request.pid);
+    const Error error = streamSmapsToCsv(path, *csv, kSmapsChunkBytes, testStopAfterFirstChunk());
+    if (error != Error::None) {
+        if (error == Error::PermissionDenied)
             return { {},
                 "permission denied reading " + path + ": process " + std::to_string(request.pid)
                     + " belongs to another user; run as its owner or as root (reading a memory map "
                       "needs "
                       "ptrace access, CAP_SYS_PTRACE)" };
-        if (text.error() == Error::ProcessGone || text.error() == Error::FileMissing)
+        if (error == Error::ProcessGone || error == Error::FileMissing)
             return { {}, "no such process: " + std::to_string(request.pid) + " (it exited)" };
-        return { {}, readProblem(path, text.error()) };
+        return { {}, readProblem(path, error) };
     }
-    auto smaps = parseSmaps(*text);
-    if (!smaps)
-        return { {}, readProblem(path, smaps.error()) };
-    if (smaps->mappings.empty())
+    // A process that exits while its smaps is read ends the file early at a mapping's end (the
+    // kernel finds no mm any more): a valid but partial map. Its stat says so: gone, a zombie, or
+    // another process now under that pid.
+    if (stat) {
+        auto after = readWholeFile(dir + "/stat");
+        auto statAfter = after ? parsePidStat(*after) : Result<PidStat>(after.error());
+        if (!statAfter || statAfter->state == 'Z' || statAfter->state == 'X'
+            || statAfter->startTimeTicks != stat->startTimeTicks)
+            return { {},
+                "no such process: " + std::to_string(request.pid)
+                    + " (it exited while its memory map was read; nothing was written)" };
+    }
+    if (csv->rowCount() == 0)
         return { {},
             who + (stat ? " (" + stat->comm + ")" : std::string()) + " has no memory map: " + path
                 + " is empty" };
-    return { memoryMapToCsv(request.pid, *smaps), {} };
+    return { {}, {}, {}, std::move(csv) };
 }
 
 // `export memory --by mapping`: every process's whole smaps, one row per file or kind of
@@ -324,7 +354,7 @@ std::string tablesText()
 }
 
 // Writes `path` with the temporary file removed on SIGINT, SIGTERM and SIGHUP.
-CsvWriteStatus writeFile(const std::string& path, const CsvTable& table)
+CsvWriteStatus writeFile(const std::string& path, std::string_view data)
 {
     const ExportSignalGuard guard;
     TargetWriteOptions options;
@@ -334,7 +364,7 @@ CsvWriteStatus writeFile(const std::string& path, const CsvTable& table)
     const char* stop = std::getenv("PROCGLASS_TEST_STOP_BEFORE_RENAME");
     if (stop && std::string_view(stop) == "1")
         options.beforeRename = [] { ::raise(SIGSTOP); };
-    return writeCsvFile(path, table, options);
+    return writeExportTarget(path, data, options);
 }
 
 } // namespace
@@ -458,9 +488,13 @@ int runExportCommand(int argc, char** argv)
         return fail(1, outcome.error);
 
     const std::string output = parser.value(outputOption).toLocal8Bit().toStdString();
+    std::string encodedTable;
+    const std::string_view data = outcome.encoded
+        ? outcome.encoded->finish()
+        : std::string_view(encodedTable = csvEncode(outcome.table));
     const CsvWriteStatus status = !parser.isSet(outputOption) || output == "-"
-        ? writeCsvStream(stdout, outcome.table, "standard output")
-        : writeFile(output, outcome.table);
+        ? writeEncodedCsvStream(stdout, data, "standard output")
+        : writeFile(output, data);
     if (!status.ok())
         return fail(1, status.message); // one line: notes on a table never written would mislead
     // What the written table lacks, and why, once it is written.

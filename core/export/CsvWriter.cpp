@@ -169,6 +169,14 @@ bool isPlainField(std::string_view raw)
 
 } // namespace
 
+void csvAppendField(std::string& out, std::string_view raw)
+{
+    if (isPlainField(raw))
+        out += raw;
+    else
+        out += csvField(raw);
+}
+
 std::string csvEncode(const CsvTable& table)
 {
     std::string out;
@@ -176,10 +184,7 @@ std::string csvEncode(const CsvTable& table)
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i > 0)
                 out += ',';
-            if (isPlainField(row[i]))
-                out += row[i];
-            else
-                out += csvField(row[i]);
+            csvAppendField(out, row[i]);
         }
         out += "\r\n";
     };
@@ -202,7 +207,12 @@ CsvWriteStatus writeCsvFile(
 
 CsvWriteStatus writeCsvStream(std::FILE* stream, const CsvTable& table, std::string_view name)
 {
-    const std::string data = csvEncode(table);
+    return writeEncodedCsvStream(stream, csvEncode(table), name);
+}
+
+CsvWriteStatus writeEncodedCsvStream(
+    std::FILE* stream, std::string_view data, std::string_view name)
+{
     errno = 0;
     const std::size_t written = std::fwrite(data.data(), 1, data.size(), stream);
     if (written != data.size() || std::fflush(stream) != 0) {

@@ -39,6 +39,9 @@ std::string csvEscapeBytes(std::string_view raw);
 bool csvIsPlainNumber(std::string_view field);
 // Steps 1 to 3 for one field.
 std::string csvField(std::string_view raw);
+// Appends one field as csvEncode() writes it (a plain field as it is, others through csvField), for
+// encoders that write rows straight into their own buffer (MemoryMapCsvStream).
+void csvAppendField(std::string& out, std::string_view raw);
 // The whole table: header row then data rows, each ending in CRLF.
 std::string csvEncode(const CsvTable& table);
 
@@ -47,5 +50,8 @@ CsvWriteStatus writeCsvFile(
     const std::string& path, const CsvTable& table, const TargetWriteOptions& options = {});
 // Writes the encoded table to an open stream (standard output); reports write errors.
 CsvWriteStatus writeCsvStream(std::FILE* stream, const CsvTable& table, std::string_view name);
+// The same for bytes already encoded.
+CsvWriteStatus writeEncodedCsvStream(
+    std::FILE* stream, std::string_view data, std::string_view name);
 
 } // namespace pg

@@ -4,21 +4,56 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdio>
+#include <charconv>
 #include <vector>
 
 namespace pg {
 
 namespace {
 
+constexpr SmapsField kFixed[] = { SmapsField::Size, SmapsField::Rss, SmapsField::Pss,
+    SmapsField::Shared_Clean, SmapsField::Shared_Dirty, SmapsField::Private_Clean,
+    SmapsField::Private_Dirty, SmapsField::Referenced, SmapsField::Anonymous, SmapsField::Swap,
+    SmapsField::SwapPss, SmapsField::Locked };
+
 std::string hex(std::uint64_t v)
 {
-    char buf[32];
-    const int n = std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(v));
-    return std::string(buf, static_cast<std::size_t>(n));
+    std::string out;
+    appendMemoryMapHex(out, v);
+    return out;
 }
 
 } // namespace
+
+std::span<const SmapsField> memoryMapFixedFields()
+{
+    return kFixed;
+}
+
+std::vector<std::string> memoryMapHeader(
+    const std::vector<SmapsField>& known, const std::vector<std::string>& extras)
+{
+    std::vector<std::string> header
+        = { "pid", "start", "end", "perms", "offset", "device", "inode", "mapping" };
+    header.reserve(header.size() + std::size(kFixed) + known.size() + extras.size());
+    for (SmapsField f : kFixed)
+        header.push_back(snakeCase(smapsFieldName(f)) + "_kib");
+    for (SmapsField f : known)
+        header.push_back(snakeCase(smapsFieldName(f)) + "_kib");
+    for (const std::string& name : extras)
+        header.push_back(snakeCase(name) + "_kib");
+    return header;
+}
+
+void appendMemoryMapHex(std::string& out, std::uint64_t value)
+{
+    char buf[24];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, 16);
+    const auto digits = static_cast<std::size_t>(end - buf);
+    if (digits < 8)
+        out.append(8 - digits, '0');
+    out.append(buf, digits);
+}
 
 std::string snakeCase(std::string_view name)
 {
@@ -43,11 +78,6 @@ std::string snakeCase(std::string_view name)
 
 CsvTable memoryMapToCsv(int pid, const Smaps& smaps)
 {
-    static constexpr SmapsField kFixed[] = { SmapsField::Size, SmapsField::Rss, SmapsField::Pss,
-        SmapsField::Shared_Clean, SmapsField::Shared_Dirty, SmapsField::Private_Clean,
-        SmapsField::Private_Dirty, SmapsField::Referenced, SmapsField::Anonymous, SmapsField::Swap,
-        SmapsField::SwapPss, SmapsField::Locked };
-
     // Which other known fields and which extra fields appear anywhere, in the kernel's order.
     std::array<bool, kSmapsFieldCount> used {};
     std::vector<std::string> extraNames;
@@ -62,17 +92,16 @@ CsvTable memoryMapToCsv(int pid, const Smaps& smaps)
     for (SmapsField f : kFixed)
         used[static_cast<std::size_t>(f)] = false;
 
-    CsvTable table;
-    table.header = { "pid", "start", "end", "perms", "offset", "device", "inode", "mapping" };
-    std::vector<SmapsField> columns(std::begin(kFixed), std::end(kFixed));
+    std::vector<SmapsField> known;
     for (std::size_t i = 0; i < kSmapsFieldCount; ++i) {
         if (used[i])
-            columns.push_back(static_cast<SmapsField>(i));
+            known.push_back(static_cast<SmapsField>(i));
     }
-    for (SmapsField f : columns)
-        table.header.push_back(snakeCase(smapsFieldName(f)) + "_kib");
-    for (const std::string& name : extraNames)
-        table.header.push_back(snakeCase(name) + "_kib");
+    CsvTable table;
+    table.header = memoryMapHeader(known, extraNames);
+    std::vector<SmapsField> columns(std::begin(kFixed), std::end(kFixed));
+    for (SmapsField f : known)
+        columns.push_back(f); // (not insert(): g++ 12 warns wrongly on it, -Warray-bounds)
 
     const std::string pidText = std::to_string(pid);
     table.rows.reserve(smaps.mappings.size());

@@ -2,6 +2,7 @@
 #include "core/memory/Smaps.h"
 
 #include "core/base/ParseUtil.h"
+#include "core/memory/SmapsStreamParser.h"
 
 namespace pg {
 
@@ -51,19 +52,6 @@ int findField(std::string_view key, std::size_t& hint)
     return -1;
 }
 
-// True for a field line ("Key: ..."): its first token ends with ':'. A header's first token is
-// "start-end" and never holds a ':'.
-bool isFieldLine(std::string_view line)
-{
-    for (char c : line) {
-        if (c == ':')
-            return true;
-        if (parse::isSpace(c) || c == '-')
-            return false;
-    }
-    return false;
-}
-
 // The common line, "Key:<spaces>N kB", without the general helpers: 750,000 of these make up the
 // smaps of a 30,000-mapping process. Returns false when the line has another shape.
 bool parseKibLineFast(std::string_view line, SmapsMapping& m, std::size_t& hint, Error& error)
@@ -94,7 +82,22 @@ bool parseKibLineFast(std::string_view line, SmapsMapping& m, std::size_t& hint,
     return true;
 }
 
-Error parseFieldLine(std::string_view line, SmapsMapping& m, std::size_t& hint)
+} // namespace
+
+// True for a field line ("Key: ..."): its first token ends with ':'. A header's first token is
+// "start-end" and never holds a ':'.
+bool isSmapsFieldLine(std::string_view line)
+{
+    for (char c : line) {
+        if (c == ':')
+            return true;
+        if (parse::isSpace(c) || c == '-')
+            return false;
+    }
+    return false;
+}
+
+Error parseSmapsFieldLine(std::string_view line, SmapsMapping& m, std::size_t& hint)
 {
     using namespace parse;
     Error fast = Error::None;
@@ -135,7 +138,19 @@ Error parseFieldLine(std::string_view line, SmapsMapping& m, std::size_t& hint)
     return Error::None;
 }
 
-} // namespace
+void clearSmapsMapping(SmapsMapping& m)
+{
+    m.kib.fill(kAbsent);
+    m.extraKib.clear();
+    m.extraText.clear();
+    m.thpEligible.reset();
+    m.protectionKey.reset();
+    m.vmFlags.clear();
+    m.hasVmFlags = false;
+    m.deleted = false;
+    m.path.clear();
+    m.device.clear();
+}
 
 std::string_view smapsFieldName(SmapsField field)
 {
@@ -188,41 +203,20 @@ Error parseSmapsHeader(std::string_view line, SmapsMapping& out)
 namespace {
 
 // `requireSize`: smaps prints Size first for every mapping; a mapping without it was cut short.
-// smaps_rollup prints no Size at all.
+// smaps_rollup prints no Size at all. The whole text is one chunk of the stream parser, so the
+// command line's chunked export and this parser cannot disagree.
 Result<Smaps> parseMappings(std::string_view text, bool requireSize)
 {
     Smaps smaps;
     if (text.empty())
         return smaps; // a kernel thread
-    // Every line the kernel writes ends in '\n'; a text that does not was cut short.
-    if (text.back() != '\n')
-        return Error::Truncated;
     smaps.mappings.reserve(
         text.size() / 600 + 1); // a 6.x kernel prints 700 to 1,000 bytes a mapping
-    std::string_view line;
-    SmapsMapping* current = nullptr;
-    std::size_t hint = 0;
-    while (parse::nextLine(text, line)) {
-        if (line.empty())
-            continue;
-        if (isFieldLine(line)) {
-            if (!current)
-                return Error::BadFormat; // fields before any header
-            const Error e = parseFieldLine(line, *current, hint);
-            if (e != Error::None)
-                return e;
-            continue;
-        }
-        if (requireSize && current && !current->has(SmapsField::Size))
-            return Error::Truncated; // a header with no fields
-        current = &smaps.mappings.emplace_back();
-        hint = 0;
-        const Error e = parseSmapsHeader(line, *current);
-        if (e != Error::None)
-            return e;
-    }
-    if (requireSize && current && !current->has(SmapsField::Size))
-        return Error::Truncated;
+    SmapsStreamParser parser(
+        [&smaps](SmapsMapping& m) { smaps.mappings.push_back(std::move(m)); }, requireSize);
+    parser.feed(text);
+    if (const Error e = parser.finish(); e != Error::None)
+        return e;
     return smaps;
 }
 

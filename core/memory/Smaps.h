@@ -106,4 +106,13 @@ Result<SmapsMapping> parseSmapsRollup(std::string_view text);
 // Parses a header line "start-end perms offset dev inode path" into `out` (fields untouched).
 Error parseSmapsHeader(std::string_view line, SmapsMapping& out);
 
+// The line-level steps parseSmaps is made of, shared with SmapsStreamParser (which reads smaps a
+// chunk at a time): whether a line is a field ("Key: ...") rather than a header, and parsing one
+// field line into `m`. `hint` is where the previous field was found (0 for a new mapping), so a
+// kernel printing the usual order costs one comparison per line.
+bool isSmapsFieldLine(std::string_view line);
+Error parseSmapsFieldLine(std::string_view line, SmapsMapping& m, std::size_t& hint);
+// Makes `m` a mapping with no field printed yet, keeping the capacity of its strings.
+void clearSmapsMapping(SmapsMapping& m);
+
 } // namespace pg

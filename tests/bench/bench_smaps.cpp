@@ -9,9 +9,21 @@
 // and, in the GUI thread, building the memory-map model (tree and flat) for those 30,000 mappings,
 // applying a refresh in place, and the whole page (model + sorting proxy + view).
 //
-// Run: build/tests/bench/bench_smaps [--rounds N] [--mappings N]
+// Then `procglass export memory CHILD -o FILE`, as whole processes (fork + exec + wait4, so
+// start-up, the write with its fsync and rename, and the peak RSS from ru_maxrss all count),
+// interleaved with its floor `cat /proc/CHILD/smaps > /dev/null`; with --old-procglass PATH also
+// another build (the one before the streaming export) in the same rounds; and in this process the
+// old path (read whole, parseSmaps, memoryMapToCsv, csvEncode) against the new one
+// (streamSmapsToCsv: 256 KiB reads, one mapping at a time, rows encoded straight into the buffer),
+// neither writing.
+//
+// Run: build/tests/bench/bench_smaps [--rounds N] [--mappings N] [--export-only]
+//      [--procglass PATH] [--old-procglass PATH]
 
 #include "core/base/ProcFs.h"
+#include "core/export/CsvWriter.h"
+#include "core/export/MemoryMapCsv.h"
+#include "core/export/MemoryMapCsvStream.h"
 #include "core/memory/MemoryMapReader.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapPage.h"
@@ -28,6 +40,7 @@
 #include <string>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -98,17 +111,253 @@ double runPmap(pid_t pid)
     return nowMs() - start;
 }
 
+struct ProcessRun
+{
+    double ms = -1;
+    double cpuMs = 0; // user + system
+    double peakMib = 0;
+};
+
+// A whole process: fork, exec, wait4; its standard output to `out`. ms < 0 if it failed.
+ProcessRun runProcess(const std::vector<std::string>& argv, const char* out)
+{
+    ProcessRun run;
+    const double start = nowMs();
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const int fd = ::open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(fd, 1);
+        std::vector<char*> args;
+        for (const std::string& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        ::execvp(args[0], args.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    rusage usage {};
+    ::wait4(child, &status, 0, &usage);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return run;
+    run.ms = nowMs() - start;
+    const auto ms = [](const timeval& tv) {
+        return static_cast<double>(tv.tv_sec) * 1e3 + static_cast<double>(tv.tv_usec) / 1e3;
+    };
+    run.cpuMs = ms(usage.ru_utime) + ms(usage.ru_stime);
+    run.peakMib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    return run;
+}
+
+bool readAll(int fd, void* data, std::size_t size)
+{
+    auto* p = static_cast<char*>(data);
+    while (size > 0) {
+        const ssize_t n = ::read(fd, p, size);
+        if (n <= 0)
+            return false;
+        p += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool writeAll(int fd, const void* data, std::size_t size)
+{
+    const auto* p = static_cast<const char*>(data);
+    while (size > 0) {
+        const ssize_t n = ::write(fd, p, size);
+        if (n <= 0)
+            return false;
+        p += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// Runs the measured commands from a helper forked first thing in main(), while this process is
+// still small: a child's ru_maxrss counts the memory of the process it was forked from until its
+// exec, so cat forked from the benchmark itself would show the benchmark's 50 MiB.
+class Spawner
+{
+public:
+    void start()
+    {
+        int request[2];
+        int reply[2];
+        if (::pipe(request) != 0 || ::pipe(reply) != 0)
+            return;
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            ::close(request[1]);
+            ::close(reply[0]);
+            serve(request[0], reply[1]);
+            ::_exit(0);
+        }
+        ::close(request[0]);
+        ::close(reply[1]);
+        m_to = request[1];
+        m_from = reply[0];
+    }
+
+    ProcessRun run(const std::vector<std::string>& argv, const std::string& out) const
+    {
+        std::string blob = out + '\0';
+        for (const std::string& a : argv)
+            blob += a + '\0';
+        const auto size = static_cast<std::uint32_t>(blob.size());
+        ProcessRun result;
+        if (!writeAll(m_to, &size, sizeof size) || !writeAll(m_to, blob.data(), blob.size())
+            || !readAll(m_from, &result, sizeof result))
+            return {};
+        return result;
+    }
+
+private:
+    static void serve(int from, int to)
+    {
+        std::uint32_t size = 0;
+        while (readAll(from, &size, sizeof size)) {
+            std::string blob(size, '\0');
+            if (!readAll(from, blob.data(), size))
+                return;
+            std::vector<std::string> parts;
+            for (std::size_t at = 0; at < blob.size();) {
+                const std::size_t end = blob.find('\0', at);
+                parts.push_back(blob.substr(at, end - at));
+                at = end + 1;
+            }
+            const std::string out = parts.front();
+            parts.erase(parts.begin());
+            const ProcessRun result = runProcess(parts, out.c_str());
+            if (!writeAll(to, &result, sizeof result))
+                return;
+        }
+    }
+
+    pid_t m_pid = -1;
+    int m_to = -1;
+    int m_from = -1;
+};
+
+int benchExport(const Spawner& spawner, pid_t child, int rounds, const std::string& procglass,
+    const std::string& old)
+{
+    const std::string pid = std::to_string(child);
+    const std::string path = "/proc/" + pid + "/smaps";
+    char dirTemplate[] = "/tmp/bench_smaps.XXXXXX";
+    const std::string dir = ::mkdtemp(dirTemplate);
+    const std::string file = dir + "/x.csv";
+    std::vector<double> catMs, newMs, oldMs, catMib, newMib, oldMib, inOldMs, inNewMs;
+    std::vector<double> catCpu, newCpu, oldCpu, startMs, startCpu, startMib;
+    std::size_t rows = 0;
+    std::size_t bytes = 0;
+    const auto failed = [](const std::string& what) {
+        std::fprintf(stderr, "bench_smaps: %s failed\n", what.c_str());
+        return 1;
+    };
+    for (int r = 0; r < rounds; ++r) {
+        const ProcessRun cat = spawner.run({ "cat", path }, "/dev/null");
+        if (cat.ms < 0)
+            return failed("cat " + path);
+        catMs.push_back(cat.ms);
+        catCpu.push_back(cat.cpuMs);
+        catMib.push_back(cat.peakMib);
+        // What any procglass command costs before its work: loading Qt and 50 libraries.
+        const ProcessRun start = spawner.run({ procglass, "export", "--help" }, "/dev/null");
+        if (start.ms < 0)
+            return failed(procglass + " export --help");
+        startMs.push_back(start.ms);
+        startCpu.push_back(start.cpuMs);
+        startMib.push_back(start.peakMib);
+        const ProcessRun now
+            = spawner.run({ procglass, "export", "memory", pid, "-o", file }, "/dev/null");
+        if (now.ms < 0)
+            return failed(procglass + " export memory " + pid);
+        newMs.push_back(now.ms);
+        newCpu.push_back(now.cpuMs);
+        newMib.push_back(now.peakMib);
+        if (!old.empty()) {
+            const ProcessRun before
+                = spawner.run({ old, "export", "memory", pid, "-o", file }, "/dev/null");
+            if (before.ms < 0)
+                return failed(old + " export memory " + pid);
+            oldMs.push_back(before.ms);
+            oldCpu.push_back(before.cpuMs);
+            oldMib.push_back(before.peakMib);
+        }
+
+        double t = nowMs();
+        {
+            auto text = pg::readWholeFile(path, pg::kSmapsExportMaxBytes);
+            auto smaps = text ? pg::parseSmaps(*text) : pg::Result<pg::Smaps>(text.error());
+            if (!smaps)
+                return failed("the old in-process path");
+            bytes = pg::csvEncode(pg::memoryMapToCsv(static_cast<int>(child), *smaps)).size();
+        }
+        inOldMs.push_back(nowMs() - t);
+        t = nowMs();
+        {
+            pg::MemoryMapCsvStream csv(static_cast<int>(child));
+            if (pg::streamSmapsToCsv(path, csv) != pg::Error::None)
+                return failed("the new in-process path");
+            rows = csv.rowCount();
+            bytes = csv.finish().size();
+        }
+        inNewMs.push_back(nowMs() - t);
+    }
+    ::unlink(file.c_str());
+    ::rmdir(dir.c_str());
+
+    const double floor = median(catMs);
+    const double floorCpu = median(catCpu);
+    std::printf("export memory of the same process: %zu rows, %.1f MiB of CSV, median of %d "
+                "rounds, interleaved; whole processes (fork, exec, wait4): wall, CPU (user + "
+                "system), peak RSS\n",
+        rows, static_cast<double>(bytes) / 1048576.0, rounds);
+    const auto line = [&](const char* what, double ms, double cpu, double mib, const char* goal) {
+        std::printf("  %-38s %8.1f ms %5.2fx   cpu %7.1f ms %5.2fx   %5.1f MiB%s\n", what, ms,
+            ms / floor, cpu, cpu / floorCpu, mib, goal);
+    };
+    line("floor: cat smaps > /dev/null", floor, floorCpu, median(catMib), "");
+    line("procglass export memory PID -o FILE", median(newMs), median(newCpu), median(newMib),
+        "   (goal <= 1.3x, <= 40 MiB)");
+    if (!old.empty())
+        line("the same, --old-procglass build", median(oldMs), median(oldCpu), median(oldMib), "");
+    line("procglass start-up alone (export --help)", median(startMs), median(startCpu),
+        median(startMib), "");
+    std::printf("  in this process, no write: old (read whole, parse, table, encode) %.1f ms "
+                "%.2fx the floor; new (256 KiB chunks, rows encoded) %.1f ms %.2fx (%.2fx the "
+                "old)\n",
+        median(inOldMs), median(inOldMs) / floor, median(inNewMs), median(inNewMs) / floor,
+        median(inNewMs) / median(inOldMs));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    Spawner spawner;
+    spawner.start();
     int rounds = 11;
     int mappings = 30000;
-    for (int i = 1; i + 1 < argc; ++i) {
+    bool exportOnly = false;
+    std::string procglass = PROCGLASS_BINARY_DIR "/app/procglass";
+    std::string oldProcglass;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--export-only") == 0)
+            exportOnly = true;
+        if (i + 1 >= argc)
+            break;
         if (std::strcmp(argv[i], "--rounds") == 0)
             rounds = std::max(1, std::atoi(argv[i + 1]));
         if (std::strcmp(argv[i], "--mappings") == 0)
             mappings = std::max(1, std::atoi(argv[i + 1]));
+        if (std::strcmp(argv[i], "--procglass") == 0)
+            procglass = argv[i + 1];
+        if (std::strcmp(argv[i], "--old-procglass") == 0)
+            oldProcglass = argv[i + 1];
     }
     if (!std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY"))
         ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
@@ -117,6 +366,12 @@ int main(int argc, char** argv)
     if (child <= 0) {
         std::fprintf(stderr, "bench_smaps: could not start the %d-mapping child\n", mappings);
         return 1;
+    }
+    if (exportOnly) {
+        const int rc = benchExport(spawner, child, rounds, procglass, oldProcglass);
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+        return rc;
     }
     QApplication app(argc, argv);
     const std::string path = "/proc/" + std::to_string(child) + "/smaps";
@@ -191,6 +446,7 @@ int main(int argc, char** argv)
             pageMs.push_back(nowMs() - t);
         }
     }
+    const int exportRc = benchExport(spawner, child, rounds, procglass, oldProcglass);
     ::kill(child, SIGKILL);
     ::waitpid(child, nullptr, 0);
 
@@ -209,5 +465,5 @@ int main(int argc, char** argv)
     std::printf("  model, flat                       %8.1f ms\n", median(flatMs));
     std::printf("  model, refresh in place           %8.1f ms\n", median(refreshMs));
     std::printf("  page: model + sort proxy + view   %8.1f ms\n", median(pageMs));
-    return 0;
+    return exportRc;
 }

@@ -30,8 +30,10 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -178,6 +180,7 @@ private slots:
     void systemFromFixture();
     void memoryTotalsMatchPmap();
     void memoryErrors();
+    void memoryOfProcessExitingMidRead();
     void guiExportErrorsInWords();
     void guiSourcesUseTableNames();
 };
@@ -747,6 +750,95 @@ void TestExportCli::memoryErrors()
     QVERIFY2(denied.err.contains("permission denied reading /proc/1/smaps")
             && denied.err.contains("run as its owner or as root"),
         denied.err.constData());
+}
+
+// The kernel ends the smaps of a process that exits while it is read early, at a mapping's end:
+// a valid text, but a partial map. The export must fail in one line and write nothing. The test
+// hook stops procglass after its first 256 KiB chunk; the process it reads is killed then.
+void TestExportCli::memoryOfProcessExitingMidRead()
+{
+    int ready[2];
+    QVERIFY(::pipe(ready) == 0);
+    const pid_t target = ::fork();
+    QVERIFY(target >= 0);
+    if (target == 0) {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // 4,000 one-page mappings of alternating protection: about 3 MiB of smaps, 12 chunks.
+        const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+        auto* base = static_cast<char*>(::mmap(
+            nullptr, page * 4000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+        for (std::size_t i = 0; base != MAP_FAILED && i < 4000; ++i) {
+            base[i * page] = 1;
+            if (i % 2)
+                ::mprotect(base + i * page, page, PROT_READ);
+        }
+        (void)!::write(ready[1], "x", 1);
+        for (;;)
+            ::pause();
+    }
+    ::close(ready[1]);
+    char byte = 0;
+    QCOMPARE(::read(ready[0], &byte, 1), ssize_t(1));
+    ::close(ready[0]);
+    // Killed and reaped whatever happens (and on purpose below).
+    struct Reaper
+    {
+        pid_t pid;
+        ~Reaper() { reap(); }
+        void reap()
+        {
+            if (pid > 0) {
+                ::kill(pid, SIGKILL);
+                ::waitpid(pid, nullptr, 0);
+            }
+            pid = -1;
+        }
+    } targetReaper { target };
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray out = QFile::encodeName(dir.filePath(QStringLiteral("map.csv")));
+    const QByteArray err = QFile::encodeName(dir.filePath(QStringLiteral("stderr.txt")));
+    const QByteArray binary = QFile::encodeName(kProcglass);
+    const QByteArray pid = QByteArray::number(target);
+    const pid_t exporter = ::fork();
+    QVERIFY(exporter >= 0);
+    if (exporter == 0) {
+        const int fd = ::open(err.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        ::dup2(fd, STDERR_FILENO);
+        ::setenv("PROCGLASS_TEST_STOP_AFTER_FIRST_CHUNK", "1", 1);
+        ::execl(binary.constData(), binary.constData(), "export", "memory", pid.constData(), "-o",
+            out.constData(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    int status = 0;
+    QCOMPARE(::waitpid(exporter, &status, WUNTRACED), exporter);
+    if (!WIFSTOPPED(status)) {
+        QFile errFile(QString::fromLocal8Bit(err));
+        QVERIFY(errFile.open(QIODevice::ReadOnly));
+        QFAIL(qPrintable(
+            QStringLiteral("procglass did not stop after its first chunk (status %1): %2")
+                .arg(status)
+                .arg(QString::fromLocal8Bit(errFile.readAll()))));
+    }
+    // The process being read exits and stays a zombie (reaped at the end): the kernel then ends
+    // its smaps without an error, so only procglass's own check can tell the map is partial.
+    QCOMPARE(::kill(target, SIGKILL), 0);
+    siginfo_t info {};
+    QCOMPARE(::waitid(P_PID, static_cast<id_t>(target), &info, WEXITED | WNOWAIT), 0);
+    QCOMPARE(::kill(exporter, SIGCONT), 0);
+    QCOMPARE(::waitpid(exporter, &status, 0), exporter);
+    QFile errFile(QString::fromLocal8Bit(err));
+    QVERIFY(errFile.open(QIODevice::ReadOnly));
+    const QByteArray said = errFile.readAll();
+    QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 1, said.constData());
+    QCOMPARE(said.count('\n'), 1);
+    QVERIFY2(said.startsWith("procglass export: no such process: " + pid
+                 + " (it exited while its memory map was read; nothing was written)"),
+        said.constData());
+    // Nothing written: neither the file nor a temporary one.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+        QStringList { QStringLiteral("stderr.txt") });
 }
 
 void TestExportCli::guiSourcesUseTableNames()
