@@ -103,7 +103,8 @@ ProcessMemory processMemoryFrom(
     return m;
 }
 
-MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<bool>* stop)
+MemoryCensus readMemoryCensus(
+    const std::string& procRoot, const std::atomic<bool>* stop, const CensusProgress& progress)
 {
     MemoryCensus out;
     std::vector<int> pids;
@@ -119,12 +120,16 @@ MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<boo
         return out;
     }
     std::sort(pids.begin(), pids.end());
-    for (int pid : pids) {
+    if (progress)
+        progress(0, pids.size());
+    for (std::size_t i = 0; i < pids.size(); ++i) {
         if (stop && stop->load(std::memory_order_relaxed)) {
             out.stopped = true;
             break;
         }
-        readOne(procRoot, pid, out);
+        readOne(procRoot, pids[i], out);
+        if (progress)
+            progress(i + 1, pids.size());
     }
     return out;
 }

@@ -18,7 +18,9 @@
 #include "core/memory/Smaps.h"
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -60,9 +62,14 @@ struct MemoryCensus
 ProcessMemory processMemoryFrom(
     int pid, std::uint32_t uid, std::string comm, const SmapsMapping& rollup);
 
+// How far a census has got: `done` of `total` pid folders read (called before the first and after
+// each one, on the reading thread).
+using CensusProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 // Reads every numeric folder of `procRoot` ("/proc" or a fake tree). `stop`, when given, is
-// checked before each process.
-MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<bool>* stop = nullptr);
+// checked before each process; `progress`, when given, hears how far it has got.
+MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<bool>* stop = nullptr,
+    const CensusProgress& progress = {});
 
 // One line on what the census could not count, or empty when it counted every process: "3
 // processes not counted: permission denied for 2 (1 systemd, 412 sshd; another user's memory
