@@ -386,8 +386,9 @@ void TestMemoryUsagePage::rowsFreedWhenHidden()
     MemoryUsagePage page(&sampler);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.showProgress(0, 10);
+    page.showProgress(3, 10);
     QVERIFY(page.stopEnabled());
+    QVERIFY2(page.statusText().contains(QStringLiteral("3 of 10")), qPrintable(page.statusText()));
     page.applyUsage(read(proc));
     QVERIFY(!page.stopEnabled());
     QCOMPARE(page.processModel()->rowCount(), 1);

@@ -18,7 +18,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QToolButton>
@@ -35,7 +34,6 @@ MemoryUsagePage::MemoryUsagePage(MemoryUsageSampler* source, QWidget* parent)
     , m_processProxy(new KeyedSortProxy(this))
     , m_userProxy(new KeyedSortProxy(this))
     , m_status(new QLabel(this))
-    , m_progress(new QProgressBar(this))
     , m_stop(new QPushButton(tr("S&top"), this))
     , m_totals(new QLabel(this))
     , m_reconcile(new QLabel(this))
@@ -58,9 +56,6 @@ MemoryUsagePage::MemoryUsagePage(MemoryUsageSampler* source, QWidget* parent)
     title->setFont(titleFont);
     setTextTone(m_status, TextTone::Dim);
     m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_progress->setVisible(false);
-    m_progress->setMaximumWidth(220);
-    m_progress->setFormat(tr("%v of %m"));
     m_stop->setEnabled(false);
     m_stop->setToolTip(tr("Stop reading: the figures read so far are shown, marked partial"));
     auto* refresh = new QPushButton(tr("Refresh"), this);
@@ -124,7 +119,6 @@ MemoryUsagePage::MemoryUsagePage(MemoryUsageSampler* source, QWidget* parent)
     titleRow->addWidget(title);
     titleRow->addStretch(1);
     titleRow->addWidget(m_status);
-    titleRow->addWidget(m_progress);
     titleRow->addWidget(m_stop);
     titleRow->addWidget(refresh);
     auto* explainRow = new QHBoxLayout;
@@ -188,7 +182,7 @@ void MemoryUsagePage::applyUsage(const MemoryUsageSnapshotPtr& snapshot)
     if (m_source && !isVisible())
         return;
     const MemoryUsageSnapshot& snap = *snapshot;
-    m_last = snapshot;
+    m_counted = true;
     m_processModel->apply(snap);
     m_userModel->apply(snap);
     m_totals->setText(MemoryUsageText::totals(snap));
@@ -196,7 +190,6 @@ void MemoryUsagePage::applyUsage(const MemoryUsageSnapshotPtr& snapshot)
     const QString notCounted = MemoryUsageText::notCounted(snap);
     m_notCounted->setText(notCounted);
     m_notCounted->setVisible(!notCounted.isEmpty());
-    m_progress->setVisible(false);
     m_stop->setEnabled(false);
     m_status->setText(
         tr("Counted at %1 in %2 s")
@@ -206,27 +199,26 @@ void MemoryUsagePage::applyUsage(const MemoryUsageSnapshotPtr& snapshot)
 
 void MemoryUsagePage::showProgress(int done, int total)
 {
+    // A line of text, not a QProgressBar: the page must stay cheap (see the soak's budget).
     const bool reading = done < total;
-    m_progress->setVisible(reading);
     m_stop->setEnabled(reading);
-    if (!reading)
-        return;
-    m_progress->setRange(0, std::max(total, 1));
-    m_progress->setValue(done);
-    m_status->setText(tr("Reading smaps_rollup…"));
+    if (reading)
+        m_status->setText(tr("Reading smaps_rollup: %1 of %2 processes…")
+                              .arg(QLocale().toString(done), QLocale().toString(total)));
 }
 
 QList<ExportSource> MemoryUsagePage::pageExports()
 {
     return { exportSource(ExportTableId::MemoryUsage, [this] {
-        const MemoryUsageSnapshotPtr snap = m_last;
-        if (!snap)
+        if (!m_counted)
             return ExportTable { {},
                 tr("nothing counted yet: the Memory usage page counts while it is shown") };
-        auto userName = [snap](std::uint32_t uid) { return snap->userName(uid); };
+        // From the rows: the page keeps no second copy of the census.
+        const MemoryCensus census = m_processModel->census();
+        auto userName = [this](std::uint32_t uid) { return m_processModel->userName(uid); };
         const bool byUser = m_tabs->currentWidget() == m_userView;
-        return ExportTable { byUser ? memoryByUserToCsv(snap->census, userName)
-                                    : memoryByProcessToCsv(snap->census, userName),
+        return ExportTable { byUser ? memoryByUserToCsv(census, userName)
+                                    : memoryByProcessToCsv(census, userName),
             {} };
     }) };
 }
@@ -250,7 +242,7 @@ void MemoryUsagePage::clearRows()
 {
     m_processModel->clear();
     m_userModel->clear();
-    m_last.reset();
+    m_counted = false;
 }
 
 void MemoryUsagePage::hideEvent(QHideEvent* event)
@@ -261,7 +253,6 @@ void MemoryUsagePage::hideEvent(QHideEvent* event)
     // Nothing is read while hidden, and nothing is kept: a read under way ends, the rows go.
     m_source->requestStop();
     clearRows();
-    m_progress->setVisible(false);
     m_stop->setEnabled(false);
 }
 

@@ -16,7 +16,6 @@ class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
 class QMenu;
-class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QToolButton;
@@ -81,7 +80,6 @@ private:
     KeyedSortProxy* m_processProxy;
     KeyedSortProxy* m_userProxy;
     QLabel* m_status;
-    QProgressBar* m_progress;
     QPushButton* m_stop;
     QLabel* m_totals;
     QLabel* m_reconcile;
@@ -94,7 +92,7 @@ private:
     QTreeView* m_userView = nullptr;
     QMenu* m_contextMenu;
     MemoryUsageSampler* m_source;
-    MemoryUsageSnapshotPtr m_last; // for File > Export; dropped when the page is hidden
+    bool m_counted = false; // the tables hold a census (File > Export writes it)
 };
 
 } // namespace pg

@@ -3,25 +3,103 @@
 
 #include "ui/common/Format.h"
 
-#include <QHash>
+#include <algorithm>
+#include <string>
 
 namespace pg {
 
+namespace {
+constexpr std::size_t kMaxStructuralRuns = 16; // removal + insertion runs before one layout change
+constexpr std::size_t kMaxChangedRanges = 32;
+} // namespace
+
+struct ProcessUsageModel::RowTraits
+{
+    using Row = ProcessMemory;
+    using Incoming = const ProcessMemory*;
+    using Key = int;
+    static constexpr bool kSorted = true;
+
+    static int keyOf(const ProcessMemory& row) { return row.pid; }
+    static int keyOf(const ProcessMemory* p) { return p->pid; }
+    static bool less(int a, int b) { return a < b; }
+    static ProcessMemory make(const ProcessMemory* p) { return *p; }
+    static ColumnSpan update(ProcessMemory& row, const ProcessMemory* p)
+    {
+        ColumnSpan span;
+        if (row.uid != p->uid)
+            span.add(User);
+        if (row.comm != p->comm)
+            span.add(Command);
+        if (row.rssKib != p->rssKib)
+            span.add(Rss);
+        if (row.pssKib != p->pssKib)
+            span.add(Pss);
+        if (row.ussKib != p->ussKib)
+            span.add(Uss);
+        if (row.swapKib != p->swapKib)
+            span.add(Swap);
+        if (row.swapPssKib != p->swapPssKib || row.swapPssKnown != p->swapPssKnown)
+            span.add(SwapPss);
+        if (!span.empty())
+            row = *p;
+        return span;
+    }
+};
+
 void ProcessUsageModel::apply(const MemoryUsageSnapshot& snapshot)
 {
-    QHash<std::uint32_t, QString> names; // one QString per user, shared by its rows
-    for (const auto& [uid, name] : snapshot.userNames)
-        names.insert(uid, QString::fromStdString(name));
-    std::vector<ProcessUsageRow> rows;
-    rows.reserve(snapshot.census.processes.size());
+    for (const auto& [uid, name] : snapshot.userNames) {
+        if (!m_userNames.contains(uid))
+            m_userNames.insert(uid, QString::fromStdString(name));
+    }
+    std::vector<const ProcessMemory*> incoming;
+    incoming.reserve(snapshot.census.processes.size());
     for (const ProcessMemory& p : snapshot.census.processes)
-        rows.push_back({ p, names.value(p.uid, QString::number(p.uid)) });
-    setRows(std::move(rows));
+        incoming.push_back(&p);
+    // The census is in pid order already; a hand-made one (tests) need not be.
+    std::stable_sort(incoming.begin(), incoming.end(),
+        [](const ProcessMemory* a, const ProcessMemory* b) { return a->pid < b->pid; });
+    KeyedRowDiff::Options options;
+    options.maxStructuralRuns = kMaxStructuralRuns;
+    options.maxChangedRanges = kMaxChangedRanges;
+    RowTraits traits;
+    KeyedRowDiff::apply(*this, {}, m_rows, std::move(incoming), traits, options);
 }
 
 void ProcessUsageModel::clear()
 {
-    setRows({});
+    std::vector<const ProcessMemory*> none;
+    RowTraits traits;
+    KeyedRowDiff::apply(*this, {}, m_rows, std::move(none), traits);
+    m_rows.shrink_to_fit();
+    m_userNames.clear();
+    m_userNames.squeeze();
+}
+
+MemoryCensus ProcessUsageModel::census() const
+{
+    MemoryCensus c;
+    c.processes = m_rows; // pid order
+    return c;
+}
+
+std::string ProcessUsageModel::userName(std::uint32_t uid) const
+{
+    const auto it = m_userNames.constFind(uid);
+    return it == m_userNames.cend() ? std::to_string(uid) : it->toStdString();
+}
+
+int ProcessUsageModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant ProcessUsageModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    return value(m_rows[static_cast<std::size_t>(index.row())], index.column(), role);
 }
 
 int ProcessUsageModel::columnCount(const QModelIndex& parent) const
@@ -69,14 +147,8 @@ QVariant ProcessUsageModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-QString ProcessUsageModel::keyOf(const ProcessUsageRow& row) const
+QVariant ProcessUsageModel::value(const ProcessMemory& m, int column, int role) const
 {
-    return QString::number(row.memory.pid);
-}
-
-QVariant ProcessUsageModel::value(const ProcessUsageRow& row, int column, int role) const
-{
-    const ProcessMemory& m = row.memory;
     if (role == PidRole)
         return m.pid;
     if (role == Qt::TextAlignmentRole)
@@ -94,7 +166,9 @@ QVariant ProcessUsageModel::value(const ProcessUsageRow& row, int column, int ro
     case Pid:
         return sort ? QVariant(qlonglong(m.pid)) : QVariant(QString::number(m.pid));
     case User:
-        return row.user;
+        if (const auto it = m_userNames.constFind(m.uid); it != m_userNames.cend())
+            return *it;
+        return QString::number(m.uid);
     case Command:
         return fmt::displayBytes(m.comm);
     case Rss:
