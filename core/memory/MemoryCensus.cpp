@@ -120,6 +120,9 @@ MemoryCensus readMemoryCensus(
         return out;
     }
     std::sort(pids.begin(), pids.end());
+    // One allocation for the rows, not a doubling series whose freed steps leave holes in the
+    // heap of a long-running caller (the window's Memory usage page reads every few seconds).
+    out.processes.reserve(pids.size());
     if (progress)
         progress(0, pids.size());
     for (std::size_t i = 0; i < pids.size(); ++i) {

@@ -27,8 +27,8 @@ MemoryUsageSnapshot readMemoryUsage(
     snap.readMs = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - started)
                       .count();
-    // The vectors grew by doubling: give back the spare room before the snapshot is kept.
-    snap.census.processes.shrink_to_fit();
+    // readMemoryCensus reserved a row per pid folder; the kernel threads' few spare rows stay (a
+    // copy to fit would be one more large allocation per read).
     snap.census.skipped.shrink_to_fit();
     if (auto text = readWholeFile(procRoot + "/meminfo")) {
         if (auto info = parseMemInfo(*text))
