@@ -348,6 +348,8 @@ QVariant MapChangesModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal)
         return {};
+    if (role == Qt::TextAlignmentRole && (section == Mapping || section == Status))
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     if (role == Qt::DisplayRole) {
         switch (section) {
         case Mapping:

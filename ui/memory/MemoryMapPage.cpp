@@ -216,6 +216,8 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
         if (c != MapChangesModel::Trend)
             changesHeader->resizeSection(c, 11 * digit + 12);
     }
+    // The changed mappings are the point of the view: show them, not only their groups.
+    connect(m_changesProxy, &QAbstractItemModel::modelReset, m_changesView, &QTreeView::expandAll);
     connect(m_filter, &QLineEdit::textChanged, m_changesProxy,
         &QSortFilterProxyModel::setFilterFixedString);
     setTextTone(m_baselineInfo, TextTone::Dim);

@@ -100,6 +100,8 @@ WhoMapsDialog::WhoMapsDialog(std::string procRoot, std::string device, std::uint
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->setVisible(false);
     m_view->horizontalHeader()->setStretchLastSection(false);
+    // Numbers as wide as they need, the command takes the rest.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(WhoMapsModel::Command, QHeaderView::Stretch);
     m_view->setToolTip(tr("Double-click or press Enter to show that process's memory map"));
     auto open = [this](const QModelIndex& index) {
