@@ -554,6 +554,28 @@ QString MemoryMapModel::toolTip(const Row& row, int column) const
     return shown.isEmpty() ? path : tr("%1\n%2: %3").arg(path, name, shown);
 }
 
+const SmapsMapping* MemoryMapModel::mappingAt(const QModelIndex& index) const
+{
+    if (!index.isValid() || !m_snapshot || !m_snapshot->smaps)
+        return nullptr;
+    const Row* row = nullptr;
+    if (index.internalPointer()) {
+        const auto* top = static_cast<const TopRow*>(index.internalPointer());
+        if (index.row() >= static_cast<int>(top->children.size()))
+            return nullptr;
+        row = &top->children[static_cast<std::size_t>(index.row())];
+    } else {
+        if (index.row() >= static_cast<int>(m_top.size()))
+            return nullptr;
+        row = &m_top[static_cast<std::size_t>(index.row())]->row;
+    }
+    if (row->mapping)
+        return row->mapping;
+    if (row->group && !row->group->mappings.empty())
+        return &m_snapshot->smaps->mappings[row->group->mappings.front()];
+    return nullptr;
+}
+
 QVariant MemoryMapModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())

@@ -86,6 +86,10 @@ public:
     bool isStale() const { return m_stale; }
     void clear();
 
+    // The mapping a row stands for: the mapping itself, or a group's first mapping (all of a
+    // group's mappings have one backing path); null for the totals row. `index` is of this model.
+    const SmapsMapping* mappingAt(const QModelIndex& index) const;
+
     static bool isDefaultColumn(int column) { return column <= Locked; }
     static QString columnToolTip(int column);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/memory/MemoryMapPage.h"
 
+#include "core/export/CsvWriter.h"
 #include "core/export/MemoryMapCsv.h"
 #include "core/memory/MemoryAccounting.h"
 #include "core/sampler/MemoryMapSampler.h"
@@ -9,13 +10,17 @@
 #include "ui/common/Format.h"
 #include "ui/common/LayoutRestore.h"
 #include "ui/common/TableHeader.h"
+#include "ui/memory/MapChangesModel.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapProxy.h"
 #include "ui/memory/PathElideDelegate.h"
+#include "ui/memory/SparklineDelegate.h"
+#include "ui/memory/WhoMapsDialog.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -26,6 +31,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -68,6 +74,12 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     , m_controls(new QWidget(this))
     , m_view(new QTreeView(this))
     , m_source(source)
+    , m_changesModel(new MapChangesModel(this))
+    , m_changesProxy(new QSortFilterProxyModel(this))
+    , m_changesView(new QTreeView(this))
+    , m_changesPane(new QWidget(this))
+    , m_baselineInfo(new QLabel(this))
+    , m_whoButton(new QPushButton(this))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -97,8 +109,10 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     m_filter->setClearButtonEnabled(true);
     m_mode->addItem(tr("Grouped by what backs them"));
     m_mode->addItem(tr("Flat, by address (as pmap)"));
-    m_mode->setToolTip(tr("Group mappings by file, [heap], [stack], anonymous or shared memory; or "
-                          "list every mapping in address order"));
+    m_mode->addItem(tr("Changes since the baseline"));
+    m_mode->setToolTip(tr("Group mappings by file, [heap], [stack], anonymous or shared memory; "
+                          "list every mapping in address order; or show what appeared, vanished, "
+                          "grew or shrank since the baseline"));
     m_columns->setText(tr("Columns"));
     m_columns->setPopupMode(QToolButton::InstantPopup);
     m_columns->setToolTip(tr("Choose the smaps fields to show"));
@@ -148,6 +162,81 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     connect(header, &QHeaderView::customContextMenuRequested, this,
         [header, columnMenu](const QPoint& pos) { columnMenu->popup(header->mapToGlobal(pos)); });
 
+    // Changes since the baseline.
+    auto* baselineButton = new QPushButton(tr("Set baseline"), this);
+    baselineButton->setObjectName(QStringLiteral("setBaselineButton"));
+    baselineButton->setToolTip(
+        tr("Measure changes from the map shown now (the baseline is otherwise the first map read "
+           "after the process was chosen)"));
+    connect(baselineButton, &QPushButton::clicked, this, &MemoryMapPage::setBaseline);
+    m_whoButton->setText(tr("Who else maps this?"));
+    m_whoButton->setObjectName(QStringLiteral("whoMapsButton"));
+    m_whoButton->setToolTip(tr("The processes that map the selected file (same device and "
+                               "inode), with their Rss and Pss of it"));
+    m_whoButton->setEnabled(false);
+    connect(m_whoButton, &QPushButton::clicked, this,
+        [this] { showWhoMaps(m_proxy->mapToSource(m_view->currentIndex())); });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_proxy->mapToSource(m_view->indexAt(pos));
+        const SmapsMapping* m = m_model->mappingAt(index);
+        QMenu menu;
+        QAction* who = menu.addAction(tr("Who else maps this file?"));
+        who->setEnabled(m && m->inode != 0);
+        menu.addAction(tr("Set baseline"), this, &MemoryMapPage::setBaseline);
+        if (menu.exec(m_view->viewport()->mapToGlobal(pos)) == who)
+            showWhoMaps(index);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &MemoryMapPage::updateWhoButton);
+
+    m_changesProxy->setSourceModel(m_changesModel);
+    m_changesProxy->setSortRole(MapChangesModel::SortRole);
+    m_changesProxy->setFilterRole(MapChangesModel::FilterRole);
+    m_changesProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_changesProxy->setRecursiveFilteringEnabled(true);
+    m_changesView->setObjectName(QStringLiteral("memoryChangesView"));
+    m_changesView->setModel(m_changesProxy);
+    m_changesView->setUniformRowHeights(true);
+    m_changesView->setAlternatingRowColors(true);
+    m_changesView->setSortingEnabled(true);
+    m_changesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_changesView->setAllColumnsShowFocus(true);
+    m_changesView->sortByColumn(MapChangesModel::RssDelta, Qt::DescendingOrder);
+    m_changesView->setItemDelegateForColumn(MapChangesModel::Trend,
+        new SparklineDelegate(MapChangesModel::SparklineRole, m_changesView));
+    m_changesView->setItemDelegateForColumn(MapChangesModel::Mapping, pathDelegate);
+    QHeaderView* changesHeader = m_changesView->header();
+    changesHeader->setStretchLastSection(false);
+    changesHeader->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    changesHeader->resizeSection(MapChangesModel::Mapping, 50 * digit);
+    changesHeader->resizeSection(MapChangesModel::Status, 10 * digit);
+    changesHeader->resizeSection(MapChangesModel::Trend, 18 * digit);
+    for (int c = MapChangesModel::RssDelta; c < MapChangesModel::ColumnCount; ++c) {
+        if (c != MapChangesModel::Trend)
+            changesHeader->resizeSection(c, 11 * digit + 12);
+    }
+    // The changed mappings are the point of the view: show them, not only their groups.
+    connect(m_changesProxy, &QAbstractItemModel::modelReset, m_changesView, &QTreeView::expandAll);
+    connect(m_filter, &QLineEdit::textChanged, m_changesProxy,
+        &QSortFilterProxyModel::setFilterFixedString);
+    setTextTone(m_baselineInfo, TextTone::Dim);
+    m_baselineInfo->setObjectName(QStringLiteral("baselineInfo"));
+    auto* exportChanges = new QPushButton(tr("Export changes as CSV…"), this);
+    exportChanges->setObjectName(QStringLiteral("exportChangesButton"));
+    exportChanges->setToolTip(
+        tr("Write the change table (one row per appeared, vanished, grown or shrunk mapping, "
+           "with its Size, Rss and Pss then and now) to a CSV file"));
+    connect(exportChanges, &QPushButton::clicked, this, &MemoryMapPage::exportChanges);
+    auto* changesBar = new QHBoxLayout;
+    changesBar->setContentsMargins(0, 0, 0, 0);
+    changesBar->addWidget(m_baselineInfo, 1);
+    changesBar->addWidget(exportChanges);
+    auto* changesLayout = new QVBoxLayout(m_changesPane);
+    changesLayout->setContentsMargins(0, 0, 0, 0);
+    changesLayout->addLayout(changesBar);
+    changesLayout->addWidget(m_changesView, 1);
+
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setMargin(24);
@@ -166,6 +255,7 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     placeholderLayout->addStretch(2);
     m_stack->addWidget(placeholderPage);
     m_stack->addWidget(m_view);
+    m_stack->addWidget(m_changesPane);
 
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title);
@@ -176,6 +266,8 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     controls->addWidget(m_filter, 1);
     controls->addWidget(m_mode);
     controls->addWidget(m_columns);
+    controls->addWidget(baselineButton);
+    controls->addWidget(m_whoButton);
     controls->addWidget(refreshButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
@@ -187,7 +279,11 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &MemoryMapProxy::setNameFilter);
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { setFlat(i == 1); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
+        setShowChanges(i == 2);
+        if (i != 2)
+            setFlat(i == 1);
+    });
     connect(refreshButton, &QPushButton::clicked, this, [this] {
         if (m_source && m_key.pid > 0)
             QMetaObject::invokeMethod(m_source, &Sampler::refreshNow, Qt::QueuedConnection);
@@ -273,6 +369,124 @@ bool MemoryMapPage::showingTable() const
     return m_stack->currentWidget() == m_view;
 }
 
+void MemoryMapPage::setShowChanges(bool show)
+{
+    if (show && m_mode->currentIndex() != 2)
+        m_mode->setCurrentIndex(2); // comes back here through currentIndexChanged
+    if (!show && m_mode->currentIndex() == 2)
+        m_mode->setCurrentIndex(m_flat ? 1 : 0);
+    if (show == m_changesShown)
+        return;
+    m_changesShown = show;
+    m_columns->setVisible(!show);
+    if (show)
+        refreshChanges();
+    // Only when the map is on screen: a placeholder (reading, permission denied) stays.
+    QWidget* current = m_stack->currentWidget();
+    if (current == m_view || current == m_changesPane)
+        m_stack->setCurrentWidget(show ? m_changesPane : m_view);
+}
+
+void MemoryMapPage::setBaseline()
+{
+    if (!m_last || !m_last->smaps)
+        return;
+    m_baseline = makeBaseline(*m_last->smaps, m_last->takenAtUnixMs);
+    refreshChanges();
+}
+
+// The diff is worked out only while the change view is shown; the history is kept all along (a
+// few bytes per group per sample) so the sparklines have a past when the user switches to it.
+void MemoryMapPage::refreshChanges()
+{
+    if (!m_changesShown)
+        return;
+    if (!m_baseline || !m_last || !m_last->smaps || !m_last->grouping) {
+        m_changesModel->clear();
+        m_baselineInfo->setText(tr("No baseline yet: it is the first map read."));
+        return;
+    }
+    std::vector<MappingChange> changes = diffMaps(*m_baseline, *m_last->smaps);
+    std::int64_t rss = 0;
+    int counts[4] = {};
+    for (const MappingChange& c : changes) {
+        rss += c.rssDeltaKib();
+        ++counts[static_cast<int>(c.status)];
+    }
+    const QString when = QDateTime::fromMSecsSinceEpoch(m_baseline->takenAtUnixMs)
+                             .toString(QStringLiteral("HH:mm:ss"));
+    const QString rssText = rss == 0 ? QStringLiteral("0")
+                                     : (rss > 0 ? QStringLiteral("+") : QStringLiteral("−"))
+            + fmt::kib(static_cast<std::uint64_t>(rss < 0 ? -rss : rss));
+    m_baselineInfo->setText(
+        tr("Since the baseline of %1: %2 appeared, %3 vanished, %4 grew, %5 shrank; Rss %6. "
+           "Sparklines: Rss over the last %n sample(s).",
+            nullptr, static_cast<int>(m_history.samples()))
+            .arg(when)
+            .arg(counts[0])
+            .arg(counts[1])
+            .arg(counts[2])
+            .arg(counts[3])
+            .arg(rssText));
+    m_changesModel->setChanges(std::move(changes), *m_baseline, *m_last->grouping, m_history);
+}
+
+CsvTable MemoryMapPage::changesCsv() const
+{
+    if (!m_baseline || !m_last || !m_last->smaps)
+        return {};
+    return mapChangesToCsv(diffMaps(*m_baseline, *m_last->smaps));
+}
+
+void MemoryMapPage::exportChanges()
+{
+    if (!m_last || !m_last->smaps || !m_baseline)
+        return;
+    const QString name
+        = QStringLiteral("procglass-memory-changes-%1-%2.csv")
+              .arg(m_last->key.pid)
+              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export changes as CSV"), name, tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const CsvWriteStatus status = writeCsvFile(QFile::encodeName(path).toStdString(), changesCsv());
+    const QString text
+        = status.ok() ? tr("Wrote %1").arg(path) : QString::fromStdString(status.message);
+    if (m_host)
+        m_host->showStatusMessage(text, 6000);
+    if (!status.ok())
+        showMessage(text, true);
+}
+
+void MemoryMapPage::updateWhoButton()
+{
+    const SmapsMapping* m = m_model->mappingAt(m_proxy->mapToSource(m_view->currentIndex()));
+    m_whoButton->setEnabled(m && m->inode != 0);
+}
+
+WhoMapsDialog* MemoryMapPage::whoMapsDialog() const
+{
+    return m_who;
+}
+
+WhoMapsDialog* MemoryMapPage::showWhoMaps(const QModelIndex& index)
+{
+    const SmapsMapping* m = m_model->mappingAt(index);
+    if (!m || m->inode == 0 || !m_last)
+        return nullptr;
+    if (m_who)
+        m_who->close(); // one search at a time: closing cancels it
+    m_who = new WhoMapsDialog(m_last->procRoot.empty() ? std::string("/proc") : m_last->procRoot,
+        m->device, m->inode, fmt::displayBytes(m->displayPath()), this);
+    connect(m_who, &WhoMapsDialog::processActivated, this, [this](int pid) {
+        openProcess(ProcessKey { pid, 0 });
+    });
+    m_who->start();
+    m_who->show();
+    return m_who;
+}
+
 void MemoryMapPage::setSummaryRow(
     int row, const QString& value, const QString& derivation, const QString& toolTip)
 {
@@ -294,6 +508,10 @@ void MemoryMapPage::openProcess(const ProcessKey& key)
         m_key = key;
         m_last.reset();
         m_model->clear();
+        m_baseline.reset(); // another process: its changes start from its first map
+        m_history.clear();
+        m_changesModel->clear();
+        m_baselineInfo->clear();
         m_filter->clear();
         m_title->setText(tr("PID %1").arg(key.pid));
         m_cmdline->clear();
@@ -307,7 +525,7 @@ void MemoryMapPage::openProcess(const ProcessKey& key)
 
 void MemoryMapPage::setFlat(bool flat)
 {
-    if (m_mode->currentIndex() != (flat ? 1 : 0))
+    if (m_mode->currentIndex() != 2 && m_mode->currentIndex() != (flat ? 1 : 0))
         m_mode->setCurrentIndex(flat ? 1 : 0); // comes back here through currentIndexChanged
     if (flat == m_flat)
         return;
@@ -593,7 +811,13 @@ void MemoryMapPage::applyMaps(const MemoryMapSnapshotPtr& snapshot)
     m_model->setStale(false);
     m_model->applySnapshot(snapshot);
     m_last = snapshot;
-    m_stack->setCurrentWidget(m_view);
+    if (snap.grouping)
+        m_history.add(*snap.grouping);
+    if (!m_baseline)
+        m_baseline = makeBaseline(*snap.smaps, snap.takenAtUnixMs);
+    refreshChanges();
+    updateWhoButton();
+    m_stack->setCurrentWidget(m_changesShown ? m_changesPane : m_view);
     updateSummary(snap);
 }
 

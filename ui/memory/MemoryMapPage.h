@@ -7,11 +7,14 @@
 // nothing itself: it asks MemoryMapSampler (sampler thread) for a target and whether it is on
 // screen, and shows the snapshots it gets back. As a Page its source reads only while it is shown.
 
+#include "core/memory/MapChanges.h"
 #include "core/sampler/SnapshotTypes.h"
 #include "ui/shell/Page.h"
 
 #include <QByteArray>
+#include <QPointer>
 #include <QWidget>
+#include <optional>
 
 class QComboBox;
 class QGridLayout;
@@ -19,15 +22,18 @@ class QGroupBox;
 class QPushButton;
 class QLabel;
 class QLineEdit;
+class QSortFilterProxyModel;
 class QStackedWidget;
 class QToolButton;
 class QTreeView;
 
 namespace pg {
 
+class MapChangesModel;
 class MemoryMapModel;
 class MemoryMapProxy;
 class MemoryMapSampler;
+class WhoMapsDialog;
 
 class MemoryMapPage final : public QWidget, public Page
 {
@@ -67,8 +73,25 @@ public:
     void attachHost(PageHost& host) override;
     bool isFlat() const;
 
+    // Changes since the baseline (the mode list's third entry): the baseline is the first map read
+    // after a process is chosen, or the one shown when the user sets it.
+    void setBaseline();
+    bool showingChanges() const { return m_changesShown; }
+    const std::optional<MapBaseline>& baseline() const { return m_baseline; }
+    const GroupHistory& history() const { return m_history; }
+    MapChangesModel* changesModel() const { return m_changesModel; }
+    QTreeView* changesView() const { return m_changesView; }
+    // The change table as CSV (empty table when nothing is shown).
+    CsvTable changesCsv() const;
+
+    // Who else maps the file behind `index` (of view()): opens the dialog and starts the search;
+    // null when the row is not a file.
+    WhoMapsDialog* showWhoMaps(const QModelIndex& index);
+    WhoMapsDialog* whoMapsDialog() const;
+
 public slots:
     void setFlat(bool flat);
+    void setShowChanges(bool show);
 
 signals:
     void targetRequested(int pid, qulonglong startTimeTicks);
@@ -81,6 +104,9 @@ private:
     void showMessage(const QString& text, bool error);
     void showPlaceholder(const QString& text);
     void showNoProcess();
+    void refreshChanges();
+    void updateWhoButton();
+    void exportChanges();
     void setSummaryRow(
         int row, const QString& value, const QString& derivation, const QString& toolTip);
 
@@ -108,6 +134,17 @@ private:
     ProcessKey m_key;
     MemoryMapSnapshotPtr m_last;
     MemoryMapSampler* m_source;
+
+    MapChangesModel* m_changesModel;
+    QSortFilterProxyModel* m_changesProxy;
+    QTreeView* m_changesView;
+    QWidget* m_changesPane; // the info line, the export button and m_changesView
+    QLabel* m_baselineInfo;
+    QPushButton* m_whoButton;
+    std::optional<MapBaseline> m_baseline;
+    GroupHistory m_history;
+    bool m_changesShown = false;
+    QPointer<WhoMapsDialog> m_who;
 };
 
 } // namespace pg
