@@ -733,7 +733,8 @@ void TestExportCli::memoryErrors()
         { QStringLiteral("export"), QStringLiteral("memory"), QStringLiteral("--by"),
             QStringLiteral("file") });
     QCOMPARE(badBy.exitCode, 2);
-    QVERIFY2(badBy.err.contains("--by takes process, user or mapping, not 'file'"), badBy.err.constData());
+    QVERIFY2(badBy.err.contains("--by takes process, user or mapping, not 'file'"),
+        badBy.err.constData());
 
     // Someone else's process: as root, drop to nobody to be that someone else. Nobody may not
     // reach the build folder (a checkout in root's 0700 home), so a copy of the binary runs.
