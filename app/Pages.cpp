@@ -5,11 +5,13 @@
 #include "core/sampler/DetailsSampler.h"
 #include "core/sampler/InterruptsSampler.h"
 #include "core/sampler/MemoryMapSampler.h"
+#include "core/sampler/MemoryUsageSampler.h"
 #include "core/sampler/ProcessSampler.h"
 #include "core/sampler/SamplerThread.h"
 #include "core/sampler/SystemSampler.h"
 #include "ui/interrupts/InterruptsPage.h"
 #include "ui/memory/MemoryMapPage.h"
+#include "ui/memusage/MemoryUsagePage.h"
 #include "ui/processes/ProcessTablePage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/system/SystemOverviewPage.h"
@@ -62,6 +64,12 @@ Page* memoryPage(PageContext& c)
     return c.pages.memory;
 }
 
+Page* memoryUsagePage(PageContext& c)
+{
+    c.pages.memoryUsage = new MemoryUsagePage(c.sampler<MemoryUsageSampler>(c.options.procRoot));
+    return c.pages.memoryUsage;
+}
+
 Page* interruptsPage(PageContext& c)
 {
     c.pages.interrupts = new InterruptsPage(c.sampler<InterruptsSampler>(
@@ -94,6 +102,7 @@ struct PageEntry
 const PageEntry kPages[] = {
     { "processes", processesPage },
     { "memory", memoryPage },
+    { "memusage", memoryUsagePage },
     { "interrupts", interruptsPage },
     { "system", systemPage },
 };
@@ -120,6 +129,11 @@ void connectJumps(MainWindow& window, const AppPages& pages)
             window.showPage(memory->pageId()); // it says how to choose a process
     });
     processes->addProcessAction(mapAction);
+    // Memory usage -> memory map: double-click or Enter on a process row, the context menu.
+    QObject::connect(
+        pages.memoryUsage, &MemoryUsagePage::memoryMapRequested, memory, [openMap](int pid) {
+            openMap(ProcessKey { pid, 0 });
+        });
     // System page links ("see the Interrupts page") -> that page.
     QObject::connect(pages.system, &SystemOverviewPage::showPageRequested, &window,
         [&window](const QString& id) { window.showPage(id); });

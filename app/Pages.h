@@ -14,6 +14,7 @@ namespace pg {
 class InterruptsPage;
 class MainWindow;
 class MemoryMapPage;
+class MemoryUsagePage;
 class ProcessTablePage;
 class Sampler;
 class SamplerThread;
@@ -24,6 +25,7 @@ struct AppPages
 {
     ProcessTablePage* processes = nullptr;
     MemoryMapPage* memory = nullptr;
+    MemoryUsagePage* memoryUsage = nullptr;
     InterruptsPage* interrupts = nullptr;
     SystemOverviewPage* system = nullptr;
     QList<Sampler*> samplers; // adopted by the thread; start them once it runs

@@ -25,14 +25,21 @@ ProcessMemory processMemoryFrom(
 }
 
 MemoryCensus readMemoryCensus(
-    const std::string& procRoot, const std::atomic<bool>* stop, const WalkProgress& progress)
+    const std::string& procRoot, const std::atomic<bool>* stop, const CensusProgress& progress)
 {
     MemoryCensus out;
     ProcessWalk walk;
     walk.procRoot = procRoot;
     walk.file = "smaps_rollup";
     walk.stop = stop;
-    walk.progress = progress;
+    walk.progress = [&](std::size_t done, std::size_t total) {
+        // One allocation for the rows, not a doubling series whose freed steps leave holes in
+        // the heap of a long-running caller (the Memory usage page reads every few seconds).
+        if (done == 0)
+            out.processes.reserve(total);
+        if (progress)
+            progress(done, total);
+    };
     static_cast<CensusCoverage&>(out)
         = walkProcesses(walk, [&out](int pid, const PidStatus& status, std::string_view text) {
               auto rollup = parseSmapsRollup(text);

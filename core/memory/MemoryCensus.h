@@ -19,7 +19,9 @@
 #include "core/memory/Smaps.h"
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,10 +50,14 @@ struct MemoryCensus : CensusCoverage
 ProcessMemory processMemoryFrom(
     int pid, std::uint32_t uid, std::string comm, const SmapsMapping& rollup);
 
+// How far a census has got: `done` of `total` pid folders read (called before the first and after
+// each one, on the reading thread).
+using CensusProgress = WalkProgress;
+
 // Reads every numeric folder of `procRoot` ("/proc" or a fake tree). `stop`, when given, is
 // checked before each process; `progress`, when given, is called after each.
 MemoryCensus readMemoryCensus(const std::string& procRoot, const std::atomic<bool>* stop = nullptr,
-    const WalkProgress& progress = {});
+    const CensusProgress& progress = {});
 
 struct UserMemory
 {

@@ -100,6 +100,8 @@ CensusCoverage walkProcesses(const ProcessWalk& walk, const ProcessFileVisitor& 
         return out;
     }
     std::sort(pids.begin(), pids.end());
+    if (walk.progress)
+        walk.progress(0, pids.size());
     for (std::size_t i = 0; i < pids.size(); ++i) {
         if (walk.stop && walk.stop->load(std::memory_order_relaxed)) {
             out.stopped = true;

@@ -42,7 +42,8 @@ struct CensusCoverage
 // reason its text could not be used (the process is then listed as skipped).
 using ProcessFileVisitor
     = std::function<Error(int pid, const PidStatus& status, std::string_view text)>;
-// Called after each process with the number done and the number listed.
+// Called once the pids are listed (done 0) and after each process, with the number done and the
+// number listed.
 using WalkProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct ProcessWalk

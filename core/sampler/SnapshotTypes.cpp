@@ -9,6 +9,7 @@ void registerSnapshotMetaTypes()
     qRegisterMetaType<SystemOverviewPtr>("SystemOverviewPtr");
     qRegisterMetaType<InterruptsSnapshotPtr>("InterruptsSnapshotPtr");
     qRegisterMetaType<MemoryMapSnapshotPtr>("MemoryMapSnapshotPtr");
+    qRegisterMetaType<MemoryUsageSnapshotPtr>("MemoryUsageSnapshotPtr");
     qRegisterMetaType<ProcessDetailsPtr>("ProcessDetailsPtr");
     qRegisterMetaType<ActionReportPtr>("ActionReportPtr");
     qRegisterMetaType<ActionRequest>("pg::ActionRequest");

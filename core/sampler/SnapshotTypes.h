@@ -8,6 +8,7 @@
 
 #include "core/interrupts/InterruptsSnapshot.h"
 #include "core/memory/MemoryMapSnapshot.h"
+#include "core/memory/MemoryUsageSnapshot.h"
 #include "core/process/ActionRequest.h"
 #include "core/process/DetailsSample.h"
 #include "core/process/ProcessSnapshot.h"
@@ -20,6 +21,7 @@ using ProcessSnapshotPtr = std::shared_ptr<const pg::ProcessSnapshot>;
 using SystemOverviewPtr = std::shared_ptr<const pg::SystemOverview>;
 using InterruptsSnapshotPtr = std::shared_ptr<const pg::InterruptsSnapshot>;
 using MemoryMapSnapshotPtr = std::shared_ptr<const pg::MemoryMapSnapshot>;
+using MemoryUsageSnapshotPtr = std::shared_ptr<const pg::MemoryUsageSnapshot>;
 using ProcessDetailsPtr = std::shared_ptr<const pg::DetailsSample>;
 using ActionReportPtr = std::shared_ptr<const pg::ActionReport>;
 
@@ -27,6 +29,7 @@ Q_DECLARE_METATYPE(ProcessSnapshotPtr)
 Q_DECLARE_METATYPE(SystemOverviewPtr)
 Q_DECLARE_METATYPE(InterruptsSnapshotPtr)
 Q_DECLARE_METATYPE(MemoryMapSnapshotPtr)
+Q_DECLARE_METATYPE(MemoryUsageSnapshotPtr)
 Q_DECLARE_METATYPE(ProcessDetailsPtr)
 Q_DECLARE_METATYPE(ActionReportPtr)
 Q_DECLARE_METATYPE(pg::ActionRequest)

@@ -54,7 +54,8 @@ same "procglass export --interval 500 <TAB>" "$(help_tables)" \
     "$(complete_words procglass export --interval 500 '')"
 same "procglass export i<TAB>" "interrupts" "$(complete_words procglass export i)"
 same "procglass --page <TAB>" "$(help_pages)" "$(complete_words procglass --page '')"
-same "procglass --page=m<TAB>" "--page=memory" "$(complete_words procglass --page=m)"
+same "procglass --page=m<TAB>" "$(printf -- '--page=memory\n--page=memusage')" \
+    "$(complete_words procglass --page=m)"
 same "procglass -<TAB>" "$(help_options)" "$(complete_words procglass -)"
 same "procglass export processes -<TAB>" "$(help_options export)" \
     "$(complete_words procglass export processes -)"
