@@ -283,8 +283,6 @@ TableOutcome produce(ExportTableId id, const ExportRequest& request)
         return exportProcesses(request);
     case ExportTableId::Memory:
         return request.pid > 0 ? exportMemory(request) : exportMemoryCensus(request);
-    case ExportTableId::MemoryUsage:
-        return exportMemoryCensus(request);
     case ExportTableId::Interrupts:
         return exportInterrupts(request);
     case ExportTableId::Softirqs:
@@ -459,9 +457,7 @@ int runExportCommand(int argc, char** argv)
     const std::string name(table->name);
     // memory takes a PID (that process's map) or none (every process, --by process|user|mapping).
     // The old name "maps" always meant one process's map.
-    // memusage (the window's Memory usage page) is the same census under the page's name.
-    const bool census = (table->id == ExportTableId::Memory && positional.size() == 1 && !renamed)
-        || table->id == ExportTableId::MemoryUsage;
+    const bool census = table->id == ExportTableId::Memory && positional.size() == 1 && !renamed;
     if (parser.isSet(byOption) && !census)
         return fail(2, "--by is for 'export memory' without a PID (see procglass export --help)");
     if (census) {

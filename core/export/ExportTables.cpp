@@ -8,13 +8,11 @@ namespace pg {
 
 namespace {
 
-constexpr std::array<ExportTableInfo, 6> kTables { {
+constexpr std::array<ExportTableInfo, 5> kTables { {
     { ExportTableId::Processes, "processes", "Processes", false,
         "every process: pid, user, state, CPU %, memory, command line" },
     { ExportTableId::Memory, "memory", "Memory map", true,
         "one process's memory map, one row per mapping (smaps)" },
-    { ExportTableId::MemoryUsage, "memusage", "Memory usage", false,
-        "every process's Rss, Pss, USS and swap (smaps_rollup), as export memory without a PID" },
     { ExportTableId::Interrupts, "interrupts", "Interrupts", false,
         "/proc/interrupts: one row per interrupt, one column per CPU, rate, affinity, device" },
     { ExportTableId::Softirqs, "softirqs", "Softirqs", false,

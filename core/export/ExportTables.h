@@ -11,7 +11,7 @@
 
 namespace pg {
 
-enum class ExportTableId { Processes, Memory, MemoryUsage, Interrupts, Softirqs, System };
+enum class ExportTableId { Processes, Memory, Interrupts, Softirqs, System };
 
 struct ExportTableInfo
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/memory/MappingCensus.h"
 
+#include "core/memory/SmapsStreamParser.h"
+
 #include <algorithm>
 #include <string_view>
 
@@ -41,30 +43,34 @@ std::string mappingKey(const SmapsMapping& m)
 
 void MappingTotals::add(const std::vector<SmapsMapping>& mappings)
 {
-    ++m_process;
-    for (const SmapsMapping& m : mappings) {
-        auto [it, inserted] = m_index.try_emplace(mappingKey(m), m_rows.size());
-        if (inserted) {
-            MappingMemory row;
-            row.name = m.inode != 0 || !m.path.empty() ? m.displayPath() : it->first;
-            if (m.inode != 0) {
-                row.device = m.device;
-                row.inode = m.inode;
-            }
-            m_rows.push_back(std::move(row));
-            m_lastProcess.push_back(0);
+    beginProcess();
+    for (const SmapsMapping& m : mappings)
+        addMapping(m);
+}
+
+void MappingTotals::addMapping(const SmapsMapping& m)
+{
+    auto [it, inserted] = m_index.try_emplace(mappingKey(m), m_rows.size());
+    if (inserted) {
+        MappingMemory row;
+        row.name = m.inode != 0 || !m.path.empty() ? m.displayPath() : it->first;
+        if (m.inode != 0) {
+            row.device = m.device;
+            row.inode = m.inode;
         }
-        MappingMemory& row = m_rows[it->second];
-        if (m_lastProcess[it->second] != m_process) {
-            m_lastProcess[it->second] = m_process;
-            ++row.processes;
-        }
-        ++row.mappings;
-        row.rssKib += m.valueOr0(SmapsField::Rss);
-        row.pssKib += m.valueOr0(SmapsField::Pss);
-        row.ussKib += ussOf(m);
-        row.swapKib += m.valueOr0(SmapsField::Swap);
+        m_rows.push_back(std::move(row));
+        m_lastProcess.push_back(0);
     }
+    MappingMemory& row = m_rows[it->second];
+    if (m_lastProcess[it->second] != m_process) {
+        m_lastProcess[it->second] = m_process;
+        ++row.processes;
+    }
+    ++row.mappings;
+    row.rssKib += m.valueOr0(SmapsField::Rss);
+    row.pssKib += m.valueOr0(SmapsField::Pss);
+    row.ussKib += ussOf(m);
+    row.swapKib += m.valueOr0(SmapsField::Swap);
 }
 
 std::vector<MappingMemory> MappingTotals::take()
@@ -81,8 +87,8 @@ std::vector<MappingMemory> MappingTotals::take()
     return rows;
 }
 
-MappingCensus readMappingCensus(
-    const std::string& procRoot, const std::atomic<bool>* stop, const WalkProgress& progress)
+MappingCensus readMappingCensus(const std::string& procRoot, const std::atomic<bool>* stop,
+    const WalkProgress& progress, MemoryCensus* perProcess)
 {
     MappingCensus out;
     MappingTotals totals;
@@ -91,17 +97,49 @@ MappingCensus readMappingCensus(
     walk.file = "smaps";
     walk.maxBytes = 1024u * 1024u * 1024u; // a process with a million mappings has ~700 MB
     walk.stop = stop;
-    walk.progress = progress;
+    walk.progress = [&](std::size_t done, std::size_t total) {
+        if (done == 0 && perProcess)
+            perProcess->processes.reserve(total); // one allocation (see readMemoryCensus)
+        if (progress)
+            progress(done, total);
+    };
+    // The sums of one process's mappings, in the shape of its smaps_rollup.
+    SmapsMapping sums;
+    auto addToSums = [&sums](const SmapsMapping& m) {
+        for (std::size_t f = 0; f < kSmapsFieldCount; ++f) {
+            const auto field = static_cast<SmapsField>(f);
+            if (m.has(field))
+                sums.kib[f] = sums.valueOr0(field) + m.get(field);
+        }
+    };
     static_cast<CensusCoverage&>(out)
-        = walkProcesses(walk, [&](int, const PidStatus&, std::string_view text) {
-              auto smaps = parseSmaps(text);
-              if (!smaps)
-                  return smaps.error();
-              totals.add(smaps->mappings);
+        = walkProcesses(walk, [&](int pid, const PidStatus& status, std::string_view text) {
+              // Counted only once the whole text parsed: a malformed smaps adds nothing.
+              std::vector<SmapsMapping> pending;
+              sums = SmapsMapping();
+              SmapsStreamParser parser([&](SmapsMapping& m) {
+                  addToSums(m);
+                  m.extraKib.clear(); // what the rows need is the key and the four sums
+                  m.extraText.clear();
+                  m.vmFlags.clear();
+                  pending.push_back(std::move(m));
+              });
+              parser.feed(text);
+              if (const Error e = parser.finish(); e != Error::None)
+                  return e;
+              totals.beginProcess();
+              for (const SmapsMapping& m : pending)
+                  totals.addMapping(m);
               ++out.processesRead;
+              if (perProcess) {
+                  const std::uint32_t uid = status.hasIds ? status.uid[0] : 0;
+                  perProcess->processes.push_back(processMemoryFrom(pid, uid, status.name, sums));
+              }
               return Error::None;
           });
     out.mappings = totals.take();
+    if (perProcess)
+        static_cast<CensusCoverage&>(*perProcess) = out;
     return out;
 }
 

@@ -10,6 +10,7 @@
 // unnamed region. Unlike MemoryCensus this reads every process's whole /proc/PID/smaps (one
 // record per mapping): slower, so it is asked for explicitly (`export memory --by mapping`).
 
+#include "core/memory/MemoryCensus.h"
 #include "core/memory/ProcessWalk.h"
 #include "core/memory/Smaps.h"
 
@@ -49,6 +50,9 @@ class MappingTotals
 public:
     // One process's parsed smaps.
     void add(const std::vector<SmapsMapping>& mappings);
+    // The same a mapping at a time: beginProcess(), then each of its mappings.
+    void beginProcess() { ++m_process; }
+    void addMapping(const SmapsMapping& m);
     // The rows, largest Pss first, then name.
     std::vector<MappingMemory> take();
 
@@ -59,8 +63,14 @@ private:
     int m_process = 0;
 };
 
+// Every process's smaps (one process's text and mappings held at a time). With `perProcess`, also
+// each process's sums over its mappings, the figures smaps_rollup would give (Rss, Pss, USS, Swap,
+// SwapPss): so that one walk serves the by-mapping and by-process views. (smaps prints each
+// mapping's figures rounded down to kB, smaps_rollup the exact sum: a process's Pss from here can
+// be a few kB under its rollup.)
 MappingCensus readMappingCensus(const std::string& procRoot,
-    const std::atomic<bool>* stop = nullptr, const WalkProgress& progress = {});
+    const std::atomic<bool>* stop = nullptr, const WalkProgress& progress = {},
+    MemoryCensus* perProcess = nullptr);
 
 // One process's share of one file.
 struct FileMapper

@@ -18,12 +18,17 @@ std::string MemoryUsageSnapshot::userName(std::uint32_t uid) const
     return std::to_string(uid);
 }
 
-MemoryUsageSnapshot readMemoryUsage(
-    const std::string& procRoot, const std::atomic<bool>* stop, const CensusProgress& progress)
+MemoryUsageSnapshot readMemoryUsage(const std::string& procRoot, const std::atomic<bool>* stop,
+    const CensusProgress& progress, bool withMappings)
 {
     MemoryUsageSnapshot snap;
     const auto started = std::chrono::steady_clock::now();
-    snap.census = readMemoryCensus(procRoot, stop, progress);
+    if (withMappings) {
+        MappingCensus byMapping = readMappingCensus(procRoot, stop, progress, &snap.census);
+        snap.mappings = std::move(byMapping.mappings);
+    } else {
+        snap.census = readMemoryCensus(procRoot, stop, progress);
+    }
     snap.readMs = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - started)
                       .count();

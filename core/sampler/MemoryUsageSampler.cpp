@@ -41,7 +41,8 @@ void MemoryUsageSampler::sample()
     m_stop = false;
     m_reading = true;
     const std::uint64_t sequence = ++m_sequence;
-    m_worker = std::thread([this, sequence] {
+    const bool withMappings = m_withMappings;
+    m_worker = std::thread([this, sequence, withMappings] {
         using Clock = std::chrono::steady_clock;
         Clock::time_point last {};
         auto onProgress = [this, &last](std::size_t done, std::size_t total) {
@@ -54,7 +55,7 @@ void MemoryUsageSampler::sample()
             emit progress(static_cast<int>(done), static_cast<int>(total));
         };
         auto snap = std::make_shared<MemoryUsageSnapshot>(
-            readMemoryUsage(m_procRoot, &m_stop, onProgress));
+            readMemoryUsage(m_procRoot, &m_stop, onProgress, withMappings));
         snap->sequence = sequence;
         emit usageReady(std::move(snap));
         m_reading = false;

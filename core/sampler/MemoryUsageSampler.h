@@ -32,6 +32,10 @@ public:
     // Ends a running read between two processes (its snapshot says `stopped`). Thread-safe: the
     // GUI calls it directly, so that it works even while the sampler thread is busy.
     void requestStop();
+    // From the next read on: every process's whole smaps, with the rows by mapping (the page's By
+    // mapping tab is shown), or only smaps_rollup. Thread-safe, like requestStop().
+    void setReadsMappings(bool on) { m_withMappings = on; }
+    bool readsMappings() const { return m_withMappings.load(); }
     bool isReading() const { return m_reading.load(); }
 
 signals:
@@ -49,6 +53,7 @@ private:
     std::thread m_worker;
     std::atomic<bool> m_reading { false };
     std::atomic<bool> m_stop { false };
+    std::atomic<bool> m_withMappings { false };
     bool m_again = false; // a tick or F5 came while reading
     std::uint64_t m_sequence = 0;
 };

@@ -6,6 +6,7 @@
 
 #include "core/export/MemoryCensusCsv.h"
 #include "core/memory/MappingCensus.h"
+#include "core/memory/MemoryCensus.h"
 #include "tests/support/ChildProcess.h"
 #include "tests/support/FakeProc.h"
 
@@ -173,6 +174,25 @@ void TestMappingCensus::byMappingOnFakeTree()
     for (std::size_t i = 1; i < c.mappings.size(); ++i)
         QVERIFY(c.mappings[i - 1].pssKib >= c.mappings[i].pssKib);
     QCOMPARE(c.mappings.front().name, std::string("[heap]"));
+
+    // The same walk, also summed per process (the Memory usage page's By mapping tab fills its
+    // By process table from it): the sums of each process's mappings, the same coverage.
+    MemoryCensus perProcess;
+    const MappingCensus again
+        = readMappingCensus(proc.root().toStdString(), nullptr, {}, &perProcess);
+    QCOMPARE(again.mappings.size(), c.mappings.size());
+    QCOMPARE(perProcess.processes.size(), std::size_t(3));
+    QCOMPARE(perProcess.withoutUserMemory, 1);
+    QCOMPARE(perProcess.skipped.size(), std::size_t(1));
+    const ProcessMemory& app = perProcess.processes.front();
+    QCOMPARE(app.pid, 100);
+    QCOMPARE(app.comm, std::string("app"));
+    QCOMPARE(app.uid, 1000u);
+    QCOMPARE(app.rssKib, std::uint64_t(100 + 500 + 200 + 200 + 16));
+    QCOMPARE(app.pssKib, std::uint64_t(40 + 500 + 150 + 150 + 16));
+    QCOMPARE(app.ussKib, std::uint64_t(8 + 500 + 100 + 100 + 16));
+    QCOMPARE(app.swapKib, std::uint64_t(12 + 4 + 4));
+    QVERIFY(app.swapPssKnown);
 }
 
 void TestMappingCensus::csvTable()
@@ -285,8 +305,27 @@ void TestMappingCensus::whoMapsLive()
     std::sort(expected.begin(), expected.end());
     QCOMPARE(pids, expected);
 
-    // The system-wide table has the file too, in both processes.
-    const MappingCensus c = readMappingCensus("/proc");
+    // The system-wide table has the file too, in both processes; and each child's sums of its
+    // smaps agree with its smaps_rollup (within the kB each mapping's line rounds off).
+    MemoryCensus perProcess;
+    const MappingCensus c = readMappingCensus("/proc", nullptr, {}, &perProcess);
+    const MemoryCensus rollups = readMemoryCensus("/proc");
+    for (const int pid : { a.pid, b.pid }) {
+        auto find = [pid](const MemoryCensus& census) -> const ProcessMemory* {
+            for (const ProcessMemory& p : census.processes) {
+                if (p.pid == pid)
+                    return &p;
+            }
+            return nullptr;
+        };
+        const ProcessMemory* summed = find(perProcess);
+        const ProcessMemory* rollup = find(rollups);
+        QVERIFY(summed && rollup);
+        QCOMPARE(summed->rssKib, rollup->rssKib); // Rss is whole pages in every line
+        QVERIFY2(summed->pssKib <= rollup->pssKib && summed->pssKib + 64 >= rollup->pssKib,
+            qPrintable(QStringLiteral("%1 vs %2").arg(summed->pssKib).arg(rollup->pssKib)));
+        QCOMPARE(summed->ussKib, rollup->ussKib);
+    }
     const MappingMemory* file = nullptr;
     for (const MappingMemory& m : c.mappings) {
         if (m.inode == st.st_ino && m.device == dev)

@@ -13,6 +13,7 @@
 #include "ui/common/Format.h"
 #include "ui/common/KeyedSortProxy.h"
 #include "ui/memory/MemoryMapPage.h"
+#include "ui/memusage/MappingUsageModel.h"
 #include "ui/memusage/MemoryUsagePage.h"
 #include "ui/memusage/MemoryUsageText.h"
 #include "ui/memusage/ProcessUsageModel.h"
@@ -86,6 +87,8 @@ private slots:
     void pssAboveInUseIsExplained();
     void namesWhatWasNotCounted();
     void exportsTheCensusTable();
+    void byMappingTab();
+    void samplerFollowsTheTab();
     void openMemoryMapCarriesThePid();
     void samplerReadsOnlyWhileActive();
     void samplerStopsWhenAsked();
@@ -261,7 +264,9 @@ void TestMemoryUsagePage::exportsTheCensusTable()
     MemoryUsagePage page;
     QList<ExportSource> sources = page.pageExports();
     QCOMPARE(sources.size(), 1);
-    QCOMPARE(sources.front().id, page.pageId()); // File > Export "only this page's table"
+    // The table `procglass export memory --by process` writes, under that name.
+    QCOMPARE(sources.front().id, QStringLiteral("memory"));
+    QCOMPARE(sources.front().fileStem, QStringLiteral("memory-by-process"));
     QVERIFY(!sources.front().produce().unavailable.isEmpty()); // nothing counted yet
 
     const MemoryUsageSnapshotPtr snap = read(proc);
@@ -273,9 +278,115 @@ void TestMemoryUsagePage::exportsTheCensusTable()
     QCOMPARE(byProcess.table.header, expected.header);
     QCOMPARE(byProcess.table.rows, expected.rows);
     page.tabs()->setCurrentIndex(1); // By user
+    sources = page.pageExports();
+    QCOMPARE(sources.front().fileStem, QStringLiteral("memory-by-user"));
     const ExportTable byUser = sources.front().produce();
     QCOMPARE(byUser.table.header, memoryByUserToCsv(snap->census, names).header);
     QCOMPARE(byUser.table.rows, memoryByUserToCsv(snap->census, names).rows);
+    page.tabs()->setCurrentIndex(2); // By mapping: nothing until a read of every smaps
+    sources = page.pageExports();
+    QCOMPARE(sources.front().fileStem, QStringLiteral("memory-by-mapping"));
+    QVERIFY(!sources.front().produce().unavailable.isEmpty());
+}
+
+void TestMemoryUsagePage::byMappingTab()
+{
+    // Two processes of two users map one library (same device and inode, two paths) and have a
+    // heap each; a third's smaps is malformed and is named, not counted.
+    pgtest::FakeProc proc;
+    auto mapping = [](const char* range, const char* perms, const char* devInode, const char* path,
+                       int rss, int pss, int priv) {
+        return std::string(range) + " " + perms + " 00000000 " + devInode + "     " + path
+            + "\nSize:  64 kB\nRss:  " + std::to_string(rss) + " kB\nPss:  " + std::to_string(pss)
+            + " kB\nShared_Clean:  " + std::to_string(rss - priv)
+            + " kB\nShared_Dirty:  0 kB\nPrivate_Clean:  0 kB\nPrivate_Dirty:  "
+            + std::to_string(priv) + " kB\nSwap:  0 kB\nSwapPss:  0 kB\n";
+    };
+    proc.writeFile(QStringLiteral("100/status"), status("editor", 1000, true));
+    proc.writeFile(QStringLiteral("100/smaps"),
+        mapping("7f0000000000-7f0000010000", "r-xp", "fe:01 4242", "/usr/lib/libfoo.so", 40, 20, 0)
+            + mapping("55a000000000-55a000010000", "rw-p", "00:00 0", "[heap]", 60, 60, 60));
+    proc.writeFile(QStringLiteral("200/status"), status("daemon", 0, true));
+    proc.writeFile(QStringLiteral("200/smaps"),
+        mapping("7f1000000000-7f1000010000", "r-xp", "fe:01 4242", "/lib/libfoo.so", 40, 20, 0)
+            + mapping("55b000000000-55b000010000", "rw-p", "00:00 0", "[heap]", 12, 12, 12));
+    proc.writeFile(QStringLiteral("300/status"), status("broken", 0, true));
+    proc.writeFile(QStringLiteral("300/smaps"), std::string("Rss: 4 kB\n"));
+
+    const auto snap = std::make_shared<MemoryUsageSnapshot>(
+        readMemoryUsage(proc.root().toStdString(), nullptr, {}, true));
+    QVERIFY(snap->mappings);
+    MemoryUsagePage page;
+    QAbstractItemModelTester tester(
+        page.mappingModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    page.tabs()->setCurrentIndex(2);
+    QVERIFY(page.readsMappings());
+    page.applyUsage(snap);
+    const MappingUsageModel& m = *page.mappingModel();
+    QCOMPARE(m.rowCount(), 2); // libfoo once (one inode), [heap] once
+    int lib = -1, heap = -1;
+    for (int r = 0; r < m.rowCount(); ++r) {
+        const QString name = m.index(r, MappingUsageModel::Mapping).data().toString();
+        (name.endsWith(QLatin1String("libfoo.so")) ? lib : heap) = r;
+    }
+    QVERIFY(lib >= 0 && heap >= 0);
+    auto sortValue = [&m](int row, int column) {
+        return m.index(row, column).data(MappingUsageModel::SortRole).toLongLong();
+    };
+    QCOMPARE(sortValue(lib, MappingUsageModel::Processes), 2);
+    QCOMPARE(sortValue(lib, MappingUsageModel::Rss), 80);
+    QCOMPARE(sortValue(lib, MappingUsageModel::Pss), 40);
+    QCOMPARE(sortValue(lib, MappingUsageModel::Uss), 0);
+    QCOMPARE(sortValue(heap, MappingUsageModel::Processes), 2);
+    QCOMPARE(sortValue(heap, MappingUsageModel::Pss), 72);
+    QCOMPARE(sortValue(heap, MappingUsageModel::Uss), 72);
+    // The same read gives the By process rows: each process's sums of its smaps.
+    const ProcessUsageModel& p = *page.processModel();
+    QCOMPARE(p.rowCount(), 2);
+    const int editor = rowOf(p, 100);
+    QVERIFY(editor >= 0);
+    QCOMPARE(
+        p.index(editor, ProcessUsageModel::Pss).data(ProcessUsageModel::SortRole).toLongLong(), 80);
+    QCOMPARE(
+        p.index(editor, ProcessUsageModel::Uss).data(ProcessUsageModel::SortRole).toLongLong(), 60);
+    QVERIFY2(page.notCountedText().contains(QLatin1String("300 broken")),
+        qPrintable(page.notCountedText()));
+    // Export: what `procglass export memory --by mapping` writes for the same read.
+    const ExportTable table = page.pageExports().front().produce();
+    QVERIFY(table.unavailable.isEmpty());
+    MappingCensus census;
+    census.mappings = *snap->mappings;
+    QCOMPARE(table.table.header, memoryByMappingToCsv(census).header);
+    QCOMPARE(table.table.rows, memoryByMappingToCsv(census).rows);
+    // A smaps_rollup read (back on By process) updates the processes, keeps the mapping rows.
+    addProcess(proc, 400, "late", 1000, 500);
+    page.tabs()->setCurrentIndex(0);
+    QVERIFY(!page.readsMappings());
+    page.applyUsage(read(proc));
+    QCOMPARE(m.rowCount(), 2);
+}
+
+void TestMemoryUsagePage::samplerFollowsTheTab()
+{
+    // With the page shown, the By mapping tab switches its sampler to whole smaps and asks for a
+    // read at once; that read carries the rows by mapping.
+    pgtest::FakeProc proc;
+    addProcess(proc, 100, "init", 0, 1000);
+    proc.writeFile(QStringLiteral("100/smaps"),
+        std::string("55a000000000-55a000010000 rw-p 00000000 00:00 0    [heap]\nSize:  64 kB\n"
+                    "Rss:  8 kB\nPss:  8 kB\nPrivate_Dirty:  8 kB\n"));
+    MemoryUsageSampler sampler(proc.root());
+    MemoryUsagePage page(&sampler);
+    page.show();
+    sampler.start();
+    sampler.setActive(true);
+    page.tabs()->setCurrentIndex(2);
+    QVERIFY(sampler.readsMappings());
+    QTRY_VERIFY_WITH_TIMEOUT(page.mappingModel()->rowCount() == 1, 5000);
+    QCOMPARE(page.mappingModel()->index(0, MappingUsageModel::Mapping).data().toString(),
+        QStringLiteral("[heap]"));
+    page.tabs()->setCurrentIndex(1);
+    QVERIFY(!sampler.readsMappings());
 }
 
 void TestMemoryUsagePage::openMemoryMapCarriesThePid()

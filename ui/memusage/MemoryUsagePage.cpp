@@ -6,6 +6,7 @@
 #include "ui/common/Banner.h"
 #include "ui/common/KeyedSortProxy.h"
 #include "ui/common/TableHeader.h"
+#include "ui/memusage/MappingUsageModel.h"
 #include "ui/memusage/MemoryUsageText.h"
 #include "ui/memusage/ProcessUsageModel.h"
 #include "ui/memusage/UserUsageModel.h"
@@ -31,8 +32,10 @@ MemoryUsagePage::MemoryUsagePage(MemoryUsageSampler* source, QWidget* parent)
     : QWidget(parent)
     , m_processModel(new ProcessUsageModel(this))
     , m_userModel(new UserUsageModel(this))
+    , m_mappingModel(new MappingUsageModel(this))
     , m_processProxy(new KeyedSortProxy(this))
     , m_userProxy(new KeyedSortProxy(this))
+    , m_mappingProxy(new KeyedSortProxy(this))
     , m_status(new QLabel(this))
     , m_stop(new QPushButton(tr("S&top"), this))
     , m_totals(new QLabel(this))
@@ -48,6 +51,8 @@ MemoryUsagePage::MemoryUsagePage(MemoryUsageSampler* source, QWidget* parent)
     m_processProxy->setSourceModel(m_processModel);
     m_processProxy->setFilterKeyColumn(-1); // pid, user or command
     m_userProxy->setSourceModel(m_userModel);
+    m_mappingProxy->setSourceModel(m_mappingModel);
+    m_mappingProxy->setFilterKeyColumn(MappingUsageModel::Mapping);
 
     auto* title = new QLabel(tr("Memory usage"), this);
     QFont titleFont = title->font();
@@ -82,18 +87,23 @@ MemoryUsagePage::MemoryUsagePage(MemoryUsageSampler* source, QWidget* parent)
 
     m_filter->setPlaceholderText(tr("Filter by pid, user or command"));
     m_filter->setClearButtonEnabled(true);
-    connect(
-        m_filter, &QLineEdit::textChanged, m_processProxy, &KeyedSortProxy::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_processProxy->setFilterFixedString(text);
+        m_mappingProxy->setFilterFixedString(text);
+    });
 
     m_processView = makeView(m_processProxy, QStringLiteral("memoryUsageProcessView"));
     m_processView->sortByColumn(ProcessUsageModel::Pss, Qt::DescendingOrder);
     m_userView = makeView(m_userProxy, QStringLiteral("memoryUsageUserView"));
     m_userView->sortByColumn(UserUsageModel::Pss, Qt::DescendingOrder);
+    m_mappingView = makeView(m_mappingProxy, QStringLiteral("memoryUsageMappingView"));
+    m_mappingView->sortByColumn(MappingUsageModel::Pss, Qt::DescendingOrder);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_processView->header()->resizeSection(ProcessUsageModel::Pid, 9 * digit);
     m_processView->header()->resizeSection(ProcessUsageModel::User, 14 * digit);
     m_processView->header()->resizeSection(ProcessUsageModel::Command, 22 * digit);
     m_userView->header()->resizeSection(UserUsageModel::User, 20 * digit);
+    m_mappingView->header()->resizeSection(MappingUsageModel::Mapping, 60 * digit);
 
     auto* processTab = new QWidget(this);
     auto* processLayout = new QVBoxLayout(processTab);
@@ -102,6 +112,12 @@ MemoryUsagePage::MemoryUsagePage(MemoryUsageSampler* source, QWidget* parent)
     processLayout->addWidget(m_processView, 1);
     m_tabs->addTab(processTab, tr("By &process"));
     m_tabs->addTab(m_userView, tr("By u&ser"));
+    m_tabs->addTab(m_mappingView, tr("By m&apping"));
+    m_tabs->setTabToolTip(2,
+        tr("Every file and kind of anonymous memory, with how many processes map it. Read from "
+           "every process's whole smaps while this tab is shown: about 2.5 times the time of "
+           "smaps_rollup"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MemoryUsagePage::tabChanged);
 
     auto* openMap = new QAction(tr("Open &memory map"), this);
     openMap->setToolTip(tr("Show this process's memory map"));
@@ -185,6 +201,8 @@ void MemoryUsagePage::applyUsage(const MemoryUsageSnapshotPtr& snapshot)
     m_counted = true;
     m_processModel->apply(snap);
     m_userModel->apply(snap);
+    m_mappingModel->apply(snap);
+    m_mappingsCounted = m_mappingsCounted || snap.mappings.has_value();
     m_totals->setText(MemoryUsageText::totals(snap));
     m_reconcile->setText(MemoryUsageText::reconciliation(snap));
     const QString notCounted = MemoryUsageText::notCounted(snap);
@@ -203,24 +221,60 @@ void MemoryUsagePage::showProgress(int done, int total)
     const bool reading = done < total;
     m_stop->setEnabled(reading);
     if (reading)
-        m_status->setText(tr("Reading smaps_rollup: %1 of %2 processes…")
+        m_status->setText((readsMappings() ? tr("Reading smaps: %1 of %2 processes…")
+                                           : tr("Reading smaps_rollup: %1 of %2 processes…"))
                               .arg(QLocale().toString(done), QLocale().toString(total)));
 }
 
 QList<ExportSource> MemoryUsagePage::pageExports()
 {
-    return { exportSource(ExportTableId::MemoryUsage, [this] {
-        if (!m_counted)
-            return ExportTable { {},
-                tr("nothing counted yet: the Memory usage page counts while it is shown") };
-        // From the rows: the page keeps no second copy of the census.
-        const MemoryCensus census = m_processModel->census();
-        auto userName = [this](std::uint32_t uid) { return m_processModel->userName(uid); };
-        const bool byUser = m_tabs->currentWidget() == m_userView;
-        return ExportTable { byUser ? memoryByUserToCsv(census, userName)
-                                    : memoryByProcessToCsv(census, userName),
-            {} };
-    }) };
+    // The shown tab's table, the one `procglass export memory --by process|user|mapping` writes.
+    enum class By { Process, User, Mapping };
+    const By by = m_tabs->currentWidget() == m_userView ? By::User
+        : m_tabs->currentWidget() == m_mappingView      ? By::Mapping
+                                                        : By::Process;
+    static const char* const variants[] = { "by-process", "by-user", "by-mapping" };
+    const QString titles[]
+        = { tr("Memory usage by process"), tr("Memory usage by user"), tr("Memory by mapping") };
+    const auto index = static_cast<std::size_t>(by);
+    return { exportSource(
+        ExportTableId::Memory,
+        [this, by] {
+            if (!m_counted || (by == By::Mapping && !m_mappingsCounted))
+                return ExportTable { {},
+                    tr("nothing counted yet: the Memory usage page counts while it is shown") };
+            if (by == By::Mapping) {
+                MappingCensus census;
+                census.mappings = m_mappingModel->mappings();
+                return ExportTable { memoryByMappingToCsv(census), {} };
+            }
+            // From the rows: the page keeps no second copy of the census.
+            const MemoryCensus census = m_processModel->census();
+            auto userName = [this](std::uint32_t uid) { return m_processModel->userName(uid); };
+            return ExportTable { by == By::User ? memoryByUserToCsv(census, userName)
+                                                : memoryByProcessToCsv(census, userName),
+                {} };
+        },
+        QLatin1String(variants[index]), titles[index]) };
+}
+
+bool MemoryUsagePage::readsMappings() const
+{
+    return m_tabs->currentWidget() == m_mappingView;
+}
+
+void MemoryUsagePage::tabChanged()
+{
+    if (!m_source)
+        return;
+    const bool mappings = readsMappings();
+    if (mappings == m_source->readsMappings())
+        return;
+    m_source->setReadsMappings(mappings);
+    // The By mapping table needs a read of every smaps: now (or when a read under way ends), not
+    // at the next tick. Back on the other tabs the last read's rows serve until the next tick.
+    if (mappings && isVisible())
+        QMetaObject::invokeMethod(m_source, &Sampler::refreshNow, Qt::QueuedConnection);
 }
 
 void MemoryUsagePage::requestMap(const QModelIndex& proxyIndex)
@@ -242,7 +296,9 @@ void MemoryUsagePage::clearRows()
 {
     m_processModel->clear();
     m_userModel->clear();
+    m_mappingModel->clear();
     m_counted = false;
+    m_mappingsCounted = false;
 }
 
 void MemoryUsagePage::hideEvent(QHideEvent* event)

@@ -24,6 +24,7 @@ class QTreeView;
 namespace pg {
 
 class KeyedSortProxy;
+class MappingUsageModel;
 class MemoryUsageSampler;
 class ProcessUsageModel;
 class UserUsageModel;
@@ -50,9 +51,13 @@ public:
 
     ProcessUsageModel* processModel() const { return m_processModel; }
     UserUsageModel* userModel() const { return m_userModel; }
+    MappingUsageModel* mappingModel() const { return m_mappingModel; }
     KeyedSortProxy* processProxy() const { return m_processProxy; }
     QTreeView* processView() const { return m_processView; }
     QTreeView* userView() const { return m_userView; }
+    QTreeView* mappingView() const { return m_mappingView; }
+    // The By mapping tab is shown: reads are of every process's whole smaps.
+    bool readsMappings() const;
     QTabWidget* tabs() const { return m_tabs; }
     QString totalsText() const;
     QString reconciliationText() const;
@@ -74,11 +79,14 @@ private:
     QTreeView* makeView(QAbstractItemModel* model, const QString& name);
     void requestMap(const QModelIndex& proxyIndex);
     void clearRows();
+    void tabChanged();
 
     ProcessUsageModel* m_processModel;
     UserUsageModel* m_userModel;
+    MappingUsageModel* m_mappingModel;
     KeyedSortProxy* m_processProxy;
     KeyedSortProxy* m_userProxy;
+    KeyedSortProxy* m_mappingProxy;
     QLabel* m_status;
     QPushButton* m_stop;
     QLabel* m_totals;
@@ -90,9 +98,11 @@ private:
     QTabWidget* m_tabs;
     QTreeView* m_processView = nullptr;
     QTreeView* m_userView = nullptr;
+    QTreeView* m_mappingView = nullptr;
     QMenu* m_contextMenu;
     MemoryUsageSampler* m_source;
     bool m_counted = false; // the tables hold a census (File > Export writes it)
+    bool m_mappingsCounted = false; // the By mapping table holds a read of every smaps
 };
 
 } // namespace pg

@@ -36,13 +36,18 @@ QString defaultFolder()
 
 } // namespace
 
-ExportSource exportSource(ExportTableId table, std::function<ExportTable()> produce)
+ExportSource exportSource(ExportTableId table, std::function<ExportTable()> produce,
+    const QString& variant, const QString& variantTitle)
 {
     const ExportTableInfo& info = exportTable(table);
     auto text = [](std::string_view s) {
         return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
     };
-    return { text(info.name), text(info.title), std::move(produce) };
+    ExportSource source { text(info.name), text(info.title), std::move(produce), {}, {} };
+    source.fileStem = variant.isEmpty() ? source.id : source.id + QLatin1Char('-') + variant;
+    if (!variantTitle.isEmpty())
+        source.title = variantTitle;
+    return source;
 }
 
 ExportDialog::ExportDialog(
@@ -57,7 +62,7 @@ ExportDialog::ExportDialog(
 {
     setWindowTitle(tr("Export snapshot"));
     for (int i = 0; i < m_sources.size(); ++i) {
-        if (m_sources.at(i).id == currentPageId)
+        if (m_sources.at(i).page == currentPageId)
             m_currentIndex = i;
     }
     QStringList titles;
@@ -142,7 +147,8 @@ QList<ExportOutcome> ExportDialog::exportTables(
             if (!table.unavailable.isEmpty()) {
                 outcome.error = table.unavailable;
             } else {
-                const QString path = QDir(folder).filePath(fileName(source.id, when));
+                const QString path = QDir(folder).filePath(
+                    fileName(source.fileStem.isEmpty() ? source.id : source.fileStem, when));
                 const CsvWriteStatus status
                     = writeCsvFile(QFile::encodeName(path).toStdString(), table.table);
                 if (status.ok())

@@ -30,14 +30,20 @@ struct ExportTable
 
 struct ExportSource
 {
-    QString id; // the table's name, also the file name stem: procglass-<id>-<time>.csv
+    QString id; // the table's name, as `procglass export NAME` takes it
     QString title; // for the dialog: "Processes"
     std::function<ExportTable()> produce; // called in the GUI thread
+    // The file name stem, procglass-<stem>-<time>.csv: the id, or the id and the variant when one
+    // table comes in several (memory-by-user, as `export memory --by user` writes it).
+    QString fileStem;
+    QString page; // the id of the page that offers it (MainWindow fills it in)
 };
 
 // The source of one table of the registry: its id and title are the table's name and title there,
 // the same name `procglass export NAME` takes.
-ExportSource exportSource(ExportTableId table, std::function<ExportTable()> produce);
+// `variant` ("by-user") is appended to the file name stem and its `title` to the dialog's title.
+ExportSource exportSource(ExportTableId table, std::function<ExportTable()> produce,
+    const QString& variant = {}, const QString& variantTitle = {});
 
 struct ExportOutcome
 {

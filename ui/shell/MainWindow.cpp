@@ -343,8 +343,12 @@ void MainWindow::updateStatus()
 QList<ExportSource> MainWindow::exportSources() const
 {
     QList<ExportSource> sources;
-    for (Page* page : m_pages)
-        sources += page->pageExports();
+    for (Page* page : m_pages) {
+        for (ExportSource source : page->pageExports()) {
+            source.page = page->pageId();
+            sources << std::move(source);
+        }
+    }
     return sources;
 }
 
