@@ -180,11 +180,21 @@ Result<std::string> readWholeFile(const std::string& path, std::size_t maxBytes)
 Error readFileChunks(const std::string& path, std::size_t chunkBytes, std::size_t maxBytes,
     const std::function<void(std::string_view)>& consume)
 {
-    auto fd = openRegularFile(-1, path.c_str());
+    std::string buffer(std::max<std::size_t>(chunkBytes, 1), '\0');
+    return readFileChunksAt(-1, path.c_str(), buffer, maxBytes, consume);
+}
+
+Error readFileChunksAt(int dirFd, const char* name, std::string& buffer, std::size_t maxBytes,
+    const std::function<void(std::string_view)>& consume, std::size_t* bytesRead)
+{
+    if (buffer.empty())
+        buffer.resize(1);
+    std::size_t total = 0;
+    if (bytesRead)
+        *bytesRead = 0;
+    auto fd = openRegularFile(dirFd, name);
     if (!fd)
         return fd.error();
-    std::string buffer(std::max<std::size_t>(chunkBytes, 1), '\0');
-    std::size_t total = 0;
     for (;;) {
         // readWholeFile's rule: a file of maxBytes or more is too large.
         if (total >= maxBytes)
@@ -198,6 +208,8 @@ Error readFileChunks(const std::string& path, std::size_t chunkBytes, std::size_
         if (n == 0)
             return Error::None;
         total += static_cast<std::size_t>(n);
+        if (bytesRead)
+            *bytesRead = total;
         consume(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
     }
 }

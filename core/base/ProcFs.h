@@ -81,6 +81,10 @@ Result<std::string> readWholeFileAt(
 // readWholeFile()'s for the same file, TooLarge included (`maxBytes` counts every chunk).
 Error readFileChunks(const std::string& path, std::size_t chunkBytes, std::size_t maxBytes,
     const std::function<void(std::string_view)>& consume);
+// The same for `name` under the open folder `dirFd`, reading into the caller's `buffer` (whose
+// size is the chunk size: reused from one file to the next). `bytesRead` gets the total.
+Error readFileChunksAt(int dirFd, const char* name, std::string& buffer, std::size_t maxBytes,
+    const std::function<void(std::string_view)>& consume, std::size_t* bytesRead = nullptr);
 
 // Reads an already open fd from offset 0 with pread, into `buffer` (reused across calls to avoid
 // allocations on the sampler's hot path). Returns the number of bytes or an error.

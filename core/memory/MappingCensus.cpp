@@ -4,6 +4,7 @@
 #include "core/memory/SmapsStreamParser.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 namespace pg {
@@ -43,12 +44,12 @@ std::string mappingKey(const SmapsMapping& m)
 
 void MappingTotals::add(const std::vector<SmapsMapping>& mappings)
 {
-    beginProcess();
     for (const SmapsMapping& m : mappings)
-        addMapping(m);
+        stage(m);
+    commit();
 }
 
-void MappingTotals::addMapping(const SmapsMapping& m)
+void MappingTotals::stage(const SmapsMapping& m)
 {
     auto [it, inserted] = m_index.try_emplace(mappingKey(m), m_rows.size());
     if (inserted) {
@@ -61,21 +62,33 @@ void MappingTotals::addMapping(const SmapsMapping& m)
         m_rows.push_back(std::move(row));
         m_lastProcess.push_back(0);
     }
-    MappingMemory& row = m_rows[it->second];
-    if (m_lastProcess[it->second] != m_process) {
-        m_lastProcess[it->second] = m_process;
-        ++row.processes;
+    m_staged.push_back({ it->second, m.valueOr0(SmapsField::Rss), m.valueOr0(SmapsField::Pss),
+        ussOf(m), m.valueOr0(SmapsField::Swap) });
+}
+
+void MappingTotals::commit()
+{
+    ++m_process;
+    for (const Staged& st : m_staged) {
+        MappingMemory& row = m_rows[st.row];
+        if (m_lastProcess[st.row] != m_process) {
+            m_lastProcess[st.row] = m_process;
+            ++row.processes;
+        }
+        ++row.mappings;
+        row.rssKib += st.rssKib;
+        row.pssKib += st.pssKib;
+        row.ussKib += st.ussKib;
+        row.swapKib += st.swapKib;
     }
-    ++row.mappings;
-    row.rssKib += m.valueOr0(SmapsField::Rss);
-    row.pssKib += m.valueOr0(SmapsField::Pss);
-    row.ussKib += ussOf(m);
-    row.swapKib += m.valueOr0(SmapsField::Swap);
+    m_staged.clear();
 }
 
 std::vector<MappingMemory> MappingTotals::take()
 {
     std::vector<MappingMemory> rows = std::move(m_rows);
+    // Rows that only a dropped (malformed) process staged.
+    std::erase_if(rows, [](const MappingMemory& r) { return r.mappings == 0; });
     std::sort(rows.begin(), rows.end(), [](const MappingMemory& a, const MappingMemory& b) {
         if (a.pssKib != b.pssKib)
             return a.pssKib > b.pssKib;
@@ -84,6 +97,7 @@ std::vector<MappingMemory> MappingTotals::take()
     m_rows.clear();
     m_lastProcess.clear();
     m_index.clear();
+    m_staged.clear();
     return rows;
 }
 
@@ -103,40 +117,45 @@ MappingCensus readMappingCensus(const std::string& procRoot, const std::atomic<b
         if (progress)
             progress(done, total);
     };
-    // The sums of one process's mappings, in the shape of its smaps_rollup.
+    // The process being read, and the sums of its mappings in the shape of its smaps_rollup.
+    int pid = 0;
+    const PidStatus* status = nullptr;
     SmapsMapping sums;
-    auto addToSums = [&sums](const SmapsMapping& m) {
+    auto sink = [&](SmapsMapping& m) {
         for (std::size_t f = 0; f < kSmapsFieldCount; ++f) {
             const auto field = static_cast<SmapsField>(f);
             if (m.has(field))
                 sums.kib[f] = sums.valueOr0(field) + m.get(field);
         }
+        totals.stage(m);
     };
-    static_cast<CensusCoverage&>(out)
-        = walkProcesses(walk, [&](int pid, const PidStatus& status, std::string_view text) {
-              // Counted only once the whole text parsed: a malformed smaps adds nothing.
-              std::vector<SmapsMapping> pending;
-              sums = SmapsMapping();
-              SmapsStreamParser parser([&](SmapsMapping& m) {
-                  addToSums(m);
-                  m.extraKib.clear(); // what the rows need is the key and the four sums
-                  m.extraText.clear();
-                  m.vmFlags.clear();
-                  pending.push_back(std::move(m));
-              });
-              parser.feed(text);
-              if (const Error e = parser.finish(); e != Error::None)
-                  return e;
-              totals.beginProcess();
-              for (const SmapsMapping& m : pending)
-                  totals.addMapping(m);
-              ++out.processesRead;
-              if (perProcess) {
-                  const std::uint32_t uid = status.hasIds ? status.uid[0] : 0;
-                  perProcess->processes.push_back(processMemoryFrom(pid, uid, status.name, sums));
-              }
-              return Error::None;
-          });
+    std::optional<SmapsStreamParser> parser;
+    ProcessStreamVisitor visit;
+    visit.begin = [&](int p, const PidStatus& s) {
+        pid = p;
+        status = &s;
+        sums = SmapsMapping();
+        parser.emplace(sink);
+    };
+    visit.chunk = [&](std::string_view chunk) { parser->feed(chunk); };
+    visit.end = [&](Error readError) {
+        // Counted only once the whole text parsed: a malformed smaps adds nothing.
+        const Error e = readError != Error::None ? readError : parser->finish();
+        parser.reset();
+        if (e != Error::None) {
+            totals.drop();
+            return e;
+        }
+        totals.commit();
+        ++out.processesRead;
+        if (perProcess) {
+            const std::uint32_t uid = status->hasIds ? status->uid[0] : 0;
+            perProcess->processes.push_back(processMemoryFrom(pid, uid, status->name, sums));
+        }
+        return Error::None;
+    };
+    // 64 KiB: the smaps of a small process in one read, a large one's never held whole.
+    static_cast<CensusCoverage&>(out) = walkProcessesStreamed(walk, 64u * 1024u, visit);
     out.mappings = totals.take();
     if (perProcess)
         static_cast<CensusCoverage&>(*perProcess) = out;

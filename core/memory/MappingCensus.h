@@ -50,20 +50,29 @@ class MappingTotals
 public:
     // One process's parsed smaps.
     void add(const std::vector<SmapsMapping>& mappings);
-    // The same a mapping at a time: beginProcess(), then each of its mappings.
-    void beginProcess() { ++m_process; }
-    void addMapping(const SmapsMapping& m);
+    // The same a mapping at a time, for a process whose smaps may still turn out malformed:
+    // stage() each mapping as it is parsed (its row is made, nothing is counted yet), then
+    // commit() the staged mappings once the whole text parsed, or drop() them.
+    void stage(const SmapsMapping& m);
+    void commit();
+    void drop() { m_staged.clear(); }
     // The rows, largest Pss first, then name.
     std::vector<MappingMemory> take();
 
 private:
+    struct Staged
+    {
+        std::size_t row;
+        std::uint64_t rssKib, pssKib, ussKib, swapKib;
+    };
+    std::vector<Staged> m_staged;
     std::vector<MappingMemory> m_rows;
     std::vector<int> m_lastProcess; // per row: the add() that last counted a process for it
     std::unordered_map<std::string, std::size_t> m_index; // mappingKey -> row
     int m_process = 0;
 };
 
-// Every process's smaps (one process's text and mappings held at a time). With `perProcess`, also
+// Every process's smaps, read in chunks and parsed a mapping at a time. With `perProcess`, also
 // each process's sums over its mappings, the figures smaps_rollup would give (Rss, Pss, USS, Swap,
 // SwapPss): so that one walk serves the by-mapping and by-process views. (smaps prints each
 // mapping's figures rounded down to kB, smaps_rollup the exact sum: a process's Pss from here can

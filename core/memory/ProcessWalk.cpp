@@ -48,7 +48,11 @@ Result<PidStatus> readStatus(int dirFd)
     return text ? parsePidStatus(*text) : Result<PidStatus>(text.error());
 }
 
-void walkOne(const ProcessWalk& walk, int pid, const ProcessFileVisitor& visit, CensusCoverage& out)
+// Reads the process's file under its open folder and visits it: Error::None, or why not.
+using ReadAndVisit = std::function<Error(int dirFd, int pid, const PidStatus& status)>;
+
+void walkOne(
+    const ProcessWalk& walk, int pid, const ReadAndVisit& readAndVisit, CensusCoverage& out)
 {
     const std::string dirPath = walk.procRoot + "/" + std::to_string(pid);
     auto dir = openFolder(-1, dirPath.c_str());
@@ -63,10 +67,7 @@ void walkOne(const ProcessWalk& walk, int pid, const ProcessFileVisitor& visit, 
         ++out.withoutUserMemory;
         return;
     }
-    auto text = readWholeFileAt(dir->get(), walk.file, walk.maxBytes);
-    Error e = text ? (text->empty() ? Error::Empty : Error::None) : text.error();
-    if (e == Error::None)
-        e = visit(pid, *status, *text);
+    const Error e = readAndVisit(dir->get(), pid, *status);
     if (e == Error::None)
         return;
     if (gone(e) || e == Error::Empty) {
@@ -80,9 +81,7 @@ void walkOne(const ProcessWalk& walk, int pid, const ProcessFileVisitor& visit, 
     out.skipped.push_back({ pid, status->name, e });
 }
 
-} // namespace
-
-CensusCoverage walkProcesses(const ProcessWalk& walk, const ProcessFileVisitor& visit)
+CensusCoverage walkPids(const ProcessWalk& walk, const ReadAndVisit& readAndVisit)
 {
     CensusCoverage out;
     std::vector<int> pids;
@@ -107,11 +106,39 @@ CensusCoverage walkProcesses(const ProcessWalk& walk, const ProcessFileVisitor& 
             out.stopped = true;
             break;
         }
-        walkOne(walk, pids[i], visit, out);
+        walkOne(walk, pids[i], readAndVisit, out);
         if (walk.progress)
             walk.progress(i + 1, pids.size());
     }
     return out;
+}
+
+} // namespace
+
+CensusCoverage walkProcesses(const ProcessWalk& walk, const ProcessFileVisitor& visit)
+{
+    return walkPids(walk, [&](int dirFd, int pid, const PidStatus& status) {
+        auto text = readWholeFileAt(dirFd, walk.file, walk.maxBytes);
+        if (!text)
+            return text.error();
+        if (text->empty())
+            return Error::Empty;
+        return visit(pid, status, *text);
+    });
+}
+
+CensusCoverage walkProcessesStreamed(
+    const ProcessWalk& walk, std::size_t chunkBytes, const ProcessStreamVisitor& visit)
+{
+    std::string buffer(std::max<std::size_t>(chunkBytes, 1), '\0'); // one for the whole walk
+    return walkPids(walk, [&](int dirFd, int pid, const PidStatus& status) {
+        visit.begin(pid, status);
+        std::size_t bytes = 0;
+        Error e = readFileChunksAt(dirFd, walk.file, buffer, walk.maxBytes, visit.chunk, &bytes);
+        if (e == Error::None && bytes == 0)
+            e = Error::Empty;
+        return visit.end(e);
+    });
 }
 
 std::string censusSkipSummary(const CensusCoverage& coverage, std::size_t examples)

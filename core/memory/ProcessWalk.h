@@ -61,6 +61,19 @@ struct ProcessWalk
 // Walks every numeric folder of walk.procRoot (or walk.pids) in pid order.
 CensusCoverage walkProcesses(const ProcessWalk& walk, const ProcessFileVisitor& visit);
 
+// The same walk for files too large to hold whole (every process's smaps): each process's file is
+// handed over in chunks of `chunkBytes` as it is read. begin() comes first, then chunk() for each
+// read, then end() with Error::None when the whole file was read, or the read's error (end() then
+// returns it, or its own error for the text).
+struct ProcessStreamVisitor
+{
+    std::function<void(int pid, const PidStatus& status)> begin;
+    std::function<void(std::string_view chunk)> chunk;
+    std::function<Error(Error readError)> end;
+};
+CensusCoverage walkProcessesStreamed(
+    const ProcessWalk& walk, std::size_t chunkBytes, const ProcessStreamVisitor& visit);
+
 // One line on what a walk could not count, or empty when it counted every process: "3 processes
 // not counted: permission denied for 2 (1 systemd, 412 sshd; another user's memory needs ptrace
 // access: run as root), ...". At most `examples` pids are named per reason; the hint for a
