@@ -17,5 +17,7 @@ void configureHeap();
 void installHeapTrim(QObject* owner);
 // A malloc_trim() shortly after now (call it when a page is hidden).
 void trimHeapSoon(QObject* owner);
+// After the QApplication exists: caps Qt's pixmap cache (see kPixmapCacheKib).
+void capPixmapCache();
 
 } // namespace pg

@@ -83,6 +83,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Procglass"));
     QApplication::setApplicationVersion(QStringLiteral(PROCGLASS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(PROCGLASS_APP_ID));
+    pg::capPixmapCache();
     pg::registerSnapshotMetaTypes();
     pg::applyTheme(pg::savedTheme());
 
