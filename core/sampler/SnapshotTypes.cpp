@@ -11,6 +11,7 @@ void registerSnapshotMetaTypes()
     qRegisterMetaType<MemoryMapSnapshotPtr>("MemoryMapSnapshotPtr");
     qRegisterMetaType<ProcessDetailsPtr>("ProcessDetailsPtr");
     qRegisterMetaType<ActionReportPtr>("ActionReportPtr");
+    qRegisterMetaType<WhoMapsResultPtr>("WhoMapsResultPtr");
     qRegisterMetaType<ActionRequest>("pg::ActionRequest");
 }
 
