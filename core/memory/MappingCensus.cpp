@@ -163,14 +163,21 @@ MappingCensus readMappingCensus(const std::string& procRoot, const std::atomic<b
 }
 
 FileMappers readFileMappers(const std::string& procRoot, const std::string& device,
-    std::uint64_t inode, const std::atomic<bool>* stop)
+    std::uint64_t inode, const std::atomic<bool>* stop, const FileMappersProgress& progress)
 {
+    auto passProgress = [&progress](FileMappersPass pass) -> WalkProgress {
+        if (!progress)
+            return {};
+        return
+            [&progress, pass](std::size_t done, std::size_t total) { progress(pass, done, total); };
+    };
     // First pass: maps (addresses and files only) to find who maps it at all.
     std::vector<int> candidates;
     ProcessWalk walk;
     walk.procRoot = procRoot;
     walk.file = "maps";
     walk.stop = stop;
+    walk.progress = passProgress(FileMappersPass::Maps);
     FileMappers out;
     static_cast<CensusCoverage&>(out)
         = walkProcesses(walk, [&](int pid, const PidStatus&, std::string_view text) {
@@ -184,6 +191,7 @@ FileMappers readFileMappers(const std::string& procRoot, const std::string& devi
     walk.file = "smaps";
     walk.maxBytes = 1024u * 1024u * 1024u;
     walk.pids = std::move(candidates);
+    walk.progress = passProgress(FileMappersPass::Smaps);
     const CensusCoverage second
         = walkProcesses(walk, [&](int pid, const PidStatus& status, std::string_view text) {
               auto smaps = parseSmaps(text);

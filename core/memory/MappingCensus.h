@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -99,10 +100,19 @@ struct FileMappers : CensusCoverage
     std::vector<FileMapper> processes; // largest Pss first, then pid
 };
 
+// The two passes of readFileMappers, for its progress.
+enum class FileMappersPass {
+    Maps, // every process's maps: who maps the file at all
+    Smaps, // the candidates' smaps: how much of it each has
+};
+using FileMappersProgress
+    = std::function<void(FileMappersPass pass, std::size_t done, std::size_t total)>;
+
 // Who maps the file with this device ("fe:00", as smaps prints it) and inode. A first pass reads
 // every process's /proc/PID/maps (no page-table walk) to find the candidates; only those have
-// their smaps read.
+// their smaps read. `progress` is called after each process of each pass.
 FileMappers readFileMappers(const std::string& procRoot, const std::string& device,
-    std::uint64_t inode, const std::atomic<bool>* stop = nullptr);
+    std::uint64_t inode, const std::atomic<bool>* stop = nullptr,
+    const FileMappersProgress& progress = {});
 
 } // namespace pg

@@ -6,9 +6,13 @@
 namespace pg {
 
 SamplerThread::SamplerThread(QObject* parent)
+    : SamplerThread(QStringLiteral("procglass-sampler"), parent)
+{ }
+
+SamplerThread::SamplerThread(const QString& name, QObject* parent)
     : QObject(parent)
 {
-    m_thread.setObjectName(QStringLiteral("procglass-sampler"));
+    m_thread.setObjectName(name);
 }
 
 SamplerThread::~SamplerThread()

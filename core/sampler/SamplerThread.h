@@ -3,6 +3,8 @@
 
 // The one worker thread that every sampler object lives in (Qt's worker-object pattern). Owns the
 // QThread; workers handed to adopt() are moved into it and deleted there when the thread stops.
+// A one-off search that would hold up the samplers for seconds (WhoMapsWorker) gets a thread of
+// its own, named for it, for as long as its dialog is open.
 
 #include <QObject>
 #include <QThread>
@@ -15,6 +17,8 @@ class SamplerThread final : public QObject
     Q_OBJECT
 public:
     explicit SamplerThread(QObject* parent = nullptr);
+    // `name` is the thread's name in ps, top and a debugger (at most 15 bytes are shown).
+    explicit SamplerThread(const QString& name, QObject* parent = nullptr);
     ~SamplerThread() override; // stops and joins the thread
 
     // Moves `worker` (which must have no parent) into the thread; it is deleted when the thread

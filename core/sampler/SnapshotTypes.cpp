@@ -12,6 +12,7 @@ void registerSnapshotMetaTypes()
     qRegisterMetaType<MemoryUsageSnapshotPtr>("MemoryUsageSnapshotPtr");
     qRegisterMetaType<ProcessDetailsPtr>("ProcessDetailsPtr");
     qRegisterMetaType<ActionReportPtr>("ActionReportPtr");
+    qRegisterMetaType<WhoMapsResultPtr>("WhoMapsResultPtr");
     qRegisterMetaType<ActionRequest>("pg::ActionRequest");
 }
 

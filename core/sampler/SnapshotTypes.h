@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Every type that crosses from the sampler thread to the GUI thread through a queued signal or
-// call: the immutable snapshot pointers and the action request. The one place that declares them
-// to Qt's meta-type system; models include this (or the plain core snapshot header), never a
-// sampler.
+// Every type that crosses from the sampler thread (or a worker's thread of its own, as the "who
+// maps this" search's) to the GUI thread through a queued signal or call: the immutable snapshot
+// pointers and the action request. The one place that declares them to Qt's meta-type system;
+// models include this (or the plain core snapshot header), never a sampler.
 
 #include "core/interrupts/InterruptsSnapshot.h"
 #include "core/memory/MemoryMapSnapshot.h"
 #include "core/memory/MemoryUsageSnapshot.h"
+#include "core/memory/WhoMapsResult.h"
 #include "core/process/ActionRequest.h"
 #include "core/process/DetailsSample.h"
 #include "core/process/ProcessSnapshot.h"
@@ -24,6 +25,7 @@ using MemoryMapSnapshotPtr = std::shared_ptr<const pg::MemoryMapSnapshot>;
 using MemoryUsageSnapshotPtr = std::shared_ptr<const pg::MemoryUsageSnapshot>;
 using ProcessDetailsPtr = std::shared_ptr<const pg::DetailsSample>;
 using ActionReportPtr = std::shared_ptr<const pg::ActionReport>;
+using WhoMapsResultPtr = std::shared_ptr<const pg::WhoMapsResult>;
 
 Q_DECLARE_METATYPE(ProcessSnapshotPtr)
 Q_DECLARE_METATYPE(SystemOverviewPtr)
@@ -32,6 +34,7 @@ Q_DECLARE_METATYPE(MemoryMapSnapshotPtr)
 Q_DECLARE_METATYPE(MemoryUsageSnapshotPtr)
 Q_DECLARE_METATYPE(ProcessDetailsPtr)
 Q_DECLARE_METATYPE(ActionReportPtr)
+Q_DECLARE_METATYPE(WhoMapsResultPtr)
 Q_DECLARE_METATYPE(pg::ActionRequest)
 
 namespace pg {

@@ -7,6 +7,7 @@
 #include "core/memory/MapChanges.h"
 #include "core/memory/MemoryMapReader.h"
 #include "tests/support/ChildProcess.h"
+#include "tests/support/SmapsText.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,38 +17,9 @@
 #include <unistd.h>
 
 using namespace pg;
+using pgtest::smapsOf;
 
 namespace {
-
-struct Spec
-{
-    std::uint64_t start;
-    std::uint64_t end;
-    const char* path;
-    std::uint64_t inode;
-    std::uint64_t rssKib;
-};
-
-Smaps smapsOf(const std::vector<Spec>& specs)
-{
-    std::string text;
-    char buf[512];
-    for (const Spec& s : specs) {
-        std::snprintf(buf, sizeof buf,
-            "%llx-%llx rw-p 00000000 %s %llu %s\nSize: %llu kB\nRss: %llu kB\nPss: %llu kB\n"
-            "Private_Clean: 0 kB\nPrivate_Dirty: %llu kB\nSwap: 0 kB\n",
-            static_cast<unsigned long long>(s.start), static_cast<unsigned long long>(s.end),
-            s.inode ? "fe:00" : "00:00", static_cast<unsigned long long>(s.inode), s.path,
-            static_cast<unsigned long long>((s.end - s.start) / 1024),
-            static_cast<unsigned long long>(s.rssKib), static_cast<unsigned long long>(s.rssKib),
-            static_cast<unsigned long long>(s.rssKib));
-        text += buf;
-    }
-    auto parsed = parseSmaps(text);
-    if (!parsed)
-        qFatal("bad synthetic smaps");
-    return std::move(parsed).value();
-}
 
 const MappingChange* changeOf(const std::vector<MappingChange>& changes, const std::string& group)
 {

@@ -9,14 +9,9 @@
 #include "core/memory/MemoryCensus.h"
 #include "tests/support/ChildProcess.h"
 #include "tests/support/FakeProc.h"
+#include "tests/support/SharedFile.h"
 
-#include <QTemporaryDir>
 #include <QTest>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 #include <vector>
 
@@ -255,41 +250,12 @@ void TestMappingCensus::stopsWhenAsked()
 void TestMappingCensus::whoMapsLive()
 {
     // A 4 MiB file two children map shared and read whole, a third child maps nothing of it.
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const std::string path = dir.filePath(QStringLiteral("shared.bin")).toStdString();
     constexpr std::size_t kBytes = 4u << 20;
-    {
-        const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-        QVERIFY(fd >= 0);
-        QCOMPARE(::ftruncate(fd, kBytes), 0);
-        ::close(fd);
-    }
-    auto start = [&](bool map) {
-        return pgtest::forkReadyChild([&] {
-            if (!map)
-                return true;
-            const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-            void* p = ::mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-            if (p == MAP_FAILED)
-                return false;
-            std::memset(p, 0x11, kBytes); // every page resident
-            return true;
-        });
-    };
-    pgtest::Child a, b, none;
-    a.pid = start(true);
-    b.pid = start(true);
-    none.pid = start(false);
-    QVERIFY(a.pid > 0 && b.pid > 0 && none.pid > 0);
+    const pgtest::TwoMappers scene(kBytes);
+    QVERIFY(scene.isValid());
+    const pgtest::SharedFile& file = scene.file;
 
-    struct stat st
-    {
-    };
-    QCOMPARE(::stat(path.c_str(), &st), 0);
-    char dev[32];
-    std::snprintf(dev, sizeof dev, "%02x:%02x", major(st.st_dev), minor(st.st_dev));
-    const FileMappers who = readFileMappers("/proc", dev, st.st_ino);
+    const FileMappers who = readFileMappers("/proc", file.device(), file.inode());
     QCOMPARE(who.listError, Error::None);
     std::vector<int> pids;
     for (const FileMapper& p : who.processes) {
@@ -301,16 +267,14 @@ void TestMappingCensus::whoMapsLive()
         QCOMPARE(p.ussKib, std::uint64_t(0));
     }
     std::sort(pids.begin(), pids.end());
-    std::vector<int> expected { a.pid, b.pid };
-    std::sort(expected.begin(), expected.end());
-    QCOMPARE(pids, expected);
+    QCOMPARE(pids, scene.mapperPids());
 
     // The system-wide table has the file too, in both processes; and each child's sums of its
     // smaps agree with its smaps_rollup (within the kB each mapping's line rounds off).
     MemoryCensus perProcess;
     const MappingCensus c = readMappingCensus("/proc", nullptr, {}, &perProcess);
     const MemoryCensus rollups = readMemoryCensus("/proc");
-    for (const int pid : { a.pid, b.pid }) {
+    for (const int pid : scene.mapperPids()) {
         auto find = [pid](const MemoryCensus& census) -> const ProcessMemory* {
             for (const ProcessMemory& p : census.processes) {
                 if (p.pid == pid)
@@ -326,16 +290,16 @@ void TestMappingCensus::whoMapsLive()
             qPrintable(QStringLiteral("%1 vs %2").arg(summed->pssKib).arg(rollup->pssKib)));
         QCOMPARE(summed->ussKib, rollup->ussKib);
     }
-    const MappingMemory* file = nullptr;
+    const MappingMemory* row = nullptr;
     for (const MappingMemory& m : c.mappings) {
-        if (m.inode == st.st_ino && m.device == dev)
-            file = &m;
+        if (m.inode == file.inode() && m.device == file.device())
+            row = &m;
     }
-    QVERIFY(file);
-    QCOMPARE(file->name, path);
-    QCOMPARE(file->processes, 2);
-    QCOMPARE(file->rssKib, std::uint64_t(2 * kBytes / 1024));
-    QCOMPARE(file->pssKib, std::uint64_t(kBytes / 1024));
+    QVERIFY(row);
+    QCOMPARE(row->name, file.path());
+    QCOMPARE(row->processes, 2);
+    QCOMPARE(row->rssKib, std::uint64_t(2 * kBytes / 1024));
+    QCOMPARE(row->pssKib, std::uint64_t(kBytes / 1024));
 }
 
 QTEST_GUILESS_MAIN(TestMappingCensus)

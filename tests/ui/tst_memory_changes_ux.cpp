@@ -7,6 +7,8 @@
 
 #include "core/memory/MemoryMapReader.h"
 #include "tests/support/ChildProcess.h"
+#include "tests/support/SmapsText.h"
+#include "ui/common/Banner.h"
 #include "ui/memory/MapChangesModel.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapPage.h"
@@ -15,7 +17,15 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QGroupBox>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -27,40 +37,18 @@
 #include <unistd.h>
 
 using namespace pg;
+using pgtest::SmapsSpec;
 
 namespace {
 
-struct Spec
+// A snapshot of pid `pid` taken at `when` whose smaps is `specs`.
+MemoryMapSnapshotPtr snapshotOf(int pid, std::int64_t when, const std::vector<SmapsSpec>& specs)
 {
-    std::uint64_t start;
-    std::uint64_t end;
-    const char* path;
-    std::uint64_t rssKib;
-};
-
-MemoryMapSnapshotPtr snapshotOf(int pid, std::int64_t when, const std::vector<Spec>& specs)
-{
-    std::string text;
-    char buf[512];
-    for (const Spec& s : specs) {
-        std::snprintf(buf, sizeof buf,
-            "%llx-%llx rw-p 00000000 %s %d %s\nSize: %llu kB\nRss: %llu kB\nPss: %llu kB\n"
-            "Private_Clean: 0 kB\nPrivate_Dirty: %llu kB\nSwap: 0 kB\n",
-            static_cast<unsigned long long>(s.start), static_cast<unsigned long long>(s.end),
-            s.path[0] == '/' ? "fe:00" : "00:00", s.path[0] == '/' ? 7 : 0, s.path,
-            static_cast<unsigned long long>((s.end - s.start) / 1024),
-            static_cast<unsigned long long>(s.rssKib), static_cast<unsigned long long>(s.rssKib),
-            static_cast<unsigned long long>(s.rssKib));
-        text += buf;
-    }
-    auto smaps = parseSmaps(text);
-    if (!smaps)
-        qFatal("bad synthetic smaps");
     auto snap = std::make_shared<MemoryMapSnapshot>();
     snap->key = ProcessKey { pid, 5 };
     snap->comm = "demo";
     snap->takenAtUnixMs = when;
-    auto shared = std::make_shared<const Smaps>(std::move(smaps).value());
+    auto shared = std::make_shared<const Smaps>(pgtest::smapsOf(specs));
     snap->grouping = std::make_shared<const MemoryMapGrouping>(groupMappings(*shared));
     snap->smaps = std::move(shared);
     return snap;
@@ -80,6 +68,30 @@ QModelIndex changeGroup(const QAbstractItemModel& m, const QString& name)
             return i;
     }
     return {};
+}
+
+// The top-level row of the map that is `path`.
+QModelIndex fileRowOf(const MemoryMapModel& model, const std::string& path)
+{
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const SmapsMapping* m = model.mappingAt(model.index(r, 0));
+        if (m && m->path == path)
+            return model.index(r, 0);
+    }
+    return {};
+}
+
+// Threads of this process named `name` (as /proc/self/task/TID/comm has it: 15 bytes at most).
+int threadsNamed(const QString& name)
+{
+    int n = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly) && QString::fromUtf8(comm.readAll()).trimmed() == name)
+            ++n;
+    }
+    return n;
 }
 
 QString cell(const QModelIndex& i, int column)
@@ -158,6 +170,23 @@ struct Grower
     }
 };
 
+// `page` shows `g`, a child started here, which then grows its heap by `heapBytes` and maps
+// `fileBytes` of the file at `path`, and the page reads it again. Returns the first map read
+// (the baseline), or null when the child could not be started or grown.
+MemoryMapSnapshotPtr watchGrowth(MemoryMapPage& page, Grower& g, const std::string& path,
+    std::size_t heapBytes, std::size_t fileBytes)
+{
+    if (!g.start(path, heapBytes, fileBytes, false))
+        return {};
+    page.openProcess(ProcessKey { g.child.pid, 0 });
+    MemoryMapSnapshotPtr first = live(g.child.pid);
+    page.applyMaps(first);
+    if (!g.grow())
+        return {};
+    page.applyMaps(live(g.child.pid));
+    return first;
+}
+
 } // namespace
 
 class TestMemoryChangesUx : public QObject
@@ -167,6 +196,8 @@ private slots:
     void changesOfScriptedSnapshots();
     void changesOfLiveChild();
     void whoMapsTwoChildren();
+    void changesWhenTheProcessExits();
+    void changesModeIsRemembered();
 };
 
 void TestMemoryChangesUx::changesOfScriptedSnapshots()
@@ -175,10 +206,10 @@ void TestMemoryChangesUx::changesOfScriptedSnapshots()
     QAbstractItemModelTester tester(
         page.changesModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     page.openProcess(ProcessKey { 10, 5 });
-    const std::vector<Spec> first = {
-        { 0x400000, 0x402000, "/usr/bin/demo", 8 },
-        { 0x1000000, 0x1004000, "[heap]", 12 },
-        { 0x7f0000000000, 0x7f0000010000, "/usr/lib/libgone.so", 40 },
+    const std::vector<SmapsSpec> first = {
+        { 0x400000, 0x402000, "/usr/bin/demo", 7, 8 },
+        { 0x1000000, 0x1004000, "[heap]", 0, 12 },
+        { 0x7f0000000000, 0x7f0000010000, "/usr/lib/libgone.so", 7, 40 },
     };
     page.applyMaps(snapshotOf(10, 1000, first));
     QVERIFY(page.baseline()); // the first map read is the baseline
@@ -188,10 +219,10 @@ void TestMemoryChangesUx::changesOfScriptedSnapshots()
     // Three refreshes: the heap grows each time, the library goes, a file comes.
     for (int k = 1; k <= 3; ++k) {
         page.applyMaps(snapshotOf(10, 1000 + 2000 * k,
-            { { 0x400000, 0x402000, "/usr/bin/demo", 8 },
-                { 0x1000000, 0x1004000 + 0x100000 * static_cast<std::uint64_t>(k), "[heap]",
+            { { 0x400000, 0x402000, "/usr/bin/demo", 7, 8 },
+                { 0x1000000, 0x1004000 + 0x100000 * static_cast<std::uint64_t>(k), "[heap]", 0,
                     12 + 1024 * static_cast<std::uint64_t>(k) },
-                { 0x7f0000030000, 0x7f0000040000, "/tmp/new.bin", 64 } }));
+                { 0x7f0000030000, 0x7f0000040000, "/tmp/new.bin", 7, 64 } }));
     }
     QCOMPARE(page.history().samples(), std::size_t(4));
     page.setShowChanges(true);
@@ -238,8 +269,9 @@ void TestMemoryChangesUx::changesOfScriptedSnapshots()
     // A refresh with the same changed rows updates them in place.
     QSignalSpy resets(page.changesModel(), &QAbstractItemModel::modelAboutToBeReset);
     page.applyMaps(snapshotOf(10, 9000,
-        { { 0x400000, 0x402000, "/usr/bin/demo", 8 }, { 0x1000000, 0x1404000, "[heap]", 4108 },
-            { 0x7f0000030000, 0x7f0000040000, "/tmp/new.bin", 64 } }));
+        { { 0x400000, 0x402000, "/usr/bin/demo", 7, 8 },
+            { 0x1000000, 0x1404000, "[heap]", 0, 4108 },
+            { 0x7f0000030000, 0x7f0000040000, "/tmp/new.bin", 7, 64 } }));
     QCOMPARE(resets.size(), 0);
     QCOMPARE(cell(changeGroup(*view, QStringLiteral("[heap]")), MapChangesModel::RssDelta),
         QStringLiteral("+4.00 MiB"));
@@ -269,13 +301,11 @@ void TestMemoryChangesUx::changesOfLiveChild()
     QVERIFY(dir.isValid());
     const std::string path = dir.filePath(QStringLiteral("grown.bin")).toStdString();
     Grower g;
-    QVERIFY(g.start(path, 8u << 20, 2u << 20, false));
     MemoryMapPage page;
-    page.openProcess(ProcessKey { g.child.pid, 0 });
-    page.applyMaps(live(g.child.pid));
+    const MemoryMapSnapshotPtr first = watchGrowth(page, g, path, 8u << 20, 2u << 20);
+    QVERIFY(first);
     QVERIFY(page.baseline());
-    QVERIFY(g.grow());
-    page.applyMaps(live(g.child.pid));
+    QCOMPARE(page.baseline()->takenAtUnixMs, first->takenAtUnixMs); // the first map read
     page.setShowChanges(true);
     QAbstractItemModel* view = page.changesView()->model();
 
@@ -316,12 +346,7 @@ void TestMemoryChangesUx::whoMapsTwoChildren()
     page.openProcess(ProcessKey { a.child.pid, 0 });
     page.applyMaps(live(a.child.pid));
     MemoryMapModel* model = page.model();
-    QModelIndex fileRow;
-    for (int r = 0; r < model->rowCount(); ++r) {
-        const SmapsMapping* m = model->mappingAt(model->index(r, 0));
-        if (m && m->path == path)
-            fileRow = model->index(r, 0);
-    }
+    const QModelIndex fileRow = fileRowOf(*model, path);
     QVERIFY(fileRow.isValid());
     // Not for anonymous memory: there is no file to look for.
     for (int r = 0; r < model->rowCount(); ++r) {
@@ -377,8 +402,141 @@ void TestMemoryChangesUx::whoMapsTwoChildren()
     QCOMPARE(asked.size(), 2);
     QCOMPARE(asked.back().at(0).toInt(), a.child.pid);
 
+    // The search's thread ended with the search: nothing of it stays while the dialog shows the
+    // answer, nor after it closes.
+    QCOMPARE(threadsNamed(QStringLiteral("procglass-whoma")), 0);
+    QVERIFY(dialog->stateLabel()->text().startsWith(QStringLiteral("Searched in")));
+
     // Closing the dialog while nothing runs is immediate; closing during a search stops it.
+    const QPointer<WhoMapsDialog> closed(dialog);
     dialog->close();
+    QTRY_VERIFY(closed.isNull()); // deleted on close: no per-process rows are kept
+
+    // A second search, closed at once: the close stops and joins its thread.
+    page.applyMaps(live(a.child.pid));
+    dialog = page.showWhoMaps(fileRowOf(*model, path));
+    QVERIFY(dialog);
+    QVERIFY(dialog->isRunning());
+    const QPointer<WhoMapsDialog> second(dialog);
+    dialog->close();
+    QTRY_VERIFY(second.isNull());
+    QCOMPARE(threadsNamed(QStringLiteral("procglass-whoma")), 0);
+}
+
+void TestMemoryChangesUx::changesWhenTheProcessExits()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath(QStringLiteral("grown.bin")).toStdString();
+    Grower g;
+    MemoryMapPage page;
+    page.resize(1200, 800);
+    page.show();
+    const MemoryMapSnapshotPtr first = watchGrowth(page, g, path, 4u << 20, 1u << 20);
+    QVERIFY(first);
+    const int pid = g.child.pid;
+    page.setShowChanges(true);
+    QAbstractItemModel* view = page.changesView()->model();
+    const int rows = view->rowCount();
+    QVERIFY(rows >= 2); // the heap grew, the file appeared
+    auto* setBaseline = page.findChild<QPushButton*>(QStringLiteral("setBaselineButton"));
+    QVERIFY(setBaseline);
+    QVERIFY(setBaseline->isEnabled());
+    QVERIFY(!page.messageLabel()->isVisible());
+    const QColor dim = toneColor(TextTone::Dim, QGuiApplication::palette());
+    const QModelIndex heap = changeGroup(*view, QStringLiteral("[heap]"));
+    QVERIFY(heap.isValid());
+    QVERIFY(heap.siblingAtColumn(MapChangesModel::RssDelta).data(Qt::ForegroundRole).isNull());
+
+    // The child exits and is reaped; the sampler's next read of it says so.
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+    g.child.pid = -1;
+    const auto gone
+        = std::make_shared<MemoryMapSnapshot>(readMemoryMapSnapshot("/proc", first->key));
+    QVERIFY(gone->exited);
+    page.applyMaps(gone);
+
+    // The view says so, in words with the pid and the time, and keeps the last changes, greyed.
+    QVERIFY(page.targetExited());
+    QVERIFY(page.showingChanges());
+    QVERIFY(page.messageLabel()->isVisible());
+    const QString text = page.messageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("Process %1").arg(pid)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("had exited by %1")
+                               .arg(QDateTime::fromMSecsSinceEpoch(gone->takenAtUnixMs)
+                                        .toString(QStringLiteral("HH:mm:ss")))),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Set baseline is off")), qPrintable(text));
+    QCOMPARE(view->rowCount(), rows);
+    QVERIFY(page.changesModel()->isStale());
+    QVERIFY(!page.findChild<QGroupBox*>()->isEnabled()); // the summary greyed with the rows
+    const QModelIndex heapAfter = changeGroup(*view, QStringLiteral("[heap]"));
+    QVERIFY(heapAfter.isValid());
+    QCOMPARE(heapAfter.siblingAtColumn(MapChangesModel::RssDelta)
+                 .data(Qt::ForegroundRole)
+                 .value<QColor>(),
+        dim);
+    QCOMPARE(
+        view->index(0, MapChangesModel::Status, heapAfter).data(Qt::ForegroundRole).value<QColor>(),
+        dim);
+    // No new baseline: no map comes after the last one.
+    QVERIFY(!setBaseline->isEnabled());
+    QVERIFY(!page.canSetBaseline());
+    const std::int64_t baselineAt = page.baseline()->takenAtUnixMs;
+    page.setBaseline();
+    QCOMPARE(page.baseline()->takenAtUnixMs, baselineAt);
+    QCOMPARE(view->rowCount(), rows);
+
+    // The map view says it in its own words, greyed too.
+    page.setShowChanges(false);
+    QVERIFY(page.model()->isStale());
+    QVERIFY(page.messageLabel()->text().contains(QStringLiteral("showing its last map")));
+    QVERIFY(!page.messageLabel()->text().contains(QStringLiteral("Set baseline")));
+
+    // Another process: live again, nothing greyed, a baseline may be set.
+    page.openProcess(ProcessKey { static_cast<int>(::getpid()), 0 });
+    page.applyMaps(live(static_cast<int>(::getpid())));
+    QVERIFY(!page.targetExited());
+    QVERIFY(!page.changesModel()->isStale());
+    QVERIFY(!page.model()->isStale());
+    QVERIFY(setBaseline->isEnabled());
+    QVERIFY(page.findChild<QGroupBox*>()->isEnabled());
+    QVERIFY(!page.messageLabel()->isVisible());
+}
+
+void TestMemoryChangesUx::changesModeIsRemembered()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    const QString prefix = QStringLiteral("pages/memory/");
+    {
+        MemoryMapPage page;
+        page.setFlat(true);
+        page.setShowChanges(true);
+        QSettings settings(file, QSettings::IniFormat);
+        page.saveLayout(settings, prefix);
+    }
+    {
+        // A new page (a restart) opens on the changes view, and the map behind it is flat.
+        MemoryMapPage page;
+        QVERIFY(!page.showingChanges());
+        QSettings settings(file, QSettings::IniFormat);
+        page.restoreLayout(settings, prefix);
+        QVERIFY(page.showingChanges());
+        QCOMPARE(page.findChild<QComboBox*>()->currentIndex(), 2);
+        page.setShowChanges(false);
+        QVERIFY(page.isFlat());
+        QCOMPARE(page.findChild<QComboBox*>()->currentIndex(), 1);
+        // Left on the map: the next start shows the map.
+        page.saveLayout(settings, prefix);
+    }
+    MemoryMapPage page;
+    QSettings settings(file, QSettings::IniFormat);
+    page.restoreLayout(settings, prefix);
+    QVERIFY(!page.showingChanges());
+    QVERIFY(page.isFlat());
+    QCOMPARE(page.findChild<QComboBox*>()->currentIndex(), 1);
 }
 
 QTEST_MAIN(TestMemoryChangesUx)

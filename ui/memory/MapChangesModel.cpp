@@ -122,19 +122,33 @@ void MapChangesModel::setChanges(std::vector<MappingChange> changes, const MapBa
     if (same) {
         m_changes = std::move(changes);
         m_groups = std::move(groups);
-        if (!m_groups.empty()) {
-            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-            for (int r = 0; r < rowCount(); ++r) {
-                const QModelIndex p = index(r, 0);
-                emit dataChanged(index(0, 0, p), index(rowCount(p) - 1, ColumnCount - 1, p));
-            }
-        }
+        emitEveryRowChanged({});
         return;
     }
     beginResetModel();
     m_changes = std::move(changes);
     m_groups = std::move(groups);
     endResetModel();
+}
+
+void MapChangesModel::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    emitEveryRowChanged({ Qt::ForegroundRole });
+}
+
+void MapChangesModel::emitEveryRowChanged(const QList<int>& roles)
+{
+    if (m_groups.empty())
+        return;
+    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), roles);
+    for (int r = 0; r < rowCount(); ++r) {
+        const QModelIndex p = index(r, 0);
+        if (rowCount(p) > 0)
+            emit dataChanged(index(0, 0, p), index(rowCount(p) - 1, ColumnCount - 1, p), roles);
+    }
 }
 
 QModelIndex MapChangesModel::index(int row, int column, const QModelIndex& parent) const
@@ -263,6 +277,8 @@ QVariant MapChangesModel::groupData(const Group& g, int column, int role) const
         f.setBold(true);
         return f;
     }
+    if (role == Qt::ForegroundRole && m_stale)
+        return toneColor(TextTone::Dim, QApplication::palette());
     return {};
 }
 
@@ -316,8 +332,9 @@ QVariant MapChangesModel::changeData(const MappingChange& c, int column, int rol
         }
         return {};
     }
-    // A vanished mapping is history, not the map: dimmed like the page's secondary notes.
-    if (role == Qt::ForegroundRole && c.status == MappingChangeStatus::Vanished)
+    // A vanished mapping is history, not the map: dimmed like the page's secondary notes. So is
+    // every row once the process has exited.
+    if (role == Qt::ForegroundRole && (m_stale || c.status == MappingChangeStatus::Vanished))
         return toneColor(TextTone::Dim, QApplication::palette());
     if (role == Qt::ToolTipRole && column == Mapping)
         return tr("%1 at %2, %3")

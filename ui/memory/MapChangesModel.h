@@ -52,6 +52,10 @@ public:
         const MemoryMapGrouping& now, const GroupHistory& history);
     void clear();
     const std::vector<MappingChange>& changes() const { return m_changes; }
+    // The process has exited: the rows are its last changes, every one greyed (ForegroundRole,
+    // which the sparklines follow too). Kept across setChanges() and clear() until set back.
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -77,6 +81,7 @@ private:
         QList<qreal> trend;
     };
 
+    void emitEveryRowChanged(const QList<int>& roles);
     QVariant groupData(const Group& g, int column, int role) const;
     QVariant changeData(const MappingChange& c, int column, int role) const;
     static QString groupName(const Group& g);
@@ -84,6 +89,7 @@ private:
 
     std::vector<MappingChange> m_changes;
     std::vector<Group> m_groups;
+    bool m_stale = false;
 };
 
 } // namespace pg

@@ -79,6 +79,7 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     , m_changesView(new QTreeView(this))
     , m_changesPane(new QWidget(this))
     , m_baselineInfo(new QLabel(this))
+    , m_baselineButton(new QPushButton(tr("Set baseline"), this))
     , m_whoButton(new QPushButton(this))
 {
     m_proxy->setSourceModel(m_model);
@@ -163,12 +164,9 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
         [header, columnMenu](const QPoint& pos) { columnMenu->popup(header->mapToGlobal(pos)); });
 
     // Changes since the baseline.
-    auto* baselineButton = new QPushButton(tr("Set baseline"), this);
-    baselineButton->setObjectName(QStringLiteral("setBaselineButton"));
-    baselineButton->setToolTip(
-        tr("Measure changes from the map shown now (the baseline is otherwise the first map read "
-           "after the process was chosen)"));
-    connect(baselineButton, &QPushButton::clicked, this, &MemoryMapPage::setBaseline);
+    m_baselineButton->setObjectName(QStringLiteral("setBaselineButton"));
+    connect(m_baselineButton, &QPushButton::clicked, this, &MemoryMapPage::setBaseline);
+    setExited(std::nullopt); // its tooltip
     m_whoButton->setText(tr("Who else maps this?"));
     m_whoButton->setObjectName(QStringLiteral("whoMapsButton"));
     m_whoButton->setToolTip(tr("The processes that map the selected file (same device and "
@@ -183,7 +181,8 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
         QMenu menu;
         QAction* who = menu.addAction(tr("Who else maps this file?"));
         who->setEnabled(m && m->inode != 0);
-        menu.addAction(tr("Set baseline"), this, &MemoryMapPage::setBaseline);
+        menu.addAction(tr("Set baseline"), this, &MemoryMapPage::setBaseline)
+            ->setEnabled(canSetBaseline());
         if (menu.exec(m_view->viewport()->mapToGlobal(pos)) == who)
             showWhoMaps(index);
     });
@@ -266,7 +265,7 @@ MemoryMapPage::MemoryMapPage(MemoryMapSampler* source, QWidget* parent)
     controls->addWidget(m_filter, 1);
     controls->addWidget(m_mode);
     controls->addWidget(m_columns);
-    controls->addWidget(baselineButton);
+    controls->addWidget(m_baselineButton);
     controls->addWidget(m_whoButton);
     controls->addWidget(refreshButton);
     auto* layout = new QVBoxLayout(this);
@@ -314,6 +313,42 @@ void MemoryMapPage::showNoProcess()
     m_placeholder->setTextFormat(Qt::RichText);
     m_chooseButton->setVisible(true);
     m_stack->setCurrentIndex(0);
+}
+
+// The sampler found the process gone: its last map and changes stay on screen, greyed, and no
+// new baseline can be set (no map will come after it). nullopt: the process is there.
+void MemoryMapPage::setExited(std::optional<std::int64_t> noticedAtUnixMs)
+{
+    m_exitedNoticedAtUnixMs = noticedAtUnixMs;
+    const bool exited = noticedAtUnixMs.has_value();
+    m_model->setStale(exited);
+    m_changesModel->setStale(exited);
+    m_summaryBox->setEnabled(!exited); // its figures are the last map's too: greyed like it
+    m_baselineButton->setEnabled(!exited);
+    m_baselineButton->setToolTip(exited
+            ? tr("The process has exited: no map will come after its last one, so there is "
+                 "nothing to measure from a new baseline")
+            : tr("Measure changes from the map shown now (the baseline is otherwise the first "
+                 "map read after the process was chosen)"));
+}
+
+void MemoryMapPage::showExited()
+{
+    if (!m_exitedNoticedAtUnixMs || !m_last)
+        return;
+    auto clock = [](std::int64_t ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
+    };
+    const QString who = tr("Process %1 (%2)").arg(m_key.pid).arg(fmt::displayBytes(m_last->comm));
+    const QString noticed = clock(*m_exitedNoticedAtUnixMs);
+    const QString read = clock(m_last->takenAtUnixMs);
+    showMessage(m_changesShown
+            ? tr("%1 had exited by %2: showing the changes from the baseline to its last map "
+                 "(read at %3), greyed. Set baseline is off: no new map will come.")
+                  .arg(who, noticed, read)
+            : tr("%1 had exited by %2: showing its last map (read at %3), greyed.")
+                  .arg(who, noticed, read),
+        false);
 }
 
 bool MemoryMapPage::showingNoProcess() const
@@ -381,15 +416,21 @@ void MemoryMapPage::setShowChanges(bool show)
     m_columns->setVisible(!show);
     if (show)
         refreshChanges();
+    showExited(); // its wording names what is shown
     // Only when the map is on screen: a placeholder (reading, permission denied) stays.
     QWidget* current = m_stack->currentWidget();
     if (current == m_view || current == m_changesPane)
         m_stack->setCurrentWidget(show ? m_changesPane : m_view);
 }
 
+bool MemoryMapPage::canSetBaseline() const
+{
+    return m_last && m_last->smaps && !targetExited();
+}
+
 void MemoryMapPage::setBaseline()
 {
-    if (!m_last || !m_last->smaps)
+    if (!canSetBaseline())
         return;
     m_baseline = makeBaseline(*m_last->smaps, m_last->takenAtUnixMs);
     refreshChanges();
@@ -511,6 +552,7 @@ void MemoryMapPage::openProcess(const ProcessKey& key)
         m_baseline.reset(); // another process: its changes start from its first map
         m_history.clear();
         m_changesModel->clear();
+        setExited(std::nullopt);
         m_baselineInfo->clear();
         m_filter->clear();
         m_title->setText(tr("PID %1").arg(key.pid));
@@ -581,6 +623,9 @@ void MemoryMapPage::saveLayout(QSettings& settings, const QString& prefix) const
         settings.setValue(prefix + QStringLiteral("columns/flat"), flat);
     settings.setValue(prefix + QStringLiteral("mode"),
         m_flat ? QStringLiteral("flat") : QStringLiteral("grouped"));
+    // The changes view is shown over either: back from it, the map comes grouped or flat as left.
+    settings.setValue(prefix + QStringLiteral("view"),
+        m_changesShown ? QStringLiteral("changes") : QStringLiteral("map"));
     // One header state for both modes, as saved before: it is what mixed them up.
     settings.remove(prefix + QStringLiteral("columns/memoryMapView"));
 }
@@ -600,6 +645,8 @@ void MemoryMapPage::restoreLayout(QSettings& settings, const QString& prefix)
         m_view->sortByColumn(
             m_view->header()->sortIndicatorSection(), m_view->header()->sortIndicatorOrder());
     setFlat(flat);
+    setShowChanges(
+        settings.value(prefix + QStringLiteral("view")).toString() == QLatin1String("changes"));
 }
 
 void MemoryMapPage::showMessage(const QString& text, bool error)
@@ -754,15 +801,9 @@ void MemoryMapPage::applyMaps(const MemoryMapSnapshotPtr& snapshot)
     const QString smapsPath = QString::fromStdString(snap.smapsPath);
 
     if (snap.exited) {
-        const QString when = QDateTime::fromMSecsSinceEpoch(snap.takenAtUnixMs)
-                                 .toString(QStringLiteral("HH:mm:ss"));
         if (m_last && m_last->grouping) {
-            m_model->setStale(true);
-            showMessage(tr("Process %1 (%2) exited; noticed at %3. Showing the last map that was "
-                           "read, greyed.")
-                            .arg(m_key.pid)
-                            .arg(fmt::displayBytes(m_last->comm), when),
-                false);
+            setExited(snap.takenAtUnixMs);
+            showExited();
         } else {
             showMessage(QString(), false);
             showPlaceholder(tr("Process %1 does not exist (any more): %2.")
@@ -772,6 +813,7 @@ void MemoryMapPage::applyMaps(const MemoryMapSnapshotPtr& snapshot)
         return;
     }
     m_key.startTimeTicks = snap.key.startTimeTicks;
+    setExited(std::nullopt);
     updateHeader(snap);
 
     if (!snap.smaps) {
@@ -808,7 +850,6 @@ void MemoryMapPage::applyMaps(const MemoryMapSnapshotPtr& snapshot)
         return;
     }
     showMessage(QString(), false);
-    m_model->setStale(false);
     m_model->applySnapshot(snapshot);
     m_last = snapshot;
     if (snap.grouping)

@@ -52,7 +52,7 @@ public:
     int sourceIntervalMs(int windowMs) const override;
     QList<ExportSource> pageExports() override;
     // Grouped and flat mode each keep their own header (columns, order, widths, sort), and the
-    // mode is remembered.
+    // mode (grouped, flat, or the changes since the baseline) is remembered.
     void saveLayout(QSettings& settings, const QString& prefix) const override;
     void restoreLayout(QSettings& settings, const QString& prefix) override;
 
@@ -74,8 +74,11 @@ public:
     bool isFlat() const;
 
     // Changes since the baseline (the mode list's third entry): the baseline is the first map read
-    // after a process is chosen, or the one shown when the user sets it.
+    // after a process is chosen, or the one shown when the user sets it. Once the process has
+    // exited its last map stays, greyed, and a new baseline cannot be set.
     void setBaseline();
+    bool canSetBaseline() const;
+    bool targetExited() const { return m_exitedNoticedAtUnixMs.has_value(); }
     bool showingChanges() const { return m_changesShown; }
     const std::optional<MapBaseline>& baseline() const { return m_baseline; }
     const GroupHistory& history() const { return m_history; }
@@ -104,6 +107,8 @@ private:
     void showMessage(const QString& text, bool error);
     void showPlaceholder(const QString& text);
     void showNoProcess();
+    void showExited();
+    void setExited(std::optional<std::int64_t> noticedAtUnixMs);
     void refreshChanges();
     void updateWhoButton();
     void exportChanges();
@@ -140,10 +145,13 @@ private:
     QTreeView* m_changesView;
     QWidget* m_changesPane; // the info line, the export button and m_changesView
     QLabel* m_baselineInfo;
+    QPushButton* m_baselineButton;
     QPushButton* m_whoButton;
     std::optional<MapBaseline> m_baseline;
     GroupHistory m_history;
     bool m_changesShown = false;
+    // When the sampler found the process gone (its last map stays on screen, greyed).
+    std::optional<std::int64_t> m_exitedNoticedAtUnixMs;
     QPointer<WhoMapsDialog> m_who;
 };
 

@@ -47,8 +47,11 @@ void SparklineDelegate::paint(
         line.append(QPointF(r.left() + step * static_cast<qreal>(i), y));
     }
     const bool selected = option.state & QStyle::State_Selected;
-    const QColor colour
-        = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Link);
+    // A row the model greys (ForegroundRole: the process has exited) gets a grey line too.
+    const QVariant foreground = index.data(Qt::ForegroundRole);
+    const QColor colour = selected                 ? option.palette.color(QPalette::HighlightedText)
+        : foreground.typeId() == QMetaType::QColor ? foreground.value<QColor>()
+                                                   : option.palette.color(QPalette::Link);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(QPen(colour, 1.5));

@@ -1,32 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/memory/WhoMapsDialog.h"
 
-#include "core/memory/MappingCensus.h"
-#include "core/memory/ProcessWalk.h"
-#include "core/process/ProcessDetails.h"
+#include "core/sampler/SamplerThread.h"
+#include "core/sampler/WhoMapsWorker.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/memory/WhoMapsModel.h"
 
 #include <QDialogButtonBox>
-#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace pg {
-
-struct WhoMapsDialog::Answer
-{
-    FileMappers mappers;
-    std::vector<std::string> users;
-    double seconds = 0;
-};
 
 namespace {
 
@@ -73,7 +63,6 @@ WhoMapsDialog::WhoMapsDialog(std::string procRoot, std::string device, std::uint
     , m_total(new QLabel(this))
     , m_skipped(new QLabel(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_stop(std::make_shared<std::atomic<bool>>(false))
 {
     setWindowTitle(tr("Who maps %1").arg(name));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -129,55 +118,75 @@ WhoMapsDialog::WhoMapsDialog(std::string procRoot, std::string device, std::uint
 
 WhoMapsDialog::~WhoMapsDialog()
 {
-    // The search checks the flag between processes, so this wait is short.
-    m_stop->store(true);
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread.data();
-    }
+    // The worker checks its flag between processes, so this wait is short.
+    if (m_worker)
+        m_worker->cancel();
+    endSearch();
 }
 
 void WhoMapsDialog::start()
 {
     if (m_thread)
         return;
-    m_stop->store(false);
     m_state->setText(tr("Reading every process's maps, then the smaps of those that map it…"));
     m_cancel->setEnabled(true);
-    auto answer = std::make_shared<Answer>();
-    m_thread = QThread::create(
-        [answer, stop = m_stop, root = m_procRoot, device = m_device, inode = m_inode] {
-            QElapsedTimer timer;
-            timer.start();
-            answer->mappers = readFileMappers(root, device, inode, stop.get());
-            for (const FileMapper& p : answer->mappers.processes)
-                answer->users.push_back(userNameOf(p.uid));
-            answer->seconds = static_cast<double>(timer.elapsed()) / 1000.0;
-        });
-    connect(m_thread, &QThread::finished, this, [this, answer] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        showAnswer(*answer);
-        emit finished();
-    });
-    m_thread->start(QThread::LowPriority);
+    m_thread = new SamplerThread(QStringLiteral("procglass-whomaps"), this);
+    m_worker = new WhoMapsWorker(m_procRoot, m_device, m_inode);
+    connect(m_worker, &WhoMapsWorker::progress, this, &WhoMapsDialog::showProgress,
+        Qt::QueuedConnection);
+    connect(
+        m_worker, &WhoMapsWorker::finished, this,
+        [this](const WhoMapsResultPtr& answer) {
+            endSearch();
+            showAnswer(answer);
+            emit finished();
+        },
+        Qt::QueuedConnection);
+    m_thread->adopt(m_worker);
+    m_thread->start();
+    m_thread->thread()->setPriority(QThread::LowPriority);
+    QMetaObject::invokeMethod(m_worker, &WhoMapsWorker::run, Qt::QueuedConnection);
 }
 
 void WhoMapsDialog::cancel()
 {
-    m_stop->store(true);
+    if (m_worker)
+        m_worker->cancel();
     m_cancel->setEnabled(false);
 }
 
 bool WhoMapsDialog::isRunning() const
 {
-    return !m_thread.isNull();
+    return m_thread != nullptr;
 }
 
-void WhoMapsDialog::showAnswer(const Answer& answer)
+void WhoMapsDialog::endSearch()
+{
+    if (!m_thread)
+        return;
+    // run() has returned, or returns after the process it reads; the worker is deleted with the
+    // thread's end.
+    m_thread->stop();
+    delete m_thread;
+    m_thread = nullptr;
+    m_worker = nullptr;
+}
+
+void WhoMapsDialog::showProgress(int pass, qulonglong done, qulonglong total)
+{
+    if (!m_thread)
+        return; // a late report of a search that has ended
+    if (pass == static_cast<int>(FileMappersPass::Maps))
+        m_state->setText(tr("Reading every process's maps: %1 of %2…").arg(done).arg(total));
+    else
+        m_state->setText(
+            tr("Reading the smaps of those that map it: %1 of %2…").arg(done).arg(total));
+}
+
+void WhoMapsDialog::showAnswer(const WhoMapsResultPtr& answer)
 {
     m_cancel->setEnabled(false);
-    const FileMappers& m = answer.mappers;
+    const FileMappers& m = answer->mappers;
     std::uint64_t rss = 0;
     std::uint64_t pss = 0;
     std::uint64_t uss = 0;
@@ -188,7 +197,7 @@ void WhoMapsDialog::showAnswer(const Answer& answer)
         uss += p.ussKib;
         swap += p.swapKib;
     }
-    m_model->setMappers(m.processes, answer.users);
+    m_model->setMappers(m.processes, answer->users);
     if (m.listError != Error::None) {
         m_state->setText(tr("Could not list %1: %2")
                              .arg(QString::fromStdString(m_procRoot),
@@ -196,7 +205,7 @@ void WhoMapsDialog::showAnswer(const Answer& answer)
     } else if (m.stopped) {
         m_state->setText(tr("Cancelled: the list below is partial."));
     } else {
-        m_state->setText(tr("Searched in %1 s.").arg(answer.seconds, 0, 'f', 1));
+        m_state->setText(tr("Searched in %1 s.").arg(answer->seconds, 0, 'f', 1));
     }
     const int n = static_cast<int>(m.processes.size());
     const QString count = n == 1 ? tr("1 process") : tr("%1 processes").arg(n);
