@@ -29,6 +29,9 @@ void WhoMapsWorker::run()
     qint64 lastProgressMs = -kProgressIntervalMs; // the first process is reported at once
     const FileMappersProgress onProgress
         = [&](FileMappersPass pass, std::size_t done, std::size_t total) {
+              // The walk says (0, total) once it has listed the pids: nothing read yet.
+              if (done == 0)
+                  return;
               const qint64 now = timer.elapsed();
               if (done != total && now - lastProgressMs < kProgressIntervalMs)
                   return;
