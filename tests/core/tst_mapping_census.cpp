@@ -10,6 +10,7 @@
 #include "tests/support/ChildProcess.h"
 #include "tests/support/FakeProc.h"
 #include "tests/support/SharedFile.h"
+#include "tests/support/StatusText.h"
 
 #include <QTest>
 #include <unistd.h>
@@ -21,12 +22,7 @@ namespace {
 
 std::string status(const std::string& name, unsigned uid, bool userMemory)
 {
-    std::string s = "Name:\t" + name + "\nState:\tS (sleeping)\nUid:\t" + std::to_string(uid) + "\t"
-        + std::to_string(uid) + "\t" + std::to_string(uid) + "\t" + std::to_string(uid)
-        + "\nGid:\t0\t0\t0\t0\n";
-    if (userMemory)
-        s += "VmSize:\t 9000 kB\nVmRSS:\t 900 kB\n";
-    return s + "Threads:\t1\n";
+    return pgtest::statusText(name, uid, userMemory);
 }
 
 struct Region

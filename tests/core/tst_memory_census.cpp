@@ -8,6 +8,7 @@
 #include "core/memory/MemoryCensus.h"
 #include "tests/support/ChildProcess.h"
 #include "tests/support/FakeProc.h"
+#include "tests/support/StatusText.h"
 
 #include <QProcess>
 #include <QTest>
@@ -24,12 +25,7 @@ namespace {
 
 std::string status(const std::string& name, unsigned uid, bool userMemory)
 {
-    std::string s = "Name:\t" + name + "\nState:\tS (sleeping)\nTgid:\t1\nPid:\t1\nPPid:\t0\n"
-        + "Uid:\t" + std::to_string(uid) + "\t" + std::to_string(uid) + "\t" + std::to_string(uid)
-        + "\t" + std::to_string(uid) + "\n" + "Gid:\t0\t0\t0\t0\n";
-    if (userMemory)
-        s += "VmPeak:\t 10000 kB\nVmSize:\t 9000 kB\nVmRSS:\t 900 kB\n";
-    return s + "Threads:\t1\n";
+    return pgtest::statusText(name, uid, userMemory);
 }
 
 std::string rollup(int rss, int pss, int privateClean, int privateDirty, int swap, int swapPss = -1)

@@ -10,6 +10,7 @@
 #include "core/memory/MemoryUsageSnapshot.h"
 #include "core/sampler/MemoryUsageSampler.h"
 #include "tests/support/FakeProc.h"
+#include "tests/support/StatusText.h"
 #include "ui/common/Format.h"
 #include "ui/common/KeyedSortProxy.h"
 #include "ui/memory/MemoryMapPage.h"
@@ -35,12 +36,7 @@ namespace {
 
 std::string status(const std::string& name, unsigned uid, bool userMemory)
 {
-    std::string s = "Name:\t" + name + "\nState:\tS (sleeping)\nTgid:\t1\nPid:\t1\nPPid:\t0\n"
-        + "Uid:\t" + std::to_string(uid) + "\t" + std::to_string(uid) + "\t" + std::to_string(uid)
-        + "\t" + std::to_string(uid) + "\n" + "Gid:\t0\t0\t0\t0\n";
-    if (userMemory)
-        s += "VmPeak:\t 10000 kB\nVmSize:\t 9000 kB\nVmRSS:\t 900 kB\n";
-    return s + "Threads:\t1\n";
+    return pgtest::statusText(name, uid, userMemory);
 }
 
 std::string rollup(int rss, int pss, int privateClean, int privateDirty, int swap)

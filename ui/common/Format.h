@@ -5,12 +5,18 @@
 // use the raw values.
 
 #include <QString>
+#include <QVariant>
 #include <cstdint>
 
 namespace pg::fmt {
 
 // 1536 -> "1.5 MiB"; values under 1 MiB stay in KiB ("812 KiB").
 QString kib(std::uint64_t kib);
+// A size cell of a table model: the raw KiB for sorting (`raw`), else kib()'s text.
+inline QVariant kibCell(std::uint64_t value, bool raw)
+{
+    return raw ? QVariant(qlonglong(value)) : QVariant(kib(value));
+}
 // Clock ticks of CPU time -> "1:23.45" (m:ss.hh) or "2h03:15" past an hour, as top's TIME+.
 QString cpuTime(std::uint64_t ticks, long ticksPerSecond);
 // 12.345 -> "12.3"; NaN -> "" (the caller shows why).

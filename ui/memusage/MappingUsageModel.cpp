@@ -93,9 +93,7 @@ QVariant MappingUsageModel::value(const MappingMemory& row, int column, int role
         return {};
     const bool sort = role == SortRole;
     auto count = [sort](int n) { return sort ? QVariant(n) : QVariant(QString::number(n)); };
-    auto size = [sort](std::uint64_t kib) {
-        return sort ? QVariant(qlonglong(kib)) : QVariant(fmt::kib(kib));
-    };
+    auto size = [sort](std::uint64_t kib) { return fmt::kibCell(kib, sort); };
     switch (column) {
     case Mapping:
         return QString::fromStdString(row.name);

@@ -159,9 +159,7 @@ QVariant ProcessUsageModel::value(const ProcessMemory& m, int column, int role) 
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sort = role == SortRole;
-    auto size = [sort](std::uint64_t kib) {
-        return sort ? QVariant(qlonglong(kib)) : QVariant(fmt::kib(kib));
-    };
+    auto size = [sort](std::uint64_t kib) { return fmt::kibCell(kib, sort); };
     switch (column) {
     case Pid:
         return sort ? QVariant(qlonglong(m.pid)) : QVariant(QString::number(m.pid));

@@ -67,9 +67,7 @@ QVariant UserUsageModel::value(const UserUsageRow& row, int column, int role) co
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sort = role == SortRole;
-    auto size = [sort](std::uint64_t kib) {
-        return sort ? QVariant(qlonglong(kib)) : QVariant(fmt::kib(kib));
-    };
+    auto size = [sort](std::uint64_t kib) { return fmt::kibCell(kib, sort); };
     switch (column) {
     case User:
         return row.user;
