@@ -177,31 +177,6 @@ Result<std::string> readWholeFile(const std::string& path, std::size_t maxBytes)
     return readWholeFileAt(-1, path.c_str(), maxBytes);
 }
 
-Error readFileChunks(const std::string& path, std::size_t chunkBytes, std::size_t maxBytes,
-    const std::function<void(std::string_view)>& consume)
-{
-    auto fd = openRegularFile(-1, path.c_str());
-    if (!fd)
-        return fd.error();
-    std::string buffer(std::max<std::size_t>(chunkBytes, 1), '\0');
-    std::size_t total = 0;
-    for (;;) {
-        // readWholeFile's rule: a file of maxBytes or more is too large.
-        if (total >= maxBytes)
-            return Error::TooLarge;
-        const ssize_t n = ::read(fd->get(), buffer.data(), buffer.size());
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return errorFromErrno(errno);
-        }
-        if (n == 0)
-            return Error::None;
-        total += static_cast<std::size_t>(n);
-        consume(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-    }
-}
-
 Result<std::string> readLink(const std::string& path)
 {
     std::string target(256, '\0');
