@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <new>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace pg {
@@ -10,15 +12,25 @@ namespace pg {
 ReadAheadFile::ReadAheadFile(std::size_t chunkBytes, std::size_t maxBytes, std::size_t depth)
     : m_chunkBytes(std::max<std::size_t>(chunkBytes, 1))
     , m_maxBytes(maxBytes)
-    , m_buffers(std::max<std::size_t>(depth, 1))
+    , m_depth(std::max<std::size_t>(depth, 1))
 {
-    for (std::size_t i = m_buffers.size(); i-- > 0;)
+    // Whole 2 MiB units, so that the block can be one huge page (transparent_hugepage "madvise").
+    constexpr std::size_t kHuge = 2u * 1024u * 1024u;
+    m_blockBytes = (m_chunkBytes * m_depth + kHuge - 1) / kHuge * kHuge;
+    void* block
+        = ::mmap(nullptr, m_blockBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (block == MAP_FAILED)
+        throw std::bad_alloc();
+    (void)::madvise(block, m_blockBytes, MADV_HUGEPAGE);
+    m_block = static_cast<char*>(block);
+    for (std::size_t i = m_depth; i-- > 0;)
         m_free.push_back(i);
 }
 
 ReadAheadFile::~ReadAheadFile()
 {
     stop();
+    ::munmap(m_block, m_blockBytes);
 }
 
 void ReadAheadFile::stop()
@@ -57,19 +69,17 @@ void ReadAheadFile::readAll()
             buffer = m_free.back();
             m_free.pop_back();
         }
-        std::string& data = m_buffers[buffer];
-        if (data.size() != m_chunkBytes)
-            data.resize(m_chunkBytes);
+        char* data = m_block + buffer * m_chunkBytes;
         Error error = Error::None;
         bool end = false;
         std::size_t filled = 0;
-        while (filled < data.size()) {
+        while (filled < m_chunkBytes) {
             // readWholeFile's rule: a file of maxBytes or more is too large.
             if (total >= m_maxBytes) {
                 error = Error::TooLarge;
                 break;
             }
-            const ssize_t n = ::read(m_fd.get(), data.data() + filled, data.size() - filled);
+            const ssize_t n = ::read(m_fd.get(), data + filled, m_chunkBytes - filled);
             if (n < 0) {
                 if (errno == EINTR)
                     continue;
@@ -116,7 +126,7 @@ Error ReadAheadFile::consume(const std::function<void(std::string_view)>& consum
             next = m_filled.front();
             m_filled.pop_front();
         }
-        consume(std::string_view(m_buffers[next.buffer].data(), next.bytes));
+        consume(std::string_view(m_block + next.buffer * m_chunkBytes, next.bytes));
         {
             const std::lock_guard lock(m_mutex);
             m_free.push_back(next.buffer);
