@@ -4,9 +4,11 @@
 #include "CommandLineChecks.h"
 #include "ExportSignalGuard.h"
 #include "core/base/ProcFs.h"
+#include "core/base/ReadAheadFile.h"
 #include "core/base/RefreshInterval.h"
 #include "core/export/CsvWriter.h"
 #include "core/export/ExportTables.h"
+#include "core/export/ExportTarget.h"
 #include "core/export/InterruptsCsv.h"
 #include "core/export/MemoryCensusCsv.h"
 #include "core/export/MemoryMapCsvStream.h"
@@ -25,12 +27,15 @@
 #include <QCommandLineParser>
 #include <QStringList>
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <sys/stat.h>
 #include <thread>
@@ -49,12 +54,16 @@ struct ExportRequest
     int pid = 0; // memory: 0 for every process (the census), else that process's map
     enum class By { Process, User, Mapping };
     By by = By::Process; // memory without a pid: --by
+    // -o FILE (null for standard output): the memory map of one process goes into it as it is
+    // encoded, when the target allows (ExportTargetWriter::writesAsItGoes()).
+    ExportTargetWriter* target = nullptr;
 };
 
 // A table, or the one line that says why there is none; `warnings` go to standard error (one
 // line each) while the table is still written: a process or a file that could not be read.
 // `encoded`, when set, is the table already encoded (the memory map of one process, encoded as
-// its smaps is read) and is written instead of `table`.
+// its smaps is read): what finish() gives (the rows not yet in the target) is written instead of
+// `table`.
 struct TableOutcome
 {
     CsvTable table;
@@ -172,16 +181,17 @@ TableOutcome exportSystem(const ExportRequest& request)
     return outcome;
 }
 
-// Test hook (tests/integration/tst_export_cli.cpp): PROCGLASS_TEST_STOP_AFTER_FIRST_CHUNK=1 stops
-// the process (SIGSTOP) once the first chunk of smaps is parsed, so that a test can end the
-// process being read at exactly that point.
-std::function<void()> testStopAfterFirstChunk()
+// Test hook (tests/integration/tst_export_cli.cpp): PROCGLASS_TEST_STOP_AFTER_CHUNK=N stops the
+// process (SIGSTOP) once the Nth chunk of smaps (from 1) is parsed, so that a test can end the
+// process being read at exactly that point, or look at the temporary file then.
+std::function<void()> testStopAfterChunk()
 {
-    const char* stop = std::getenv("PROCGLASS_TEST_STOP_AFTER_FIRST_CHUNK");
-    if (!stop || std::string_view(stop) != "1")
+    const char* stop = std::getenv("PROCGLASS_TEST_STOP_AFTER_CHUNK");
+    int n = 0;
+    if (!stop || std::from_chars(stop, stop + std::strlen(stop), n).ec != std::errc() || n < 1)
         return {};
-    return [stopped = false]() mutable {
-        if (!std::exchange(stopped, true))
+    return [n, chunks = 0]() mutable {
+        if (++chunks == n)
             ::raise(SIGSTOP);
     };
 }
@@ -206,9 +216,21 @@ TableOutcome exportMemory(const ExportRequest& request)
     if (stat && stat->isKernelThread())
         return { {}, who + " (" + stat->comm + ") is a kernel thread: it has no user memory map" };
     const std::string path = dir + "/smaps";
-    // Read, parsed and encoded a chunk at a time: a 30,000-mapping smaps is 20 MiB of text.
-    auto csv = std::make_unique<MemoryMapCsvStream>(request.pid);
-    const Error error = streamSmapsToCsv(path, *csv, kSmapsChunkBytes, testStopAfterFirstChunk());
+    // Read (on a thread of its own), parsed and encoded a chunk at a time: a 30,000-mapping smaps
+    // is 20 MiB of text. Opened first, so that a process one may not read is said before a
+    // problem with -o; then the target, so that the rows go into its temporary file as they are
+    // encoded (renamed only once everything below succeeded; removed otherwise).
+    ReadAheadFile smaps(kSmapsChunkBytes, kSmapsExportMaxBytes, kSmapsReadAheadChunks);
+    Error error = smaps.open(path);
+    if (error == Error::None && request.target) {
+        if (const TargetWriteStatus status = request.target->open(); !status.ok())
+            return { {}, status.message };
+    }
+    CsvOutput* output
+        = request.target && request.target->writesAsItGoes() ? request.target : nullptr;
+    auto csv = std::make_unique<MemoryMapCsvStream>(request.pid, output);
+    if (error == Error::None)
+        error = streamSmapsToCsv(smaps, *csv, testStopAfterChunk());
     if (error != Error::None) {
         if (error == Error::PermissionDenied)
             return { {},
@@ -220,6 +242,8 @@ TableOutcome exportMemory(const ExportRequest& request)
             return { {}, "no such process: " + std::to_string(request.pid) + " (it exited)" };
         return { {}, readProblem(path, error) };
     }
+    if (csv->outputFailed())
+        return { {}, request.target->status().message };
     // A process that exits while its smaps is read ends the file early at a mapping's end (the
     // kernel finds no mm any more): a valid but partial map. Its stat says so: gone, a zombie, or
     // another process now under that pid.
@@ -353,10 +377,9 @@ std::string tablesText()
     return text;
 }
 
-// Writes `path` with the temporary file removed on SIGINT, SIGTERM and SIGHUP.
-CsvWriteStatus writeFile(const std::string& path, std::string_view data)
+// How -o FILE is written.
+TargetWriteOptions targetOptions()
 {
-    const ExportSignalGuard guard;
     TargetWriteOptions options;
     // Test hook (tests/tst_export_target.cpp): PROCGLASS_TEST_STOP_BEFORE_RENAME=1 stops the
     // process (SIGSTOP) once the temporary file is complete and before it is renamed, so that a
@@ -364,7 +387,7 @@ CsvWriteStatus writeFile(const std::string& path, std::string_view data)
     const char* stop = std::getenv("PROCGLASS_TEST_STOP_BEFORE_RENAME");
     if (stop && std::string_view(stop) == "1")
         options.beforeRename = [] { ::raise(SIGSTOP); };
-    return writeExportTarget(path, data, options);
+    return options;
 }
 
 } // namespace
@@ -483,18 +506,28 @@ int runExportCommand(int argc, char** argv)
             return fail(2, "'" + positional.at(1).toStdString() + "' is not a process id");
     }
 
+    // -o FILE: from here on SIGINT, SIGTERM and SIGHUP remove the temporary file (the guard is
+    // destroyed after the writer, which removes it on every other way out).
+    const std::string output = parser.value(outputOption).toLocal8Bit().toStdString();
+    const bool toStdout = !parser.isSet(outputOption) || output == "-";
+    std::optional<ExportSignalGuard> guard;
+    std::optional<ExportTargetWriter> target;
+    if (!toStdout) {
+        guard.emplace();
+        target.emplace(output, targetOptions());
+        request.target = &*target;
+    }
+
     const TableOutcome outcome = produce(table->id, request);
     if (!outcome.error.empty())
         return fail(1, outcome.error);
 
-    const std::string output = parser.value(outputOption).toLocal8Bit().toStdString();
     std::string encodedTable;
     const std::string_view data = outcome.encoded
         ? outcome.encoded->finish()
         : std::string_view(encodedTable = csvEncode(outcome.table));
-    const CsvWriteStatus status = !parser.isSet(outputOption) || output == "-"
-        ? writeEncodedCsvStream(stdout, data, "standard output")
-        : writeFile(output, data);
+    const CsvWriteStatus status
+        = toStdout ? writeEncodedCsvStream(stdout, data, "standard output") : target->commit(data);
     if (!status.ok())
         return fail(1, status.message); // one line: notes on a table never written would mislead
     // What the written table lacks, and why, once it is written.

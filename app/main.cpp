@@ -1,123 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Procglass entry point: command line, the sampler thread, the main window.
+// `procglass`: the headless export command here, the window by exec of procglass-gui (GuiMain.cpp).
+// This program links procglass_core and QtCore only, so that an export loads no GUI library.
 
 #include "ExportCommand.h"
-#include "GuiCommandLine.h"
-#include "HeapPolicy.h"
-#include "Pages.h"
-#include "core/base/RefreshInterval.h"
-#include "core/sampler/Sampler.h"
-#include "core/sampler/SamplerThread.h"
-#include "core/sampler/SnapshotTypes.h"
-#include "ui/shell/MainWindow.h"
-#include "ui/shell/Theme.h"
+#include "FileLimit.h"
+#include "GuiLauncher.h"
 
-#include <QApplication>
-#include <QStringList>
-#include <QTimer>
-#include <chrono>
-#include <csignal>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
-#include <sys/resource.h>
-
-namespace {
-
-// The sampler keeps three descriptors per process open (stat, statm, cmdline); lift the soft limit
-// to the hard one.
-void raiseFileLimit()
-{
-    rlimit limit {};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        ::setrlimit(RLIMIT_NOFILE, &limit);
-    }
-}
-
-bool haveDisplay()
-{
-    const char* platform = std::getenv("QT_QPA_PLATFORM");
-    if (platform && *platform)
-        return true; // offscreen, vnc, …: the user chose a platform
-    const char* x = std::getenv("DISPLAY");
-    const char* wayland = std::getenv("WAYLAND_DISPLAY");
-    return (x && *x) || (wayland && *wayland);
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
-    // `procglass export ...` is headless: dispatched before any display check or QApplication.
     if (argc >= 2 && std::strcmp(argv[1], "export") == 0) {
-        raiseFileLimit();
+        pg::raiseFileLimit();
         return pg::runExportCommand(argc, argv);
     }
-
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-
-    const pg::GuiCommandLine commandLine = pg::parseGuiCommandLine(args);
-    if (commandLine.exitCode)
-        return *commandLine.exitCode;
-    const pg::AppOptions& options = commandLine.options;
-    const int quitAfterMs = commandLine.quitAfterMs;
-
-    if (!haveDisplay()) {
-        std::fprintf(stderr,
-            "procglass: no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop "
-            "session, "
-            "or headless with: xvfb-run -a ./build.sh run\n");
-        return 1;
-    }
-
-    raiseFileLimit();
-    pg::configureHeap();
-    // An export into a FIFO whose reader goes away must fail with EPIPE in the dialog, not kill the
-    // window (the command line keeps the default and dies like cat would).
-    std::signal(SIGPIPE, SIG_IGN);
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Procglass"));
-    QApplication::setOrganizationName(QStringLiteral("Procglass"));
-    QApplication::setApplicationVersion(QStringLiteral(PROCGLASS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral(PROCGLASS_APP_ID));
-    pg::capPixmapCache();
-    pg::registerSnapshotMetaTypes();
-    pg::applyTheme(pg::savedTheme());
-
-    pg::SamplerThread samplerThread;
-    pg::MainWindow window(options);
-    const pg::AppPages pages = pg::assemblePages(window, options, &samplerThread);
-
-    pg::installHeapTrim(&window);
-    QObject::connect(
-        &window, &pg::MainWindow::pageChanged, &window, [&window] { pg::trimHeapSoon(&window); });
-    QObject::connect(
-        &window, &pg::MainWindow::viewChanged, &window, [&window] { pg::trimHeapSoon(&window); });
-
-    window.show();
-    if (quitAfterMs >= 0)
-        QTimer::singleShot(quitAfterMs, &window, &QWidget::close);
-    samplerThread.start();
-    for (pg::Sampler* sampler : pages.samplers)
-        QMetaObject::invokeMethod(sampler, &pg::Sampler::start, Qt::QueuedConnection);
-    const int rc = QApplication::exec();
-    // The settings were saved when the window closed (and again on aboutToQuit). Every /proc and
-    // /sys open is non-blocking and refuses what is not a regular file, so a sampler finishes its
-    // tick quickly; but a read the kernel never completes (a hung FUSE or NFS file in a
-    // --proc-root tree) would keep the sampler thread, and so the process, alive after the window
-    // closed. Wait a bounded time for it, then leave without joining it (destroying a running
-    // QThread would abort).
-    constexpr std::chrono::seconds kSamplerExitWait { 5 };
-    if (!samplerThread.stopWithin(kSamplerExitWait)) {
-        std::fprintf(stderr,
-            "procglass: a sampler was still reading a file %lld s after the window closed; "
-            "exiting without waiting for it\n",
-            static_cast<long long>(kSamplerExitWait.count()));
-        std::fflush(nullptr);
-        std::_Exit(rc);
-    }
-    return rc;
+    return pg::execGui(argv);
 }

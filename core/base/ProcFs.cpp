@@ -177,13 +177,6 @@ Result<std::string> readWholeFile(const std::string& path, std::size_t maxBytes)
     return readWholeFileAt(-1, path.c_str(), maxBytes);
 }
 
-Error readFileChunks(const std::string& path, std::size_t chunkBytes, std::size_t maxBytes,
-    const std::function<void(std::string_view)>& consume)
-{
-    std::string buffer(std::max<std::size_t>(chunkBytes, 1), '\0');
-    return readFileChunksAt(-1, path.c_str(), buffer, maxBytes, consume);
-}
-
 Error readFileChunksAt(int dirFd, const char* name, std::string& buffer, std::size_t maxBytes,
     const std::function<void(std::string_view)>& consume, std::size_t* bytesRead)
 {

@@ -75,16 +75,14 @@ Result<std::string> readWholeFile(
 Result<std::string> readWholeFileAt(
     int dirFd, const char* name, std::size_t maxBytes = kDefaultMaxFileBytes);
 
-// Opens `path` with openRegularFile and hands its bytes to `consume` a chunk of at most
-// `chunkBytes` at a time, as they are read, until the end of the file: for files too large to
-// hold whole (the smaps of a process with 30,000 mappings is 20 MiB). The errors are
-// readWholeFile()'s for the same file, TooLarge included (`maxBytes` counts every chunk).
-Error readFileChunks(const std::string& path, std::size_t chunkBytes, std::size_t maxBytes,
-    const std::function<void(std::string_view)>& consume);
-// The same for `name` under the open folder `dirFd`, reading into the caller's `buffer` (whose
-// size is the chunk size: reused from one file to the next). `bytesRead` gets the total.
+// Hands the bytes of `name` under the open folder `dirFd` to `consume` a chunk at a time, as they
+// are read into the caller's `buffer` (whose size is the chunk size: reused from one file to the
+// next), until the end of the file: for many files in a row that need not be held whole (every
+// process's smaps). The errors are readWholeFile()'s for the same file, TooLarge included
+// (`maxBytes` counts every chunk). `bytesRead` gets the total.
 Error readFileChunksAt(int dirFd, const char* name, std::string& buffer, std::size_t maxBytes,
     const std::function<void(std::string_view)>& consume, std::size_t* bytesRead = nullptr);
+// One file too large to hold whole, a chunk at a time while a thread reads ahead: ReadAheadFile.h.
 
 // Reads an already open fd from offset 0 with pread, into `buffer` (reused across calls to avoid
 // allocations on the sampler's hot path). Returns the number of bytes or an error.

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <linux/magic.h>
+#include <optional>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -263,7 +264,7 @@ int TempFile::create(mode_t mode)
         sigfillset(&all);
         ::pthread_sigmask(SIG_BLOCK, &all, &saved);
         const int fd
-            = ::openat(m_dirFd, m_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+            = ::openat(m_dirFd, m_name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
         const int err = errno;
         if (fd >= 0) {
             m_file.reset(fd);
@@ -303,17 +304,18 @@ void keepOwnerAndMode(int fd, const struct stat& old)
 // Through the existing file, like the shell's `>`: no atomicity (a reader may see old and new
 // bytes mixed, and so may the user after a failure halfway): the price of keeping the file itself
 // (its hard links, its mount, the file behind standard output). Reserving the space first makes a
-// full disk fail before the old contents are touched.
-TargetWriteStatus writeInPlace(
-    const std::string& shown, const std::string& file, int fd, std::string_view data)
+// full disk fail before the old contents are touched. `write` puts the `size` bytes at offset 0:
+// 0 or an errno.
+TargetWriteStatus writeInPlace(const std::string& shown, const std::string& file, int fd,
+    std::size_t size, const std::function<int()>& write)
 {
     int err = 0;
-    if (::fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, static_cast<off_t>(data.size())) != 0
+    if (::fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, static_cast<off_t>(size)) != 0
         && (errno == ENOSPC || errno == EDQUOT))
         err = errno;
     if (err == 0)
-        err = pwriteAll(fd, data);
-    if (err == 0 && ::ftruncate(fd, static_cast<off_t>(data.size())) != 0)
+        err = write();
+    if (err == 0 && ::ftruncate(fd, static_cast<off_t>(size)) != 0)
         err = errno;
     if (err == 0 && ::fsync(fd) != 0 && errno != EINVAL)
         err = errno;
@@ -322,50 +324,36 @@ TargetWriteStatus writeInPlace(
     return {};
 }
 
-// `existing` is the target opened for writing, or null for a new file.
-TargetWriteStatus replaceAtomically(const std::string& shown, const Target& target,
-    std::string_view data, const TargetWriteOptions& options, const UniqueFd* existing)
+TargetWriteStatus writeInPlace(
+    const std::string& shown, const std::string& file, int fd, std::string_view data)
 {
-    const std::string dir = directoryOf(target.path);
-    UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!dirFd.valid() && errno == EACCES) // a folder one may enter but not list
-        dirFd.reset(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-    if (!dirFd.valid()) {
-        const int err = errno;
-        return failure(err, writeProblem(shown, target.path, err));
+    return writeInPlace(shown, file, fd, data.size(), [fd, data] { return pwriteAll(fd, data); });
+}
+
+// The bytes of the file `from` (`size` of them), a chunk at a time.
+int copyAll(int from, int to, std::size_t size)
+{
+    std::string buffer(std::min<std::size_t>(size, 256u * 1024u), '\0');
+    off_t offset = 0;
+    while (static_cast<std::size_t>(offset) < size) {
+        const ssize_t n = ::pread(from, buffer.data(), buffer.size(), offset);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return n < 0 ? errno : EIO;
+        std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
+        while (!chunk.empty()) {
+            const ssize_t w = ::pwrite(to, chunk.data(), chunk.size(), offset);
+            if (w < 0) {
+                if (errno == EINTR)
+                    continue;
+                return errno;
+            }
+            chunk.remove_prefix(static_cast<std::size_t>(w));
+            offset += w;
+        }
     }
-    TempFile temp(dirFd.get());
-    if (const int err = temp.create(existing ? 0600 : 0666)) {
-        // A folder that takes no new file while the file itself is writable: as `>` would.
-        if (existing && (err == EACCES || err == EPERM))
-            return writeInPlace(shown, target.path, existing->get(), data);
-        return failure(err, writeProblem(shown, target.path, err));
-    }
-    if (existing)
-        keepOwnerAndMode(temp.fd(), target.st);
-    int err = writeAll(temp.fd(), data);
-    if (err == 0 && ::fsync(temp.fd()) != 0)
-        err = errno;
-    if (err == 0)
-        err = temp.close();
-    if (err != 0)
-        return failure(err, writeProblem(shown, target.path, err));
-    if (options.beforeRename)
-        options.beforeRename();
-    const std::string base = baseOf(target.path);
-    if (::renameat(dirFd.get(), temp.name(), dirFd.get(), base.c_str()) != 0) {
-        err = errno;
-        temp.remove();
-        // A bind-mounted file (EBUSY) or someone else's file in a sticky folder (EPERM) cannot
-        // be renamed over, but it can be written as `>` would.
-        if (existing && (err == EBUSY || err == EPERM || err == EACCES))
-            return writeInPlace(shown, target.path, existing->get(), data);
-        return failure(err, writeProblem(shown, target.path, err));
-    }
-    temp.renamed();
-    // Make the rename durable (an O_PATH descriptor cannot; the rename stands anyway).
-    (void)::fsync(dirFd.get());
-    return {};
+    return 0;
 }
 
 // Devices and FIFOs are written, never replaced. O_NONBLOCK keeps the open from waiting forever
@@ -397,41 +385,6 @@ TargetWriteStatus writeSpecialFile(
     return {};
 }
 
-TargetWriteStatus writeRegularFile(const std::string& shown, const Target& target,
-    std::string_view data, const TargetWriteOptions& options)
-{
-    if (!target.throughProcLink
-        && (onFileSystem(directoryOf(target.path), PROC_SUPER_MAGIC)
-            || onFileSystem(directoryOf(target.path), SYSFS_MAGIC)))
-        return failure(EPERM,
-            "cannot write " + shown
-                + ": it is a kernel file under /proc or /sys, not a place for an export");
-    // The test the shell's `>` makes: write permission on the folder is not enough to replace a
-    // file the user may not write (a 0444 file), while root may.
-    UniqueFd existing(::open(target.path.c_str(), O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
-    if (!existing.valid()) {
-        const int err = errno;
-        if (err == EACCES || err == EPERM)
-            return failure(err,
-                "cannot write " + shown + ": " + errnoPhrase(err)
-                    + " (the file is read-only for you; choose another name)");
-        return failure(err, writeProblem(shown, target.path, err));
-    }
-    struct stat now
-    {
-    };
-    if (::fstat(existing.get(), &now) != 0 || !S_ISREG(now.st_mode)
-        || now.st_dev != target.st.st_dev || now.st_ino != target.st.st_ino)
-        return failure(EAGAIN, "cannot write " + shown + ": it changed while exporting; try again");
-    // A file with several hard links is one file under several names: renaming a new file over
-    // one name would split it (the other names keep the old data), so it is written in place as
-    // `>` does, giving up atomicity. The same for the file behind a /proc link (standard output
-    // redirected to a file: `cat > /dev/stdout` writes it) and for a regular file in /dev.
-    if (target.throughProcLink || now.st_nlink > 1 || onDevFileSystem(now))
-        return writeInPlace(shown, target.path, existing.get(), data);
-    return replaceAtomically(shown, target, data, options, &existing);
-}
-
 } // namespace
 
 std::string errnoPhrase(int err)
@@ -445,31 +398,278 @@ std::string errnoPhrase(int err)
 TargetWriteStatus writeExportTarget(
     const std::string& path, std::string_view data, const TargetWriteOptions& options)
 {
+    ExportTargetWriter writer(path, options);
+    return writer.commit(data);
+}
+
+struct ExportTargetWriter::State
+{
+    enum class Mode {
+        Unopened,
+        Failed,
+        Replace, // the temporary file, renamed over the target
+        InPlace, // the existing file, written as `>` would
+        Special, // a device or a FIFO
+    };
+    std::string path;
+    TargetWriteOptions options;
+    Mode mode = Mode::Unopened;
+    std::string shown; // the path as the user gave it, and where its link leads
+    Target target;
+    UniqueFd existing; // the regular file there, opened for writing
+    UniqueFd dirFd; // its folder (Replace)
+    std::optional<TempFile> temp; // after dirFd: removed before the folder is closed
+    std::size_t written = 0; // bytes in the temporary file
+    std::string kept; // bytes appended for InPlace and Special
+    bool committed = false;
+};
+
+ExportTargetWriter::ExportTargetWriter(std::string path, TargetWriteOptions options)
+    : m_state(std::make_unique<State>())
+{
+    m_state->path = std::move(path);
+    m_state->options = std::move(options);
+}
+
+ExportTargetWriter::~ExportTargetWriter() = default;
+
+TargetWriteStatus ExportTargetWriter::failed(TargetWriteStatus status)
+{
+    m_state->mode = State::Mode::Failed;
+    m_state->temp.reset();
+    m_status = status;
+    return status;
+}
+
+bool ExportTargetWriter::writesAsItGoes() const
+{
+    return m_state->mode == State::Mode::Replace && m_status.ok();
+}
+
+TargetWriteStatus ExportTargetWriter::open()
+{
+    State& s = *m_state;
+    if (s.mode != State::Mode::Unopened)
+        return m_status;
+    const std::string& path = s.path;
     if (path.empty())
-        return failure(ENOENT, "cannot write an unnamed file: give a file name");
+        return failed(failure(ENOENT, "cannot write an unnamed file: give a file name"));
     const std::string base = baseOf(path);
     if (base.empty() || base == "." || base == "..")
-        return failure(EISDIR, "cannot write " + path + ": it names a folder, not a file");
-    Target target;
-    if (const int err = resolveTarget(path, target))
-        return failure(err, writeProblem(path, path, err));
-    const std::string shown = target.path == path || target.throughProcLink
+        return failed(failure(EISDIR, "cannot write " + path + ": it names a folder, not a file"));
+    if (const int err = resolveTarget(path, s.target))
+        return failed(failure(err, writeProblem(path, path, err)));
+    const Target& target = s.target;
+    s.shown = target.path == path || target.throughProcLink
         ? path
         : path + " (a link to " + target.path + ")";
+    const std::string& shown = s.shown;
     if (!target.exists)
-        return replaceAtomically(shown, target, data, options, nullptr);
+        return openTemp();
     const mode_t mode = target.st.st_mode;
     if (S_ISDIR(mode))
-        return failure(EISDIR,
-            "cannot write " + shown + ": it is a folder, not a file (give a file name in it)");
+        return failed(failure(EISDIR,
+            "cannot write " + shown + ": it is a folder, not a file (give a file name in it)"));
     if (S_ISSOCK(mode))
-        return failure(ENXIO,
+        return failed(failure(ENXIO,
             "cannot write " + shown
                 + ": it is a socket, which takes connections, not files (write to standard "
-                  "output and pipe that instead)");
-    if (!S_ISREG(mode))
-        return writeSpecialFile(shown, target, data);
-    return writeRegularFile(shown, target, data, options);
+                  "output and pipe that instead)"));
+    if (!S_ISREG(mode)) {
+        s.mode = State::Mode::Special;
+        return {};
+    }
+    if (!target.throughProcLink
+        && (onFileSystem(directoryOf(target.path), PROC_SUPER_MAGIC)
+            || onFileSystem(directoryOf(target.path), SYSFS_MAGIC)))
+        return failed(failure(EPERM,
+            "cannot write " + shown
+                + ": it is a kernel file under /proc or /sys, not a place for an export"));
+    // The test the shell's `>` makes: write permission on the folder is not enough to replace a
+    // file the user may not write (a 0444 file), while root may.
+    s.existing.reset(::open(target.path.c_str(), O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    if (!s.existing.valid()) {
+        const int err = errno;
+        if (err == EACCES || err == EPERM)
+            return failed(failure(err,
+                "cannot write " + shown + ": " + errnoPhrase(err)
+                    + " (the file is read-only for you; choose another name)"));
+        return failed(failure(err, writeProblem(shown, target.path, err)));
+    }
+    struct stat now
+    {
+    };
+    if (::fstat(s.existing.get(), &now) != 0 || !S_ISREG(now.st_mode)
+        || now.st_dev != target.st.st_dev || now.st_ino != target.st.st_ino)
+        return failed(
+            failure(EAGAIN, "cannot write " + shown + ": it changed while exporting; try again"));
+    // A file with several hard links is one file under several names: renaming a new file over
+    // one name would split it (the other names keep the old data), so it is written in place as
+    // `>` does, giving up atomicity. The same for the file behind a /proc link (standard output
+    // redirected to a file: `cat > /dev/stdout` writes it) and for a regular file in /dev.
+    if (target.throughProcLink || now.st_nlink > 1 || onDevFileSystem(now)) {
+        s.mode = State::Mode::InPlace;
+        return {};
+    }
+    return openTemp();
+}
+
+// The temporary file next to the target (a new file, or a regular file opened in `existing`).
+TargetWriteStatus ExportTargetWriter::openTemp()
+{
+    State& s = *m_state;
+    const std::string dir = directoryOf(s.target.path);
+    s.dirFd.reset(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!s.dirFd.valid() && errno == EACCES) // a folder one may enter but not list
+        s.dirFd.reset(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!s.dirFd.valid()) {
+        const int err = errno;
+        return failed(failure(err, writeProblem(s.shown, s.target.path, err)));
+    }
+    s.temp.emplace(s.dirFd.get());
+    const bool existing = s.existing.valid();
+    if (const int err = s.temp->create(existing ? 0600 : 0666)) {
+        s.temp.reset();
+        // A folder that takes no new file while the file itself is writable: as `>` would.
+        if (existing && (err == EACCES || err == EPERM)) {
+            s.mode = State::Mode::InPlace;
+            return {};
+        }
+        return failed(failure(err, writeProblem(s.shown, s.target.path, err)));
+    }
+    if (existing)
+        keepOwnerAndMode(s.temp->fd(), s.target.st);
+    s.mode = State::Mode::Replace;
+    return {};
+}
+
+bool ExportTargetWriter::append(std::string_view bytes)
+{
+    State& s = *m_state;
+    if (s.mode == State::Mode::Unopened)
+        (void)open();
+    if (!m_status.ok() || s.committed)
+        return false;
+    if (s.mode != State::Mode::Replace) {
+        s.kept.append(bytes);
+        return true;
+    }
+    if (const int err = writeAll(s.temp->fd(), bytes)) {
+        (void)failed(failure(err, writeProblem(s.shown, s.target.path, err)));
+        return false;
+    }
+    // Start writing these bytes to the disk now, so that commit()'s fsync finds little left to
+    // wait for (a hint: errors show at fsync).
+    (void)::sync_file_range(s.temp->fd(), static_cast<off_t>(s.written),
+        static_cast<off_t>(bytes.size()), SYNC_FILE_RANGE_WRITE);
+    s.written += bytes.size();
+    return true;
+}
+
+bool ExportTargetWriter::takeBack(std::string& all)
+{
+    State& s = *m_state;
+    if (!m_status.ok() || s.committed || s.mode == State::Mode::Unopened)
+        return false;
+    if (s.mode != State::Mode::Replace) {
+        all = std::move(s.kept);
+        s.kept.clear();
+        return true;
+    }
+    all.resize(s.written);
+    std::size_t done = 0;
+    int err = 0;
+    while (done < s.written) {
+        const ssize_t n
+            = ::pread(s.temp->fd(), all.data() + done, s.written - done, static_cast<off_t>(done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            err = n < 0 ? errno : EIO;
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (err == 0 && ::ftruncate(s.temp->fd(), 0) != 0)
+        err = errno;
+    if (err == 0 && ::lseek(s.temp->fd(), 0, SEEK_SET) != 0)
+        err = errno;
+    if (err != 0) {
+        (void)failed(failure(err, writeProblem(s.shown, s.target.path, err)));
+        return false;
+    }
+    s.written = 0;
+    return true;
+}
+
+TargetWriteStatus ExportTargetWriter::commit(std::string_view rest)
+{
+    State& s = *m_state;
+    if (s.mode == State::Mode::Unopened)
+        (void)open();
+    if (!m_status.ok())
+        return m_status;
+    if (s.committed)
+        return failure(EINVAL, "cannot write " + s.shown + ": the export was written already");
+    s.committed = true;
+    switch (s.mode) {
+    case State::Mode::Replace:
+        return commitReplace(rest);
+    case State::Mode::InPlace:
+    case State::Mode::Special: {
+        std::string joined;
+        if (!s.kept.empty())
+            joined = s.kept + std::string(rest);
+        const std::string_view data = s.kept.empty() ? rest : std::string_view(joined);
+        const TargetWriteStatus status = s.mode == State::Mode::InPlace
+            ? writeInPlace(s.shown, s.target.path, s.existing.get(), data)
+            : writeSpecialFile(s.shown, s.target, data);
+        return status.ok() ? status : failed(status);
+    }
+    case State::Mode::Unopened:
+    case State::Mode::Failed:
+        break;
+    }
+    return m_status;
+}
+
+TargetWriteStatus ExportTargetWriter::commitReplace(std::string_view rest)
+{
+    State& s = *m_state;
+    TempFile& temp = *s.temp;
+    int err = writeAll(temp.fd(), rest);
+    s.written += err == 0 ? rest.size() : 0;
+    if (err == 0 && ::fsync(temp.fd()) != 0)
+        err = errno;
+    if (err == 0)
+        err = temp.close();
+    if (err != 0)
+        return failed(failure(err, writeProblem(s.shown, s.target.path, err)));
+    if (s.options.beforeRename)
+        s.options.beforeRename();
+    const std::string base = baseOf(s.target.path);
+    if (::renameat(s.dirFd.get(), temp.name(), s.dirFd.get(), base.c_str()) != 0) {
+        err = errno;
+        // A bind-mounted file (EBUSY) or someone else's file in a sticky folder (EPERM) cannot
+        // be renamed over, but it can be written as `>` would: the bytes come from the
+        // temporary file, which is removed then.
+        const bool inPlace = s.existing.valid() && (err == EBUSY || err == EPERM || err == EACCES);
+        UniqueFd written(
+            inPlace ? ::openat(s.dirFd.get(), temp.name(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC) : -1);
+        temp.remove();
+        if (!written.valid())
+            return failed(failure(err, writeProblem(s.shown, s.target.path, err)));
+        const int from = written.get();
+        const int to = s.existing.get();
+        const std::size_t size = s.written;
+        const TargetWriteStatus status = writeInPlace(
+            s.shown, s.target.path, to, size, [from, to, size] { return copyAll(from, to, size); });
+        return status.ok() ? status : failed(status);
+    }
+    temp.renamed();
+    // Make the rename durable (an O_PATH descriptor cannot; the rename stands anyway).
+    (void)::fsync(s.dirFd.get());
+    return {};
 }
 
 } // namespace pg

@@ -23,10 +23,16 @@
 //   root, as with `>`), and a regular file under /proc or /sys (kernel settings, not exports).
 //
 // Errors are one line that names the path (and the link's target) and the real cause.
+//
+// An export may also be written as it is produced (ExportTargetWriter): into the temporary file,
+// which is renamed only after the last byte is written and the export succeeded; any other kind
+// of target is written only then, from memory, so a failed export never leaves a part of itself.
 
 #include "core/base/Result.h"
+#include "core/export/CsvOutput.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -49,8 +55,44 @@ struct TargetWriteOptions
     std::function<void()> beforeRename;
 };
 
+// ExportTargetWriter's open() then commit(data).
 TargetWriteStatus writeExportTarget(
     const std::string& path, std::string_view data, const TargetWriteOptions& options = {});
+
+// One export to `path`, written as it is produced. open() applies the rules above and, for a file
+// that is replaced atomically (a new file, a regular file), creates the temporary file; append()
+// then writes into it at once (writesAsItGoes()). Any other target (written in place, a device, a
+// FIFO) keeps what is appended in memory until commit(). commit() writes the rest, then fsync
+// and rename (or the in-place or device write). Destroyed without a commit() that succeeded, it
+// removes its temporary file: the export failed, nothing of it stays.
+class ExportTargetWriter final : public CsvOutput
+{
+public:
+    explicit ExportTargetWriter(std::string path, TargetWriteOptions options = {});
+    ~ExportTargetWriter() override;
+    ExportTargetWriter(const ExportTargetWriter&) = delete;
+    ExportTargetWriter& operator=(const ExportTargetWriter&) = delete;
+
+    // Once, before append() (commit() calls it when it was not).
+    TargetWriteStatus open();
+    // After open(): the bytes appended go into the temporary file at once.
+    bool writesAsItGoes() const;
+    bool append(std::string_view bytes) override;
+    bool takeBack(std::string& all) override;
+    // The first failure of open(), append() or takeBack(); ok() while there is none.
+    const TargetWriteStatus& status() const { return m_status; }
+    // Writes `rest` after the bytes appended, then puts the file in place. Once.
+    TargetWriteStatus commit(std::string_view rest = {});
+
+private:
+    struct State;
+    TargetWriteStatus failed(TargetWriteStatus status);
+    TargetWriteStatus openTemp();
+    TargetWriteStatus commitReplace(std::string_view rest);
+
+    std::unique_ptr<State> m_state;
+    TargetWriteStatus m_status;
+};
 
 // strerror() with a lower-case first letter, for "cannot write FILE: no space left on device".
 std::string errnoPhrase(int err);

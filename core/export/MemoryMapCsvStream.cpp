@@ -20,6 +20,8 @@ namespace {
 // unknown fields) moves the rows once, in finish().
 constexpr std::size_t kHeaderRoom = 4096;
 constexpr std::size_t kFirstBlock = 2u * 1024u * 1024u;
+// With an output, rows go out once this many bytes wait: few write(2) calls, a small buffer.
+constexpr std::size_t kDrainBytes = 256u * 1024u;
 
 void appendDecimal(std::string& out, std::uint64_t value)
 {
@@ -49,7 +51,8 @@ char* mapBlock(std::size_t bytes)
 
 } // namespace
 
-MemoryMapCsvStream::MemoryMapCsvStream(int pid)
+MemoryMapCsvStream::MemoryMapCsvStream(int pid, CsvOutput* output)
+    : m_output(output)
 {
     csvAppendField(m_pidCell, std::to_string(pid));
     for (SmapsField f : memoryMapFixedFields())
@@ -124,6 +127,7 @@ void MemoryMapCsvStream::widen(const SmapsMapping& m)
     }
     if (m_tails.empty())
         return;
+    // Every row is in the buffer (add() took them back from the output): m_tails are offsets in it.
 
     // For each new kB column, the old cell it comes from, or -1 for a new (empty) one.
     const std::size_t fixedCount = memoryMapFixedFields().size();
@@ -176,10 +180,35 @@ void MemoryMapCsvStream::widen(const SmapsMapping& m)
     m_capacity = capacity;
 }
 
+// Every byte given to the output comes back into the buffer, the rows in front of those still
+// there; the header it held is dropped (the next drain() or finish() puts the new one in front).
+bool MemoryMapCsvStream::reload()
+{
+    std::string all;
+    if (!m_output->takeBack(all) || all.size() < m_headerOut) {
+        m_outputFailed = true;
+        return false;
+    }
+    const std::size_t rows = all.size() - m_headerOut;
+    const std::size_t pending = m_size - m_room;
+    reserve(m_size + rows);
+    std::memmove(m_data + m_room + rows, m_data + m_room, pending);
+    std::memcpy(m_data + m_room, all.data() + m_headerOut, rows);
+    m_size += rows;
+    m_dropped = 0;
+    m_headerOut = 0;
+    return true;
+}
+
 void MemoryMapCsvStream::add(const SmapsMapping& m)
 {
-    if (bringsColumns(m))
+    if (m_outputFailed)
+        return;
+    if (bringsColumns(m)) {
+        if (m_headerOut > 0 && !reload())
+            return;
         widen(m);
+    }
     m_row.clear();
     m_row += m_pidCell;
     m_row += ',';
@@ -199,7 +228,7 @@ void MemoryMapCsvStream::add(const SmapsMapping& m)
         csvAppendField(m_row, m.displayPath());
     else
         csvAppendField(m_row, m.path);
-    const std::size_t tail = m_size + m_row.size();
+    const std::size_t tail = m_dropped + m_size + m_row.size();
     const auto cell = [this, &m](SmapsField f) {
         m_row += ',';
         if (m.has(f))
@@ -223,9 +252,29 @@ void MemoryMapCsvStream::add(const SmapsMapping& m)
     m_row += "\r\n";
     append(m_row);
     m_tails.push_back(tail);
+    if (m_output && m_size - m_room >= kDrainBytes)
+        drain();
 }
 
-std::string_view MemoryMapCsvStream::finish()
+// The rows in the buffer go to the output, the header in front of the first ones.
+void MemoryMapCsvStream::drain()
+{
+    const std::size_t rows = m_size - m_room;
+    const bool first = m_headerOut == 0;
+    const std::size_t start = first ? placeHeader() : m_room;
+    if (!m_output->append(std::string_view(m_data + start, m_size - start))) {
+        m_outputFailed = true;
+        return;
+    }
+    if (first)
+        m_headerOut = m_room - start;
+    m_dropped += rows;
+    m_size = m_room;
+}
+
+// Writes the header just before the first row in the buffer (moving the rows once when it is
+// longer than the room kept for it); returns where it starts. Only while no row went out.
+std::size_t MemoryMapCsvStream::placeHeader()
 {
     std::string header;
     const std::vector<std::string> names = memoryMapHeader(m_known, m_extras);
@@ -246,19 +295,35 @@ std::string_view MemoryMapCsvStream::finish()
     }
     const std::size_t start = m_room - header.size();
     std::memcpy(m_data + start, header.data(), header.size());
+    return start;
+}
+
+std::string_view MemoryMapCsvStream::finish()
+{
+    if (m_outputFailed)
+        return {};
+    const std::size_t start = m_headerOut == 0 ? placeHeader() : m_room;
     return std::string_view(m_data + start, m_size - start);
 }
 
 Error streamSmapsToCsv(const std::string& path, MemoryMapCsvStream& csv, std::size_t chunkBytes,
     const std::function<void()>& afterChunk)
 {
+    ReadAheadFile file(chunkBytes, kSmapsExportMaxBytes, kSmapsReadAheadChunks);
+    if (const Error error = file.open(path); error != Error::None)
+        return error;
+    return streamSmapsToCsv(file, csv, afterChunk);
+}
+
+Error streamSmapsToCsv(
+    ReadAheadFile& file, MemoryMapCsvStream& csv, const std::function<void()>& afterChunk)
+{
     SmapsStreamParser parser([&csv](SmapsMapping& m) { csv.add(m); });
-    const Error read
-        = readFileChunks(path, chunkBytes, kSmapsExportMaxBytes, [&](std::string_view chunk) {
-              parser.feed(chunk);
-              if (afterChunk)
-                  afterChunk();
-          });
+    const Error read = file.consume([&](std::string_view chunk) {
+        parser.feed(chunk);
+        if (afterChunk)
+            afterChunk();
+    });
     if (read != Error::None)
         return read;
     return parser.finish();

@@ -11,11 +11,13 @@
 //
 // Then `procglass export memory CHILD -o FILE`, as whole processes (fork + exec + wait4, so
 // start-up, the write with its fsync and rename, and the peak RSS from ru_maxrss all count),
-// interleaved with its floor `cat /proc/CHILD/smaps > /dev/null`; with --old-procglass PATH also
-// another build (the one before the streaming export) in the same rounds; and in this process the
-// old path (read whole, parseSmaps, memoryMapToCsv, csvEncode) against the new one
-// (streamSmapsToCsv: 256 KiB reads, one mapping at a time, rows encoded straight into the buffer),
-// neither writing.
+// interleaved with its floor `cat /proc/CHILD/smaps > /dev/null`; the same export to standard
+// output (> /dev/null: encoded whole, written at the end); start-up alone (`export --help`); the
+// window's start-up through procglass (`procglass --version`, an exec of procglass-gui) and of
+// procglass-gui alone; with --old-procglass PATH also another build in the same rounds; and in
+// this process the old path (read whole, parseSmaps, memoryMapToCsv, csvEncode) against the new
+// one (streamSmapsToCsv: 256 KiB chunks read ahead on a thread, one mapping at a time, rows
+// encoded straight into the buffer), neither writing.
 //
 // Run: build/tests/bench/bench_smaps [--rounds N] [--mappings N] [--export-only]
 //      [--procglass PATH] [--old-procglass PATH]
@@ -250,6 +252,11 @@ int benchExport(const Spawner& spawner, pid_t child, int rounds, const std::stri
     const std::string file = dir + "/x.csv";
     std::vector<double> catMs, newMs, oldMs, catMib, newMib, oldMib, inOldMs, inNewMs;
     std::vector<double> catCpu, newCpu, oldCpu, startMs, startCpu, startMib;
+    std::vector<double> stdoutMs, stdoutCpu, stdoutMib, launchMs, launchCpu, launchMib;
+    std::vector<double> guiMs, guiCpu, guiMib;
+    // The window program beside procglass (a build before the split has none).
+    const std::string gui = procglass.substr(0, procglass.rfind('/') + 1) + "procglass-gui";
+    const bool haveGui = ::access(gui.c_str(), X_OK) == 0;
     std::size_t rows = 0;
     std::size_t bytes = 0;
     const auto failed = [](const std::string& what) {
@@ -277,6 +284,24 @@ int benchExport(const Spawner& spawner, pid_t child, int rounds, const std::stri
         newMs.push_back(now.ms);
         newCpu.push_back(now.cpuMs);
         newMib.push_back(now.peakMib);
+        const ProcessRun piped = spawner.run({ procglass, "export", "memory", pid }, "/dev/null");
+        if (piped.ms < 0)
+            return failed(procglass + " export memory " + pid + " > /dev/null");
+        stdoutMs.push_back(piped.ms);
+        stdoutCpu.push_back(piped.cpuMs);
+        stdoutMib.push_back(piped.peakMib);
+        if (haveGui) {
+            const ProcessRun launched = spawner.run({ procglass, "--version" }, "/dev/null");
+            const ProcessRun alone = spawner.run({ gui, "--version" }, "/dev/null");
+            if (launched.ms < 0 || alone.ms < 0)
+                return failed(procglass + " --version");
+            launchMs.push_back(launched.ms);
+            launchCpu.push_back(launched.cpuMs);
+            launchMib.push_back(launched.peakMib);
+            guiMs.push_back(alone.ms);
+            guiCpu.push_back(alone.cpuMs);
+            guiMib.push_back(alone.peakMib);
+        }
         if (!old.empty()) {
             const ProcessRun before
                 = spawner.run({ old, "export", "memory", pid, "-o", file }, "/dev/null");
@@ -322,13 +347,21 @@ int benchExport(const Spawner& spawner, pid_t child, int rounds, const std::stri
     line("floor: cat smaps > /dev/null", floor, floorCpu, median(catMib), "");
     line("procglass export memory PID -o FILE", median(newMs), median(newCpu), median(newMib),
         "   (goal <= 1.3x, <= 40 MiB)");
+    line("the same to stdout (> /dev/null)", median(stdoutMs), median(stdoutCpu), median(stdoutMib),
+        "");
     if (!old.empty())
-        line("the same, --old-procglass build", median(oldMs), median(oldCpu), median(oldMib), "");
+        line("the same -o FILE, --old-procglass build", median(oldMs), median(oldCpu),
+            median(oldMib), "");
     line("procglass start-up alone (export --help)", median(startMs), median(startCpu),
         median(startMib), "");
+    if (haveGui) {
+        line("window start-up: procglass --version", median(launchMs), median(launchCpu),
+            median(launchMib), "");
+        line("  procglass-gui --version alone", median(guiMs), median(guiCpu), median(guiMib), "");
+    }
     std::printf("  in this process, no write: old (read whole, parse, table, encode) %.1f ms "
-                "%.2fx the floor; new (256 KiB chunks, rows encoded) %.1f ms %.2fx (%.2fx the "
-                "old)\n",
+                "%.2fx the floor; new (256 KiB chunks read ahead, rows encoded) %.1f ms %.2fx "
+                "(%.2fx the old)\n",
         median(inOldMs), median(inOldMs) / floor, median(inNewMs), median(inNewMs) / floor,
         median(inNewMs) / median(inOldMs));
     return 0;

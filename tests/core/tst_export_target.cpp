@@ -4,9 +4,13 @@
 // and owner kept), symlinks (target written, link kept; dangling; a loop), a FIFO with and without
 // a reader, a character device, `-` and /dev/stdout, a folder, a socket, a hard link, a read-only
 // file as nobody, a writable file in a read-only folder, a kernel file under /proc, 255-byte
-// names, and a signal between writing and renaming. After every failure the folder holds exactly
-// what it held before.
+// names, a signal between writing and renaming, and a file in a sticky folder that cannot be
+// renamed over. After every failure the folder holds exactly what it held before. Then
+// ExportTargetWriter in this process: the bytes go into the temporary file as they are
+// appended, and a writer that is not committed leaves nothing; a FIFO and a hard-linked file get
+// nothing until commit().
 
+#include "core/export/ExportTarget.h"
 #include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
 #include "ui/shell/ExportDialog.h"
@@ -173,6 +177,10 @@ private slots:
     void signalRemovesTempFile_data();
     void signalRemovesTempFile();
     void guiExportKeepsLinkAndMode();
+    void stickyFolderFileWrittenInPlace();
+    void writerAppendsIntoTheTemporaryFile();
+    void writerWithoutCommitLeavesNothing();
+    void writerKeepsBytesForFifoAndHardLink();
 
 private:
     QByteArray m_expected; // the fixture's interrupts table as CSV
@@ -741,6 +749,133 @@ void TestExportTarget::guiExportKeepsLinkAndMode()
     QVERIFY(::sigaction(SIGTERM, nullptr, &after) == 0);
     QVERIFY(after.sa_handler == before.sa_handler);
     QCOMPARE(entries(dir.path()), (QStringList { name, QStringLiteral("real.csv") }));
+}
+
+// A file in a sticky folder owned by someone else cannot be renamed over (EPERM) but may be
+// written: the bytes of the complete temporary file are copied into it, as `>` would write them,
+// and the temporary file is removed.
+void TestExportTarget::stickyFolderFileWrittenInPlace()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root, to be root's and nobody's files at once");
+    pgtest::BinaryCopy binary;
+    QVERIFY(binary.isValid());
+    QDir base(binary.folder());
+    QVERIFY(base.mkdir(QStringLiteral("sticky")));
+    const QString folder = base.filePath(QStringLiteral("sticky"));
+    QVERIFY(::chmod(QFile::encodeName(folder).constData(), 01777) == 0);
+    const QString file = folder + QStringLiteral("/shared.csv");
+    QVERIFY(writeFile(file, QByteArray(50000, 'o')));
+    QVERIFY(::chmod(QFile::encodeName(file).constData(), 0666) == 0);
+    const ino_t inode = lstatOf(file).st_ino;
+    RunOptions options;
+    options.program = binary.path();
+    options.modifier = becomeNobody;
+    const RunResult r = exportTo(file, options);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(contents(file), m_expected);
+    QCOMPARE(lstatOf(file).st_ino, inode);
+    QCOMPARE(lstatOf(file).st_uid, uid_t(0));
+    QCOMPARE(entries(folder), QStringList { QStringLiteral("shared.csv") });
+}
+
+void TestExportTarget::writerAppendsIntoTheTemporaryFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("new.csv"));
+    {
+        pg::ExportTargetWriter writer(QFile::encodeName(out).toStdString());
+        QVERIFY(writer.open().ok());
+        QVERIFY(writer.writesAsItGoes());
+        QVERIFY(writer.append("a,b\r\n"));
+        QVERIFY(writer.append("1,2\r\n"));
+        const QStringList names = entries(dir.path());
+        QCOMPARE(names.size(), 1);
+        QVERIFY2(
+            names.first().startsWith(QStringLiteral(".procglass-")), qPrintable(names.first()));
+        const QString temp = dir.filePath(names.first());
+        QCOMPARE(contents(temp), QByteArray("a,b\r\n1,2\r\n"));
+        // Taken back: the temporary file is empty, and takes new bytes from its start.
+        std::string back;
+        QVERIFY(writer.takeBack(back));
+        QCOMPARE(back, std::string("a,b\r\n1,2\r\n"));
+        QCOMPARE(contents(temp), QByteArray());
+        QVERIFY(writer.append("a,b,c\r\n"));
+        QVERIFY(!QFileInfo::exists(out));
+        const pg::TargetWriteStatus status = writer.commit("1,2,3\r\n");
+        QVERIFY2(status.ok(), status.message.c_str());
+        QVERIFY(!writer.commit().ok()); // once
+    }
+    QCOMPARE(contents(out), QByteArray("a,b,c\r\n1,2,3\r\n"));
+    QCOMPARE(entries(dir.path()), QStringList { QStringLiteral("new.csv") });
+}
+
+void TestExportTarget::writerWithoutCommitLeavesNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fresh = dir.filePath(QStringLiteral("fresh.csv"));
+    const QString old = dir.filePath(QStringLiteral("old.csv"));
+    QVERIFY(writeFile(old, "old\r\n"));
+    for (const QString& path : { fresh, old }) {
+        pg::ExportTargetWriter writer(QFile::encodeName(path).toStdString());
+        QVERIFY(writer.open().ok());
+        QVERIFY(writer.writesAsItGoes());
+        QVERIFY(writer.append(std::string(300000, 'x')));
+        QCOMPARE(entries(dir.path()).size(), 2); // old.csv and the temporary file
+    }
+    QCOMPARE(entries(dir.path()), QStringList { QStringLiteral("old.csv") });
+    QCOMPARE(contents(old), QByteArray("old\r\n"));
+    // A target refused at open(): nothing appended, nothing committed, nothing created.
+    pg::ExportTargetWriter folder(QFile::encodeName(dir.path()).toStdString() + "/.");
+    QVERIFY(!folder.open().ok());
+    QVERIFY(!folder.append("x"));
+    QVERIFY(!folder.commit("y").ok());
+    QCOMPARE(entries(dir.path()), QStringList { QStringLiteral("old.csv") });
+}
+
+void TestExportTarget::writerKeepsBytesForFifoAndHardLink()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    char buffer[64];
+    {
+        pg::ExportTargetWriter writer(QFile::encodeName(fifo).toStdString());
+        QVERIFY(writer.open().ok());
+        QVERIFY(!writer.writesAsItGoes());
+        QVERIFY(writer.append("a\r\n"));
+        QCOMPARE(::read(reader, buffer, sizeof buffer), ssize_t(0)); // no writer yet
+        QVERIFY(writer.commit("b\r\n").ok());
+    }
+    QCOMPARE(::read(reader, buffer, sizeof buffer), ssize_t(6));
+    QCOMPARE(QByteArray(buffer, 6), QByteArray("a\r\nb\r\n"));
+    ::close(reader);
+
+    const QString a = dir.filePath(QStringLiteral("a.csv"));
+    const QString b = dir.filePath(QStringLiteral("b.csv"));
+    QVERIFY(writeFile(a, "old\r\n"));
+    QVERIFY(::link(QFile::encodeName(a).constData(), QFile::encodeName(b).constData()) == 0);
+    {
+        pg::ExportTargetWriter writer(QFile::encodeName(a).toStdString());
+        QVERIFY(writer.open().ok());
+        QVERIFY(!writer.writesAsItGoes());
+        QVERIFY(writer.append("new\r\n"));
+    }
+    QCOMPARE(contents(b), QByteArray("old\r\n"));
+    {
+        pg::ExportTargetWriter writer(QFile::encodeName(a).toStdString());
+        QVERIFY(writer.append("new\r\n"));
+        QVERIFY(writer.commit("rows\r\n").ok());
+    }
+    QCOMPARE(contents(b), QByteArray("new\r\nrows\r\n"));
+    QCOMPARE(lstatOf(a).st_nlink, nlink_t(2));
+    QCOMPARE(entries(dir.path()),
+        (QStringList { QStringLiteral("a.csv"), QStringLiteral("b.csv"), QStringLiteral("fifo") }));
 }
 
 QTEST_GUILESS_MAIN(TestExportTarget)

@@ -4,9 +4,13 @@
 // path, csvEncode(memoryMapToCsv(pid, parseSmaps(text))), on every fixture in tests/data/smaps,
 // on a text whose columns appear late (a known field and unknown kB fields first printed by the
 // third and fifth mappings), with a chunk boundary at every byte, and for malformed text; then
-// streamSmapsToCsv() on files (a missing file, a FIFO, a file cut mid-line).
+// streamSmapsToCsv() on files (a missing file, a FIFO, a file cut mid-line, one over the size
+// limit). Through a CsvOutput (the export target's temporary file) the bytes appended plus what
+// finish() gives are the same, also when a column first appears after rows went out.
 
 #include "core/base/ProcFs.h"
+#include "core/base/ReadAheadFile.h"
+#include "core/export/CsvOutput.h"
 #include "core/export/CsvWriter.h"
 #include "core/export/MemoryMapCsv.h"
 #include "core/export/MemoryMapCsvStream.h"
@@ -17,8 +21,11 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstdio>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
+#include <utility>
 
 using namespace pg;
 
@@ -64,6 +71,44 @@ Encoded streamed(std::string_view text, const std::vector<std::size_t>& cuts)
     if (error != Error::None)
         return { error, {} };
     return { Error::None, std::string(csv.finish()) };
+}
+
+// An output in memory that counts what it is asked; `failAt` makes the Nth append fail.
+class MemoryOutput final : public CsvOutput
+{
+public:
+    bool append(std::string_view more) override
+    {
+        if (++appends == failAt)
+            return false;
+        bytes += more;
+        return true;
+    }
+    bool takeBack(std::string& all) override
+    {
+        ++takeBacks;
+        all = std::exchange(bytes, {});
+        return true;
+    }
+    std::string bytes;
+    int appends = 0;
+    int takeBacks = 0;
+    int failAt = 0;
+};
+
+// The new path through an output, in chunks of `chunk` bytes: what went out, then finish().
+Encoded streamedInto(MemoryOutput& output, std::string_view text, std::size_t chunk)
+{
+    MemoryMapCsvStream csv(kPid, &output);
+    SmapsStreamParser parser([&csv](SmapsMapping& m) { csv.add(m); });
+    for (std::size_t at = 0; at < text.size(); at += chunk)
+        parser.feed(text.substr(at, chunk));
+    const Error error = parser.finish();
+    if (error != Error::None)
+        return { error, {} };
+    if (csv.outputFailed())
+        return { Error::IoError, {} };
+    return { Error::None, output.bytes + std::string(csv.finish()) };
 }
 
 Encoded streamedInChunks(std::string_view text, std::size_t chunk)
@@ -114,6 +159,21 @@ std::string longHeader()
             + "Of60:    " + std::to_string(i) + " kB\n";
     return mapping("00400000-00401000 r--p 00000000 fe:00 1001    /bin/x", "")
         + mapping("00401000-00402000 r--p 00000000 fe:00 1001    /bin/x", extra);
+}
+
+// `count` mappings with the usual fields (about 200 bytes of CSV each), then from mapping
+// `lateAt` on a known field (KSM) and an unknown one that none printed before.
+std::string manyMappings(std::size_t count, std::size_t lateAt)
+{
+    std::string text;
+    char header[96];
+    for (std::size_t i = 0; i < count; ++i) {
+        std::snprintf(header, sizeof header, "%012zx-%012zx rw-p 00000000 00:00 0    [anon:%zu]",
+            0x7f0000000000 + i * 0x1000, 0x7f0000001000 + i * 0x1000, i);
+        text += mapping(header,
+            i >= lateAt ? "KSM:                   4 kB\nLateField:             9 kB\n" : "");
+    }
+    return text;
 }
 
 } // namespace
@@ -172,6 +232,73 @@ private slots:
             QVERIFY2(
                 got.csv == expected.csv, qPrintable(QStringLiteral("chunks of %1").arg(chunk)));
         }
+    }
+
+    // Through an output: the same bytes for every fixture and chunk size.
+    void sameBytesThroughAnOutput()
+    {
+        const QStringList files = QDir(QStringLiteral(PROCGLASS_TEST_DATA "/smaps"))
+                                      .entryList({ QStringLiteral("*.smaps") }, QDir::Files);
+        std::vector<std::string> texts { lateColumns(), longHeader() };
+        for (const QString& file : files)
+            texts.push_back(fixture(file));
+        for (const std::string& text : texts) {
+            const Encoded expected = wholeText(text);
+            for (std::size_t chunk :
+                { std::size_t(1), std::size_t(7), std::size_t(4096), std::size_t(256 * 1024) }) {
+                MemoryOutput output;
+                const Encoded got = streamedInto(output, text, chunk);
+                QCOMPARE(int(got.error), int(expected.error));
+                QVERIFY(got.csv == expected.csv);
+            }
+        }
+    }
+
+    // 10,000 rows (about 900 KB of CSV) go out 256 KiB at a time, the header in front of the first;
+    // a column that appears after some went out takes them back once: the same bytes.
+    void lateColumnAfterRowsWentOut_data()
+    {
+        QTest::addColumn<int>("lateAt");
+        QTest::addColumn<int>("takeBacks");
+        QTest::newRow("no late column") << 10000 << 0;
+        QTest::newRow("late column after 7,000 rows") << 7000 << 1;
+        QTest::newRow("late column in the last row") << 9999 << 1;
+        QTest::newRow("late column in the first row") << 0 << 0;
+    }
+    void lateColumnAfterRowsWentOut()
+    {
+        QFETCH(int, lateAt);
+        QFETCH(int, takeBacks);
+        const std::string text = manyMappings(10000, std::size_t(lateAt));
+        const Encoded expected = wholeText(text);
+        QCOMPARE(int(expected.error), int(Error::None));
+        QCOMPARE(
+            expected.csv.find(",ksm_kib,late_field_kib\r\n") != std::string::npos, lateAt < 10000);
+        for (std::size_t chunk : { std::size_t(4096), kSmapsChunkBytes }) {
+            MemoryOutput output;
+            const Encoded got = streamedInto(output, text, chunk);
+            QCOMPARE(int(got.error), int(Error::None));
+            QVERIFY(got.csv == expected.csv);
+            QCOMPARE(output.takeBacks, takeBacks);
+            // Most of it went out before finish(): the buffer stayed small.
+            QVERIFY2(output.appends >= 3, qPrintable(QString::number(output.appends)));
+            QVERIFY(output.bytes.size() + 300 * 1024 > expected.csv.size());
+            QVERIFY(output.bytes.starts_with("pid,start,end,"));
+        }
+    }
+
+    // An output that fails: the stream says so, gives nothing more and encodes no more.
+    void outputFailure()
+    {
+        MemoryOutput output;
+        output.failAt = 2;
+        MemoryMapCsvStream csv(kPid, &output);
+        SmapsStreamParser parser([&csv](SmapsMapping& m) { csv.add(m); });
+        parser.feed(manyMappings(10000, 10000));
+        QCOMPARE(int(parser.finish()), int(Error::None));
+        QVERIFY(csv.outputFailed());
+        QCOMPARE(output.appends, 2);
+        QVERIFY(csv.finish().empty());
     }
 
     // One cut at every byte, and two cuts around every line end.
@@ -241,6 +368,54 @@ private slots:
         QVERIFY(write(base + "/cut", fixture(QStringLiteral("truncated-mid-line.smaps"))));
         MemoryMapCsvStream cut(kPid);
         QCOMPARE(int(streamSmapsToCsv(base + "/cut", cut, 3)), int(Error::Truncated));
+    }
+
+    // The read-ahead reader alone: every chunk in order on the caller's thread, whatever the
+    // depth; readWholeFile()'s errors (a file of maxBytes or more is too large, after the chunks
+    // read before).
+    void readAheadFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.path().toStdString() + "/text";
+        std::string text;
+        for (int i = 0; i < 20000; ++i)
+            text += std::to_string(i) + "\n";
+        {
+            QFile f(QString::fromStdString(path));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(text.data(), qint64(text.size())), qint64(text.size()));
+        }
+        for (std::size_t depth : { std::size_t(1), std::size_t(2), std::size_t(4) }) {
+            for (std::size_t chunk : { std::size_t(1000), std::size_t(4096), text.size() + 1 }) {
+                ReadAheadFile file(chunk, kSmapsExportMaxBytes, depth);
+                QCOMPARE(int(file.open(path)), int(Error::None));
+                std::string got;
+                int chunks = 0;
+                const std::thread::id caller = std::this_thread::get_id();
+                bool sameThread = true;
+                QCOMPARE(int(file.consume([&](std::string_view c) {
+                    got += c;
+                    ++chunks;
+                    sameThread = sameThread && std::this_thread::get_id() == caller;
+                })),
+                    int(Error::None));
+                QVERIFY(got == text);
+                QCOMPARE(chunks, int((text.size() + chunk - 1) / chunk));
+                QVERIFY(sameThread);
+                // Once only.
+                QCOMPARE(int(file.consume([](std::string_view) {})), int(Error::IoError));
+            }
+        }
+        ReadAheadFile tooLarge(1000, 5000, 2);
+        QCOMPARE(int(tooLarge.open(path)), int(Error::None));
+        std::size_t seen = 0;
+        QCOMPARE(int(tooLarge.consume([&seen](std::string_view c) { seen += c.size(); })),
+            int(Error::TooLarge));
+        QCOMPARE(seen, std::size_t(5000));
+        ReadAheadFile missing(1000, 5000, 2);
+        QCOMPARE(int(missing.open(path + "-none")), int(Error::FileMissing));
+        QCOMPARE(int(missing.consume([](std::string_view) {})), int(Error::IoError));
     }
 };
 

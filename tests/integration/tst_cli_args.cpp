@@ -2,13 +2,17 @@
 // The command lines, end to end (runs the built binary): `procglass` and `procglass export` refuse
 // a bad value with one line naming it and what is accepted, and a non-zero status; --interval has
 // the window's bounds on both; --help names the program; `export memory` of a zombie or a kernel
-// thread says why there is no map instead of printing a header alone.
+// thread says why there is no map instead of printing a header alone. `procglass` is the small
+// export program that execs procglass-gui for the window, in the same process, and says so in
+// one line when procglass-gui is missing.
 
 #include "core/export/ExportTables.h"
 #include "core/process/PidStat.h"
+#include "tests/support/BinaryCopy.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -106,6 +110,8 @@ private slots:
     void memoryOfRealKernelThread();
     void oldMapsNameStillWorks();
     void helpNamesEveryTable();
+    void windowStartsThroughProcglass();
+    void windowProgramMissingSaysSo();
 };
 
 void TestCliArgs::exportIntervalRefused_data()
@@ -417,6 +423,70 @@ void TestCliArgs::helpNamesEveryTable()
     QCOMPARE(help.exitCode, 0);
     QVERIFY2(help.out.contains("  procglass export memory PID [-o FILE]"), help.out.constData());
     QVERIFY(!help.out.contains("export maps"));
+}
+
+// Without `export`, procglass execs procglass-gui with the same arguments: the pid the caller
+// started becomes the window (the soak test and xdotool follow it), under the name procglass,
+// and it quits as before.
+void TestCliArgs::windowStartsThroughProcglass()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("HOME"), dir.path());
+    p.setProcessEnvironment(env);
+    p.start(kProcglass,
+        { QStringLiteral("--proc-root"), kProcRoot, QStringLiteral("--page"),
+            QStringLiteral("interrupts"), QStringLiteral("--quit-after"), QStringLiteral("4000") });
+    QVERIFY(p.waitForStarted(10000));
+    const QString proc = QStringLiteral("/proc/%1/").arg(p.processId());
+    const QString gui = QFileInfo(kProcglass).canonicalPath() + QStringLiteral("/procglass-gui");
+    QTRY_COMPARE_WITH_TIMEOUT(QFileInfo(proc + QStringLiteral("exe")).symLinkTarget(), gui, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&proc] {
+            QFile maps(proc + QStringLiteral("maps"));
+            return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libQt6Widgets");
+        }(),
+        20000);
+    // Set first thing in main(), just after the loader mapped the libraries.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        [&proc] {
+            QFile comm(proc + QStringLiteral("comm"));
+            return comm.open(QIODevice::ReadOnly) ? comm.readAll() : QByteArray();
+        }(),
+        QByteArray("procglass\n"), 20000);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+}
+
+// procglass alone (a copy without procglass-gui beside it): the window cannot start, in one line
+// naming where procglass-gui was looked for; the export still works.
+void TestCliArgs::windowProgramMissingSaysSo()
+{
+    const pgtest::BinaryCopy binary;
+    QVERIFY(binary.isValid());
+    QProcess p;
+    p.start(binary.path(), { QStringLiteral("--version") });
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 1);
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(err.count('\n'), 1);
+    QVERIFY2(err.startsWith("procglass: cannot start the window: procglass-gui is missing (not at "
+                 + QFile::encodeName(binary.folder()) + "/procglass-gui nor at "),
+        err.constData());
+    QVERIFY2(err.contains("libexec/procglass/procglass-gui"), err.constData());
+    QVERIFY(p.readAllStandardOutput().isEmpty());
+
+    p.start(binary.path(),
+        { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--proc-root"),
+            kProcRoot, QStringLiteral("--interval"), QStringLiteral("100") });
+    QVERIFY(p.waitForFinished(30000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QVERIFY(p.readAllStandardOutput().startsWith("pid,ppid,user,"));
 }
 
 #include "tst_cli_args.moc"

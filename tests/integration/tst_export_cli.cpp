@@ -160,6 +160,73 @@ QByteArray userName(uid_t uid)
     return pw ? QByteArray(pw->pw_name) : QByteArray::number(uid);
 }
 
+// A child with `count` one-page mappings of alternating protection (the kernel cannot merge
+// them): about 750 bytes of smaps each. Killed when the test process ends; -1 on failure.
+pid_t startManyMappings(std::size_t count)
+{
+    int ready[2];
+    if (::pipe(ready) != 0)
+        return -1;
+    const pid_t child = ::fork();
+    if (child < 0)
+        return -1;
+    if (child == 0) {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+        auto* base = static_cast<char*>(::mmap(
+            nullptr, page * count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+        for (std::size_t i = 0; base != MAP_FAILED && i < count; ++i) {
+            base[i * page] = 1;
+            if (i % 2)
+                ::mprotect(base + i * page, page, PROT_READ);
+        }
+        (void)!::write(ready[1], "x", 1);
+        for (;;)
+            ::pause();
+    }
+    ::close(ready[1]);
+    char byte = 0;
+    const bool ok = ::read(ready[0], &byte, 1) == 1;
+    ::close(ready[0]);
+    if (!ok) {
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+        return -1;
+    }
+    return child;
+}
+
+// Killed and reaped whatever happens.
+struct Reaper
+{
+    pid_t pid;
+    ~Reaper() { reap(); }
+    void reap()
+    {
+        if (pid > 0) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, nullptr, 0);
+        }
+        pid = -1;
+    }
+};
+
+// The header, then per row what does not move while the test runs (pid to mapping, size_kib):
+// Rss, Pss and Referenced of shared pages change with what other processes map meanwhile.
+QList<QByteArray> mappingsOf(const QByteArray& csv)
+{
+    QList<QByteArray> rows = csv.split('\n');
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        rows[i] = rows[i].split(',').mid(0, 9).join(',');
+    return rows;
+}
+
+// The files in `dir`, hidden ones (a temporary file) included.
+QStringList filesIn(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
 } // namespace
 
 class TestExportCli : public QObject
@@ -181,7 +248,11 @@ private slots:
     void systemFromFixture();
     void memoryTotalsMatchPmap();
     void memoryErrors();
+    void memoryOfProcessExitingMidRead_data();
     void memoryOfProcessExitingMidRead();
+    void memoryStreamedIntoTheTarget();
+    void memoryFullDiskMidStreamKeepsOldFile();
+    void exportLoadsNoGuiLibrary();
     void guiExportErrorsInWords();
     void guiSourcesUseTableNames();
 };
@@ -754,48 +825,30 @@ void TestExportCli::memoryErrors()
         denied.err.constData());
 }
 
+void TestExportCli::memoryOfProcessExitingMidRead_data()
+{
+    QTest::addColumn<int>("mappings");
+    QTest::addColumn<int>("chunk");
+    QTest::addColumn<bool>("rowsWritten");
+    // 4,000 mappings: about 3 MiB of smaps, 12 chunks, 400 KB of CSV. After the first chunk only
+    // the (empty) temporary file exists. 10,000 mappings: 28 chunks, 1 MB of CSV; after the 20th
+    // chunk rows are in it.
+    QTest::newRow("first chunk") << 4000 << 1 << false;
+    QTest::newRow("rows in the temporary file") << 10000 << 20 << true;
+}
+
 // The kernel ends the smaps of a process that exits while it is read early, at a mapping's end:
-// a valid text, but a partial map. The export must fail in one line and write nothing. The test
-// hook stops procglass after its first 256 KiB chunk; the process it reads is killed then.
+// a valid text, but a partial map. The export must fail in one line and write nothing, though it
+// wrote rows into its temporary file as they were encoded. The test hook stops procglass after
+// its Nth 256 KiB chunk; the process it reads is killed then.
 void TestExportCli::memoryOfProcessExitingMidRead()
 {
-    int ready[2];
-    QVERIFY(::pipe(ready) == 0);
-    const pid_t target = ::fork();
-    QVERIFY(target >= 0);
-    if (target == 0) {
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        // 4,000 one-page mappings of alternating protection: about 3 MiB of smaps, 12 chunks.
-        const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-        auto* base = static_cast<char*>(::mmap(
-            nullptr, page * 4000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
-        for (std::size_t i = 0; base != MAP_FAILED && i < 4000; ++i) {
-            base[i * page] = 1;
-            if (i % 2)
-                ::mprotect(base + i * page, page, PROT_READ);
-        }
-        (void)!::write(ready[1], "x", 1);
-        for (;;)
-            ::pause();
-    }
-    ::close(ready[1]);
-    char byte = 0;
-    QCOMPARE(::read(ready[0], &byte, 1), ssize_t(1));
-    ::close(ready[0]);
-    // Killed and reaped whatever happens (and on purpose below).
-    struct Reaper
-    {
-        pid_t pid;
-        ~Reaper() { reap(); }
-        void reap()
-        {
-            if (pid > 0) {
-                ::kill(pid, SIGKILL);
-                ::waitpid(pid, nullptr, 0);
-            }
-            pid = -1;
-        }
-    } targetReaper { target };
+    QFETCH(int, mappings);
+    QFETCH(int, chunk);
+    QFETCH(bool, rowsWritten);
+    const pid_t target = startManyMappings(std::size_t(mappings));
+    QVERIFY(target > 0);
+    Reaper targetReaper { target };
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -808,21 +861,32 @@ void TestExportCli::memoryOfProcessExitingMidRead()
     if (exporter == 0) {
         const int fd = ::open(err.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         ::dup2(fd, STDERR_FILENO);
-        ::setenv("PROCGLASS_TEST_STOP_AFTER_FIRST_CHUNK", "1", 1);
+        ::setenv("PROCGLASS_TEST_STOP_AFTER_CHUNK", QByteArray::number(chunk).constData(), 1);
         ::execl(binary.constData(), binary.constData(), "export", "memory", pid.constData(), "-o",
             out.constData(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
+    Reaper exporterReaper { exporter }; // on a failure below: killed, stopped or not
     int status = 0;
     QCOMPARE(::waitpid(exporter, &status, WUNTRACED), exporter);
     if (!WIFSTOPPED(status)) {
+        exporterReaper.pid = -1;
         QFile errFile(QString::fromLocal8Bit(err));
         QVERIFY(errFile.open(QIODevice::ReadOnly));
-        QFAIL(qPrintable(
-            QStringLiteral("procglass did not stop after its first chunk (status %1): %2")
-                .arg(status)
-                .arg(QString::fromLocal8Bit(errFile.readAll()))));
+        QFAIL(qPrintable(QStringLiteral("procglass did not stop after chunk %1 (status %2): %3")
+                             .arg(chunk)
+                             .arg(status)
+                             .arg(QString::fromLocal8Bit(errFile.readAll()))));
     }
+    // The rows go into a temporary file as they are encoded; the target does not exist yet.
+    const QStringList whileStopped = filesIn(dir.path());
+    QCOMPARE(whileStopped.size(), 2);
+    QVERIFY2(whileStopped.first().startsWith(QStringLiteral(".procglass-"))
+            && whileStopped.first().endsWith(QStringLiteral(".tmp")),
+        qPrintable(whileStopped.join(QLatin1Char(' '))));
+    QCOMPARE(whileStopped.last(), QStringLiteral("stderr.txt"));
+    const qint64 tempBytes = QFileInfo(dir.filePath(whileStopped.first())).size();
+    QVERIFY2(rowsWritten ? tempBytes > 0 : tempBytes == 0, qPrintable(QString::number(tempBytes)));
     // The process being read exits and stays a zombie (reaped at the end): the kernel then ends
     // its smaps without an error, so only procglass's own check can tell the map is partial.
     QCOMPARE(::kill(target, SIGKILL), 0);
@@ -830,6 +894,7 @@ void TestExportCli::memoryOfProcessExitingMidRead()
     QCOMPARE(::waitid(P_PID, static_cast<id_t>(target), &info, WEXITED | WNOWAIT), 0);
     QCOMPARE(::kill(exporter, SIGCONT), 0);
     QCOMPARE(::waitpid(exporter, &status, 0), exporter);
+    exporterReaper.pid = -1;
     QFile errFile(QString::fromLocal8Bit(err));
     QVERIFY(errFile.open(QIODevice::ReadOnly));
     const QByteArray said = errFile.readAll();
@@ -841,6 +906,132 @@ void TestExportCli::memoryOfProcessExitingMidRead()
     // Nothing written: neither the file nor a temporary one.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
         QStringList { QStringLiteral("stderr.txt") });
+}
+
+// The rows of a large map go into the temporary file as they are encoded (the test above sees
+// them there); the file holds the rows standard output gets, and so does a hard-linked file,
+// which is written in place at the end instead. (Byte for byte the same as the whole-text path on
+// every fixture and chunk size: tst_memory_map_stream.)
+void TestExportCli::memoryStreamedIntoTheTarget()
+{
+    const pid_t target = startManyMappings(10000);
+    QVERIFY(target > 0);
+    Reaper targetReaper { target };
+    const QString pid = QString::number(target);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("map.csv"));
+    const RunResult toFile = run(kProcglass,
+        { QStringLiteral("export"), QStringLiteral("memory"), pid, QStringLiteral("-o"), out });
+    QVERIFY2(toFile.exitCode == 0, toFile.err.constData());
+    const RunResult toStdout
+        = run(kProcglass, { QStringLiteral("export"), QStringLiteral("memory"), pid });
+    QVERIFY2(toStdout.exitCode == 0, toStdout.err.constData());
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.startsWith("pid,start,end,perms,"));
+    QVERIFY2(written.count("\r\n") > 10000, qPrintable(QString::number(written.count("\r\n"))));
+    QVERIFY(written.size() > 512 * 1024); // more than two 256 KiB appends
+    QCOMPARE(mappingsOf(written), mappingsOf(toStdout.out));
+    QCOMPARE(filesIn(dir.path()), QStringList { QStringLiteral("map.csv") });
+
+    const QString link = dir.filePath(QStringLiteral("link.csv"));
+    QVERIFY(::link(QFile::encodeName(out).constData(), QFile::encodeName(link).constData()) == 0);
+    QVERIFY(QFile::resize(out, 0));
+    const RunResult inPlace = run(kProcglass,
+        { QStringLiteral("export"), QStringLiteral("memory"), pid, QStringLiteral("-o"), link });
+    QVERIFY2(inPlace.exitCode == 0, inPlace.err.constData());
+    QFile linked(link);
+    QVERIFY(linked.open(QIODevice::ReadOnly));
+    const QByteArray inPlaceBytes = linked.readAll();
+    QCOMPARE(mappingsOf(inPlaceBytes), mappingsOf(written));
+    QVERIFY(file.seek(0));
+    QCOMPARE(file.readAll(), inPlaceBytes); // one file under two names
+}
+
+// A write that fails after rows went into the temporary file (RLIMIT_FSIZE below the first
+// 256 KiB append, as a full disk would) removes it and keeps the old file.
+void TestExportCli::memoryFullDiskMidStreamKeepsOldFile()
+{
+    const pid_t target = startManyMappings(4000);
+    QVERIFY(target > 0);
+    Reaper targetReaper { target };
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("map.csv"));
+    {
+        QFile old(out);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("previous export\r\n");
+    }
+    const RunResult r = run(kProcglass,
+        { QStringLiteral("export"), QStringLiteral("memory"), QString::number(target),
+            QStringLiteral("-o"), out },
+        {}, [] {
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit limit { 100000, 100000 };
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains("cannot write " + out.toLocal8Bit() + ": file too large"),
+        r.err.constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("previous export\r\n"));
+    QCOMPARE(filesIn(dir.path()), QStringList { QStringLiteral("map.csv") });
+}
+
+// `procglass export` is the small program: it links no GUI library (readelf), and a running
+// export has none mapped (its /proc/PID/maps, read while the test hook holds it stopped).
+void TestExportCli::exportLoadsNoGuiLibrary()
+{
+    const QStringList gui { QStringLiteral("libQt6Gui"), QStringLiteral("libQt6Widgets"),
+        QStringLiteral("libQt6Charts"), QStringLiteral("libQt6OpenGL"),
+        QStringLiteral("libQt6DBus"), QStringLiteral("libGL") };
+    QProcess readelf;
+    readelf.start(QStringLiteral("readelf"), { QStringLiteral("-d"), kProcglass });
+    QVERIFY(readelf.waitForFinished(30000));
+    QCOMPARE(readelf.exitCode(), 0);
+    const QString dynamic = QString::fromLocal8Bit(readelf.readAllStandardOutput());
+    QVERIFY2(dynamic.contains(QStringLiteral("(NEEDED)"))
+            && dynamic.contains(QStringLiteral("libQt6Core")),
+        qPrintable(dynamic));
+    for (const QString& library : gui)
+        QVERIFY2(!dynamic.contains(library), qPrintable(library + QLatin1Char('\n') + dynamic));
+
+    const pid_t target = startManyMappings(2000);
+    QVERIFY(target > 0);
+    Reaper targetReaper { target };
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray out = QFile::encodeName(dir.filePath(QStringLiteral("map.csv")));
+    const QByteArray binary = QFile::encodeName(kProcglass);
+    const QByteArray pid = QByteArray::number(target);
+    const pid_t exporter = ::fork();
+    QVERIFY(exporter >= 0);
+    if (exporter == 0) {
+        ::setenv("PROCGLASS_TEST_STOP_AFTER_CHUNK", "1", 1);
+        ::execl(binary.constData(), binary.constData(), "export", "memory", pid.constData(), "-o",
+            out.constData(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    Reaper exporterReaper { exporter };
+    int status = 0;
+    QCOMPARE(::waitpid(exporter, &status, WUNTRACED), exporter);
+    QVERIFY2(WIFSTOPPED(status), qPrintable(QString::number(status)));
+    QFile maps(QStringLiteral("/proc/%1/maps").arg(exporter));
+    QVERIFY(maps.open(QIODevice::ReadOnly));
+    const QString mapped = QString::fromLocal8Bit(maps.readAll());
+    QVERIFY2(mapped.contains(QStringLiteral("libQt6Core")), qPrintable(mapped));
+    for (const QString& library : gui)
+        QVERIFY2(!mapped.contains(library), qPrintable(library + QLatin1Char('\n') + mapped));
+    QCOMPARE(::kill(exporter, SIGCONT), 0);
+    QCOMPARE(::waitpid(exporter, &status, 0), exporter);
+    exporterReaper.pid = -1;
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    QVERIFY(QFileInfo(QFile::decodeName(out)).size() > 0);
 }
 
 void TestExportCli::guiSourcesUseTableNames()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # ctest packaging_deb: `cpack -G DEB` (into a temporary folder, not the build's) makes a .deb that
-# carries the program, the man page (which renders), the bash completion and the copyright file
+# carries the program and its window program (libexec/procglass/procglass-gui, where procglass
+# looks for it), the man page (which renders), the bash completion and the copyright file
 # naming GPL-3.0-or-later.
 #   deb_contents.sh BUILD_DIR
 set -euo pipefail
@@ -16,7 +17,7 @@ deb=$(find "$tmp" -maxdepth 1 -name 'procglass_*.deb' | head -n 1)
 [ -n "$deb" ] || { echo "cpack made no procglass_*.deb" >&2; cat "$tmp/cpack.log" >&2; exit 1; }
 dpkg-deb -c "$deb" | awk '{ print $6 }' >"$tmp/list"
 failed=0
-for f in ./usr/bin/procglass ./usr/share/man/man1/procglass.1.gz \
+for f in ./usr/bin/procglass ./usr/libexec/procglass/procglass-gui ./usr/share/man/man1/procglass.1.gz \
     ./usr/share/bash-completion/completions/procglass ./usr/share/doc/procglass/copyright \
     ./usr/share/metainfo/io.github.procglass.Procglass.metainfo.xml; do
     grep -qxF "$f" "$tmp/list" || { echo "$(basename "$deb") does not carry $f" >&2; failed=1; }
