@@ -169,6 +169,11 @@ bool isPlainField(std::string_view raw)
 
 } // namespace
 
+bool csvFieldIsPlain(std::string_view raw)
+{
+    return isPlainField(raw);
+}
+
 void csvAppendField(std::string& out, std::string_view raw)
 {
     if (isPlainField(raw))

@@ -39,6 +39,8 @@ std::string csvEscapeBytes(std::string_view raw);
 bool csvIsPlainNumber(std::string_view field);
 // Steps 1 to 3 for one field.
 std::string csvField(std::string_view raw);
+// True when csvField(raw) == raw: a field written as it is (most are: numbers, plain names).
+bool csvFieldIsPlain(std::string_view raw);
 // Appends one field as csvEncode() writes it (a plain field as it is, others through csvField), for
 // encoders that write rows straight into their own buffer (MemoryMapCsvStream).
 void csvAppendField(std::string& out, std::string_view raw);

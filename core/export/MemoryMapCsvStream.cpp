@@ -7,6 +7,7 @@
 #include "core/memory/SmapsStreamParser.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstring>
 #include <new>
@@ -23,11 +24,38 @@ constexpr std::size_t kFirstBlock = 2u * 1024u * 1024u;
 // With an output, rows go out once this many bytes wait: few write(2) calls, a small buffer.
 constexpr std::size_t kDrainBytes = 256u * 1024u;
 
-void appendDecimal(std::string& out, std::uint64_t value)
+// The encoders below write straight into the row buffer, which has room for the longest row.
+constexpr std::size_t kMaxDecimal = 20; // 18446744073709551615
+constexpr std::size_t kMaxHex = 16;
+
+char* putDecimal(char* out, std::uint64_t value)
 {
-    char buf[24];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-    out.append(buf, static_cast<std::size_t>(end - buf));
+    return std::to_chars(out, out + kMaxDecimal, value).ptr;
+}
+
+// As appendMemoryMapHex: lower-case hex, at least 8 digits.
+char* putHex(char* out, std::uint64_t value)
+{
+    const int digits = value == 0 ? 1 : (std::bit_width(value) + 3) / 4;
+    for (int i = digits; i < 8; ++i)
+        *out++ = '0';
+    return std::to_chars(out, out + kMaxHex, value, 16).ptr;
+}
+
+char* put(char* out, std::string_view bytes)
+{
+    std::memcpy(out, bytes.data(), bytes.size());
+    return out + bytes.size();
+}
+
+// The cell of a text field: the bytes themselves when they need no quoting (nearly always),
+// otherwise csvField()'s encoding in `scratch`.
+std::string_view textCell(std::string_view raw, std::string& scratch)
+{
+    if (csvFieldIsPlain(raw))
+        return raw;
+    scratch = csvField(raw);
+    return scratch;
 }
 
 std::size_t pageRounded(std::size_t bytes)
@@ -209,37 +237,47 @@ void MemoryMapCsvStream::add(const SmapsMapping& m)
             return;
         widen(m);
     }
-    m_row.clear();
-    m_row += m_pidCell;
-    m_row += ',';
-    appendMemoryMapHex(m_row, m.start);
-    m_row += ',';
-    appendMemoryMapHex(m_row, m.end);
-    m_row += ',';
-    csvAppendField(m_row, std::string_view(m.perms, 4));
-    m_row += ',';
-    appendMemoryMapHex(m_row, m.offset);
-    m_row += ',';
-    csvAppendField(m_row, m.device);
-    m_row += ',';
-    appendDecimal(m_row, m.inode);
-    m_row += ',';
-    if (m.deleted)
-        csvAppendField(m_row, m.displayPath());
-    else
-        csvAppendField(m_row, m.path);
-    const std::size_t tail = m_dropped + m_size + m_row.size();
-    const auto cell = [this, &m](SmapsField f) {
-        m_row += ',';
+    const std::string_view perms = textCell(std::string_view(m.perms, 4), m_permsCell);
+    const std::string_view device = textCell(m.device, m_deviceCell);
+    std::string_view rawPath = m.path;
+    if (m.deleted) {
+        m_displayPath = m.displayPath();
+        rawPath = m_displayPath;
+    }
+    const std::string_view path = textCell(rawPath, m_pathCell);
+    const std::size_t cells = memoryMapFixedFields().size() + m_known.size() + m_extras.size();
+    reserve(m_size + m_pidCell.size() + 3 * (kMaxHex + 1) + perms.size() + device.size()
+        + path.size() + kMaxDecimal + 5 + cells * (kMaxDecimal + 1) + 2);
+    char* const row = m_data + m_size;
+    char* out = row;
+    out = put(out, m_pidCell);
+    *out++ = ',';
+    out = putHex(out, m.start);
+    *out++ = ',';
+    out = putHex(out, m.end);
+    *out++ = ',';
+    out = put(out, perms);
+    *out++ = ',';
+    out = putHex(out, m.offset);
+    *out++ = ',';
+    out = put(out, device);
+    *out++ = ',';
+    out = putDecimal(out, m.inode);
+    *out++ = ',';
+    out = put(out, path);
+    const std::size_t tail = m_dropped + static_cast<std::size_t>(out - m_data);
+    for (SmapsField f : memoryMapFixedFields()) {
+        *out++ = ',';
         if (m.has(f))
-            appendDecimal(m_row, m.get(f));
-    };
-    for (SmapsField f : memoryMapFixedFields())
-        cell(f);
-    for (SmapsField f : m_known)
-        cell(f);
+            out = putDecimal(out, m.get(f));
+    }
+    for (SmapsField f : m_known) {
+        *out++ = ',';
+        if (m.has(f))
+            out = putDecimal(out, m.get(f));
+    }
     for (const std::string& name : m_extras) {
-        m_row += ',';
+        *out++ = ',';
         // As memoryMapToCsv: a name printed twice in one mapping shows its last value.
         const std::pair<std::string, std::uint64_t>* found = nullptr;
         for (const auto& extra : m.extraKib) {
@@ -247,10 +285,11 @@ void MemoryMapCsvStream::add(const SmapsMapping& m)
                 found = &extra;
         }
         if (found)
-            appendDecimal(m_row, found->second);
+            out = putDecimal(out, found->second);
     }
-    m_row += "\r\n";
-    append(m_row);
+    *out++ = '\r';
+    *out++ = '\n';
+    m_size += static_cast<std::size_t>(out - row);
     m_tails.push_back(tail);
     if (m_output && m_size - m_room >= kDrainBytes)
         drain();

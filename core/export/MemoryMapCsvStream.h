@@ -68,7 +68,11 @@ private:
     // Per row: offset of the ',' before its first kB cell, counted as if every row were still in
     // the buffer (the rows given to the output took m_dropped bytes before the ones there now).
     std::vector<std::size_t> m_tails;
-    std::string m_row; // the row being encoded (its capacity is kept)
+    // Text cells that need quoting, as encoded (rare; a kernel's perms never do).
+    std::string m_permsCell;
+    std::string m_deviceCell;
+    std::string m_pathCell;
+    std::string m_displayPath; // a deleted file's path with " (deleted)" back on
     char* m_data = nullptr; // mmap'd; the first m_room bytes are kept for the header
     std::size_t m_size = 0;
     std::size_t m_capacity = 0;

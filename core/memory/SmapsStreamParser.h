@@ -41,6 +41,7 @@ public:
 
 private:
     void onLine(std::string_view line);
+    const char* fastKibLine(const char* p, const char* end);
     void hand();
 
     Sink m_sink;

@@ -227,6 +227,45 @@ private slots:
         QCOMPARE(odd.extraText[0].second, std::string("yes"));
     }
 
+    // Lines that start like the usual "Key:<spaces>N kB" but are not one of the well-known
+    // fields, or not a plain number, must mean what they always meant, whatever the position of
+    // the line in the mapping (the parser takes a shortcut for the field it expects next).
+    void nearMissFieldLines()
+    {
+        const std::string head = "00400000-00401000 r-xp 00000000 08:01 42   /bin/x\n";
+        const auto one = [&](const std::string& fields) { return parseSmaps(head + fields); };
+
+        const auto prefix = one("Size:  4 kB\nRss_Extra:     3 kB\nRss:4 kB\nPss:       2 kB\n");
+        QVERIFY(prefix.ok());
+        const SmapsMapping& m = prefix->mappings.front();
+        QCOMPARE(m.get(SmapsField::Rss), std::uint64_t(4)); // no padding at all
+        QCOMPARE(m.get(SmapsField::Pss), std::uint64_t(2));
+        QCOMPARE(m.extraKib.size(), std::size_t(1));
+        QCOMPARE(m.extraKib[0].first, std::string("Rss_Extra"));
+        QCOMPARE(m.extraKib[0].second, std::uint64_t(3));
+
+        // A 16-byte-long line start whose first bytes spell the expected field.
+        const auto longer = one("Size:                  4 kB\nKernelPageSizeX:       4 kB\n");
+        QVERIFY(longer.ok());
+        QVERIFY(!longer->mappings.front().has(SmapsField::KernelPageSize));
+        QCOMPARE(longer->mappings.front().extraKib[0].first, std::string("KernelPageSizeX"));
+
+        QCOMPARE(
+            int(one("Size: 4 kB\nRss:  18446744073709551616 kB\n").error()), int(Error::BadNumber));
+        QCOMPARE(int(one("Size: 4 kB\nRss:  -1 kB\n").error()), int(Error::BadNumber));
+        QCOMPARE(int(one("Size: 4 kB\nRss:\t1 kB\n").error()), int(Error::BadNumber));
+        QCOMPARE(int(one("Size: 4 kB\nRss:  1x kB\n").error()), int(Error::BadNumber));
+        const auto mb = one("Size: 4 kB\nRss:  1 MB\n"); // not kB: kept raw
+        QVERIFY(mb.ok());
+        QVERIFY(!mb->mappings.front().has(SmapsField::Rss));
+        QCOMPARE(mb->mappings.front().extraText[0].second, std::string("1 MB"));
+        QCOMPARE(int(parseSmaps("Size:   4 kB\n" + head).error()), int(Error::BadFormat));
+        QCOMPARE(int(one("Size: 4 kB\nRss:  1 kB").error()), int(Error::Truncated));
+        const auto crlf = one("Size: 4 kB\nRss:  5 kB\r\n");
+        QVERIFY(crlf.ok());
+        QCOMPARE(crlf->mappings.front().get(SmapsField::Rss), std::uint64_t(5));
+    }
+
     void rollup()
     {
         const auto rollup = parseSmapsRollup(fixture("rollup-python.txt"));
