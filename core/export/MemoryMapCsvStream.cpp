@@ -36,7 +36,7 @@ char* putDecimal(char* out, std::uint64_t value)
 // As appendMemoryMapHex: lower-case hex, at least 8 digits.
 char* putHex(char* out, std::uint64_t value)
 {
-    const int digits = value == 0 ? 1 : (std::bit_width(value) + 3) / 4;
+    const int digits = value == 0 ? 1 : static_cast<int>((std::bit_width(value) + 3) / 4);
     for (int i = digits; i < 8; ++i)
         *out++ = '0';
     return std::to_chars(out, out + kMaxHex, value, 16).ptr;
