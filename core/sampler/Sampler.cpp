@@ -3,6 +3,7 @@
 
 #include "core/base/RefreshInterval.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <algorithm>
@@ -92,7 +93,7 @@ void Sampler::tick()
     m_timer->stop();
     QElapsedTimer clock;
     clock.start();
-    if (canSample())
+    if (canSample() && !guiBehind())
         publish();
     // Inactive: no timer until activation samples again. Paused: F5 samples without re-arming.
     if (m_active && !m_paused)
@@ -109,6 +110,17 @@ void Sampler::publish()
 {
     sample();
     emit sampled();
+    QCoreApplication* app = QCoreApplication::instance();
+    if (!app || app->thread() == thread())
+        return; // in the application's thread: nothing can queue up behind the GUI
+    m_undelivered->store(true);
+    QMetaObject::invokeMethod(
+        app, [flag = m_undelivered] { flag->store(false); }, Qt::QueuedConnection);
+}
+
+bool Sampler::guiBehind() const
+{
+    return m_undelivered->load();
 }
 
 } // namespace pg

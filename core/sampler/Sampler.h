@@ -6,8 +6,13 @@
 // left of the interval (so the cadence holds), stopped while paused or inactive. A follower has no
 // timer: it samples right after each sample its leader publishes, so both describe one moment.
 // Nothing is read before start(). Create, follow() and connect before moving it to the thread.
+// A sampler in a thread of its own does not outrun the GUI: while what it published last has not
+// reached the application's thread (a busy machine, a long paint), its timer skips the tick, so
+// that at most one sample per sampler waits in the GUI's event queue instead of one per interval.
 
 #include <QObject>
+#include <atomic>
+#include <memory>
 
 class QTimer;
 
@@ -50,6 +55,8 @@ private:
     void onLeaderSampled();
     bool canSample() const { return m_started && m_active && hasWork(); }
     void publish();
+    // The last publish has not been delivered to the application's thread yet.
+    bool guiBehind() const;
 
     QTimer* m_timer = nullptr; // created by start() in the sampler thread; null for a follower
     Sampler* m_leader = nullptr;
@@ -57,6 +64,10 @@ private:
     bool m_started = false;
     bool m_paused = false;
     bool m_active = true;
+    // Set when a sample is published, cleared by a call queued behind it to the application's
+    // thread (events posted to one thread are delivered in order). Shared: that call may run
+    // after this sampler is gone.
+    std::shared_ptr<std::atomic<bool>> m_undelivered = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace pg

@@ -282,9 +282,13 @@ void TestMappingCensus::whoMapsLive()
         const ProcessMemory* rollup = find(rollups);
         QVERIFY(summed && rollup);
         QCOMPARE(summed->rssKib, rollup->rssKib); // Rss is whole pages in every line
-        QVERIFY2(summed->pssKib <= rollup->pssKib && summed->pssKib + 64 >= rollup->pssKib,
-            qPrintable(QStringLiteral("%1 vs %2").arg(summed->pssKib).arg(rollup->pssKib)));
-        QCOMPARE(summed->ussKib, rollup->ussKib);
+        // Pss and USS move between the two reads: the children share copy-on-write pages with
+        // this process, which runs on (a page it writes stops being shared). Within 64 KiB.
+        auto near = [](std::uint64_t x, std::uint64_t y) { return (x > y ? x - y : y - x) <= 64; };
+        QVERIFY2(near(summed->pssKib, rollup->pssKib),
+            qPrintable(QStringLiteral("Pss %1 vs %2").arg(summed->pssKib).arg(rollup->pssKib)));
+        QVERIFY2(near(summed->ussKib, rollup->ussKib),
+            qPrintable(QStringLiteral("USS %1 vs %2").arg(summed->ussKib).arg(rollup->ussKib)));
     }
     const MappingMemory* row = nullptr;
     for (const MappingMemory& m : c.mappings) {

@@ -6,7 +6,10 @@
 #include "core/base/RefreshInterval.h"
 #include "core/sampler/Sampler.h"
 
+#include <QScopeGuard>
 #include <QTest>
+#include <QThread>
+#include <atomic>
 
 using namespace pg;
 
@@ -23,6 +26,16 @@ protected:
     bool hasWork() const override { return work; }
 };
 
+// Counts from its own thread.
+class ThreadedSampler final : public Sampler
+{
+public:
+    std::atomic<int> samples { 0 };
+
+protected:
+    void sample() override { ++samples; }
+};
+
 } // namespace
 
 class TestSampleCadence : public QObject
@@ -33,6 +46,7 @@ private slots:
     void runNowBeforeStartIsIgnored();
     void inactiveOrIdleReadsNothing();
     void followerSamplesAfterItsLeader();
+    void doesNotOutrunABusyGui();
 };
 
 void TestSampleCadence::samplesEveryIntervalAndStopsWhenPaused()
@@ -117,6 +131,34 @@ void TestSampleCadence::followerSamplesAfterItsLeader()
     follower.setActive(false); // hidden: follows no more
     leader.refreshNow();
     QCOMPARE(follower.samples, leader.samples);
+}
+
+void TestSampleCadence::doesNotOutrunABusyGui()
+{
+    // In a thread of its own at the fastest cadence, while the application's thread is busy (it
+    // processes no events for 1.2 s): one sample, then nothing until the GUI has taken it, instead
+    // of a dozen snapshots queued up in the GUI's event queue.
+    QThread thread;
+    auto* sampler = new ThreadedSampler;
+    sampler->setIntervalMs(kMinRefreshIntervalMs);
+    sampler->moveToThread(&thread);
+    connect(&thread, &QThread::finished, sampler, &QObject::deleteLater);
+    auto stop = qScopeGuard([&thread] {
+        thread.quit();
+        thread.wait(5000);
+    });
+    thread.start();
+    QMetaObject::invokeMethod(sampler, &Sampler::start, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(sampler->samples.load() >= 1, 5000);
+    const int before = sampler->samples.load();
+    QThread::msleep(12 * kMinRefreshIntervalMs); // busy: no event is processed here
+    // The sample the GUI may already have taken, and at most one more waiting for it (twelve
+    // without the check).
+    QVERIFY2(sampler->samples.load() <= before + 1,
+        qPrintable(QString::number(sampler->samples.load() - before)));
+    // The GUI catches up: the cadence goes on.
+    const int busy = sampler->samples.load();
+    QTRY_VERIFY_WITH_TIMEOUT(sampler->samples.load() >= busy + 2, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestSampleCadence)
