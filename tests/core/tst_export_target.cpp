@@ -92,6 +92,20 @@ RunResult exportTo(const QString& out, const RunOptions& options = {})
     return run(exportArgs({ QStringLiteral("-o"), out }), options);
 }
 
+// A copy of the fixture's interrupts under `base`/procroot that any user may read (nobody cannot
+// read the checkout when it lives in root's 0700 home); empty when it could not be made.
+QString readableFixture(const QDir& base)
+{
+    const QString procRoot = base.filePath(QStringLiteral("procroot"));
+    const QString file = procRoot + QStringLiteral("/interrupts");
+    if (!base.mkpath(QStringLiteral("procroot"))
+        || !QFile::copy(kProcRoot + QStringLiteral("/interrupts"), file)
+        || ::chmod(QFile::encodeName(procRoot).constData(), 0755) != 0
+        || ::chmod(QFile::encodeName(file).constData(), 0644) != 0)
+        return {};
+    return procRoot;
+}
+
 // Every name in the folder, hidden ones (a leftover temporary file) included.
 QStringList entries(const QString& dir)
 {
@@ -531,13 +545,9 @@ void TestExportTarget::readOnlyFileRefusedLikeShell()
     pgtest::BinaryCopy binary;
     QVERIFY(binary.isValid());
     QDir base(binary.folder());
-    QVERIFY(base.mkdir(QStringLiteral("procroot")) && base.mkdir(QStringLiteral("out")));
-    const QString procRoot = base.filePath(QStringLiteral("procroot"));
-    QVERIFY(QFile::copy(
-        kProcRoot + QStringLiteral("/interrupts"), procRoot + QStringLiteral("/interrupts")));
-    QVERIFY(::chmod(QFile::encodeName(procRoot).constData(), 0755) == 0);
-    QVERIFY(::chmod(QFile::encodeName(procRoot + QStringLiteral("/interrupts")).constData(), 0644)
-        == 0);
+    QVERIFY(base.mkdir(QStringLiteral("out")));
+    const QString procRoot = readableFixture(base);
+    QVERIFY(!procRoot.isEmpty());
     const QString folder = base.filePath(QStringLiteral("out"));
     const QString file = folder + QStringLiteral("/readonly.csv");
     QVERIFY(writeFile(file, "old\r\n"));
@@ -580,13 +590,9 @@ void TestExportTarget::writableFileInReadOnlyFolderWrittenInPlace()
     pgtest::BinaryCopy binary;
     QVERIFY(binary.isValid());
     QDir base(binary.folder());
-    QVERIFY(base.mkdir(QStringLiteral("procroot")) && base.mkdir(QStringLiteral("out")));
-    const QString procRoot = base.filePath(QStringLiteral("procroot"));
-    QVERIFY(QFile::copy(
-        kProcRoot + QStringLiteral("/interrupts"), procRoot + QStringLiteral("/interrupts")));
-    QVERIFY(::chmod(QFile::encodeName(procRoot).constData(), 0755) == 0);
-    QVERIFY(::chmod(QFile::encodeName(procRoot + QStringLiteral("/interrupts")).constData(), 0644)
-        == 0);
+    QVERIFY(base.mkdir(QStringLiteral("out")));
+    const QString procRoot = readableFixture(base);
+    QVERIFY(!procRoot.isEmpty());
     const QString folder = base.filePath(QStringLiteral("out"));
     const QString file = folder + QStringLiteral("/writable.csv");
     QVERIFY(writeFile(file, "old\r\n"));
@@ -761,14 +767,8 @@ void TestExportTarget::stickyFolderFileWrittenInPlace()
     pgtest::BinaryCopy binary;
     QVERIFY(binary.isValid());
     QDir base(binary.folder());
-    // nobody reads a copy of the fixture: the checkout may be in root's 0700 home.
-    QVERIFY(base.mkdir(QStringLiteral("procroot")));
-    const QString procRoot = base.filePath(QStringLiteral("procroot"));
-    QVERIFY(QFile::copy(
-        kProcRoot + QStringLiteral("/interrupts"), procRoot + QStringLiteral("/interrupts")));
-    QVERIFY(::chmod(QFile::encodeName(procRoot).constData(), 0755) == 0);
-    QVERIFY(::chmod(QFile::encodeName(procRoot + QStringLiteral("/interrupts")).constData(), 0644)
-        == 0);
+    const QString procRoot = readableFixture(base); // the checkout may be in root's 0700 home
+    QVERIFY(!procRoot.isEmpty());
     QVERIFY(base.mkdir(QStringLiteral("sticky")));
     const QString folder = base.filePath(QStringLiteral("sticky"));
     QVERIFY(::chmod(QFile::encodeName(folder).constData(), 01777) == 0);
