@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/NiceAxis.h"
 
-#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
@@ -47,15 +46,6 @@ NiceScale niceScale(double maxValue, double floor)
 NiceScale fineNiceScale(double maxValue, double floor)
 {
     return scaleFrom(maxValue, floor, kFine);
-}
-
-void setNiceRange(QValueAxis* axis, double maxValue, double floor)
-{
-    const NiceScale scale = niceScale(maxValue, floor);
-    axis->setRange(0, scale.top);
-    axis->setTickCount(scale.ticks);
-    // Plain numbers ("5000", "0.5"), never printf's %g exponents.
-    axis->setLabelFormat(QStringLiteral("%.%1f").arg(scale.decimals));
 }
 
 } // namespace pg

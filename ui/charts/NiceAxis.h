@@ -5,8 +5,6 @@
 // numbers and labels with just the decimals the step needs: "0 1 2 3 4 5", "0.0 0.5 1.0 1.5 2.0",
 // "0.00 0.04 ... 0.20". Round ceilings keep the axis from jittering with every sample.
 
-class QValueAxis;
-
 namespace pg {
 
 struct NiceScale
@@ -21,6 +19,5 @@ NiceScale niceScale(double maxValue, double floor = 1.0);
 // The same with more ceilings (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten), for a scale
 // whose top is a fixed size the chart should fill (23.5 GiB of RAM: 0 to 25, not 0 to 50).
 NiceScale fineNiceScale(double maxValue, double floor = 1.0);
-void setNiceRange(QValueAxis* axis, double maxValue, double floor = 1.0);
 
 } // namespace pg
