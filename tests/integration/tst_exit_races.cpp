@@ -169,7 +169,7 @@ void TestExitRaces::samplerThreadAndModelUnderChurn()
     QTRY_VERIFY_WITH_TIMEOUT(lastTakenMs > reapedAtMs, 10000);
     QVERIFY(!churned.empty());
     for (int r = 0; r < model.rowCount(); ++r) {
-        const ProcessKey& key = model.row(r).info.key;
+        const ProcessKey& key = model.row(r).info->key;
         QVERIFY2(!churned.count({ key.pid, key.startTimeTicks }),
             qPrintable(QStringLiteral("pid %1 had exited before this refresh began").arg(key.pid)));
     }

@@ -208,7 +208,7 @@ void TestProcessModel::scatteredExitsAreOneLayoutChange()
     QCOMPARE(layout.count(), 1);
     QCOMPARE(model.rowCount(), static_cast<int>(next.size()));
     for (int r = 0; r < model.rowCount(); ++r)
-        QVERIFY(model.row(r).info.key == next[static_cast<std::size_t>(r)].key);
+        QVERIFY(model.row(r).info->key == next[static_cast<std::size_t>(r)].key);
     QCOMPARE(proxy.rowCount(), model.rowCount());
     QVERIFY(kept.isValid());
     QCOMPARE(kept.sibling(kept.row(), ProcessTableModel::Pid).data().toInt(), 1000);

@@ -175,7 +175,7 @@ void ProcessActionsController::requestNice()
         return;
     }
     const int row = m_page->model()->rowOf(keys.first());
-    const int current = row >= 0 ? static_cast<int>(m_page->model()->row(row).info.nice) : 0;
+    const int current = row >= 0 ? static_cast<int>(m_page->model()->row(row).info->nice) : 0;
     const std::optional<int> nice = m_chooseNice(current);
     if (!nice)
         return;
@@ -197,7 +197,7 @@ void ProcessActionsController::updateEnabled()
     int kernelThreads = 0;
     for (const ProcessKey& key : m_page->selectedProcesses()) {
         const int row = model->rowOf(key);
-        kernelThreads += row >= 0 && model->row(row).info.kernelThread;
+        kernelThreads += row >= 0 && model->row(row).info->kernelThread;
     }
     const QString why = kernelThreads == 0
         ? QString()

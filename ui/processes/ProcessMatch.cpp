@@ -50,23 +50,23 @@ ProcessMatcher::ProcessMatcher(const QString& text, bool hideKernelThreads, User
 
 bool ProcessMatcher::accepts(const ProcessTableModel::Row& row) const
 {
-    if (m_hideKernelThreads && row.info.kernelThread)
+    if (m_hideKernelThreads && row.info->kernelThread)
         return false;
     switch (m_user.kind) {
     case UserFilter::Kind::All:
         break;
     case UserFilter::Kind::Uid:
-        if (!row.info.uidKnown || row.info.uid != m_user.uid)
+        if (!row.info->uidKnown || row.info->uid != m_user.uid)
             return false;
         break;
     case UserFilter::Kind::Name:
-        if (!row.info.uidKnown || row.user != m_user.name)
+        if (!row.info->uidKnown || row.user != m_user.name)
             return false;
         break;
     }
     if (m_text.isEmpty())
         return true;
-    if (m_isPid && m_pid == row.info.key.pid)
+    if (m_isPid && m_pid == row.info->key.pid)
         return true;
     return row.command.contains(m_text, Qt::CaseInsensitive)
         || row.comm.contains(m_text, Qt::CaseInsensitive)
@@ -84,8 +84,8 @@ template <typename T> int cmp(const T& a, const T& b)
 
 int compareProcessRows(const ProcessTableModel::Row& a, const ProcessTableModel::Row& b, int column)
 {
-    const ProcessInfo& p = a.info;
-    const ProcessInfo& q = b.info;
+    const ProcessInfo& p = *a.info;
+    const ProcessInfo& q = *b.info;
     auto cpu = [](double v) { return std::isnan(v) ? -1.0 : v; };
     auto rate = cpu; // an unknown io rate (NaN) sorts below every known one too
     auto mem = [](const ProcessInfo& x, std::uint64_t v) {

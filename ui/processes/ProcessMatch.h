@@ -64,7 +64,7 @@ inline bool processRowLess(
     const ProcessTableModel::Row& a, const ProcessTableModel::Row& b, int column)
 {
     const int c = compareProcessRows(a, b, column);
-    return c != 0 ? c < 0 : a.info.key.pid < b.info.key.pid;
+    return c != 0 ? c < 0 : a.info->key.pid < b.info->key.pid;
 }
 
 } // namespace pg

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace pg {
 
@@ -29,7 +30,7 @@ struct ProcessTableModel::RowTraits
     using Key = ProcessKey;
     static constexpr bool kSorted = true;
 
-    static const ProcessKey& keyOf(const Row& row) { return row.info.key; }
+    static const ProcessKey& keyOf(const Row& row) { return row.info->key; }
     static const ProcessKey& keyOf(const ProcessInfo* p) { return p->key; }
     static bool less(const ProcessKey& a, const ProcessKey& b)
     {
@@ -38,19 +39,21 @@ struct ProcessTableModel::RowTraits
     static Row make(const ProcessInfo* p)
     {
         Row row;
-        row.info = *p;
+        row.info = p;
         fillStrings(row);
         return row;
     }
     static ColumnSpan update(Row& row, const ProcessInfo* p)
     {
-        const unsigned mask = changedColumns(row.info, *p);
+        // The row moves to the new snapshot's copy of the process whether or not anything shows
+        // differently: the old snapshot is released after this update.
+        const ProcessInfo* before = std::exchange(row.info, p);
+        const unsigned mask = changedColumns(*before, *p);
         if (!mask)
             return {};
-        const bool stringsChanged = row.info.names != p->names || row.info.user != p->user
-            || row.info.kernelThread != p->kernelThread
-            || (row.info.state == 'Z') != (p->state == 'Z');
-        row.info = *p;
+        const bool stringsChanged = before->names != p->names || before->user != p->user
+            || before->kernelThread != p->kernelThread
+            || (before->state == 'Z') != (p->state == 'Z');
         if (stringsChanged)
             fillStrings(row);
         return ColumnSpan::fromMask(mask);
@@ -65,20 +68,20 @@ int ProcessTableModel::rowOfPid(int pid) const
 {
     // Rows are kept in pid order.
     auto it = std::lower_bound(m_rows.begin(), m_rows.end(), pid,
-        [](const Row& row, int p) { return row.info.key.pid < p; });
-    return it != m_rows.end() && it->info.key.pid == pid ? static_cast<int>(it - m_rows.begin())
-                                                         : -1;
+        [](const Row& row, int p) { return row.info->key.pid < p; });
+    return it != m_rows.end() && it->info->key.pid == pid ? static_cast<int>(it - m_rows.begin())
+                                                          : -1;
 }
 
 int ProcessTableModel::rowOf(const ProcessKey& key) const
 {
     const int row = rowOfPid(key.pid);
-    return row >= 0 && m_rows[static_cast<std::size_t>(row)].info.key == key ? row : -1;
+    return row >= 0 && m_rows[static_cast<std::size_t>(row)].info->key == key ? row : -1;
 }
 
 void ProcessTableModel::fillStrings(Row& row)
 {
-    const ProcessInfo& p = row.info;
+    const ProcessInfo& p = *row.info;
     row.user = p.user ? QString::fromStdString(*p.user) : QString();
     if (p.names) {
         row.comm = fmt::displayBytes(p.names->comm);
@@ -140,7 +143,8 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
 {
     if (!snapshot)
         return;
-    m_snapshot = snapshot;
+    // Rows point into the snapshot: the previous one stays alive until every row has moved on.
+    const ProcessSnapshotPtr previous = std::exchange(m_snapshot, snapshot);
     // Many scattered removal and insertion runs (a build tree exiting, thousands of processes)
     // become one layout change: each separate signal makes the sorting proxy remap every row and
     // moves the rows behind it, which at 10,000 processes and 100 exits cost more than a frame.
@@ -218,7 +222,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const Row& row = m_rows[static_cast<std::size_t>(index.row())];
-    const ProcessInfo& p = row.info;
+    const ProcessInfo& p = *row.info;
     const long tps = m_snapshot ? m_snapshot->clockTicksPerSecond : 100;
     const bool memUnknown = p.memError != Error::None;
     const int column = index.column();

@@ -47,7 +47,9 @@ public:
 
     struct Row
     {
-        ProcessInfo info;
+        // In snapshot(): a row is a pointer and three strings (~80 bytes, not ~280 with a copy of
+        // the process), which at 10,000 processes is 2 MiB less.
+        const ProcessInfo* info = nullptr;
         QString user; // cached conversions, redone only when the strings change
         QString command; // display form: escaped, one line; "[comm]" without a cmdline
         QString comm;

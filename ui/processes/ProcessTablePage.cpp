@@ -534,7 +534,7 @@ ProcessKey ProcessTablePage::keyAt(const QModelIndex& proxyIndex) const
     if (proxyIndex.model() == m_treeModel)
         return m_treeModel->keyAt(proxyIndex);
     const QModelIndex source = m_proxy->mapToSource(proxyIndex);
-    return source.isValid() ? m_model->row(source.row()).info.key : ProcessKey {};
+    return source.isValid() ? m_model->row(source.row()).info->key : ProcessKey {};
 }
 
 QModelIndex ProcessTablePage::proxyIndexOf(const ProcessKey& key, bool tree) const
@@ -687,7 +687,7 @@ bool ProcessTablePage::selectPid(int pid)
     const int row = m_model->rowOfPid(pid);
     if (row < 0)
         return false;
-    const QModelIndex index = proxyIndexOf(m_model->row(row).info.key, treeMode());
+    const QModelIndex index = proxyIndexOf(m_model->row(row).info->key, treeMode());
     if (!index.isValid())
         return false;
     QTreeView* view = activeView();

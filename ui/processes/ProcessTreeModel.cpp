@@ -76,7 +76,7 @@ int ProcessTreeModel::flatRowOf(const Node* node) const
     if (!m_flat)
         return -1;
     if (node->flatRow >= 0 && node->flatRow < m_flat->rowCount()
-        && m_flat->row(node->flatRow).info.key == node->key)
+        && m_flat->row(node->flatRow).info->key == node->key)
         return node->flatRow;
     return m_flat->rowOf(node->key);
 }
