@@ -364,9 +364,9 @@ std::string namesWhere(bool needsPid)
 std::string usageLines()
 {
     return "Usage: procglass export " + namesWhere(false) + " [-o FILE]\n"
-        + "       procglass export processes|interrupts|system --host SPEC [-o FILE]\n"
         + "       procglass export " + namesWhere(true) + " PID [-o FILE]\n"
-        + "       procglass export memory [--by process|user|mapping] [-o FILE]\n";
+        + "       procglass export memory [--by process|user|mapping] [-o FILE]\n"
+        + "       procglass export processes|interrupts|system --host SPEC [-o FILE]\n";
 }
 
 // One line per table, for --help: its name (and PID) and what it holds.

@@ -143,6 +143,12 @@ PcpProcessTable processTableFromPcp(
     snap.processes.reserve(cmd->values.size());
     for (const PcpInstanceValue& v : cmd->values) {
         const int pid = v.instance;
+        // pmdaproc reads each process's stat once per fetch for all psinfo metrics: without its
+        // state, ppid or threads the process exited during the fetch. Left out, as the local
+        // collector leaves out a process that exits while it is read (never a row of zeros).
+        if (!ix.sname.text(pid) || !ix.ppid.i64(pid) || !ix.threads.i64(pid) || !ix.nice.i64(pid)
+            || !ix.priority.i64(pid))
+            continue;
         ProcessInfo p;
         p.key.pid = pid;
         const auto startMs = ix.startTime.u64(pid);

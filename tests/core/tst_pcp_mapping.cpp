@@ -178,6 +178,16 @@ private slots:
         QVERIFY(!processExportWarnings(table.snapshot).empty());
     }
 
+    void processThatExitedDuringTheFetchIsLeftOut()
+    {
+        // pid 8 has a comm but no stat values: it exited while pmdaproc read it.
+        PcpFetch f = processFetch(5.0, { { 7, "stays", 10, 1, 1, 0 } });
+        put(f, "proc.psinfo.cmd", 8, std::string("gone"));
+        const PcpProcessTable table = processTableFromPcp(f, nullptr, "h");
+        QCOMPARE(table.snapshot.processes.size(), std::size_t(1));
+        QCOMPARE(table.snapshot.processes.front().key.pid, 7);
+    }
+
     void refusedPerProcessMetricsSayHowToGetThem()
     {
         PcpFetch f = processFetch(5.0, {});
