@@ -6,6 +6,7 @@
 // And the errors: an unreachable host, a host that refuses per-process metrics (TCP without
 // credentials), tables PCP cannot give: one line, exit status, no file.
 
+#include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
 #include "tests/support/PrivatePmcd.h"
 
@@ -326,6 +327,45 @@ private slots:
                 m_pmcd.hostSpec() });
         QCOMPARE(softirqs.exitCode, 2);
         QVERIFY(softirqs.err.contains("not available from PCP"));
+    }
+
+    // libpcp and its libraries (OpenSSL, SASL, libsystemd...) stay out of procglass's start-up:
+    // the module is opened only for --host.
+    void procglassDoesNotLinkLibpcp()
+    {
+        const RunResult r = run(QStringLiteral("readelf"), { QStringLiteral("-d"), kProcglass });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("(NEEDED)"));
+        QVERIFY2(!r.out.contains("libpcp"), r.out.constData());
+    }
+
+    // procglass alone (no module beside it, none in ../libexec/procglass): one line naming where
+    // the module was looked for; a module others may write is refused (procglass runs as root).
+    void missingOrUnsafeModuleIsSaid()
+    {
+        const pgtest::BinaryCopy binary;
+        QVERIFY(binary.isValid());
+        const QStringList args { QStringLiteral("export"), QStringLiteral("system"),
+            QStringLiteral("--host"), m_pmcd.hostSpec() };
+        const RunResult missing = run(binary.path(), args);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("procglass-pcp.so module, which is missing"),
+            missing.err.constData());
+        QCOMPARE(missing.err.count('\n'), 1);
+
+        const QString module = binary.folder() + QStringLiteral("/procglass-pcp.so");
+        QVERIFY(QFile::copy(QStringLiteral(PROCGLASS_BINARY_DIR "/app/procglass-pcp.so"), module));
+        QVERIFY(QFile::setPermissions(
+            module, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::WriteGroup));
+        const RunResult unsafe = run(binary.path(), args);
+        QCOMPARE(unsafe.exitCode, 1);
+        QVERIFY2(unsafe.err.contains("refusing"), unsafe.err.constData());
+
+        QVERIFY(
+            QFile::setPermissions(module, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+        const RunResult works = run(binary.path(), args);
+        QVERIFY2(works.exitCode == 0, works.err.constData());
+        QVERIFY(works.out.startsWith("metric,value,unit"));
     }
 
     void cleanupTestCase() { m_pmcd.stop(); }
