@@ -26,6 +26,9 @@ PACKAGES+=(xvfb xauth xdotool)
 PACKAGES+=(man-db)
 # tst_smem_compare checks export memory (by process, user and mapping) against Debian's smem.
 PACKAGES+=(smem)
+# export --host reads a Performance Co-Pilot pmcd through libpcp (procglass-pcp module); the
+# integration test starts a private pmcd (pcp) on a unix socket; `record` (next) needs libpcp_import.
+PACKAGES+=(pcp libpcp3-dev libpcp-import1-dev)
 
 log() { printf '==> %s\n' "$*"; }
 
@@ -41,9 +44,34 @@ install_missing() {
         command -v sudo >/dev/null || { echo "build.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
         sudo=(sudo)
     fi
-    export DEBIAN_FRONTEND=noninteractive
-    "${sudo[@]}" apt-get update -q
-    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+    local env=(DEBIAN_FRONTEND=noninteractive)
+    if [ ! -d /run/systemd/system ]; then
+        # systemd is not running (a container, a chroot, a fresh debootstrap root). Debian's pcp
+        # postinst then runs `systemctl daemon-reload; systemctl start pmcd` when systemctl exists,
+        # which fails here and leaves pcp half-configured; SYSTEMD_OFFLINE=1 (systemd >= 250) makes
+        # systemctl skip those as it does in a chroot. Without systemctl it calls `invoke-rc.d pmcd
+        # start`, which obeys policy-rc.d: a temporary "exit 101" one, only if there is none, keeps
+        # build.sh from starting a system pmcd/pmlogger; the trap removes it. Nothing else changes.
+        env+=(SYSTEMD_OFFLINE=1)
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            POLICY_SUDO=("${sudo[@]}")
+            trap remove_temp_policy EXIT
+            trap 'exit 130' INT TERM HUP
+            "${sudo[@]}" sh -c 'printf "#!/bin/sh\n# temporary: procglass build.sh, while apt-get installs\nexit 101\n" >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d'
+        fi
+    fi
+    "${sudo[@]}" env "${env[@]}" apt-get update -q
+    "${sudo[@]}" env "${env[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+    remove_temp_policy
+    trap - EXIT INT TERM HUP
+}
+
+# Removes the policy-rc.d install_missing wrote (recognised by its comment), never another one.
+POLICY_SUDO=()
+remove_temp_policy() {
+    if grep -qs 'procglass build.sh' /usr/sbin/policy-rc.d; then
+        "${POLICY_SUDO[@]}" rm -f /usr/sbin/policy-rc.d
+    fi
 }
 
 # configure_and_build DIR [cmake args...]

@@ -3,6 +3,7 @@
 
 #include "CommandLineChecks.h"
 #include "ExportSignalGuard.h"
+#include "HostExport.h"
 #include "core/base/ProcFs.h"
 #include "core/base/ReadAheadFile.h"
 #include "core/base/RefreshInterval.h"
@@ -49,6 +50,7 @@ struct ExportRequest
 {
     std::string procRoot = "/proc";
     std::string sysRoot; // --sys-root; empty: irqSysRoot()'s default
+    std::string host; // --host SPEC: a PCP pmcd instead of procRoot (HostExport.h)
     int intervalMs = 1000;
     bool intervalSet = false; // --interval given: interrupts and softirqs take two samples
     int pid = 0; // memory: 0 for every process (the census), else that process's map
@@ -302,6 +304,12 @@ TableOutcome exportMemoryCensus(const ExportRequest& request)
 // entry there plus one case here.
 TableOutcome produce(ExportTableId id, const ExportRequest& request)
 {
+    if (!request.host.empty()) {
+        HostTableOutcome fromHost
+            = exportFromHost(id, request.host, request.intervalMs, request.intervalSet);
+        return { std::move(fromHost.table), std::move(fromHost.error),
+            std::move(fromHost.warnings) };
+    }
     switch (id) {
     case ExportTableId::Processes:
         return exportProcesses(request);
@@ -357,7 +365,8 @@ std::string usageLines()
 {
     return "Usage: procglass export " + namesWhere(false) + " [-o FILE]\n"
         + "       procglass export " + namesWhere(true) + " PID [-o FILE]\n"
-        + "       procglass export memory [--by process|user|mapping] [-o FILE]\n";
+        + "       procglass export memory [--by process|user|mapping] [-o FILE]\n"
+        + "       procglass export processes|interrupts|system --host SPEC [-o FILE]\n";
 }
 
 // One line per table, for --help: its name (and PID) and what it holds.
@@ -430,8 +439,13 @@ int runExportCommand(int argc, char** argv)
         QStringLiteral("For memory without a PID: one row per process (default), per user, or per "
                        "mapping (file or kind of anonymous memory; reads every smaps)."),
         QStringLiteral("process|user|mapping"), QStringLiteral("process"));
-    parser.addOptions(
-        { helpOption, outputOption, procRootOption, sysRootOption, intervalOption, byOption });
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+        QStringLiteral("Read processes, interrupts or system from a Performance Co-Pilot pmcd "
+                       "instead of the local /proc: a PCP host spec (HOST, HOST:PORT, pcp://..., "
+                       "pcps://HOST?username=USER, unix:PATH, local:), passed to libpcp as given."),
+        QStringLiteral("SPEC"));
+    parser.addOptions({ helpOption, outputOption, procRootOption, sysRootOption, intervalOption,
+        byOption, hostOption });
     if (!parser.parse(args))
         return fail(2, parser.errorText().toStdString() + " (see procglass export --help)");
     if (parser.isSet(helpOption)) {
@@ -478,6 +492,18 @@ int runExportCommand(int argc, char** argv)
             std::string(table->name).c_str());
     }
     const std::string name(table->name);
+    if (parser.isSet(hostOption)) {
+        request.host = parser.value(hostOption).toLocal8Bit().toStdString();
+        if (request.host.empty())
+            return fail(
+                2, "--host takes a PCP host spec (HOST, unix:PATH, pcps://HOST?username=USER...)");
+        if (parser.isSet(procRootOption) || parser.isSet(sysRootOption))
+            return fail(2,
+                "--host reads another host's pmcd: it does not go with --proc-root or --sys-root");
+        if (const std::string problem = hostExportProblem(table->id, positional.size() > 1);
+            !problem.empty())
+            return fail(2, problem);
+    }
     // memory takes a PID (that process's map) or none (every process, --by process|user|mapping).
     // The old name "maps" always meant one process's map.
     const bool census = table->id == ExportTableId::Memory && positional.size() == 1 && !renamed;

@@ -10,7 +10,7 @@ if(NOT rc EQUAL 0)
     message(FATAL_ERROR "cmake --install into ${dest} failed")
 endif()
 set(root "${dest}/usr")
-foreach(f "${BINDIR}/procglass" "${LIBEXECDIR}/procglass/procglass-gui" "${DATADIR}/applications/${APP_ID}.desktop" "${DATADIR}/metainfo/${APP_ID}.metainfo.xml"
+foreach(f "${BINDIR}/procglass" "${LIBEXECDIR}/procglass/procglass-gui" "${LIBEXECDIR}/procglass/procglass-pcp.so" "${DATADIR}/applications/${APP_ID}.desktop" "${DATADIR}/metainfo/${APP_ID}.metainfo.xml"
           "${DATADIR}/icons/hicolor/scalable/apps/${APP_ID}.svg" "${MANDIR}/man1/procglass.1.gz"
           "${DATADIR}/bash-completion/completions/procglass" "${DATADIR}/doc/procglass/copyright")
     if(NOT EXISTS "${root}/${f}")

@@ -17,7 +17,7 @@ deb=$(find "$tmp" -maxdepth 1 -name 'procglass_*.deb' | head -n 1)
 [ -n "$deb" ] || { echo "cpack made no procglass_*.deb" >&2; cat "$tmp/cpack.log" >&2; exit 1; }
 dpkg-deb -c "$deb" | awk '{ print $6 }' >"$tmp/list"
 failed=0
-for f in ./usr/bin/procglass ./usr/libexec/procglass/procglass-gui ./usr/share/man/man1/procglass.1.gz \
+for f in ./usr/bin/procglass ./usr/libexec/procglass/procglass-gui ./usr/libexec/procglass/procglass-pcp.so ./usr/share/man/man1/procglass.1.gz \
     ./usr/share/bash-completion/completions/procglass ./usr/share/doc/procglass/copyright \
     ./usr/share/metainfo/io.github.procglass.Procglass.metainfo.xml; do
     grep -qxF "$f" "$tmp/list" || { echo "$(basename "$deb") does not carry $f" >&2; failed=1; }

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HostExport.h"
+
+#include "PcpModuleLoader.h"
+#include "core/export/InterruptsCsv.h"
+#include "core/export/ProcessCsv.h"
+#include "core/export/SystemCsv.h"
+#include "core/interrupts/InterruptsSnapshot.h"
+#include "core/pcp/PcpInterrupts.h"
+#include "core/pcp/PcpProcesses.h"
+#include "core/pcp/PcpSystem.h"
+
+#include <chrono>
+#include <thread>
+
+namespace pg {
+
+namespace {
+
+void pause(int intervalMs)
+{
+    std::this_thread::sleep_for(std::chrono::milliseconds(intervalMs));
+}
+
+HostTableOutcome processesFromHost(PcpSession& session, const std::string& host, int intervalMs)
+{
+    PcpFetchOutcome first = session.fetch(pcpProcessMetrics());
+    if (!first.error.empty())
+        return { {}, first.error };
+    // A host that refuses per-process metrics says so at once, not after the interval.
+    PcpProcessTable probe = processTableFromPcp(first.fetch, nullptr, host);
+    if (!probe.error.empty())
+        return { {}, probe.error };
+    pause(intervalMs);
+    const PcpFetchOutcome second = session.fetch(pcpProcessMetrics());
+    if (!second.error.empty())
+        return { {}, second.error };
+    PcpProcessTable table = processTableFromPcp(second.fetch, &first.fetch, host);
+    if (!table.error.empty())
+        return { {}, table.error };
+    HostTableOutcome outcome { processesToCsv(table.snapshot), {}, table.notes };
+    for (std::string& line : processExportWarnings(table.snapshot))
+        outcome.warnings.push_back(std::move(line));
+    return outcome;
+}
+
+HostTableOutcome interruptsFromHost(
+    PcpSession& session, const std::string& host, int intervalMs, bool intervalSet)
+{
+    InterruptsSnapshot snap;
+    IrqRates rates;
+    const int fetches = intervalSet ? 2 : 1;
+    for (int i = 0; i < fetches; ++i) {
+        if (i > 0)
+            pause(intervalMs);
+        const PcpFetchOutcome fetched = session.fetch(pcpInterruptsMetrics());
+        if (!fetched.error.empty())
+            return { {}, fetched.error };
+        PcpInterruptsTable table = interruptsFromPcp(fetched.fetch, host);
+        if (!table.error.empty())
+            return { {}, table.error };
+        snap.interrupts = std::move(table.interrupts);
+        // The host's own timestamps: the counters' deltas over the time pmcd saw between them.
+        snap.irqRates = rates.update(fetched.fetch.timestampSec, snap.interrupts.cpuIds,
+            IrqRates::views(snap.interrupts.rows));
+    }
+    HostTableOutcome outcome { interruptsSnapshotToCsv(snap), {} };
+    if (!intervalSet)
+        outcome.warnings.push_back(
+            "rate_per_s is empty: a rate needs two samples; pass --interval MS");
+    outcome.warnings.push_back("chip, hwirq, trigger and devices are empty from PCP (they are in "
+                               "its labels, which this version does not read)");
+    outcome.warnings.push_back("affinity, effective_affinity and attached_to are empty: PCP has "
+                               "no IRQ affinity and no /sys topology");
+    return outcome;
+}
+
+HostTableOutcome systemFromHost(PcpSession& session, const std::string& host)
+{
+    const PcpFetchOutcome fetched = session.fetch(pcpSystemMetrics());
+    if (!fetched.error.empty())
+        return { {}, fetched.error };
+    PcpSystemTable table = systemFromPcp(fetched.fetch, host);
+    if (!table.error.empty())
+        return { {}, table.error };
+    return { systemToCsv(table.overview), {}, table.notes };
+}
+
+} // namespace
+
+std::string hostExportProblem(ExportTableId id, bool withPid)
+{
+    switch (id) {
+    case ExportTableId::Processes:
+    case ExportTableId::Interrupts:
+    case ExportTableId::System:
+        return {};
+    case ExportTableId::Memory:
+        return withPid ? "not available from PCP: export memory PID is a process's per-mapping "
+                         "map, and PCP has only its totals (proc.smaps.*)"
+                       : "not available from PCP yet: export memory (the census) reads every "
+                         "smaps_rollup; this version exports processes, interrupts and system";
+    case ExportTableId::Softirqs:
+        return "not available from PCP yet: softirqs (kernel.percpu.softirqs) comes in a later "
+               "version; this version exports processes, interrupts and system";
+    }
+    return "not available from PCP";
+}
+
+HostTableOutcome exportFromHost(
+    ExportTableId id, const std::string& host, int intervalMs, bool intervalSet)
+{
+    std::string error;
+    const std::unique_ptr<PcpSession> session = openPcpSession(host, &error);
+    if (!session)
+        return { {}, error };
+    switch (id) {
+    case ExportTableId::Processes:
+        return processesFromHost(*session, host, intervalMs);
+    case ExportTableId::Interrupts:
+        return interruptsFromHost(*session, host, intervalMs, intervalSet);
+    case ExportTableId::System:
+        return systemFromHost(*session, host);
+    default:
+        return { {}, hostExportProblem(id, false) };
+    }
+}
+
+} // namespace pg

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PcpModuleLoader.h"
+
+#include "core/export/ExportTarget.h"
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace pg {
+
+std::vector<std::string> pcpModuleCandidates(const std::string& selfPath)
+{
+    const std::filesystem::path dir = std::filesystem::path(selfPath).parent_path();
+    return { (dir / PROCGLASS_PCP_NAME).string(),
+        (dir / PROCGLASS_PCP_FROM_BINDIR).lexically_normal().string() };
+}
+
+std::unique_ptr<PcpSession> openPcpSession(const std::string& spec, std::string* error)
+{
+    char self[PATH_MAX];
+    if (!::realpath("/proc/self/exe", self)) {
+        *error = "cannot find this program's own path (/proc/self/exe: " + errnoPhrase(errno)
+            + "), so not the " PROCGLASS_PCP_NAME " module that --host needs";
+        return nullptr;
+    }
+    const std::vector<std::string> candidates = pcpModuleCandidates(self);
+    for (const std::string& path : candidates) {
+        struct stat st
+        {
+        };
+        if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        // Code that runs as root: not from a file that someone else may have written.
+        if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0
+            || (st.st_uid != 0 && st.st_uid != ::geteuid())) {
+            *error = "refusing " + path + ": it is writable by others or owned by another user";
+            return nullptr;
+        }
+        void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!handle) {
+            const char* why = ::dlerror();
+            *error = "cannot load " + path + ": " + (why ? why : "unknown error")
+                + " (--host needs libpcp3: apt-get install libpcp3)";
+            return nullptr;
+        }
+        // Kept loaded for the life of the process: the session's code lives in it.
+        auto open = reinterpret_cast<PcpOpenFunction>(::dlsym(handle, kPcpModuleEntry));
+        if (!open) {
+            *error = path + " is not a procglass-pcp module (no " + kPcpModuleEntry + ")";
+            return nullptr;
+        }
+        std::unique_ptr<PcpSession> session(open(kPcpModuleAbi, spec.c_str(), error));
+        return session;
+    }
+    *error = "--host needs the " PROCGLASS_PCP_NAME " module, which is missing (not at "
+        + candidates[0] + " nor at " + candidates[1] + ")";
+    return nullptr;
+}
+
+} // namespace pg

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// `--host` reads a pmcd through libpcp, and libpcp brings OpenSSL, SASL and libsystemd with it
+// (about 3.7 ms more start-up for every run, measured in README). So procglass does not link it:
+// the libpcp code is the procglass-pcp.so module (core/pcp/module/), opened with dlopen only when
+// --host is given. Like procglass-gui (GuiLauncher.h) it is looked for only relative to the real
+// path of this program (/proc/self/exe), never through LD_LIBRARY_PATH or the current folder
+// (Procglass runs as root): first in the same folder (the build tree), then at
+// PROCGLASS_PCP_FROM_BINDIR from it (installed: ../libexec/procglass/procglass-pcp.so).
+
+#include "core/pcp/PcpSession.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pg {
+
+// The places the module is looked for, in order, for the program at `selfPath` (a real path).
+std::vector<std::string> pcpModuleCandidates(const std::string& selfPath);
+
+// A session with the pmcd at `spec` (a PCP host spec, passed to libpcp as given), or null with
+// *error set (one line): module missing or refused, host unreachable.
+std::unique_ptr<PcpSession> openPcpSession(const std::string& spec, std::string* error);
+
+} // namespace pg

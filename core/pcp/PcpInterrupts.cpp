@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/pcp/PcpInterrupts.h"
+
+#include "core/pcp/PcpValueIndex.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace pg {
+
+const std::vector<PcpMetricRequest>& pcpInterruptsMetrics()
+{
+    static const std::vector<PcpMetricRequest> metrics = {
+        { "kernel.percpu.interrupts", true },
+        { "kernel.all.interrupts.errors", false },
+        { "kernel.all.interrupts.missed", false },
+    };
+    return metrics;
+}
+
+bool splitIrqInstance(std::string_view name, std::string* irq, int* cpu)
+{
+    const std::size_t at = name.rfind("::cpu");
+    if (at == std::string_view::npos || at == 0)
+        return false;
+    const std::string_view digits = name.substr(at + 5);
+    int n = -1;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc() || end != digits.data() + digits.size() || n < 0 || digits.empty())
+        return false;
+    *irq = std::string(name.substr(0, at));
+    *cpu = n;
+    return true;
+}
+
+PcpInterruptsTable interruptsFromPcp(const PcpFetch& fetch, const std::string& host)
+{
+    PcpInterruptsTable table;
+    const PcpMetricValues* percpu = fetch.find("kernel.percpu.interrupts");
+    if (!percpu || !percpu->error.empty()) {
+        table.error = "pmcd at " + host + " gave no kernel.percpu.interrupts"
+            + (percpu ? ": " + percpu->error : std::string());
+        return table;
+    }
+    // Rows in the order pmdalinux lists them (the file's order), CPUs by id.
+    struct Cell
+    {
+        std::size_t row;
+        int cpu;
+        std::uint64_t count;
+    };
+    std::vector<Cell> cells;
+    std::map<std::string, std::size_t> rowOf;
+    std::vector<int> cpus;
+    Interrupts& out = table.interrupts;
+    for (const PcpInstanceValue& v : percpu->values) {
+        std::string irq;
+        int cpu = -1;
+        const auto count = pcpUnsigned(v.value);
+        if (!splitIrqInstance(v.instanceName, &irq, &cpu) || !count)
+            continue; // an instance that vanished between pmGetInDom and pmFetch has no name
+        auto [it, added] = rowOf.emplace(irq, out.rows.size());
+        if (added) {
+            InterruptRow row;
+            row.name = irq;
+            int number = -1;
+            const auto [end, ec] = std::from_chars(irq.data(), irq.data() + irq.size(), number);
+            if (ec == std::errc() && end == irq.data() + irq.size())
+                row.irq = number;
+            out.rows.push_back(std::move(row));
+        }
+        cells.push_back({ it->second, cpu, *count });
+        cpus.push_back(cpu);
+    }
+    std::sort(cpus.begin(), cpus.end());
+    cpus.erase(std::unique(cpus.begin(), cpus.end()), cpus.end());
+    out.cpuIds = cpus;
+    // pmdalinux gives every (IRQ, CPU) pair of the file; a pair it left out stays 0.
+    for (InterruptRow& row : out.rows)
+        row.counts.assign(cpus.size(), 0);
+    for (const Cell& c : cells) {
+        const auto col = std::lower_bound(cpus.begin(), cpus.end(), c.cpu) - cpus.begin();
+        out.rows[c.row].counts[static_cast<std::size_t>(col)] = c.count;
+    }
+    // ERR and MIS: one machine-wide count each, where x86's arch_show_interrupts() prints them:
+    // before the posted-interrupt rows (PIN, NPI, PIW) when there are any, else last.
+    auto at = std::find_if(out.rows.begin(), out.rows.end(), [](const InterruptRow& r) {
+        return r.name == "PIN" || r.name == "NPI" || r.name == "PIW";
+    });
+    std::size_t insertAt = static_cast<std::size_t>(at - out.rows.begin());
+    for (const auto& [name, metric] : { std::pair { "ERR", "kernel.all.interrupts.errors" },
+             std::pair { "MIS", "kernel.all.interrupts.missed" } }) {
+        const PcpValue* v = pcpSingle(fetch, metric);
+        const auto count = v ? pcpUnsigned(*v) : std::nullopt;
+        if (!count)
+            continue;
+        InterruptRow row;
+        row.name = name;
+        row.singleCount = true;
+        row.counts = { *count };
+        out.rows.insert(out.rows.begin() + static_cast<std::ptrdiff_t>(insertAt++), std::move(row));
+    }
+    return table;
+}
+
+} // namespace pg

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/pcp/PcpSystem.h"
+
+#include "core/pcp/PcpValueIndex.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace pg {
+
+namespace {
+
+// meminfo's key and the mem.util metric that carries it (Kbyte, as the file).
+constexpr std::pair<const char*, const char*> kMemory[] = {
+    { "MemTotal", "mem.physmem" },
+    { "MemFree", "mem.util.free" },
+    { "MemAvailable", "mem.util.available" },
+    { "Buffers", "mem.util.bufmem" },
+    { "Cached", "mem.util.cached" },
+    { "SReclaimable", "mem.util.slabReclaimable" },
+    { "SwapTotal", "mem.util.swapTotal" },
+    { "SwapFree", "mem.util.swapFree" },
+};
+
+// /proc/stat's CPU states and the metric suffix pmdalinux gives them under (milliseconds).
+constexpr std::pair<std::uint64_t CpuTimes::*, const char*> kCpuStates[] = {
+    { &CpuTimes::user, "user" },
+    { &CpuTimes::nice, "nice" },
+    { &CpuTimes::system, "sys" },
+    { &CpuTimes::idle, "idle" },
+    { &CpuTimes::iowait, "wait.total" },
+    { &CpuTimes::irq, "irq.hard" },
+    { &CpuTimes::softirq, "irq.soft" },
+    { &CpuTimes::steal, "steal" },
+};
+
+std::optional<std::uint64_t> u64(const PcpFetch& f, std::string_view name)
+{
+    const PcpValue* v = pcpSingle(f, name);
+    return v ? pcpUnsigned(*v) : std::nullopt;
+}
+
+std::optional<double> number(const PcpFetch& f, std::string_view name)
+{
+    const PcpValue* v = pcpSingle(f, name);
+    return v ? pcpNumber(*v) : std::nullopt;
+}
+
+std::string text(const PcpFetch& f, std::string_view name)
+{
+    const PcpValue* v = pcpSingle(f, name);
+    const std::string* s = v ? std::get_if<std::string>(v) : nullptr;
+    return s ? *s : std::string();
+}
+
+// "cpu3" -> 3
+std::optional<int> cpuNumber(std::string_view name)
+{
+    if (!name.starts_with("cpu"))
+        return std::nullopt;
+    int n = -1;
+    const auto [end, ec] = std::from_chars(name.data() + 3, name.data() + name.size(), n);
+    if (ec != std::errc() || end != name.data() + name.size() || n < 0)
+        return std::nullopt;
+    return n;
+}
+
+template <typename T> Sourced<T> missing(const std::string& path)
+{
+    Sourced<T> s;
+    s.error = Error::FileMissing;
+    s.path = path;
+    return s;
+}
+
+} // namespace
+
+const std::vector<PcpMetricRequest>& pcpSystemMetrics()
+{
+    static const std::vector<PcpMetricRequest> metrics = [] {
+        std::vector<PcpMetricRequest> m;
+        for (const auto& [key, metric] : kMemory)
+            m.push_back({ metric, false });
+        for (const auto& [member, suffix] : kCpuStates) {
+            m.push_back({ std::string("kernel.all.cpu.") + suffix, false });
+            m.push_back({ std::string("kernel.percpu.cpu.") + suffix, true });
+        }
+        for (const char* name : { "kernel.all.boottime", "kernel.all.uptime", "kernel.all.intr",
+                 "kernel.all.pswitch", "kernel.all.sysfork", "kernel.all.running",
+                 "kernel.all.blocked", "kernel.all.runnable", "kernel.all.nprocs",
+                 "kernel.uname.sysname", "kernel.uname.nodename", "kernel.uname.release",
+                 "kernel.uname.version", "kernel.uname.machine" })
+            m.push_back({ name, false });
+        m.push_back({ "kernel.all.load", true });
+        return m;
+    }();
+    return metrics;
+}
+
+PcpSystemTable systemFromPcp(const PcpFetch& f, const std::string& host)
+{
+    PcpSystemTable table;
+    SystemOverview& o = table.overview;
+    o.wallUnixMs = static_cast<std::int64_t>(std::llround(f.timestampSec * 1000.0));
+    o.ticksPerSecond = 1000; // pmdalinux's CPU times are milliseconds: one "tick" is one ms
+    o.procRoot = host;
+    const std::string source = "pmcd at " + host;
+
+    MemInfo mem;
+    for (const auto& [key, metric] : kMemory) {
+        if (const auto kib = u64(f, metric))
+            mem.fields.emplace_back(key, *kib);
+    }
+    if (mem.fields.empty())
+        o.memory = missing<MemInfo>(source + ": mem.*");
+    else
+        o.memory = { mem, Error::None, source + ": mem.*" };
+
+    SystemStat stat;
+    bool haveCpu = false;
+    for (const auto& [member, suffix] : kCpuStates) {
+        if (const auto ms = u64(f, std::string("kernel.all.cpu.") + suffix)) {
+            stat.total.*member = *ms;
+            haveCpu = true;
+        }
+        const PcpMetricValues* percpu = f.find(std::string("kernel.percpu.cpu.") + suffix);
+        if (!percpu)
+            continue;
+        for (const PcpInstanceValue& v : percpu->values) {
+            const auto cpu = cpuNumber(v.instanceName);
+            const auto ms = pcpUnsigned(v.value);
+            if (!cpu || !ms)
+                continue;
+            auto it = std::find_if(stat.cpus.begin(), stat.cpus.end(),
+                [&](const CpuTimes& c) { return c.cpu == *cpu; });
+            if (it == stat.cpus.end()) {
+                stat.cpus.push_back(CpuTimes {});
+                it = stat.cpus.end() - 1;
+                it->cpu = *cpu;
+            }
+            (*it).*member = *ms;
+        }
+    }
+    std::sort(stat.cpus.begin(), stat.cpus.end(),
+        [](const CpuTimes& a, const CpuTimes& b) { return a.cpu < b.cpu; });
+    stat.interruptsTotal = u64(f, "kernel.all.intr");
+    stat.contextSwitches = u64(f, "kernel.all.pswitch");
+    stat.processesCreated = u64(f, "kernel.all.sysfork");
+    stat.procsRunning = u64(f, "kernel.all.running");
+    stat.procsBlocked = u64(f, "kernel.all.blocked");
+    if (const PcpValue* boot = pcpSingle(f, "kernel.all.boottime")) {
+        if (const auto sec = pcpUnsigned(*boot))
+            stat.bootTimeUnix = *sec;
+    }
+    if (haveCpu)
+        o.stat = { stat, Error::None, source + ": kernel.all.*" };
+    else
+        o.stat = missing<SystemStat>(source + ": kernel.all.cpu.*");
+
+    const PcpMetricValues* load = f.find("kernel.all.load");
+    if (load && load->values.size() >= 3) {
+        LoadAvg l;
+        for (const PcpInstanceValue& v : load->values) {
+            const double x = pcpNumber(v.value).value_or(std::nan(""));
+            // Instances "1 minute", "5 minute", "15 minute"; a float on the wire: two decimals, as
+            // /proc/loadavg prints.
+            const double rounded = std::round(x * 100.0) / 100.0;
+            if (v.instanceName.starts_with("15 "))
+                l.load15 = rounded;
+            else if (v.instanceName.starts_with("5 "))
+                l.load5 = rounded;
+            else if (v.instanceName.starts_with("1 "))
+                l.load1 = rounded;
+        }
+        const auto runnable = u64(f, "kernel.all.runnable");
+        const auto total = u64(f, "kernel.all.nprocs");
+        l.runnable = runnable.value_or(0);
+        l.total = total.value_or(0);
+        if (runnable && total)
+            o.load = { l, Error::None, source + ": kernel.all.load" };
+        else
+            o.load = missing<LoadAvg>(source + ": kernel.all.runnable");
+    } else {
+        o.load = missing<LoadAvg>(source + ": kernel.all.load");
+    }
+    if (const auto up = number(f, "kernel.all.uptime"))
+        o.uptime = { Uptime { *up, 0 }, Error::None, source + ": kernel.all.uptime" };
+    else
+        o.uptime = missing<Uptime>(source + ": kernel.all.uptime");
+
+    UnameInfo uname { text(f, "kernel.uname.sysname"), text(f, "kernel.uname.nodename"),
+        text(f, "kernel.uname.release"), text(f, "kernel.uname.version"),
+        text(f, "kernel.uname.machine") };
+    if (!uname.sysname.empty() || !uname.release.empty())
+        o.uname = { uname, Error::None, source + ": kernel.uname.*" };
+
+    if (!o.memory.ok() && !o.stat.ok())
+        table.error = source + " gave neither memory nor CPU figures";
+    table.notes.push_back("from PCP: the rates (cpu*.now, *.rate) are empty and vmstat, disks, "
+                          "network, modules and /proc/version are left out in this version");
+    return table;
+}
+
+} // namespace pg

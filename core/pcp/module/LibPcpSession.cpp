@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/pcp/module/LibPcpSession.h"
+
+#include <pcp/pmapi.h>
+
+#include <cstdlib>
+#include <map>
+
+namespace pg {
+
+namespace {
+
+std::string pcpError(int status)
+{
+    char buffer[PM_MAXERRMSGLEN];
+    return pmErrStr_r(status, buffer, sizeof buffer);
+}
+
+PcpValue extract(const pmValue& value, int valfmt, int type)
+{
+    pmAtomValue atom {};
+    switch (type) {
+    case PM_TYPE_32:
+        if (pmExtractValue(valfmt, &value, type, &atom, PM_TYPE_32) >= 0)
+            return static_cast<std::int64_t>(atom.l);
+        break;
+    case PM_TYPE_64:
+        if (pmExtractValue(valfmt, &value, type, &atom, PM_TYPE_64) >= 0)
+            return static_cast<std::int64_t>(atom.ll);
+        break;
+    case PM_TYPE_U32:
+        if (pmExtractValue(valfmt, &value, type, &atom, PM_TYPE_U32) >= 0)
+            return static_cast<std::uint64_t>(atom.ul);
+        break;
+    case PM_TYPE_U64:
+        if (pmExtractValue(valfmt, &value, type, &atom, PM_TYPE_U64) >= 0)
+            return static_cast<std::uint64_t>(atom.ull);
+        break;
+    case PM_TYPE_FLOAT:
+    case PM_TYPE_DOUBLE:
+        if (pmExtractValue(valfmt, &value, type, &atom, PM_TYPE_DOUBLE) >= 0)
+            return atom.d;
+        break;
+    case PM_TYPE_STRING:
+        if (pmExtractValue(valfmt, &value, type, &atom, PM_TYPE_STRING) >= 0) {
+            std::string text = atom.cp ? atom.cp : "";
+            std::free(atom.cp);
+            return text;
+        }
+        break;
+    default:
+        break;
+    }
+    return std::monostate {};
+}
+
+// Every instance name of `indom` on the current context, by instance id (one round trip).
+std::map<int, std::string> instanceNames(pmInDom indom)
+{
+    std::map<int, std::string> names;
+    int* ids = nullptr;
+    char** texts = nullptr;
+    const int n = pmGetInDom(indom, &ids, &texts);
+    for (int i = 0; i < n; ++i)
+        names.emplace(ids[i], texts[i]);
+    std::free(ids);
+    std::free(texts); // one allocation holds the pointers and the strings (pmGetInDom(3))
+    return names;
+}
+
+} // namespace
+
+LibPcpSession::LibPcpSession(int context, std::string spec)
+    : m_context(context)
+    , m_spec(std::move(spec))
+{ }
+
+LibPcpSession::~LibPcpSession()
+{
+    if (m_context >= 0)
+        pmDestroyContext(m_context);
+}
+
+LibPcpSession* LibPcpSession::open(const std::string& spec, std::string* error)
+{
+    const int context = pmNewContext(PM_CONTEXT_HOST, spec.c_str());
+    if (context < 0) {
+        *error = "cannot connect to pmcd at " + spec + ": " + pcpError(context);
+        return nullptr;
+    }
+    return new LibPcpSession(context, spec);
+}
+
+std::string LibPcpSession::lookUp(const std::string& name, Metric* out)
+{
+    if (auto it = m_metrics.find(name); it != m_metrics.end()) {
+        *out = it->second;
+        return {};
+    }
+    const char* names[] = { name.c_str() };
+    pmID pmid = PM_ID_NULL;
+    int status = pmLookupName(1, names, &pmid);
+    if (status < 0 || pmid == PM_ID_NULL)
+        return "metric " + name + " is not available from " + m_spec + ": "
+            + pcpError(status < 0 ? status : PM_ERR_NAME);
+    pmDesc desc {};
+    status = pmLookupDesc(pmid, &desc);
+    if (status < 0)
+        return "metric " + name + " on " + m_spec + " has no description: " + pcpError(status);
+    const Metric metric { pmid, desc.type, desc.indom };
+    m_metrics.emplace(name, metric);
+    *out = metric;
+    return {};
+}
+
+PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& requests)
+{
+    PcpFetchOutcome outcome;
+    int status = pmUseContext(m_context);
+    if (status < 0) {
+        outcome.error = "lost the connection to pmcd at " + m_spec + ": " + pcpError(status);
+        return outcome;
+    }
+    std::vector<Metric> metrics(requests.size());
+    std::vector<pmID> pmids(requests.size());
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        outcome.error = lookUp(requests[i].name, &metrics[i]);
+        if (!outcome.error.empty())
+            return outcome;
+        pmids[i] = metrics[i].pmid;
+    }
+    // Names first: an instance that appears between the two calls simply has no name.
+    std::map<unsigned, std::map<int, std::string>> namesByIndom;
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        if (requests[i].instanceNames && metrics[i].indom != PM_INDOM_NULL
+            && !namesByIndom.count(metrics[i].indom))
+            namesByIndom.emplace(metrics[i].indom, instanceNames(metrics[i].indom));
+    }
+    pmResult* result = nullptr;
+    status = pmFetch(static_cast<int>(pmids.size()), pmids.data(), &result);
+    if (status < 0) {
+        outcome.error = "cannot fetch from pmcd at " + m_spec + ": " + pcpError(status);
+        return outcome;
+    }
+    outcome.fetch.timestampSec = static_cast<double>(result->timestamp.tv_sec)
+        + static_cast<double>(result->timestamp.tv_usec) / 1e6;
+    outcome.fetch.metrics.resize(requests.size());
+    for (std::size_t i = 0; i < requests.size() && static_cast<int>(i) < result->numpmid; ++i) {
+        PcpMetricValues& out = outcome.fetch.metrics[i];
+        out.name = requests[i].name;
+        const pmValueSet* set = result->vset[i];
+        if (set->numval < 0) {
+            out.error = pcpError(set->numval);
+            out.permissionDenied = set->numval == PM_ERR_PERMISSION;
+            continue;
+        }
+        const auto names = namesByIndom.find(metrics[i].indom);
+        out.values.reserve(static_cast<std::size_t>(set->numval));
+        for (int k = 0; k < set->numval; ++k) {
+            PcpInstanceValue v;
+            v.instance = set->vlist[k].inst;
+            v.value = extract(set->vlist[k], set->valfmt, metrics[i].type);
+            if (names != namesByIndom.end()) {
+                if (auto n = names->second.find(v.instance); n != names->second.end())
+                    v.instanceName = n->second;
+            }
+            out.values.push_back(std::move(v));
+        }
+    }
+    pmFreeResult(result);
+    return outcome;
+}
+
+} // namespace pg
