@@ -74,6 +74,59 @@ struct ProcessCollector::DirHandle
     }
 };
 
+namespace {
+
+// What the collector keeps of stat and statm between refreshes: the fields a ProcessInfo is
+// filled from (stat is not re-read while a process sleeps). PidStat and PidStatm hold every field
+// the kernel prints; kept per process they were half of an entry's ~430 bytes.
+struct KeptStat
+{
+    std::string comm;
+    std::uint64_t utimeTicks = 0;
+    std::uint64_t stimeTicks = 0;
+    std::uint64_t startTimeTicks = 0;
+    std::int64_t priority = 0;
+    std::int64_t nice = 0;
+    std::int64_t numThreads = 0;
+    int ppid = 0;
+    int processor = -1;
+    char state = '?';
+    bool kernelThread = false;
+
+    bool isKernelThread() const { return kernelThread; }
+    void keep(const PidStat& s)
+    {
+        if (comm != s.comm)
+            comm = s.comm;
+        utimeTicks = s.utimeTicks;
+        stimeTicks = s.stimeTicks;
+        startTimeTicks = s.startTimeTicks;
+        priority = s.priority;
+        nice = s.nice;
+        numThreads = s.numThreads;
+        ppid = s.ppid;
+        processor = s.processor;
+        state = s.state;
+        kernelThread = s.isKernelThread();
+    }
+};
+
+struct KeptStatm
+{
+    std::uint64_t sizePages = 0;
+    std::uint64_t residentPages = 0;
+    std::uint64_t sharedPages = 0;
+
+    void keep(const PidStatm& s)
+    {
+        sizePages = s.sizePages;
+        residentPages = s.residentPages;
+        sharedPages = s.sharedPages;
+    }
+};
+
+} // namespace
+
 struct ProcessCollector::Entry
 {
     ProcessKey key;
@@ -89,8 +142,8 @@ struct ProcessCollector::Entry
     std::uint64_t schedTimeslices = 0; // 0: unknown
     bool singleThreaded = false;
     bool rereadStat = false; // rereadInFull(): read stat even if the process did not run
-    PidStat stat;
-    PidStatm statm;
+    KeptStat stat;
+    KeptStatm statm;
     Error memError = Error::None;
     std::shared_ptr<const ProcessNames> names;
     std::uint32_t uid = 0;
@@ -354,7 +407,7 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
         why = gone(n.error()) ? Error::None : n.error();
         return nullptr;
     }
-    const Error parsed = parsePidStatInto(std::string_view(m_buffer.data(), *n), entry->stat);
+    const Error parsed = parsePidStatInto(std::string_view(m_buffer.data(), *n), m_stat);
     if (parsed != Error::None) {
         // A process that exits while stat is read gives an empty read, not garbage.
         why = parsed == Error::Empty && ::faccessat(dirFd, name, F_OK, 0) != 0 ? Error::None
@@ -362,10 +415,11 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
         return nullptr;
     }
     entry->readNs = monotonicNow();
-    if (entry->stat.pid != pid) {
+    if (m_stat.pid != pid) {
         why = Error::BadFormat; // stat of another process: not what the kernel writes
         return nullptr;
     }
+    entry->stat.keep(m_stat);
     entry->key = ProcessKey { pid, entry->stat.startTimeTicks };
 
     std::snprintf(path, sizeof path, "%s/statm", name);
@@ -375,7 +429,7 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
         auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
                        : Result<PidStatm>(m.error());
         if (statm)
-            entry->statm = *statm;
+            entry->statm.keep(*statm);
         entry->memError = statm ? Error::None : statm.error();
     } else {
         entry->memError = statmFd.error();
@@ -447,11 +501,11 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     }
     if (ran) {
         const Result<std::size_t> n = readEntryFile(entry.statFd, name, "stat");
-        if (!n
-            || parsePidStatInto(std::string_view(m_buffer.data(), *n), entry.stat) != Error::None)
+        if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), m_stat) != Error::None)
             return false;
-        if (entry.stat.pid != pid || entry.stat.startTimeTicks != entry.key.startTimeTicks)
+        if (m_stat.pid != pid || m_stat.startTimeTicks != entry.key.startTimeTicks)
             return false; // the pid was reused: a new process
+        entry.stat.keep(m_stat);
         entry.rereadStat = false;
     }
     entry.readNs = monotonicNow(); // no new ticks over this interval when it did not run
@@ -460,7 +514,7 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     auto statm
         = m ? parsePidStatm(std::string_view(m_buffer.data(), *m)) : Result<PidStatm>(m.error());
     if (statm)
-        entry.statm = *statm;
+        entry.statm.keep(*statm);
     else if (statm.error() == Error::ProcessGone)
         return false;
     entry.memError = statm ? Error::None : statm.error();

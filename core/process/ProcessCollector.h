@@ -106,6 +106,7 @@ private:
     long m_pageKib = 4;
     int m_cpuCount = 1;
     std::string m_buffer; // reused read buffer
+    PidStat m_stat; // reused: what each stat parses into before an entry keeps its fields
     std::optional<std::string> m_visibilityNote; // from the mount table, read once
     bool m_processesHidden = false;
 };
