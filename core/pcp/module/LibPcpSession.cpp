@@ -86,6 +86,9 @@ LibPcpSession* LibPcpSession::open(const std::string& spec, std::string* error)
     const int context = pmNewContext(PM_CONTEXT_HOST, spec.c_str());
     if (context < 0) {
         *error = "cannot connect to pmcd at " + spec + ": " + pcpError(context);
+        if (context == PM_ERR_PERMISSION)
+            *error += " (the access list in that host's /etc/pcp/pmcd/pmcd.conf does not allow "
+                      "this one)";
         return nullptr;
     }
     return new LibPcpSession(context, spec);
