@@ -9,6 +9,7 @@
 #include "core/process/ProcessCollector.h"
 #include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/ProcessWindow.h"
 #include "ui/shell/ExportDialog.h"
 #include "ui/shell/MainWindow.h"
@@ -54,51 +55,10 @@ const std::vector<QByteArray> kHostileArgv = { QByteArray("=cmd,\"0\""),
     QByteArray("line1\nline2"), QByteArray("=1+1"), QByteArray("bad\xfe\xff utf8"),
     QByteArray("back\\slash"), QByteArray("-rf"), QByteArray("'apos") };
 
-using Row = QList<QByteArray>;
-
-struct RunResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-RunResult run(const QString& program, const QStringList& args, const QByteArray& input = {},
-    std::function<void()> modifier = {})
-{
-    QProcess p;
-    if (modifier)
-        p.setChildProcessModifier(modifier);
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return {};
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-        p.readAllStandardError() };
-}
-
-// The rows as the independent reader decoded them (raw bytes per field), or an empty list.
-QList<Row> readBack(const QByteArray& csv, QString* problem)
-{
-    const RunResult r = run(QStringLiteral("python3"), { kReader, QStringLiteral("-") }, csv);
-    if (r.exitCode != 0) {
-        *problem = QString::fromUtf8(r.err);
-        return {};
-    }
-    QList<Row> rows;
-    const QJsonArray array
-        = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("rows")).toArray();
-    for (const QJsonValue& row : array) {
-        Row fields;
-        for (const QJsonValue& f : row.toArray())
-            fields << QByteArray::fromHex(f.toString().toLatin1());
-        rows << fields;
-    }
-    return rows;
-}
+using Row = pgtest::CsvRow;
+using pgtest::readBack;
+using pgtest::run;
+using pgtest::RunResult;
 
 using pgtest::Child;
 

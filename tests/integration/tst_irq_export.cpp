@@ -4,6 +4,8 @@
 // the fixture trees (tests/data/irqtopo, with --sys-root) and live with --interval 1000, where
 // every IRQ a PCI function lists in /sys/bus/pci/devices/*/msi_irqs must have an attached_to.
 
+#include "tests/support/CliRun.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,50 +17,12 @@
 namespace {
 
 const QString kProcglass = QStringLiteral(PROCGLASS_BINARY_DIR "/app/procglass");
-const QString kReader = QStringLiteral(PROCGLASS_TEST_DATA "/export/read_csv.py");
 const QString kTopo = QStringLiteral(PROCGLASS_TEST_DATA "/irqtopo/");
 
-using Row = QList<QByteArray>;
-
-struct RunResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-RunResult run(const QString& program, const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return {};
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-        p.readAllStandardError() };
-}
-
-QList<Row> readBack(const QByteArray& csv, QString* problem)
-{
-    const RunResult r = run(QStringLiteral("python3"), { kReader, QStringLiteral("-") }, csv);
-    if (r.exitCode != 0) {
-        *problem = QString::fromUtf8(r.err);
-        return {};
-    }
-    QList<Row> rows;
-    const QJsonArray array
-        = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("rows")).toArray();
-    for (const QJsonValue& row : array) {
-        Row fields;
-        for (const QJsonValue& f : row.toArray())
-            fields << QByteArray::fromHex(f.toString().toLatin1());
-        rows << fields;
-    }
-    return rows;
-}
+using Row = pgtest::CsvRow;
+using pgtest::readBack;
+using pgtest::run;
+using pgtest::RunResult;
 
 // Column name -> value, for the row whose first field is `key`.
 QMap<QByteArray, QByteArray> rowOf(const QList<Row>& rows, const QByteArray& key)

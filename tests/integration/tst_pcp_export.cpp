@@ -8,6 +8,7 @@
 
 #include "tests/support/BinaryCopy.h"
 #include "tests/support/ChildProcess.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/PrivatePmcd.h"
 
 #include <QDateTime>
@@ -26,30 +27,11 @@
 namespace {
 
 const QString kProcglass = QStringLiteral(PROCGLASS_BINARY_DIR "/app/procglass");
-const QString kReader = QStringLiteral(PROCGLASS_TEST_DATA "/export/read_csv.py");
 
-using Row = QList<QByteArray>;
-
-struct RunResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-RunResult run(const QString& program, const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return {};
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-        p.readAllStandardError() };
-}
+using Row = pgtest::CsvRow;
+using pgtest::readBack;
+using pgtest::run;
+using pgtest::RunResult;
 
 // The CSV file read back by the independent reader: header first.
 QList<Row> readCsv(const QString& path, QString* problem)
@@ -59,22 +41,7 @@ QList<Row> readCsv(const QString& path, QString* problem)
         *problem = QStringLiteral("cannot open ") + path;
         return {};
     }
-    const RunResult r
-        = run(QStringLiteral("python3"), { kReader, QStringLiteral("-") }, f.readAll());
-    if (r.exitCode != 0) {
-        *problem = QString::fromUtf8(r.err);
-        return {};
-    }
-    QList<Row> rows;
-    const QJsonArray array
-        = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("rows")).toArray();
-    for (const QJsonValue& row : array) {
-        Row fields;
-        for (const QJsonValue& v : row.toArray())
-            fields << QByteArray::fromHex(v.toString().toLatin1());
-        rows << fields;
-    }
-    return rows;
+    return readBack(f.readAll(), problem);
 }
 
 int columnOf(const QList<Row>& rows, const char* name)
