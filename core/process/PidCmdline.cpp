@@ -24,25 +24,6 @@ std::vector<std::string> parsePidCmdline(std::string_view text)
     return argv;
 }
 
-bool cmdlineEquals(const std::vector<std::string>& argv, std::string_view text)
-{
-    while (!text.empty() && text.back() == '\0')
-        text.remove_suffix(1);
-    if (text.empty())
-        return argv.empty();
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        const std::size_t nul = text.find('\0', start);
-        const std::size_t end = nul == std::string_view::npos ? text.size() : nul;
-        if (text.substr(start, end - start) != argv[i])
-            return false;
-        if (nul == std::string_view::npos)
-            return i + 1 == argv.size();
-        start = nul + 1;
-    }
-    return false; // more arguments in the text than in argv
-}
-
 std::string joinCmdline(const std::vector<std::string>& argv)
 {
     std::string joined;
@@ -52,6 +33,39 @@ std::string joinCmdline(const std::vector<std::string>& argv)
         joined += arg;
     }
     return joined;
+}
+
+namespace {
+
+std::string_view withoutPadding(std::string_view text)
+{
+    while (!text.empty() && text.back() == '\0')
+        text.remove_suffix(1);
+    return text;
+}
+
+} // namespace
+
+std::string joinedCmdline(std::string_view text)
+{
+    std::string joined(withoutPadding(text));
+    for (char& c : joined) {
+        if (c == '\0')
+            c = ' ';
+    }
+    return joined;
+}
+
+bool joinedCmdlineEquals(std::string_view joined, std::string_view text)
+{
+    text = withoutPadding(text);
+    if (text.size() != joined.size())
+        return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((text[i] == '\0' ? ' ' : text[i]) != joined[i])
+            return false;
+    }
+    return true;
 }
 
 } // namespace pg

@@ -13,12 +13,16 @@ namespace pg {
 
 std::vector<std::string> parsePidCmdline(std::string_view text);
 
-// Whether `text` parses to exactly `argv`, without allocating: the sampler re-reads every
-// cmdline each refresh (setproctitle changes nothing else it could watch) and rebuilds the names
-// only when they differ.
-bool cmdlineEquals(const std::vector<std::string>& argv, std::string_view text);
-
 // The argv joined by single spaces, as ps -o args shows it.
 std::string joinCmdline(const std::vector<std::string>& argv);
+
+// joinCmdline(parsePidCmdline(text)) in one pass, without the argument list: the NULs between
+// arguments become spaces, the trailing ones go.
+std::string joinedCmdline(std::string_view text);
+
+// Whether `text` joins to exactly `joined`, without allocating: the sampler re-reads every
+// cmdline each refresh (setproctitle changes nothing else it could watch) and rebuilds the names
+// only when what they show differs.
+bool joinedCmdlineEquals(std::string_view joined, std::string_view text);
 
 } // namespace pg

@@ -374,15 +374,14 @@ void ProcessCollector::readNames(Entry& entry, const char* name, bool ran)
         if (error == Error::ProcessGone || error == Error::FileMissing)
             return;
         if (entry.names->comm == entry.stat.comm && entry.names->cmdlineError == error
-            && (error != Error::None || cmdlineEquals(entry.names->argv, text)))
+            && (error != Error::None || joinedCmdlineEquals(entry.names->cmdline, text)))
             return; // unchanged: the snapshot keeps sharing the same names
     }
     auto names = std::make_shared<ProcessNames>();
     names->comm = entry.stat.comm;
     names->cmdlineError = error;
     if (error == Error::None) {
-        names->argv = parsePidCmdline(text);
-        names->cmdline = joinCmdline(names->argv);
+        names->cmdline = joinedCmdline(text);
     }
     entry.names = std::move(names);
 }

@@ -40,8 +40,9 @@ struct ProcessKeyHash
 struct ProcessNames
 {
     std::string comm; // (2) of stat, raw bytes
-    std::vector<std::string> argv; // cmdline split at NULs, raw bytes
-    std::string cmdline; // argv joined by single spaces; empty for kernel threads and zombies
+    // cmdline's arguments joined by single spaces (raw bytes); empty for kernel threads and
+    // zombies. The argument list itself is not kept per process: the details read it when shown.
+    std::string cmdline;
     Error cmdlineError = Error::None; // why cmdline is unknown, if it is
 };
 

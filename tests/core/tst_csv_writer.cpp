@@ -175,7 +175,6 @@ void TestCsvWriter::processColumnsInOrder()
     p.user = std::make_shared<const std::string>("alice");
     auto names = std::make_shared<ProcessNames>();
     names->comm = "=evil,\"x\"";
-    names->argv = { "prog", "-n", "a b" };
     names->cmdline = "prog -n a b";
     p.names = names;
     p.threads = 3;

@@ -226,6 +226,19 @@ void TestPidParsers::cmdline()
         got << QString::fromStdString(a);
     QCOMPARE(got, argv);
     QTEST(QString::fromStdString(joinCmdline(parsed)), "joined");
+    // The sampler's one-pass form gives the same, and tells it apart from any other text.
+    const std::string text = pgtest::fixture(file);
+    const std::string joined = joinedCmdline(text);
+    QCOMPARE(joined, joinCmdline(parsed));
+    QVERIFY(joinedCmdlineEquals(joined, text));
+    QVERIFY(joinedCmdlineEquals(joined, text + std::string(3, '\0'))); // more padding
+    QVERIFY(!joinedCmdlineEquals(joined, text + "x"));
+    QVERIFY(!joinedCmdlineEquals(joined + "x", text));
+    if (!joined.empty()) {
+        std::string changed = text;
+        changed[0] = changed[0] == 'q' ? 'r' : 'q';
+        QVERIFY(!joinedCmdlineEquals(joined, changed));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPidParsers)

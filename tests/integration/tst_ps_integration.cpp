@@ -3,6 +3,7 @@
 // compared field by field with ps(1) and with /proc/PID/statm.
 
 #include "core/process/ProcessCollector.h"
+#include "core/process/ProcessDetails.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -117,7 +118,10 @@ void TestPsIntegration::childMatchesPs()
     QCOMPARE(f[7].toUInt(), p->uid);
     QCOMPARE(f[8], QString::fromStdString(p->names->comm));
     QCOMPARE(QString::fromStdString(p->names->cmdline), QStringLiteral("sleep 600"));
-    QCOMPARE(p->names->argv.size(), std::size_t(2));
+    // The arguments themselves are read by the details when shown (not kept per process).
+    const ProcessDetails details = readProcessDetails("/proc", p->key.pid);
+    QVERIFY(details.cmdline);
+    QCOMPARE(details.cmdline->size(), std::size_t(2));
     QVERIFY(!p->kernelThread);
     QCOMPARE(p->priority, 27); // 20 + nice
 
@@ -177,8 +181,14 @@ void TestPsIntegration::busyChildUsesCpu()
     const ProcessInfo* p = find(s, pid);
     QVERIFY(p);
     QVERIFY(!std::isnan(p->cpuPercent));
-    QCOMPARE(p->names->argv.size(), std::size_t(4));
-    QCOMPARE(QString::fromStdString(p->names->argv[3]), QStringLiteral("procglass test child"));
+    // argv[0] is the path QProcess found ("/usr/bin/sh").
+    const QString cmdline = QString::fromStdString(p->names->cmdline);
+    QVERIFY2(cmdline.endsWith(QStringLiteral("sh -c while :; do :; done procglass test child")),
+        qPrintable(cmdline));
+    const ProcessDetails details = readProcessDetails("/proc", p->key.pid);
+    QVERIFY(details.cmdline);
+    QCOMPARE(details.cmdline->size(), std::size_t(4));
+    QCOMPARE(QString::fromStdString((*details.cmdline)[3]), QStringLiteral("procglass test child"));
     QVERIFY(s.elapsedSeconds > 0.9);
     const double ticksPerSecond = static_cast<double>(s.clockTicksPerSecond);
     const double measuredTicks = p->cpuPercent / 100.0 * s.elapsedSeconds * ticksPerSecond;

@@ -34,7 +34,6 @@ ProcessInfo proc(int pid, double readRate, double writeRate, Error ioError = Err
     auto names = std::make_shared<ProcessNames>();
     names->comm = "p" + std::to_string(pid);
     names->cmdline = names->comm;
-    names->argv = { names->comm };
     p.names = names;
     p.ioReadBytesPerS = readRate;
     p.ioWriteBytesPerS = writeRate;

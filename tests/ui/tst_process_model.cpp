@@ -35,7 +35,6 @@ ProcessInfo proc(int pid, std::uint64_t start, const std::string& cmd, double cp
     names->comm = cmd.substr(0, cmd.find(' '));
     if (!kthread) {
         names->cmdline = cmd;
-        names->argv = { cmd };
     }
     p.names = names;
     p.cpuPercent = cpu;
@@ -324,9 +323,10 @@ void TestProcessModel::hostileNamesOneLine()
     // 100 KB of arguments, with newlines among them: still one line, every byte accounted for.
     auto big = std::make_shared<ProcessNames>();
     big->comm = "big";
+    std::vector<std::string> argv;
     for (int i = 0; i < 11000; ++i)
-        big->argv.push_back("arg\n" + std::to_string(i % 10) + "xxxx");
-    big->cmdline = joinCmdline(big->argv);
+        argv.push_back("arg\n" + std::to_string(i % 10) + "xxxx");
+    big->cmdline = joinCmdline(argv);
     QVERIFY(big->cmdline.size() > 100000);
     p.names = big;
     model.applySnapshot(snap({ p }));

@@ -76,7 +76,6 @@ ProcessSnapshotPtr snapshot(const std::vector<P>& list)
         info.uidKnown = true;
         auto names = std::make_shared<ProcessNames>();
         names->comm = p.comm ? p.comm : "proc" + std::to_string(p.pid);
-        names->argv = { names->comm, "--flag" };
         if (!p.kernelThread)
             names->cmdline = names->comm + " --flag";
         info.names = names;

@@ -61,7 +61,6 @@ ProcessSnapshotPtr snapshot(const std::vector<P>& list)
         if (!names) {
             auto made = std::make_shared<ProcessNames>();
             made->comm = comm;
-            made->argv = { comm };
             if (!p.kernelThread)
                 made->cmdline = comm;
             names = made;
