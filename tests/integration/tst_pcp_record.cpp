@@ -6,7 +6,7 @@
 // /proc/meminfo's MemTotal; --at the first sample has no CPU % (nothing before it) and an earlier
 // uptime than the last; a TIME outside the archive and existing targets (a file, a dangling
 // symlink) are refused in one line; recording from a private pmcd (--host unix:SOCKET) works, and
-// an archive written by pmlogger itself reads back too.
+// an archive that pmlogger wrote from that pmcd reads back too (pids, comm, MemTotal).
 
 #include "tests/support/ChildProcess.h"
 #include "tests/support/CliRun.h"
@@ -273,6 +273,36 @@ private slots:
         QVERIFY(found);
         QVERIFY(haveIo);
         QCOMPARE(systemValue(exportArchive({ QStringLiteral("system") }, archive), "memory.total"),
+            memTotalKib());
+
+        // An archive written by pmlogger itself (3 samples a second apart) reads back the same way.
+        QFile conf(m_dir.filePath(QStringLiteral("pmlogger.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("log mandatory on 1 sec {\n proc.psinfo\n proc.id.uid\n proc.id.uid_nm\n"
+                   " proc.memory.size\n proc.memory.rss\n proc.memory.share\n kernel.all.boottime\n"
+                   " mem.physmem\n mem.util.free\n kernel.all.cpu.user\n}\n");
+        conf.close();
+        const QString logged = m_dir.filePath(QStringLiteral("pmlogged"));
+        QProcess pmlogger;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PCP_TMP_DIR"), m_dir.path());
+        env.insert(QStringLiteral("PCP_DERIVED_CONFIG"), QString());
+        pmlogger.setProcessEnvironment(env);
+        pmlogger.start(QStringLiteral("/usr/lib/pcp/bin/pmlogger"),
+            { QStringLiteral("-h"), pmcd.hostSpec(), QStringLiteral("-c"), conf.fileName(),
+                QStringLiteral("-s"), QStringLiteral("3"), QStringLiteral("-l"),
+                m_dir.filePath(QStringLiteral("pmlogger.log")), logged });
+        QVERIFY(pmlogger.waitForFinished(30000));
+        QFile log(m_dir.filePath(QStringLiteral("pmlogger.log")));
+        log.open(QIODevice::ReadOnly);
+        QVERIFY2(pmlogger.exitCode() == 0, log.readAll().constData());
+        const QList<Row> fromPmlogger = exportArchive({ QStringLiteral("processes") }, logged);
+        bool listed = false;
+        for (qsizetype i = 1; i < fromPmlogger.size(); ++i)
+            listed |= fromPmlogger[i].at(pid).toInt() == m_beta.pid
+                && fromPmlogger[i].at(comm) == "pgrec-beta";
+        QVERIFY(listed);
+        QCOMPARE(systemValue(exportArchive({ QStringLiteral("system") }, logged), "memory.total"),
             memTotalKib());
     }
 };
