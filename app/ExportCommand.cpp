@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ExportCommand.h"
 
+#include "ArchiveExport.h"
 #include "CommandLineChecks.h"
 #include "ExportSignalGuard.h"
 #include "HostExport.h"
@@ -51,6 +52,8 @@ struct ExportRequest
     std::string procRoot = "/proc";
     std::string sysRoot; // --sys-root; empty: irqSysRoot()'s default
     std::string host; // --host SPEC: a PCP pmcd instead of procRoot (HostExport.h)
+    std::string archive; // --archive ARCHIVE: a PCP recording instead (ArchiveExport.h)
+    std::string at; // --at TIME in the archive; empty: its last sample
     int intervalMs = 1000;
     bool intervalSet = false; // --interval given: interrupts and softirqs take two samples
     int pid = 0; // memory: 0 for every process (the census), else that process's map
@@ -304,6 +307,11 @@ TableOutcome exportMemoryCensus(const ExportRequest& request)
 // entry there plus one case here.
 TableOutcome produce(ExportTableId id, const ExportRequest& request)
 {
+    if (!request.archive.empty()) {
+        HostTableOutcome fromArchive = exportFromArchive(id, request.archive, request.at);
+        return { std::move(fromArchive.table), std::move(fromArchive.error),
+            std::move(fromArchive.warnings) };
+    }
     if (!request.host.empty()) {
         HostTableOutcome fromHost
             = exportFromHost(id, request.host, request.intervalMs, request.intervalSet);
@@ -366,7 +374,9 @@ std::string usageLines()
     return "Usage: procglass export " + namesWhere(false) + " [-o FILE]\n"
         + "       procglass export " + namesWhere(true) + " PID [-o FILE]\n"
         + "       procglass export memory [--by process|user|mapping] [-o FILE]\n"
-        + "       procglass export processes|interrupts|system --host SPEC [-o FILE]\n";
+        + "       procglass export processes|interrupts|system --host SPEC [-o FILE]\n"
+        + "       procglass export processes|interrupts|system --archive ARCHIVE [--at TIME] "
+          "[-o FILE]\n";
 }
 
 // One line per table, for --help: its name (and PID) and what it holds.
@@ -444,8 +454,17 @@ int runExportCommand(int argc, char** argv)
                        "instead of the local /proc: a PCP host spec (HOST, HOST:PORT, pcp://..., "
                        "pcps://HOST?username=USER, unix:PATH, local:), passed to libpcp as given."),
         QStringLiteral("SPEC"));
+    const QCommandLineOption archiveOption(QStringLiteral("archive"),
+        QStringLiteral("Read processes, interrupts or system from a Performance Co-Pilot archive "
+                       "(procglass record's or pmlogger's) instead of the local /proc."),
+        QStringLiteral("ARCHIVE"));
+    const QCommandLineOption atOption(QStringLiteral("at"),
+        QStringLiteral("With --archive: the moment to export, \"YYYY-MM-DD HH:MM:SS\" (local "
+                       "time), +30s after the archive's start or -30s before its end (default: "
+                       "its last sample)."),
+        QStringLiteral("TIME"));
     parser.addOptions({ helpOption, outputOption, procRootOption, sysRootOption, intervalOption,
-        byOption, hostOption });
+        byOption, hostOption, archiveOption, atOption });
     if (!parser.parse(args))
         return fail(2, parser.errorText().toStdString() + " (see procglass export --help)");
     if (parser.isSet(helpOption)) {
@@ -503,6 +522,22 @@ int runExportCommand(int argc, char** argv)
         if (const std::string problem = hostExportProblem(table->id, positional.size() > 1);
             !problem.empty())
             return fail(2, problem);
+    }
+    if (parser.isSet(archiveOption)) {
+        request.archive = parser.value(archiveOption).toLocal8Bit().toStdString();
+        request.at = parser.value(atOption).toLocal8Bit().toStdString();
+        if (request.archive.empty())
+            return fail(2, "--archive takes the name of a PCP archive (its base name or a file)");
+        if (parser.isSet(hostOption) || parser.isSet(procRootOption) || parser.isSet(sysRootOption)
+            || parser.isSet(intervalOption))
+            return fail(2,
+                "--archive reads a recording: it does not go with --host, --proc-root, "
+                "--sys-root or --interval");
+        if (const std::string problem = hostExportProblem(table->id, positional.size() > 1);
+            !problem.empty())
+            return fail(2, problem);
+    } else if (parser.isSet(atOption)) {
+        return fail(2, "--at is a moment in a recording: it needs --archive ARCHIVE");
     }
     // memory takes a PID (that process's map) or none (every process, --by process|user|mapping).
     // The old name "maps" always meant one process's map.

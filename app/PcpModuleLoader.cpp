@@ -20,12 +20,15 @@ std::vector<std::string> pcpModuleCandidates(const std::string& selfPath)
         (dir / PROCGLASS_PCP_FROM_BINDIR).lexically_normal().string() };
 }
 
-std::unique_ptr<PcpSession> openPcpSession(const std::string& spec, std::string* error)
+namespace {
+
+// The module's `entry` symbol, or null with *error set. `what` names the option that needs it.
+void* pcpModuleSymbol(const char* entry, const std::string& what, std::string* error)
 {
     char self[PATH_MAX];
     if (!::realpath("/proc/self/exe", self)) {
         *error = "cannot find this program's own path (/proc/self/exe: " + errnoPhrase(errno)
-            + "), so not the " PROCGLASS_PCP_NAME " module that --host needs";
+            + "), so not the " PROCGLASS_PCP_NAME " module that " + what + " needs";
         return nullptr;
     }
     const std::vector<std::string> candidates = pcpModuleCandidates(self);
@@ -44,22 +47,45 @@ std::unique_ptr<PcpSession> openPcpSession(const std::string& spec, std::string*
         void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!handle) {
             const char* why = ::dlerror();
-            *error = "cannot load " + path + ": " + (why ? why : "unknown error")
-                + " (--host needs libpcp3: apt-get install libpcp3)";
+            *error = "cannot load " + path + ": " + (why ? why : "unknown error") + " (" + what
+                + " needs libpcp3 and libpcp-import1: apt-get install libpcp3 libpcp-import1)";
             return nullptr;
         }
         // Kept loaded for the life of the process: the session's code lives in it.
-        auto open = reinterpret_cast<PcpOpenFunction>(::dlsym(handle, kPcpModuleEntry));
-        if (!open) {
-            *error = path + " is not a procglass-pcp module (no " + kPcpModuleEntry + ")";
-            return nullptr;
-        }
-        std::unique_ptr<PcpSession> session(open(kPcpModuleAbi, spec.c_str(), error));
-        return session;
+        void* symbol = ::dlsym(handle, entry);
+        if (!symbol)
+            *error = path + " is not a procglass-pcp module of this version (no " + entry + ")";
+        return symbol;
     }
-    *error = "--host needs the " PROCGLASS_PCP_NAME " module, which is missing (not at "
+    *error = what + " needs the " PROCGLASS_PCP_NAME " module, which is missing (not at "
         + candidates[0] + " nor at " + candidates[1] + ")";
     return nullptr;
+}
+
+} // namespace
+
+std::unique_ptr<PcpSession> openPcpSession(const std::string& spec, std::string* error)
+{
+    auto open
+        = reinterpret_cast<PcpOpenFunction>(pcpModuleSymbol(kPcpModuleEntry, "--host", error));
+    return std::unique_ptr<PcpSession>(open ? open(kPcpModuleAbi, spec.c_str(), error) : nullptr);
+}
+
+std::unique_ptr<PcpArchiveSession> openPcpArchive(const std::string& path, std::string* error)
+{
+    auto open = reinterpret_cast<PcpOpenArchiveFunction>(
+        pcpModuleSymbol(kPcpModuleArchiveEntry, "--archive", error));
+    return std::unique_ptr<PcpArchiveSession>(
+        open ? open(kPcpModuleAbi, path.c_str(), error) : nullptr);
+}
+
+std::unique_ptr<PcpRecorder> startPcpRecorder(
+    const std::string& path, const std::string& hostname, std::string* error)
+{
+    auto start = reinterpret_cast<PcpRecordFunction>(
+        pcpModuleSymbol(kPcpModuleRecordEntry, "procglass record", error));
+    return std::unique_ptr<PcpRecorder>(
+        start ? start(kPcpModuleAbi, path.c_str(), hostname.c_str(), error) : nullptr);
 }
 
 } // namespace pg

@@ -4,11 +4,13 @@
 // `--host` reads a pmcd through libpcp, and libpcp brings OpenSSL, SASL and libsystemd with it
 // (about 3.7 ms more start-up for every run, measured in README). So procglass does not link it:
 // the libpcp code is the procglass-pcp.so module (core/pcp/module/), opened with dlopen only when
-// --host is given. Like procglass-gui (GuiLauncher.h) it is looked for only relative to the real
-// path of this program (/proc/self/exe), never through LD_LIBRARY_PATH or the current folder
-// (Procglass runs as root): first in the same folder (the build tree), then at
+// --host, --archive or record needs it. Like procglass-gui (GuiLauncher.h) it is looked for only
+// relative to the real path of this program (/proc/self/exe), never through LD_LIBRARY_PATH or the
+// current folder (Procglass runs as root): first in the same folder (the build tree), then at
 // PROCGLASS_PCP_FROM_BINDIR from it (installed: ../libexec/procglass/procglass-pcp.so).
 
+#include "core/pcp/PcpArchiveSession.h"
+#include "core/pcp/PcpRecorder.h"
 #include "core/pcp/PcpSession.h"
 
 #include <memory>
@@ -23,5 +25,13 @@ std::vector<std::string> pcpModuleCandidates(const std::string& selfPath);
 // A session with the pmcd at `spec` (a PCP host spec, passed to libpcp as given), or null with
 // *error set (one line): module missing or refused, host unreachable.
 std::unique_ptr<PcpSession> openPcpSession(const std::string& spec, std::string* error);
+
+// The PCP archive at `path` (export --archive), or null with *error set.
+std::unique_ptr<PcpArchiveSession> openPcpArchive(const std::string& path, std::string* error);
+
+// A new archive at `path` (procglass record; the caller made sure nothing is there), or null
+// with *error set. `hostname` goes into its label.
+std::unique_ptr<PcpRecorder> startPcpRecorder(
+    const std::string& path, const std::string& hostname, std::string* error);
 
 } // namespace pg

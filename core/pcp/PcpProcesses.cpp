@@ -139,7 +139,10 @@ PcpProcessTable processTableFromPcp(
     // One shared string per user name, as the local collector shares them.
     std::map<std::string, std::shared_ptr<const std::string>> users;
     const bool ioRefused = ix.readBytes.metric() && ix.readBytes.metric()->permissionDenied;
-    snap.ioSampled = !ioRefused; // refused: one note below instead of a count per process
+    // An archive recorded from /proc by procglass has no proc.io.* (LocalPcpConverter.h): not
+    // sampled, rather than unreadable for every process.
+    const bool ioMissing = !ix.readBytes.metric() || !ix.writeBytes.metric();
+    snap.ioSampled = !ioRefused && !ioMissing; // one note below instead of a count per process
     snap.processes.reserve(cmd->values.size());
     for (const PcpInstanceValue& v : cmd->values) {
         const int pid = v.instance;
@@ -204,7 +207,7 @@ PcpProcessTable processTableFromPcp(
         }
         const auto read = ix.readBytes.u64(pid);
         const auto written = ix.writeBytes.u64(pid);
-        if (!read || !written)
+        if ((!read || !written) && !ioMissing)
             p.ioError
                 = Error::PermissionDenied; // refused, or left out: pmdaproc reads as the client
         const auto prev = previous.find(pid);
@@ -227,6 +230,9 @@ PcpProcessTable processTableFromPcp(
     if (ioRefused)
         table.notes.push_back("io_read_bytes_per_s and io_write_bytes_per_s are empty: pmcd at "
             + host + " refuses proc.io.* to this connection");
+    if (ioMissing && !ioRefused)
+        table.notes.push_back("io_read_bytes_per_s and io_write_bytes_per_s are empty: " + host
+            + " has no proc.io.read_bytes or proc.io.write_bytes");
     if (!before)
         table.notes.push_back("cpu_percent and the io rates are empty: a rate needs two fetches");
     return table;

@@ -29,11 +29,18 @@ public:
     virtual PcpFetchOutcome fetch(const std::vector<PcpMetricRequest>& metrics) = 0;
 };
 
-// The module's entry point: extern "C" PcpSession* procglass_pcp_open(int abi, const char* spec,
-// std::string* error). Null with *error set when the host cannot be reached. `abi` must be
-// kPcpModuleAbi (a module from another build says no instead of crashing).
+// The module's entry points (each checks `abi`: a module from another build says no instead of
+// crashing; 2 added the archive and the recorder):
+//   extern "C" PcpSession* procglass_pcp_open(int abi, const char* spec, std::string* error)
+//   extern "C" PcpArchiveSession* procglass_pcp_open_archive(int abi, const char* path,
+//                                                            std::string* error)
+//   extern "C" PcpRecorder* procglass_pcp_record(int abi, const char* path, const char* hostname,
+//                                                std::string* error)
+// Null with *error set when the host or archive cannot be opened.
 inline constexpr const char* kPcpModuleEntry = "procglass_pcp_open";
-inline constexpr int kPcpModuleAbi = 1;
+inline constexpr const char* kPcpModuleArchiveEntry = "procglass_pcp_open_archive";
+inline constexpr const char* kPcpModuleRecordEntry = "procglass_pcp_record";
+inline constexpr int kPcpModuleAbi = 2;
 using PcpOpenFunction = PcpSession* (*)(int abi, const char* spec, std::string* error);
 
 } // namespace pg

@@ -11,30 +11,6 @@ namespace pg {
 
 namespace {
 
-// meminfo's key and the mem.util metric that carries it (Kbyte, as the file).
-constexpr std::pair<const char*, const char*> kMemory[] = {
-    { "MemTotal", "mem.physmem" },
-    { "MemFree", "mem.util.free" },
-    { "MemAvailable", "mem.util.available" },
-    { "Buffers", "mem.util.bufmem" },
-    { "Cached", "mem.util.cached" },
-    { "SReclaimable", "mem.util.slabReclaimable" },
-    { "SwapTotal", "mem.util.swapTotal" },
-    { "SwapFree", "mem.util.swapFree" },
-};
-
-// /proc/stat's CPU states and the metric suffix pmdalinux gives them under (milliseconds).
-constexpr std::pair<std::uint64_t CpuTimes::*, const char*> kCpuStates[] = {
-    { &CpuTimes::user, "user" },
-    { &CpuTimes::nice, "nice" },
-    { &CpuTimes::system, "sys" },
-    { &CpuTimes::idle, "idle" },
-    { &CpuTimes::iowait, "wait.total" },
-    { &CpuTimes::irq, "irq.hard" },
-    { &CpuTimes::softirq, "irq.soft" },
-    { &CpuTimes::steal, "steal" },
-};
-
 std::optional<std::uint64_t> u64(const PcpFetch& f, std::string_view name)
 {
     const PcpValue* v = pcpSingle(f, name);
@@ -80,9 +56,9 @@ const std::vector<PcpMetricRequest>& pcpSystemMetrics()
 {
     static const std::vector<PcpMetricRequest> metrics = [] {
         std::vector<PcpMetricRequest> m;
-        for (const auto& [key, metric] : kMemory)
+        for (const auto& [key, metric] : kPcpMemoryMetrics)
             m.push_back({ metric, false });
-        for (const auto& [member, suffix] : kCpuStates) {
+        for (const auto& [member, suffix] : kPcpCpuStates) {
             m.push_back({ std::string("kernel.all.cpu.") + suffix, false });
             m.push_back({ std::string("kernel.percpu.cpu.") + suffix, true });
         }
@@ -108,7 +84,7 @@ PcpSystemTable systemFromPcp(const PcpFetch& f, const std::string& host)
     const std::string source = "pmcd at " + host;
 
     MemInfo mem;
-    for (const auto& [key, metric] : kMemory) {
+    for (const auto& [key, metric] : kPcpMemoryMetrics) {
         if (const auto kib = u64(f, metric))
             mem.fields.emplace_back(key, *kib);
     }
@@ -119,7 +95,7 @@ PcpSystemTable systemFromPcp(const PcpFetch& f, const std::string& host)
 
     SystemStat stat;
     bool haveCpu = false;
-    for (const auto& [member, suffix] : kCpuStates) {
+    for (const auto& [member, suffix] : kPcpCpuStates) {
         if (const auto ms = u64(f, std::string("kernel.all.cpu.") + suffix)) {
             stat.total.*member = *ms;
             haveCpu = true;

@@ -59,7 +59,7 @@ same "procglass --page=m<TAB>" "$(printf -- '--page=memory\n--page=memusage')" \
 same "procglass -<TAB>" "$(help_options)" "$(complete_words procglass -)"
 same "procglass export processes -<TAB>" "$(help_options export)" \
     "$(complete_words procglass export processes -)"
-same "procglass <TAB>" "export" "$(complete_words procglass '')"
+same "procglass <TAB>" "$(printf 'export\nrecord')" "$(complete_words procglass '')"
 same "procglass export memory --by <TAB>" "$(printf 'mapping\nprocess\nuser')" \
     "$(complete_words procglass export memory --by '')"
 

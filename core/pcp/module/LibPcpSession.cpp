@@ -3,6 +3,7 @@
 
 #include <pcp/pmapi.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <map>
 
@@ -68,11 +69,17 @@ std::map<int, std::string> instanceNames(pmInDom indom)
     return names;
 }
 
+double seconds(const timeval& t)
+{
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+}
+
 } // namespace
 
-LibPcpSession::LibPcpSession(int context, std::string spec)
+LibPcpSession::LibPcpSession(int context, std::string spec, bool archive)
     : m_context(context)
     , m_spec(std::move(spec))
+    , m_archive(archive)
 { }
 
 LibPcpSession::~LibPcpSession()
@@ -91,7 +98,50 @@ LibPcpSession* LibPcpSession::open(const std::string& spec, std::string* error)
                       "this one)";
         return nullptr;
     }
-    return new LibPcpSession(context, spec);
+    return new LibPcpSession(context, spec, false);
+}
+
+LibPcpSession* LibPcpSession::openArchive(const std::string& path, std::string* error)
+{
+    const int context = pmNewContext(PM_CONTEXT_ARCHIVE, path.c_str());
+    if (context < 0) {
+        *error = "cannot read the PCP archive " + path + ": " + pcpError(context);
+        return nullptr;
+    }
+    auto* session = new LibPcpSession(context, "archive " + path, true);
+    pmLogLabel label {};
+    timeval end {};
+    int status = pmGetArchiveLabel(&label);
+    if (status >= 0)
+        status = pmGetArchiveEnd(&end);
+    if (status < 0) {
+        *error = "cannot read the PCP archive " + path + ": " + pcpError(status);
+        delete session;
+        return nullptr;
+    }
+    session->m_startSec = seconds(label.ll_start);
+    session->m_endSec = seconds(end);
+    return session;
+}
+
+std::string LibPcpSession::seekBack(double sec)
+{
+    if (!m_archive)
+        return m_spec + " is a live host, not an archive";
+    int status = pmUseContext(m_context);
+    if (status >= 0) {
+        // A hair past `sec`: a sample stamped exactly at `sec` (to the microsecond) is included.
+        const double whole = std::floor(sec);
+        timeval when {};
+        when.tv_sec = static_cast<time_t>(whole);
+        when.tv_usec = static_cast<suseconds_t>(std::lround((sec - whole) * 1e6)) + 1;
+        if (when.tv_usec >= 1000000) {
+            when.tv_sec += 1;
+            when.tv_usec -= 1000000;
+        }
+        status = pmSetMode(PM_MODE_BACK, &when, 0);
+    }
+    return status < 0 ? "cannot seek in " + m_spec + ": " + pcpError(status) : std::string();
 }
 
 std::string LibPcpSession::lookUp(const std::string& name, Metric* out)
@@ -116,7 +166,7 @@ std::string LibPcpSession::lookUp(const std::string& name, Metric* out)
     return {};
 }
 
-PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& requests)
+PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& allRequests)
 {
     PcpFetchOutcome outcome;
     int status = pmUseContext(m_context);
@@ -124,6 +174,20 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& reques
         outcome.error = "lost the connection to pmcd at " + m_spec + ": " + pcpError(status);
         return outcome;
     }
+    // An archive holds what its recorder chose (procglass record from /proc has no proc.io.*, a
+    // pmlogger configuration may leave anything out): a metric it lacks is left out of the fetch,
+    // as if the host had not sent it, instead of failing the whole table.
+    std::vector<PcpMetricRequest> kept;
+    const std::vector<PcpMetricRequest>* asked = &allRequests;
+    if (m_archive) {
+        for (const PcpMetricRequest& r : allRequests) {
+            Metric unused;
+            if (lookUp(r.name, &unused).empty())
+                kept.push_back(r);
+        }
+        asked = &kept;
+    }
+    const std::vector<PcpMetricRequest>& requests = *asked;
     std::vector<Metric> metrics(requests.size());
     std::vector<pmID> pmids(requests.size());
     for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -131,6 +195,10 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& reques
         if (!outcome.error.empty())
             return outcome;
         pmids[i] = metrics[i].pmid;
+    }
+    if (pmids.empty()) {
+        outcome.error = m_spec + " has none of the metrics this table needs";
+        return outcome;
     }
     // Names first: an instance that appears between the two calls simply has no name.
     std::map<unsigned, std::map<int, std::string>> namesByIndom;
@@ -142,7 +210,8 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& reques
     pmResult* result = nullptr;
     status = pmFetch(static_cast<int>(pmids.size()), pmids.data(), &result);
     if (status < 0) {
-        outcome.error = "cannot fetch from pmcd at " + m_spec + ": " + pcpError(status);
+        outcome.error = (m_archive ? "cannot read from " : "cannot fetch from pmcd at ") + m_spec
+            + ": " + pcpError(status);
         return outcome;
     }
     outcome.fetch.timestampSec = static_cast<double>(result->timestamp.tv_sec)

@@ -1,26 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The thin libpcp layer: one PM_CONTEXT_HOST context, pmLookupName once per metric, pmFetch,
-// pmExtractValue into PcpFetch. No mapping to snapshots here (core/pcp/Pcp*.cpp does that).
+// The thin libpcp layer: one PM_CONTEXT_HOST or PM_CONTEXT_ARCHIVE context, pmLookupName once per
+// metric, pmFetch, pmExtractValue into PcpFetch. No mapping to snapshots here (core/pcp/Pcp*.cpp
+// does that).
 
-#include "core/pcp/PcpSession.h"
+#include "core/pcp/PcpArchiveSession.h"
 
 #include <map>
 #include <string>
 
 namespace pg {
 
-class LibPcpSession final : public PcpSession
+class LibPcpSession final : public PcpArchiveSession
 {
 public:
     ~LibPcpSession() override;
     // Null with *error set when the host cannot be reached (pmNewContext failed).
     static LibPcpSession* open(const std::string& spec, std::string* error);
+    // An archive (its base name, or any of its files): null with *error set when it is not one.
+    static LibPcpSession* openArchive(const std::string& path, std::string* error);
     PcpFetchOutcome fetch(const std::vector<PcpMetricRequest>& metrics) override;
+    double startSec() const override { return m_startSec; }
+    double endSec() const override { return m_endSec; }
+    std::string seekBack(double sec) override;
 
 private:
-    explicit LibPcpSession(int context, std::string spec);
+    LibPcpSession(int context, std::string spec, bool archive);
     struct Metric
     {
         unsigned pmid = 0;
@@ -32,6 +38,9 @@ private:
 
     int m_context = -1;
     std::string m_spec;
+    bool m_archive = false;
+    double m_startSec = 0;
+    double m_endSec = 0;
     std::map<std::string, Metric> m_metrics;
 };
 
