@@ -113,12 +113,16 @@ public:
 private:
     bool block(const void* data, std::size_t size, PcpType type, pmValue* out, int* valfmt)
     {
+        // A value block's length is a 24-bit field: a longer value cannot be stored.
+        constexpr std::size_t kMaxBlock = (std::size_t(1) << 24) - 1;
+        if (size > kMaxBlock - PM_VAL_HDR_SIZE)
+            return false;
         auto* vb = static_cast<pmValueBlock*>(std::calloc(1, PM_VAL_HDR_SIZE + size + 8));
         if (!vb)
             return false;
         m_blocks.push_back(vb);
-        vb->vlen = static_cast<unsigned>(PM_VAL_HDR_SIZE + size);
-        vb->vtype = static_cast<unsigned>(type);
+        vb->vlen = static_cast<unsigned>(PM_VAL_HDR_SIZE + size) & 0xFFFFFFu;
+        vb->vtype = static_cast<unsigned char>(type);
         std::memcpy(vb->vbuf, data, size);
         out->value.pval = vb;
         *valfmt = PM_VAL_DPTR;
