@@ -373,6 +373,8 @@ void TestInterruptsCharts::historyRangeHidesAndShowsAgain()
     page.setHistorySeconds(60);
     QCOMPARE(oldestX(chart->points("IRQ 24 nvme0q0")), -60.0);
     QCOMPARE(chart->xAxisRange(), std::pair(-60.0, 0.0));
+    // Whole seconds, as the table counts them (a value axis's default would print "-60.0").
+    QCOMPARE(chart->xAxisLabels(), QStringList({ "-60", "-50", "-40", "-30", "-20", "-10", "0" }));
     // Still kept: the ten minutes, not one.
     QCOMPARE(page.keptSeconds(), 600.0);
     QCOMPARE(page.hardware()->history().capacity(), historyCapacityFor(600, 1000));
@@ -384,6 +386,7 @@ void TestInterruptsCharts::historyRangeHidesAndShowsAgain()
     QVERIFY(oldestX(chart->points("IRQ 24 nvme0q0")) <= -595.0);
     QVERIFY(oldestX(chart->points("IRQ 24 nvme0q0")) >= -600.0);
     QCOMPARE(chart->xAxisRange(), std::pair(-600.0, 0.0));
+    QCOMPARE(chart->xAxisLabels(), QStringList({ "-600", "-480", "-360", "-240", "-120", "0" }));
     QVERIFY(oldestX(page.hardware()->cpuChart()->points(1)) <= -595.0);
     // The History box drives the same thing.
     QComboBox* box = page.historyBox();

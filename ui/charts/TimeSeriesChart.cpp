@@ -13,7 +13,6 @@
 #include <QLineSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -61,14 +60,15 @@ QChart* TimeSeriesChart::createChart()
     auto* chart = new QChart();
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->hide(); // the ChartLegend below shows full names and tooltips
-    m_x = new QValueAxis(chart);
+    m_x = new QCategoryAxis(chart);
     m_y = new QCategoryAxis(chart);
     m_x->setTitleText(tr("time (s, 0 = now)"));
-    // No label format: every step is whole seconds, so Qt's default prints "-60 -50 ... 0" just
-    // the same, and a format would make Qt Charts parse it with QRegularExpression on every
-    // relabel (pcre2 and its JIT: ~0.5 MiB of the window's memory, for nothing else).
-    m_x->setRange(-m_range, 0);
-    m_x->setTickCount(xTicksFor(m_range));
+    // Labels of our own ("-600 -480 ... 0"): a value axis prints "-600.0" by default, and a
+    // label format would make Qt Charts parse it with QRegularExpression on every relabel
+    // (pcre2 and its JIT: ~0.5 MiB of the window's memory).
+    m_x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_xLabelledRange = 0;
+    labelTimeAxis();
     m_y->setTitleText(m_unit);
     m_y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     chart->addAxis(m_x, Qt::AlignBottom);
@@ -310,8 +310,7 @@ void TimeSeriesChart::redraw()
                                : tr("%1\nnow: %2 %3").arg(m_names[k], fmt::rate(newest), m_unit) });
     }
     m_legend->setEntries(legend);
-    m_x->setRange(-m_range, 0);
-    m_x->setTickCount(xTicksFor(m_range));
+    labelTimeAxis();
     // Round ticks labelled by fmt::rate(), the table's format. The floor keeps a 0.2/s line off
     // the axis and its steps at 0.1 or more, where fmt::rate() has a decimal to show them.
     // Relabelled only when the scale changes: each change rebuilds the axis's label items (a
@@ -329,6 +328,22 @@ void TimeSeriesChart::redraw()
         m_y->setRange(0, scale.top);
     }
     updateTitle();
+}
+
+void TimeSeriesChart::labelTimeAxis()
+{
+    if (!m_x || m_xLabelledRange == m_range)
+        return;
+    m_xLabelledRange = m_range;
+    for (const QString& label : m_x->categoriesLabels())
+        m_x->remove(label);
+    const int ticks = xTicksFor(m_range);
+    m_x->setStartValue(-m_range);
+    for (int i = 0; i < ticks; ++i) {
+        const double at = -m_range + m_range * i / (ticks - 1);
+        m_x->append(QString::number(std::lround(at)), at);
+    }
+    m_x->setRange(-m_range, 0);
 }
 
 QStringList TimeSeriesChart::visibleSeriesNames() const
@@ -350,6 +365,11 @@ QList<QPointF> TimeSeriesChart::points(const QString& name) const
 std::pair<double, double> TimeSeriesChart::xAxisRange() const
 {
     return m_x ? std::pair(m_x->min(), m_x->max()) : std::pair(0.0, 0.0);
+}
+
+QStringList TimeSeriesChart::xAxisLabels() const
+{
+    return m_x ? m_x->categoriesLabels() : QStringList {};
 }
 
 QStringList TimeSeriesChart::yAxisLabels() const

@@ -27,7 +27,6 @@
 
 class QCategoryAxis;
 class QLineSeries;
-class QValueAxis;
 
 namespace pg {
 
@@ -68,6 +67,7 @@ public:
     int replaceCount() const { return m_replaceCount; }
     QString yAxisTitle() const { return m_unit; }
     std::pair<double, double> xAxisRange() const; // (0, 0) while hidden
+    QStringList xAxisLabels() const; // empty while hidden
     QStringList yAxisLabels() const; // empty while hidden
     ChartLegend* legend() const { return m_legend; }
     // The tooltip text hovering `name` at x (seconds before now) shows.
@@ -85,6 +85,7 @@ private:
     void applyPalette();
     void onHovered(QLineSeries* series, const QPointF& point, bool state);
     void updateTitle();
+    void labelTimeAxis(); // when the range changed since the labels were made
     Qt::PenStyle styleOf(int k) const;
 
     QString m_title;
@@ -96,7 +97,8 @@ private:
     RingBuffer<double> m_times;
     std::vector<RingBuffer<float>> m_values; // per series, aligned with m_times
     ChartLegend* m_legend;
-    QValueAxis* m_x = nullptr;
+    QCategoryAxis* m_x = nullptr;
+    double m_xLabelledRange = 0; // the range m_x's labels are for; 0: none yet
     QCategoryAxis* m_y = nullptr;
     QList<QLineSeries*> m_series; // aligned with m_names while shown
     int m_hidden = 0;
