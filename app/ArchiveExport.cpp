@@ -85,10 +85,7 @@ HostTableOutcome system(PcpArchiveSession& archive, const std::string& name, dou
     const TwoSamples s = samplesAt(archive, pcpSystemMetrics(), sec);
     if (!s.error.empty())
         return { {}, s.error };
-    PcpSystemTable table = systemFromPcp(s.now, name);
-    if (!table.error.empty())
-        return { {}, table.error };
-    return { systemToCsv(table.overview), {}, table.notes };
+    return systemTableFromFetch(s.now, name);
 }
 
 } // namespace

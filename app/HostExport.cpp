@@ -80,13 +80,18 @@ HostTableOutcome systemFromHost(PcpSession& session, const std::string& host)
     const PcpFetchOutcome fetched = session.fetch(pcpSystemMetrics());
     if (!fetched.error.empty())
         return { {}, fetched.error };
-    PcpSystemTable table = systemFromPcp(fetched.fetch, host);
+    return systemTableFromFetch(fetched.fetch, host);
+}
+
+} // namespace
+
+HostTableOutcome systemTableFromFetch(const PcpFetch& fetch, const std::string& source)
+{
+    PcpSystemTable table = systemFromPcp(fetch, source);
     if (!table.error.empty())
         return { {}, table.error };
     return { systemToCsv(table.overview), {}, table.notes };
 }
-
-} // namespace
 
 std::string hostExportProblem(ExportTableId id, bool withPid)
 {

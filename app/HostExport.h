@@ -23,6 +23,12 @@ struct HostTableOutcome
 // Empty when `id` can be exported from a host, else the one line saying why not.
 std::string hostExportProblem(ExportTableId id, bool withPid);
 
+struct PcpFetch;
+
+// The system table from one fetch of pcpSystemMetrics(), from a host or an archive; `source`
+// names it in the table.
+HostTableOutcome systemTableFromFetch(const PcpFetch& fetch, const std::string& source);
+
 // `intervalMs` apart, two fetches (processes always, interrupts when `intervalSet`).
 HostTableOutcome exportFromHost(
     ExportTableId id, const std::string& host, int intervalMs, bool intervalSet);
