@@ -46,13 +46,7 @@ HostTableOutcome processes(PcpArchiveSession& archive, const std::string& name, 
     const TwoSamples s = samplesAt(archive, pcpProcessMetrics(), sec);
     if (!s.error.empty())
         return { {}, s.error };
-    PcpProcessTable table = processTableFromPcp(s.now, s.before ? &*s.before : nullptr, name);
-    if (!table.error.empty())
-        return { {}, table.error };
-    HostTableOutcome outcome { processesToCsv(table.snapshot), {}, table.notes };
-    for (std::string& line : processExportWarnings(table.snapshot))
-        outcome.warnings.push_back(std::move(line));
-    return outcome;
+    return processTableFromFetch(s.now, s.before ? &*s.before : nullptr, name);
 }
 
 HostTableOutcome interrupts(PcpArchiveSession& archive, const std::string& name, double sec)

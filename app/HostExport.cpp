@@ -35,13 +35,7 @@ HostTableOutcome processesFromHost(PcpSession& session, const std::string& host,
     const PcpFetchOutcome second = session.fetch(pcpProcessMetrics());
     if (!second.error.empty())
         return { {}, second.error };
-    PcpProcessTable table = processTableFromPcp(second.fetch, &first.fetch, host);
-    if (!table.error.empty())
-        return { {}, table.error };
-    HostTableOutcome outcome { processesToCsv(table.snapshot), {}, table.notes };
-    for (std::string& line : processExportWarnings(table.snapshot))
-        outcome.warnings.push_back(std::move(line));
-    return outcome;
+    return processTableFromFetch(second.fetch, &first.fetch, host);
 }
 
 HostTableOutcome interruptsFromHost(
@@ -84,6 +78,18 @@ HostTableOutcome systemFromHost(PcpSession& session, const std::string& host)
 }
 
 } // namespace
+
+HostTableOutcome processTableFromFetch(
+    const PcpFetch& now, const PcpFetch* before, const std::string& source)
+{
+    PcpProcessTable table = processTableFromPcp(now, before, source);
+    if (!table.error.empty())
+        return { {}, table.error };
+    HostTableOutcome outcome { processesToCsv(table.snapshot), {}, table.notes };
+    for (std::string& line : processExportWarnings(table.snapshot))
+        outcome.warnings.push_back(std::move(line));
+    return outcome;
+}
 
 HostTableOutcome systemTableFromFetch(const PcpFetch& fetch, const std::string& source)
 {

@@ -25,6 +25,11 @@ std::string hostExportProblem(ExportTableId id, bool withPid);
 
 struct PcpFetch;
 
+// The process table from a fetch and the one before it (nullptr: none, no rates), from a host or
+// an archive; `source` names it in the table.
+HostTableOutcome processTableFromFetch(
+    const PcpFetch& now, const PcpFetch* before, const std::string& source);
+
 // The system table from one fetch of pcpSystemMetrics(), from a host or an archive; `source`
 // names it in the table.
 HostTableOutcome systemTableFromFetch(const PcpFetch& fetch, const std::string& source);
