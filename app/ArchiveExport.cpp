@@ -2,10 +2,8 @@
 #include "ArchiveExport.h"
 
 #include "PcpModuleLoader.h"
-#include "core/export/InterruptsCsv.h"
 #include "core/export/ProcessCsv.h"
 #include "core/export/SystemCsv.h"
-#include "core/interrupts/InterruptsSnapshot.h"
 #include "core/pcp/ArchiveTime.h"
 #include "core/pcp/PcpInterrupts.h"
 #include "core/pcp/PcpProcesses.h"
@@ -49,28 +47,18 @@ HostTableOutcome processes(PcpArchiveSession& archive, const std::string& name, 
     return processTableFromFetch(s.now, s.before ? &*s.before : nullptr, name);
 }
 
-HostTableOutcome interrupts(PcpArchiveSession& archive, const std::string& name, double sec)
+HostTableOutcome interrupts(
+    PcpArchiveSession& archive, const std::string& name, double sec, bool softirqs)
 {
-    const TwoSamples s = samplesAt(archive, pcpInterruptsMetrics(), sec);
+    const TwoSamples s
+        = samplesAt(archive, softirqs ? pcpSoftirqsMetrics() : pcpInterruptsMetrics(), sec);
     if (!s.error.empty())
         return { {}, s.error };
-    InterruptsSnapshot snap;
-    IrqRates rates;
-    for (const PcpFetch* f : { s.before ? &*s.before : nullptr, &s.now }) {
-        if (!f)
-            continue;
-        PcpInterruptsTable table = interruptsFromPcp(*f, name);
-        if (!table.error.empty())
-            return { {}, table.error };
-        snap.interrupts = std::move(table.interrupts);
-        snap.irqRates = rates.update(
-            f->timestampSec, snap.interrupts.cpuIds, IrqRates::views(snap.interrupts.rows));
-    }
-    HostTableOutcome outcome { interruptsSnapshotToCsv(snap), {} };
-    if (!s.before)
-        outcome.warnings.push_back("rate_per_s is empty: this is the archive's first sample");
-    outcome.warnings.push_back("chip, hwirq, trigger, devices, affinity, effective_affinity and "
-                               "attached_to are empty from a PCP archive");
+    HostTableOutcome outcome
+        = interruptsTableFromFetch(s.now, s.before ? &*s.before : nullptr, softirqs, name);
+    if (outcome.error.empty() && !s.before)
+        outcome.warnings.insert(
+            outcome.warnings.begin(), "rate_per_s is empty: this is the archive's first sample");
     return outcome;
 }
 
@@ -98,7 +86,8 @@ HostTableOutcome exportFromArchive(ExportTableId id, const std::string& path, co
     case ExportTableId::Processes:
         return processes(*archive, name, *when.sec);
     case ExportTableId::Interrupts:
-        return interrupts(*archive, name, *when.sec);
+    case ExportTableId::Softirqs:
+        return interrupts(*archive, name, *when.sec, id == ExportTableId::Softirqs);
     case ExportTableId::System:
         return system(*archive, name, *when.sec);
     default:

@@ -4,12 +4,14 @@
 #include "PcpModuleLoader.h"
 #include "core/export/InterruptsCsv.h"
 #include "core/export/ProcessCsv.h"
+#include "core/export/SoftirqsCsv.h"
 #include "core/export/SystemCsv.h"
 #include "core/interrupts/InterruptsSnapshot.h"
 #include "core/pcp/PcpInterrupts.h"
 #include "core/pcp/PcpProcesses.h"
 #include "core/pcp/PcpSystem.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -39,34 +41,24 @@ HostTableOutcome processesFromHost(PcpSession& session, const std::string& host,
 }
 
 HostTableOutcome interruptsFromHost(
-    PcpSession& session, const std::string& host, int intervalMs, bool intervalSet)
+    PcpSession& session, const std::string& host, int intervalMs, bool intervalSet, bool softirqs)
 {
-    InterruptsSnapshot snap;
-    IrqRates rates;
-    const int fetches = intervalSet ? 2 : 1;
-    for (int i = 0; i < fetches; ++i) {
-        if (i > 0)
-            pause(intervalMs);
-        const PcpFetchOutcome fetched = session.fetch(pcpInterruptsMetrics());
-        if (!fetched.error.empty())
-            return { {}, fetched.error };
-        PcpInterruptsTable table = interruptsFromPcp(fetched.fetch, host);
-        if (!table.error.empty())
-            return { {}, table.error };
-        snap.interrupts = std::move(table.interrupts);
-        // The host's own timestamps: the counters' deltas over the time pmcd saw between them.
-        snap.irqRates = rates.update(fetched.fetch.timestampSec, snap.interrupts.cpuIds,
-            IrqRates::views(snap.interrupts.rows));
+    const auto& metrics = softirqs ? pcpSoftirqsMetrics() : pcpInterruptsMetrics();
+    PcpFetchOutcome first = session.fetch(metrics);
+    if (!first.error.empty())
+        return { {}, first.error };
+    if (!intervalSet) {
+        HostTableOutcome outcome = interruptsTableFromFetch(first.fetch, nullptr, softirqs, host);
+        if (outcome.error.empty())
+            outcome.warnings.insert(outcome.warnings.begin(),
+                "rate_per_s is empty: a rate needs two samples; pass --interval MS");
+        return outcome;
     }
-    HostTableOutcome outcome { interruptsSnapshotToCsv(snap), {} };
-    if (!intervalSet)
-        outcome.warnings.push_back(
-            "rate_per_s is empty: a rate needs two samples; pass --interval MS");
-    outcome.warnings.push_back("chip, hwirq, trigger and devices are empty from PCP (they are in "
-                               "its labels, which this version does not read)");
-    outcome.warnings.push_back("affinity, effective_affinity and attached_to are empty: PCP has "
-                               "no IRQ affinity and no /sys topology");
-    return outcome;
+    pause(intervalMs);
+    const PcpFetchOutcome second = session.fetch(metrics);
+    if (!second.error.empty())
+        return { {}, second.error };
+    return interruptsTableFromFetch(second.fetch, &first.fetch, softirqs, host);
 }
 
 HostTableOutcome systemFromHost(PcpSession& session, const std::string& host)
@@ -91,6 +83,45 @@ HostTableOutcome processTableFromFetch(
     return outcome;
 }
 
+HostTableOutcome interruptsTableFromFetch(
+    const PcpFetch& now, const PcpFetch* before, bool softirqs, const std::string& source)
+{
+    // The rates over the host's own timestamps: the counters' deltas over the time pmcd saw
+    // between the two fetches.
+    InterruptsSnapshot snap;
+    IrqRates rates;
+    for (const PcpFetch* f : { before, &now }) {
+        if (!f)
+            continue;
+        if (softirqs) {
+            PcpSoftirqsTable table = softirqsFromPcp(*f, source);
+            if (!table.error.empty())
+                return { {}, table.error };
+            snap.softirqs = std::move(table.softirqs);
+            snap.softirqRates = rates.update(
+                f->timestampSec, snap.softirqs.cpuIds, IrqRates::views(snap.softirqs.rows));
+        } else {
+            PcpInterruptsTable table = interruptsFromPcp(*f, source);
+            if (!table.error.empty())
+                return { {}, table.error };
+            snap.interrupts = std::move(table.interrupts);
+            snap.irqRates = rates.update(
+                f->timestampSec, snap.interrupts.cpuIds, IrqRates::views(snap.interrupts.rows));
+        }
+    }
+    if (softirqs)
+        return { softirqsToCsv(snap.softirqs, &snap.softirqRates), {} };
+    HostTableOutcome outcome { interruptsSnapshotToCsv(snap), {} };
+    const bool described = std::any_of(snap.interrupts.rows.begin(), snap.interrupts.rows.end(),
+        [](const InterruptRow& r) { return !r.chip.empty() || !r.description.empty(); });
+    if (!described)
+        outcome.warnings.push_back("chip, hwirq, trigger and devices are empty: " + source
+            + " has no irqtext labels for kernel.percpu.interrupts (a v2 archive keeps none)");
+    outcome.warnings.push_back("affinity, effective_affinity and attached_to are empty: PCP has "
+                               "no IRQ affinity and no /sys topology");
+    return outcome;
+}
+
 HostTableOutcome systemTableFromFetch(const PcpFetch& fetch, const std::string& source)
 {
     PcpSystemTable table = systemFromPcp(fetch, source);
@@ -110,10 +141,10 @@ std::string hostExportProblem(ExportTableId id, bool withPid)
         return withPid ? "not available from PCP: export memory PID is a process's per-mapping "
                          "map, and PCP has only its totals (proc.smaps.*)"
                        : "not available from PCP yet: export memory (the census) reads every "
-                         "smaps_rollup; this version exports processes, interrupts and system";
+                         "smaps_rollup; this version exports processes, interrupts, softirqs and "
+                         "system";
     case ExportTableId::Softirqs:
-        return "not available from PCP yet: softirqs (kernel.percpu.softirqs) comes in a later "
-               "version; this version exports processes, interrupts and system";
+        return {};
     }
     return "not available from PCP";
 }
@@ -129,7 +160,9 @@ HostTableOutcome exportFromHost(
     case ExportTableId::Processes:
         return processesFromHost(*session, host, intervalMs);
     case ExportTableId::Interrupts:
-        return interruptsFromHost(*session, host, intervalMs, intervalSet);
+    case ExportTableId::Softirqs:
+        return interruptsFromHost(
+            *session, host, intervalMs, intervalSet, id == ExportTableId::Softirqs);
     case ExportTableId::System:
         return systemFromHost(*session, host);
     default:

@@ -30,6 +30,11 @@ struct PcpFetch;
 HostTableOutcome processTableFromFetch(
     const PcpFetch& now, const PcpFetch* before, const std::string& source);
 
+// The interrupts table (softirqs: the softirqs table) from a fetch and the one before it (nullptr:
+// none, rate_per_s empty), from a host or an archive; `source` names it in messages.
+HostTableOutcome interruptsTableFromFetch(
+    const PcpFetch& now, const PcpFetch* before, bool softirqs, const std::string& source);
+
 // The system table from one fetch of pcpSystemMetrics(), from a host or an archive; `source`
 // names it in the table.
 HostTableOutcome systemTableFromFetch(const PcpFetch& fetch, const std::string& source);

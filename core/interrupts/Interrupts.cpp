@@ -70,6 +70,14 @@ void parseChipAndDevices(std::string_view rest, InterruptRow& row)
 
 } // namespace
 
+void describeInterruptRow(std::string_view rest, InterruptRow& row)
+{
+    if (row.irq >= 0)
+        parseChipAndDevices(rest, row);
+    else
+        row.description = std::string(parse::trim(rest));
+}
+
 std::uint64_t InterruptRow::total() const
 {
     // Saturating (KernelNumbers.h): the kernel's counts are 32-bit, so 2^64-1 means unknown.
@@ -174,10 +182,8 @@ Result<Interrupts> parseInterrupts(std::string_view text)
             row.singleCount = true;
         } else if (row.counts.size() < ncpu) {
             return row.counts.empty() || trim(rest).empty() ? Error::Truncated : Error::BadFormat;
-        } else if (row.irq >= 0) {
-            parseChipAndDevices(rest, row);
         } else {
-            row.description = std::string(trim(rest));
+            describeInterruptRow(rest, row);
         }
         out.rows.push_back(std::move(row));
     }

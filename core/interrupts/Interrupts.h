@@ -42,6 +42,11 @@ inline constexpr std::size_t kMaxInterruptCpus = 8192;
 
 Result<Interrupts> parseInterrupts(std::string_view text);
 
+// What follows the counts of a row, into `row`: a numeric row's chip, hwirq, trigger and devices
+// ("IO-APIC 2-edge timer"), a named row's description ("Local timer interrupts"). The same text
+// PCP carries in the instance label irqtext.
+void describeInterruptRow(std::string_view rest, InterruptRow& row);
+
 // Parses a "CPU0 CPU1 ..." header line (shared with /proc/softirqs).
 Result<std::vector<int>> parseCpuHeader(std::string_view line);
 

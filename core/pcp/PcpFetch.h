@@ -24,6 +24,9 @@ struct PcpInstanceValue
     int instance = -1; // PM_IN_NULL (-1) for a metric without instances; a pid for proc.*
     std::string instanceName; // only when the request asked for names ("24::cpu0"), else empty
     PcpValue value;
+    // The value of the instance label the request named (irqtext: "IO-APIC 2-edge timer"), as
+    // text; empty when not asked, or the host (a v2 archive) has no such label.
+    std::string label = {};
 };
 
 struct PcpMetricValues
@@ -54,6 +57,9 @@ struct PcpMetricRequest
 {
     std::string name;
     bool instanceNames = false; // look the instance names up (pmNameInDom); proc.* never needs it
+    // Non-empty: each instance's label of this name (pmGetInstancesLabels), fetched once per
+    // session and again only when an instance appears that has none yet.
+    std::string instanceLabel = {};
 };
 
 // A value as a number: nullopt for strings and monostate.

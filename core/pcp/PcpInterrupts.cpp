@@ -6,13 +6,14 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <tuple>
 
 namespace pg {
 
 const std::vector<PcpMetricRequest>& pcpInterruptsMetrics()
 {
     static const std::vector<PcpMetricRequest> metrics = {
-        { "kernel.percpu.interrupts", true },
+        { "kernel.percpu.interrupts", true, "irqtext" },
         { "kernel.all.interrupts.errors", false },
         { "kernel.all.interrupts.missed", false },
     };
@@ -68,6 +69,7 @@ PcpInterruptsTable interruptsFromPcp(const PcpFetch& fetch, const std::string& h
             const auto [end, ec] = std::from_chars(irq.data(), irq.data() + irq.size(), number);
             if (ec == std::errc() && end == irq.data() + irq.size())
                 row.irq = number;
+            describeInterruptRow(v.label, row);
             out.rows.push_back(std::move(row));
         }
         cells.push_back({ it->second, cpu, *count });
@@ -100,6 +102,49 @@ PcpInterruptsTable interruptsFromPcp(const PcpFetch& fetch, const std::string& h
         row.singleCount = true;
         row.counts = { *count };
         out.rows.insert(out.rows.begin() + static_cast<std::ptrdiff_t>(insertAt++), std::move(row));
+    }
+    return table;
+}
+
+const std::vector<PcpMetricRequest>& pcpSoftirqsMetrics()
+{
+    static const std::vector<PcpMetricRequest> metrics = { { "kernel.percpu.softirqs", true } };
+    return metrics;
+}
+
+PcpSoftirqsTable softirqsFromPcp(const PcpFetch& fetch, const std::string& host)
+{
+    PcpSoftirqsTable table;
+    const PcpMetricValues* percpu = fetch.find("kernel.percpu.softirqs");
+    if (!percpu || !percpu->error.empty()) {
+        table.error = "pmcd at " + host + " gave no kernel.percpu.softirqs"
+            + (percpu ? ": " + percpu->error : std::string());
+        return table;
+    }
+    std::vector<std::tuple<std::size_t, int, std::uint64_t>> cells; // row, cpu, count
+    std::map<std::string, std::size_t> rowOf;
+    std::vector<int> cpus;
+    Softirqs& out = table.softirqs;
+    for (const PcpInstanceValue& v : percpu->values) {
+        std::string kind;
+        int cpu = -1;
+        const auto count = pcpUnsigned(v.value);
+        if (!splitIrqInstance(v.instanceName, &kind, &cpu) || !count)
+            continue;
+        auto [it, added] = rowOf.emplace(kind, out.rows.size());
+        if (added)
+            out.rows.push_back(SoftirqRow { kind, {} });
+        cells.emplace_back(it->second, cpu, *count);
+        cpus.push_back(cpu);
+    }
+    std::sort(cpus.begin(), cpus.end());
+    cpus.erase(std::unique(cpus.begin(), cpus.end()), cpus.end());
+    out.cpuIds = cpus;
+    for (SoftirqRow& row : out.rows)
+        row.counts.assign(cpus.size(), 0);
+    for (const auto& [row, cpu, count] : cells) {
+        const auto col = std::lower_bound(cpus.begin(), cpus.end(), cpu) - cpus.begin();
+        out.rows[row].counts[static_cast<std::size_t>(col)] = count;
     }
     return table;
 }

@@ -30,7 +30,7 @@ public:
 };
 
 // The module's entry points (each checks `abi`: a module from another build says no instead of
-// crashing; 2 added the archive and the recorder):
+// crashing; 2 added the archive and the recorder, 3 instance labels in a fetch):
 //   extern "C" PcpSession* procglass_pcp_open(int abi, const char* spec, std::string* error)
 //   extern "C" PcpArchiveSession* procglass_pcp_open_archive(int abi, const char* path,
 //                                                            std::string* error)
@@ -40,7 +40,7 @@ public:
 inline constexpr const char* kPcpModuleEntry = "procglass_pcp_open";
 inline constexpr const char* kPcpModuleArchiveEntry = "procglass_pcp_open_archive";
 inline constexpr const char* kPcpModuleRecordEntry = "procglass_pcp_record";
-inline constexpr int kPcpModuleAbi = 2;
+inline constexpr int kPcpModuleAbi = 3;
 using PcpOpenFunction = PcpSession* (*)(int abi, const char* spec, std::string* error);
 
 } // namespace pg

@@ -29,9 +29,10 @@ PcpMetricValues& metric(PcpFetch& f, const std::string& name)
     return f.metrics.back();
 }
 
-void put(PcpFetch& f, const std::string& name, int inst, PcpValue v, std::string instName = {})
+void put(PcpFetch& f, const std::string& name, int inst, PcpValue v, std::string instName = {},
+    std::string label = {})
 {
-    metric(f, name).values.push_back({ inst, std::move(instName), std::move(v) });
+    metric(f, name).values.push_back({ inst, std::move(instName), std::move(v), std::move(label) });
 }
 
 struct Proc
@@ -246,6 +247,56 @@ private slots:
         QCOMPARE(csv.header.at(1), std::string("cpu0"));
         QCOMPARE(csv.header.at(2), std::string("cpu2"));
         QCOMPARE(column(csv, "total").at(0), std::string("12"));
+    }
+
+    // The irqtext label is the text the file prints after the counts: parsed the same way.
+    void irqtextLabelsDescribeTheRows()
+    {
+        PcpFetch f;
+        put(f, "kernel.percpu.interrupts", 0, std::uint64_t(1), "26::cpu0", "IO-APIC 4-edge ttyS0");
+        put(f, "kernel.percpu.interrupts", 1, std::uint64_t(2), "26::cpu1", "IO-APIC 4-edge ttyS0");
+        put(f, "kernel.percpu.interrupts", 2, std::uint64_t(3), "40::cpu0",
+            "PCI-MSIX-0000:00:05.0 2-edge virtio4-req.0, virtio4-req.1");
+        put(f, "kernel.percpu.interrupts", 3, std::uint64_t(4), "LOC::cpu0",
+            "Local timer interrupts");
+        put(f, "kernel.percpu.interrupts", 4, std::uint64_t(5), "41::cpu0"); // no label
+        const Interrupts in = interruptsFromPcp(f, "h").interrupts;
+        QCOMPARE(in.rows.size(), std::size_t(4));
+        QCOMPARE(in.rows[0].chip, std::string("IO-APIC"));
+        QCOMPARE(in.rows[0].hwirq, std::string("4"));
+        QCOMPARE(in.rows[0].trigger, std::string("edge"));
+        QCOMPARE(in.rows[0].devices, (std::vector<std::string> { "ttyS0" }));
+        QCOMPARE(in.rows[1].chip, std::string("PCI-MSIX-0000:00:05.0"));
+        QCOMPARE(
+            in.rows[1].devices, (std::vector<std::string> { "virtio4-req.0", "virtio4-req.1" }));
+        QCOMPARE(in.rows[2].description, std::string("Local timer interrupts"));
+        QVERIFY(in.rows[2].chip.empty());
+        QVERIFY(in.rows[3].chip.empty() && in.rows[3].devices.empty());
+        // The same text from the file gives the same fields.
+        const auto parsed
+            = parseInterrupts("           CPU0       CPU1\n"
+                              " 26:          1          2   IO-APIC   4-edge      ttyS0\n");
+        QVERIFY(parsed);
+        QCOMPARE(parsed->rows[0].chip, in.rows[0].chip);
+        QCOMPARE(parsed->rows[0].hwirq, in.rows[0].hwirq);
+        QCOMPARE(parsed->rows[0].devices, in.rows[0].devices);
+    }
+
+    void softirqsRowsAndCpuColumns()
+    {
+        PcpFetch f;
+        put(f, "kernel.percpu.softirqs", 0, std::uint64_t(10), "HI::cpu0");
+        put(f, "kernel.percpu.softirqs", 1, std::uint64_t(11), "HI::cpu1");
+        put(f, "kernel.percpu.softirqs", 2, std::uint64_t(7), "NET_RX::cpu1");
+        put(f, "kernel.percpu.softirqs", 3, std::uint64_t(6), "NET_RX::cpu0");
+        const PcpSoftirqsTable table = softirqsFromPcp(f, "h");
+        QVERIFY(table.error.empty());
+        QCOMPARE(table.softirqs.cpuIds, (std::vector<int> { 0, 1 }));
+        QCOMPARE(table.softirqs.rows.size(), std::size_t(2));
+        QCOMPARE(table.softirqs.rows[0].name, std::string("HI"));
+        QCOMPARE(table.softirqs.rows[1].name, std::string("NET_RX"));
+        QCOMPARE(table.softirqs.rows[1].counts, (std::vector<std::uint64_t> { 6, 7 }));
+        QVERIFY(!softirqsFromPcp(PcpFetch {}, "h").error.empty());
     }
 
     void errAndMisGoBeforeThePostedInterruptRows()

@@ -219,7 +219,51 @@ private slots:
         localIrqs.sort();
         QCOMPARE(remoteIrqs, localIrqs);
         QVERIFY(localIrqs.contains(QStringLiteral("LOC")) || localIrqs.size() > 3);
+        // The chip, hwirq, trigger and devices from the instances' irqtext labels: as the file
+        // says them, for every numeric IRQ.
+        QMap<QByteArray, QByteArray> localText, remoteText;
+        auto describe = [](const QList<Row>& rows, QMap<QByteArray, QByteArray>& out) {
+            const int chip = columnOf(rows, "chip"), hwirq = columnOf(rows, "hwirq");
+            const int trigger = columnOf(rows, "trigger"), devices = columnOf(rows, "devices");
+            QVERIFY(chip > 0 && hwirq > 0 && trigger > 0 && devices > 0);
+            for (qsizetype i = 1; i < rows.size(); ++i)
+                out.insert(rows[i].front(),
+                    rows[i].at(chip) + '|' + rows[i].at(hwirq) + '|' + rows[i].at(trigger) + '|'
+                        + rows[i].at(devices));
+        };
+        describe(local, localText);
+        describe(remote, remoteText);
+        int described = 0;
+        for (auto it = localText.cbegin(); it != localText.cend(); ++it) {
+            if (it.key().isEmpty() || it.key().front() < '0' || it.key().front() > '9')
+                continue;
+            QCOMPARE(remoteText.value(it.key()), it.value());
+            described += it.value().startsWith('|') ? 0 : 1;
+        }
+        QVERIFY(described > 0);
         // With --interval the rates come from two fetches: present for the per-CPU rows.
+        const int rate = columnOf(remote, "rate_per_s");
+        QVERIFY(rate > 0);
+        QVERIFY(!remote.at(1).at(rate).isEmpty());
+    }
+
+    void softirqsAgreeWithTheLocalExport()
+    {
+        const QList<Row> remote
+            = exportTable({ QStringLiteral("softirqs"), QStringLiteral("--host"), m_pmcd.hostSpec(),
+                              QStringLiteral("--interval"), QStringLiteral("200") },
+                QStringLiteral("remote-softirqs.csv"));
+        const QList<Row> local
+            = exportTable({ QStringLiteral("softirqs") }, QStringLiteral("local-softirqs.csv"));
+        QVERIFY(remote.size() > 1 && local.size() > 1);
+        QCOMPARE(remote.front(), local.front()); // softirq, cpu0..cpuN, total, rate_per_s
+        QStringList remoteKinds, localKinds;
+        for (qsizetype i = 1; i < remote.size(); ++i)
+            remoteKinds << QString::fromUtf8(remote[i].front());
+        for (qsizetype i = 1; i < local.size(); ++i)
+            localKinds << QString::fromUtf8(local[i].front());
+        QCOMPARE(remoteKinds, localKinds);
+        QVERIFY(localKinds.contains(QStringLiteral("TIMER")));
         const int rate = columnOf(remote, "rate_per_s");
         QVERIFY(rate > 0);
         QVERIFY(!remote.at(1).at(rate).isEmpty());
@@ -305,11 +349,11 @@ private slots:
                 QStringLiteral("--host"), m_pmcd.hostSpec() });
         QCOMPARE(memory.exitCode, 2);
         QVERIFY2(memory.err.contains("not available from PCP"), memory.err.constData());
-        const RunResult softirqs = run(kProcglass,
-            { QStringLiteral("export"), QStringLiteral("softirqs"), QStringLiteral("--host"),
+        const RunResult census = run(kProcglass,
+            { QStringLiteral("export"), QStringLiteral("memory"), QStringLiteral("--host"),
                 m_pmcd.hostSpec() });
-        QCOMPARE(softirqs.exitCode, 2);
-        QVERIFY(softirqs.err.contains("not available from PCP"));
+        QCOMPARE(census.exitCode, 2);
+        QVERIFY2(census.err.contains("not available from PCP"), census.err.constData());
     }
 
     // libpcp and its libraries (OpenSSL, SASL, libsystemd...) stay out of procglass's start-up:

@@ -6,7 +6,8 @@
 // /proc/meminfo's MemTotal; --at the first sample has no CPU % (nothing before it) and an earlier
 // uptime than the last; a TIME outside the archive and existing targets (a file, a dangling
 // symlink) are refused in one line; recording from a private pmcd (--host unix:SOCKET) works, and
-// an archive that pmlogger wrote from that pmcd reads back too (pids, comm, MemTotal).
+// an archive that pmlogger wrote from that pmcd reads back too (pids, comm, MemTotal); without
+// --duration, SIGINT ends the recording with a complete archive.
 
 #include "tests/support/ChildProcess.h"
 #include "tests/support/CliRun.h"
@@ -19,6 +20,7 @@
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -242,6 +244,38 @@ private slots:
             if (suffix != QLatin1String(other))
                 QVERIFY(!QFileInfo(base + QLatin1String(other)).exists());
         }
+    }
+
+    // Without --duration it records until SIGINT (Ctrl+C), then finishes the archive: exit 0,
+    // every file there, readable.
+    void sigintEndsTheRecordingWithACompleteArchive()
+    {
+        const QString archive = m_dir.filePath(QStringLiteral("interrupted"));
+        QProcess rec;
+        rec.start(kProcglass,
+            { QStringLiteral("record"), QStringLiteral("-o"), archive, QStringLiteral("--interval"),
+                QStringLiteral("200") });
+        QVERIFY(rec.waitForStarted(10000));
+        // Taken between samples: a few samples, then Ctrl+C.
+        QTest::qWait(1500);
+        QVERIFY(rec.state() == QProcess::Running);
+        QCOMPARE(::kill(static_cast<pid_t>(rec.processId()), SIGINT), 0);
+        QVERIFY(rec.waitForFinished(20000));
+        const QByteArray err = rec.readAllStandardError();
+        QCOMPARE(rec.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(rec.exitCode() == 0, err.constData());
+        QVERIFY2(err.contains(" samples in "), err.constData());
+        QVERIFY2(!err.startsWith("procglass record: 0 samples"), err.constData());
+        for (const char* suffix : { ".0", ".meta", ".index" })
+            QVERIFY(QFile::exists(archive + QLatin1String(suffix)));
+        QVERIFY(run(kPmdumplog, { QStringLiteral("-L"), archive })
+                    .out.contains("Log Format Version 2"));
+        const QList<Row> rows = exportArchive({ QStringLiteral("processes") }, archive);
+        const int pid = columnOf(rows, "pid");
+        bool listed = false;
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            listed |= rows[i].at(pid).toInt() == m_alpha.pid;
+        QVERIFY(listed);
     }
 
     void recordsFromAPrivatePmcd()

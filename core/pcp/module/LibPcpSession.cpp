@@ -3,9 +3,11 @@
 
 #include <pcp/pmapi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <string_view>
 
 namespace pg {
 
@@ -67,6 +69,29 @@ std::map<int, std::string> instanceNames(pmInDom indom)
     std::free(ids);
     std::free(texts); // one allocation holds the pointers and the strings (pmGetInDom(3))
     return names;
+}
+
+// A JSON string value as its text ("IO-APIC 2-edge timer" without the quotes, \" and \\ undone);
+// a number or anything else as it is written.
+std::string jsonText(std::string_view value)
+{
+    if (value.size() < 2 || value.front() != '"' || value.back() != '"')
+        return std::string(value);
+    value = value.substr(1, value.size() - 2);
+    std::string out;
+    out.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        char c = value[i];
+        if (c == '\\' && i + 1 < value.size()) {
+            c = value[++i];
+            if (c == 'n')
+                c = '\n';
+            else if (c == 't')
+                c = '\t';
+        }
+        out.push_back(c);
+    }
+    return out;
 }
 
 double seconds(const timeval& t)
@@ -166,6 +191,33 @@ std::string LibPcpSession::lookUp(const std::string& name, Metric* out)
     return {};
 }
 
+const std::map<int, std::string>& LibPcpSession::instanceLabels(
+    unsigned indom, const std::string& label, const std::vector<int>& instances)
+{
+    LabelCache& cache = m_labels[{ indom, label }];
+    const bool unseen = std::any_of(
+        instances.begin(), instances.end(), [&cache](int i) { return !cache.seen.count(i); });
+    if (!unseen)
+        return cache.values;
+    pmLabelSet* sets = nullptr;
+    const int n = pmGetInstancesLabels(indom, &sets);
+    for (int s = 0; s < n; ++s) {
+        const pmLabelSet& set = sets[s];
+        for (int k = 0; k < set.nlabels; ++k) {
+            const pmLabel& l = set.labels[k];
+            if (label != std::string_view(set.json + l.name, l.namelen))
+                continue;
+            cache.values[static_cast<int>(set.inst)]
+                = jsonText(std::string_view(set.json + l.value, l.valuelen));
+        }
+    }
+    if (n > 0)
+        pmFreeLabelSets(sets, n);
+    // Seen, with a label or not: a host or archive without the label is not asked every fetch.
+    cache.seen.insert(instances.begin(), instances.end());
+    return cache.values;
+}
+
 PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& allRequests)
 {
     PcpFetchOutcome outcome;
@@ -227,6 +279,13 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& allReq
             continue;
         }
         const auto names = namesByIndom.find(metrics[i].indom);
+        const std::map<int, std::string>* labels = nullptr;
+        if (!requests[i].instanceLabel.empty() && metrics[i].indom != PM_INDOM_NULL) {
+            std::vector<int> instances;
+            for (int k = 0; k < set->numval; ++k)
+                instances.push_back(set->vlist[k].inst);
+            labels = &instanceLabels(metrics[i].indom, requests[i].instanceLabel, instances);
+        }
         out.values.reserve(static_cast<std::size_t>(set->numval));
         for (int k = 0; k < set->numval; ++k) {
             PcpInstanceValue v;
@@ -235,6 +294,10 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& allReq
             if (names != namesByIndom.end()) {
                 if (auto n = names->second.find(v.instance); n != names->second.end())
                     v.instanceName = n->second;
+            }
+            if (labels) {
+                if (auto l = labels->find(v.instance); l != labels->end())
+                    v.label = l->second;
             }
             out.values.push_back(std::move(v));
         }

@@ -8,7 +8,10 @@
 #include "core/pcp/PcpArchiveSession.h"
 
 #include <map>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace pg {
 
@@ -35,6 +38,10 @@ private:
     };
     // The lookup of `name` on this host, cached; empty error when found.
     std::string lookUp(const std::string& name, Metric* out);
+    // The label `label` of each instance of `indom`, by instance id: asked of the host again only
+    // when one of `instances` has not been seen yet (a new IRQ), else from the cache.
+    const std::map<int, std::string>& instanceLabels(
+        unsigned indom, const std::string& label, const std::vector<int>& instances);
 
     int m_context = -1;
     std::string m_spec;
@@ -42,6 +49,12 @@ private:
     double m_startSec = 0;
     double m_endSec = 0;
     std::map<std::string, Metric> m_metrics;
+    struct LabelCache
+    {
+        std::map<int, std::string> values; // instance -> label value
+        std::set<int> seen; // instances asked about already, with or without the label
+    };
+    std::map<std::pair<unsigned, std::string>, LabelCache> m_labels;
 };
 
 } // namespace pg
