@@ -7,7 +7,7 @@
 // uptime than the last; a TIME outside the archive and existing targets (a file, a dangling
 // symlink) are refused in one line; recording from a private pmcd (--host unix:SOCKET) works, and
 // an archive that pmlogger wrote from that pmcd reads back too (pids, comm, MemTotal); without
-// --duration, SIGINT ends the recording with a complete archive.
+// --duration, SIGINT ends the recording with a complete archive; pmrep reads it too.
 
 #include "tests/support/ChildProcess.h"
 #include "tests/support/CliRun.h"
@@ -142,6 +142,39 @@ private slots:
         const RunResult d = run(kPmdumplog, { QStringLiteral("-d"), m_archive });
         QVERIFY(d.out.contains("PMID: 60.0.20 (kernel.all.cpu.user)"));
         QVERIFY(d.out.contains("Semantics: counter  Units: millisec"));
+    }
+
+    // PCP's own reporting tool reads it: the recorded MemTotal, and per-CPU interrupt rates
+    // (counter semantics, so pmrep turns them into rates) under pmdalinux's instance names.
+    void pmrepReadsTheArchive()
+    {
+        const QString pmrep = QStringLiteral("/usr/bin/pmrep");
+        if (!QFile::exists(pmrep))
+            QSKIP("pmrep is not installed (Debian: pcp)");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // pmpython runs "python3" from PATH: the system's, which has python3-pcp (not a pyenv's).
+        env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+        p.setProcessEnvironment(env);
+        p.start(pmrep,
+            { QStringLiteral("-a"), m_archive, QStringLiteral("-t"), QStringLiteral("0.5"),
+                QStringLiteral("-o"), QStringLiteral("csv"), QStringLiteral("mem.physmem"),
+                QStringLiteral("kernel.percpu.interrupts") });
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        if (err.contains("No module named 'pcp'"))
+            QSKIP("python3-pcp is not installed for /usr/bin/python3 (pmrep needs it)");
+        QVERIFY2(p.exitCode() == 0, err.constData());
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QVERIFY2(lines.size() >= 3, out.constData()); // header and at least two samples
+        QVERIFY(lines.front().contains("\"mem.physmem\""));
+        QVERIFY(lines.front().contains("\"kernel.percpu.interrupts-"));
+        QVERIFY(lines.front().contains("::cpu0\""));
+        const QList<QByteArray> last = lines.back().split(',');
+        QVERIFY(last.size() > 2);
+        QCOMPARE(last.at(1), memTotalKib());
+        QVERIFY2(!last.at(2).isEmpty(), lines.back().constData()); // a rate from two samples
     }
 
     void processesFromTheArchiveListTheChildren()
