@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace pg {
@@ -35,6 +36,12 @@ struct InterruptsSnapshot
     std::shared_ptr<const std::vector<NetDeviceQueues>> netQueues;
     Softirqs softirqs;
     IrqRateSample softirqRates; // rows aligned with softirqs.rows
+    // Non-empty when the source gave no interrupts at all (a PCP host unreachable or refusing):
+    // why, in one line. interruptsError is then IoError.
+    std::string sourceError;
+    // The Performance Co-Pilot host it came from (no softirqs, affinity or /sys topology from
+    // there in this version); empty for a /proc root.
+    std::string remoteHost;
 };
 
 } // namespace pg

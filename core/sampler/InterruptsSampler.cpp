@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sampler/InterruptsSampler.h"
 
+#include "core/sampler/LocalInterruptsSource.h"
+
 #include <ctime>
 
 namespace pg {
@@ -14,34 +16,28 @@ double threadCpuMs()
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
-double monotonicSec()
-{
-    timespec ts {};
-    ::clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
 } // namespace
 
 InterruptsSampler::InterruptsSampler(std::string procRoot, QObject* parent)
-    : Sampler(parent)
-    , m_root(std::move(procRoot))
+    : InterruptsSampler(std::move(procRoot), std::string(), parent)
 { }
 
 InterruptsSampler::InterruptsSampler(std::string procRoot, std::string sysRoot, QObject* parent)
+    : InterruptsSampler(
+        std::make_unique<LocalInterruptsSource>(std::move(procRoot), std::move(sysRoot)), parent)
+{ }
+
+InterruptsSampler::InterruptsSampler(std::unique_ptr<InterruptsSource> source, QObject* parent)
     : Sampler(parent)
-    , m_root(std::move(procRoot))
-    , m_sysRoot(std::move(sysRoot))
+    , m_source(std::move(source))
 { }
 
 InterruptsSampler::~InterruptsSampler() = default;
 
 void InterruptsSampler::sample()
 {
-    if (!m_collector)
-        m_collector = std::make_unique<InterruptsCollector>(m_root, m_sysRoot);
     const double cpuBefore = threadCpuMs();
-    auto snap = std::make_shared<InterruptsSnapshot>(m_collector->sample(monotonicSec()));
+    auto snap = std::make_shared<InterruptsSnapshot>(m_source->sample());
     snap->samplerCpuMs = threadCpuMs() - cpuBefore;
     emit snapshotReady(std::move(snap));
 }

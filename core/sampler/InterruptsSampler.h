@@ -2,11 +2,13 @@
 #pragma once
 
 // The interrupts sampler: a worker object in the shared sampler thread that runs an
-// InterruptsCollector (<procRoot>/interrupts and softirqs every tick, the IRQ topology under
-// <procRoot>/irq and <sysRoot> when it may have changed) on its cadence and publishes one
-// immutable InterruptsSnapshot per tick.
+// InterruptsSource on its cadence and publishes one immutable InterruptsSnapshot per tick. The
+// local source is an InterruptsCollector (<procRoot>/interrupts and softirqs every tick, the IRQ
+// topology under <procRoot>/irq and <sysRoot> when it may have changed); PcpInterruptsSource
+// reads a host's kernel.percpu.interrupts.
 
 #include "core/interrupts/InterruptsCollector.h"
+#include "core/sampler/InterruptsSource.h"
 #include "core/sampler/Sampler.h"
 #include "core/sampler/SnapshotTypes.h"
 
@@ -22,6 +24,7 @@ public:
     explicit InterruptsSampler(std::string procRoot, QObject* parent = nullptr);
     // `sysRoot` empty: no /sys is read (a copied /proc tree without its /sys).
     InterruptsSampler(std::string procRoot, std::string sysRoot, QObject* parent = nullptr);
+    explicit InterruptsSampler(std::unique_ptr<InterruptsSource> source, QObject* parent = nullptr);
     ~InterruptsSampler() override;
 
 signals:
@@ -31,9 +34,7 @@ protected:
     void sample() override;
 
 private:
-    std::string m_root;
-    std::string m_sysRoot;
-    std::unique_ptr<InterruptsCollector> m_collector; // created in the sampler thread
+    std::unique_ptr<InterruptsSource> m_source; // reads nothing before the first sample
 };
 
 } // namespace pg

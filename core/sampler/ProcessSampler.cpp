@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sampler/ProcessSampler.h"
 
+#include "core/sampler/LocalProcessSource.h"
+
 namespace pg {
 
 ProcessSampler::ProcessSampler(ProcessCollector::Options options, QObject* parent)
+    : ProcessSampler(std::make_unique<LocalProcessSource>(options), options.readIo, parent)
+{ }
+
+ProcessSampler::ProcessSampler(std::unique_ptr<ProcessSource> source, bool readIo, QObject* parent)
     : Sampler(parent)
-    , m_options(std::move(options))
+    , m_source(std::move(source))
+    , m_readIo(readIo)
 {
+    m_source->setReadIo(readIo);
     setIntervalMs(kDefaultIntervalMs);
 }
 
@@ -14,23 +22,19 @@ ProcessSampler::~ProcessSampler() = default;
 
 void ProcessSampler::setReadIo(bool on)
 {
-    m_options.readIo = on;
-    if (m_collector)
-        m_collector->setReadIo(on);
+    m_readIo = on;
+    m_source->setReadIo(on);
 }
 
 void ProcessSampler::sample()
 {
-    if (!m_collector)
-        m_collector = std::make_unique<ProcessCollector>(m_options); // in the sampler thread
-    m_latest = std::make_shared<const ProcessSnapshot>(m_collector->sample());
+    m_latest = std::make_shared<const ProcessSnapshot>(m_source->sample());
     emit snapshotReady(m_latest);
 }
 
 void ProcessSampler::rereadInFull(int pid)
 {
-    if (m_collector)
-        m_collector->rereadInFull(pid);
+    m_source->rereadInFull(pid);
 }
 
 } // namespace pg

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The process sampler: a worker object that lives in the sampler thread, owns a ProcessCollector
-// and publishes one immutable snapshot per tick. The leader the details and System samplers
-// follow: they sample right after each process snapshot, from the same moment.
+// The process sampler: a worker object that lives in the sampler thread, runs a ProcessSource (the
+// local /proc's ProcessCollector, or a PCP host) and publishes one immutable snapshot per tick.
+// The leader the details and System samplers follow: they sample right after each process
+// snapshot, from the same moment.
 
 #include "core/process/ProcessCollector.h"
+#include "core/sampler/ProcessSource.h"
 #include "core/sampler/Sampler.h"
 #include "core/sampler/SnapshotTypes.h"
 
@@ -17,7 +19,10 @@ class ProcessSampler final : public Sampler
 {
     Q_OBJECT
 public:
+    // The local /proc (or a fake tree) at options.procRoot.
     explicit ProcessSampler(ProcessCollector::Options options, QObject* parent = nullptr);
+    // Any source (a PCP host: PcpProcessSource); `readIo` as Options::readIo.
+    ProcessSampler(std::unique_ptr<ProcessSource> source, bool readIo, QObject* parent = nullptr);
     ~ProcessSampler() override;
 
     static constexpr int kDefaultIntervalMs = 1000;
@@ -28,8 +33,9 @@ public:
     // The next snapshot reads this process's stat even if it has not run (an action of ours may
     // have changed its nice or state). Sampler thread only.
     void rereadInFull(int pid);
-    // Whether /proc/PID/io is read (ProcessCollector::setReadIo). Sampler thread only.
-    bool readsIo() const { return m_options.readIo; }
+    // Whether /proc/PID/io (or proc.io.*) is read (ProcessCollector::setReadIo). Sampler thread
+    // only.
+    bool readsIo() const { return m_readIo; }
 
 public slots:
     // The process table's I/O columns are shown (true) or all hidden (false): the collector reads
@@ -43,8 +49,8 @@ protected:
     void sample() override;
 
 private:
-    ProcessCollector::Options m_options;
-    std::unique_ptr<ProcessCollector> m_collector; // created in the sampler thread
+    std::unique_ptr<ProcessSource> m_source; // reads nothing before the first sample
+    bool m_readIo = false;
     ProcessSnapshotPtr m_latest;
 };
 

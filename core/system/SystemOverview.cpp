@@ -150,19 +150,30 @@ SystemOverview SystemOverviewCollector::sampleAt(
     }
     if (s.disks.value)
         refinePartitions(*s.disks.value);
+    advance(s, monotonicSeconds);
+    return s;
+}
 
-    const double dt = m_prevTime ? monotonicSeconds - *m_prevTime : 0.0;
+SystemOverview SystemOverviewCollector::withRates(SystemOverview made, double timeSeconds)
+{
+    made.sequence = ++m_sequence;
+    advance(made, timeSeconds);
+    return made;
+}
+
+void SystemOverviewCollector::advance(SystemOverview& s, double timeSeconds)
+{
+    const double dt = m_prevTime ? timeSeconds - *m_prevTime : 0.0;
     s.elapsedSeconds = dt > 0 ? dt : 0.0;
-    s.now.timeSeconds = monotonicSeconds;
+    s.now.timeSeconds = timeSeconds;
     computeRates(s, dt);
 
-    m_prevTime = monotonicSeconds;
+    m_prevTime = timeSeconds;
     // A source that failed this tick has no previous value next tick: no rate across the gap.
     m_prevStat = s.stat.value;
     m_prevVm = s.vmstat.value;
     m_prevDisks = s.disks.value;
     m_prevNet = s.net.value;
-    return s;
 }
 
 void SystemOverviewCollector::refinePartitions(DiskStats& disks) const

@@ -96,6 +96,12 @@ struct SystemOverview
     std::vector<CpuShare> cpuShares; // per CPU, in stat->cpus order
     std::vector<DiskRate> diskRates; // index-aligned with disks->devices
     std::vector<NetRate> netRates; // index-aligned with net->interfaces
+    // Non-empty when the source gave nothing at all (a PCP host unreachable or refusing): why, in
+    // one line; every Sourced above is then empty.
+    std::string sourceError;
+    // The Performance Co-Pilot host it came from (its vmstat, disks, network, modules and version
+    // are not fetched: not available rather than unreadable); empty for a /proc root.
+    std::string remoteHost;
 };
 
 class SystemOverviewCollector final
@@ -126,8 +132,13 @@ public:
     SystemOverview sampleAt(double monotonicSeconds, std::int64_t wallUnixMs);
     SystemOverview sampleAt(
         const SystemSummary& fromProcessTick, double monotonicSeconds, std::int64_t wallUnixMs);
+    // An overview made elsewhere (a Performance Co-Pilot host's, core/pcp/PcpSystem.h) given this
+    // collector's sequence, elapsed time and rates: `timeSeconds` is that source's clock (the
+    // host's timestamps). Nothing is read.
+    SystemOverview withRates(SystemOverview made, double timeSeconds);
 
 private:
+    void advance(SystemOverview& s, double timeSeconds); // sequence, rates, the previous values
     void refinePartitions(DiskStats& disks) const;
     void computeRates(SystemOverview& s, double dt);
 

@@ -73,7 +73,9 @@ void InterruptsPage::applySnapshot(InterruptsSnapshotPtr snapshot)
     if (!isVisible())
         return;
     QStringList parts;
-    if (snapshot->interruptsError != Error::None)
+    if (!snapshot->sourceError.empty())
+        parts << QString::fromStdString(snapshot->sourceError);
+    else if (snapshot->interruptsError != Error::None)
         parts << tr(
             "Cannot read /proc/interrupts: %1; this page has nothing to show without it (the "
             "other pages do not need it)")
@@ -85,7 +87,9 @@ void InterruptsPage::applySnapshot(InterruptsSnapshotPtr snapshot)
                      .arg(snapshot->irqRates.hasRates
                              ? QString::number(snapshot->irqRates.total, 'f', 0)
                              : QStringLiteral("–"));
-    if (snapshot->softirqsError != Error::None)
+    if (!snapshot->remoteHost.empty())
+        parts << tr("softirqs, affinity and devices: not available from PCP in this version");
+    else if (snapshot->softirqsError != Error::None)
         parts << tr("cannot read /proc/softirqs: %1")
                      .arg(QString::fromUtf8(errorText(snapshot->softirqsError)));
     parts << tr("sampler %1 ms CPU").arg(snapshot->samplerCpuMs, 0, 'f', 1);

@@ -65,11 +65,17 @@ SystemOverviewPage::SystemOverviewPage(int intervalMs, SystemSampler* source, QW
     , m_diskModel(new DiskStatsModel(this))
     , m_netModel(new NetDevModel(this))
     , m_modulesModel(new ModulesModel(this))
+    , m_sourceError(new QLabel(this))
     , m_capacity(SystemOverviewCollector::historyCapacityFor(intervalMs))
     , m_source(source)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_sourceError->setObjectName(QStringLiteral("sourceError"));
+    m_sourceError->setWordWrap(true);
+    styleBanner(m_sourceError, BannerTone::Error);
+    m_sourceError->hide();
+    layout->addWidget(m_sourceError);
     layout->addWidget(m_tabs);
     m_tabs->addTab(scrolling(m_summary), tr("Summary"));
     m_tabs->widget(0)->setObjectName(QStringLiteral("summary"));
@@ -323,17 +329,36 @@ void SystemOverviewPage::applyOverview(SystemOverviewPtr overview)
         m_modulesModel->apply(*o.modules.value);
     else
         m_modulesModel->apply(Modules {});
-    applySourceError(QStringLiteral("disks"), o.disks.ok(), o.disks.path, o.disks.error);
-    applySourceError(QStringLiteral("network"), o.net.ok(), o.net.path, o.net.error);
-    applySourceError(QStringLiteral("modules"), o.modules.ok(), o.modules.path, o.modules.error,
-        o.modules.error == Error::FileMissing
-            ? tr("The kernel was built without loadable module support (CONFIG_MODULES=n), so no "
-                 "modules are listed.")
-            : QString());
+    m_sourceError->setText(QString::fromStdString(o.sourceError));
+    m_sourceError->setVisible(!o.sourceError.empty());
+    if (!o.remoteHost.empty()) {
+        // A PCP host: these tables are not fetched in this version (not an error of the host).
+        const QString why = tr("Not available from the PCP host %1 in this version: Procglass "
+                               "fetches its processes, CPU, memory, load and interrupts only.")
+                                .arg(QString::fromStdString(o.remoteHost));
+        for (const QString& tab :
+            { QStringLiteral("disks"), QStringLiteral("network"), QStringLiteral("modules") }) {
+            m_tabErrors.value(tab)->setText(why);
+            m_tabErrors.value(tab)->show();
+        }
+    } else {
+        applySourceError(QStringLiteral("disks"), o.disks.ok(), o.disks.path, o.disks.error);
+        applySourceError(QStringLiteral("network"), o.net.ok(), o.net.path, o.net.error);
+        applySourceError(QStringLiteral("modules"), o.modules.ok(), o.modules.path, o.modules.error,
+            o.modules.error == Error::FileMissing
+                ? tr("The kernel was built without loadable module support (CONFIG_MODULES=n), "
+                     "so no modules are listed.")
+                : QString());
+    }
     for (const QString& tab :
         { QStringLiteral("disks"), QStringLiteral("network"), QStringLiteral("modules") })
         updateCount(tab);
     applyCharts(o);
+}
+
+QString SystemOverviewPage::sourceErrorText() const
+{
+    return m_sourceError->isVisibleTo(this) ? m_sourceError->text() : QString();
 }
 
 void SystemOverviewPage::applyCharts(const SystemOverview& o)

@@ -69,6 +69,8 @@ signals:
 
 public slots:
     void applyOverview(SystemOverviewPtr overview);
+    const SystemOverviewPtr& lastOverview() const { return m_last; }
+    QString sourceErrorText() const; // the banner's text when shown (a PCP host unreachable)
     void setIntervalMs(int ms) override;
 
 private:
@@ -93,6 +95,7 @@ private:
     QHash<QString, QLineEdit*> m_filters; // per table tab: "disks", "network", "modules"
     QHash<QString, QLabel*> m_counts; // "3 of 12 devices"
     QHash<QString, QLabel*> m_tabErrors;
+    QLabel* m_sourceError; // the whole source failed (a PCP host unreachable): why
     QHash<int, CpuStackChart*> m_cpuCharts;
     QGridLayout* m_perCpuGrid = nullptr;
     QList<RateChart*> m_rateCharts;

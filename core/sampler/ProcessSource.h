@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Where the ProcessSampler's snapshots come from: the local /proc (LocalProcessSource) or a
+// Performance Co-Pilot feed (PcpProcessSource: a pmcd today, an archive replay next). The sampler
+// keeps the cadence, the publishing and the followers; the source only makes one snapshot per
+// call, in the sampler thread. An error the user must see (cannot list /proc, host unreachable)
+// is the snapshot's listError, never an empty table without a reason.
+
+#include "core/process/ProcessSnapshot.h"
+
+namespace pg {
+
+class ProcessSource
+{
+public:
+    virtual ~ProcessSource() = default;
+    virtual ProcessSnapshot sample() = 0;
+    // Per-process I/O (the table's I/O columns shown): read from the next sample on, or not.
+    virtual void setReadIo(bool on) = 0;
+    // The next sample reads this process in full (an action of ours changed it). A source whose
+    // processes are elsewhere ignores it.
+    virtual void rereadInFull(int pid) = 0;
+};
+
+} // namespace pg
