@@ -42,6 +42,12 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         QStringLiteral("Read a /sys tree elsewhere, for the Interrupts page's devices (default: "
                        "/sys with the live /proc, none with --proc-root)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+        QStringLiteral("Watch another host through its Performance Co-Pilot pmcd: HOST, HOST:PORT, "
+                       "pcp://HOST, pcps://HOST?username=USER, unix:PATH or local: (processes, "
+                       "system and interrupts; the memory pages and process actions are local "
+                       "only)."),
+        QStringLiteral("SPEC"));
     const QCommandLineOption pidOption(QStringLiteral("pid"),
         QStringLiteral("Start with this process selected (and its memory map shown)."),
         QStringLiteral("PID"));
@@ -65,7 +71,7 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         QStringLiteral("MS"));
     quitAfterOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, sysRootOption,
-        pidOption, pageOption, cycleOption, cycleOnceOption, quitAfterOption });
+        hostOption, pidOption, pageOption, cycleOption, cycleOnceOption, quitAfterOption });
     if (!parser.parse(args))
         return fail(parser.errorText() + QStringLiteral(" (see procglass --help)"));
     if (parser.isSet(helpOption)) {
@@ -106,6 +112,15 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         if (!QFileInfo(result.options.sysRoot).isDir())
             return fail(
                 QStringLiteral("--sys-root takes a folder, not '%1'").arg(result.options.sysRoot));
+    }
+    if (parser.isSet(hostOption)) {
+        result.options.host = parser.value(hostOption).trimmed();
+        if (result.options.host.isEmpty())
+            return fail(QStringLiteral("--host takes a PCP host spec (HOST, HOST:PORT, pcp://HOST, "
+                                       "unix:PATH, local:), not an empty text"));
+        if (parser.isSet(procRootOption) || parser.isSet(sysRootOption))
+            return fail(QStringLiteral("--host reads another host's pmcd: it cannot be combined "
+                                       "with --proc-root or --sys-root"));
     }
     if (parser.isSet(pidOption)) {
         result.options.initialPid = parser.value(pidOption).toInt(&ok);

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Pages.h"
 
+#include "PcpModuleLoader.h"
 #include "core/interrupts/IrqTopology.h"
+#include "core/pcp/PcpHostSpec.h"
 #include "core/sampler/DetailsSampler.h"
 #include "core/sampler/InterruptsSampler.h"
 #include "core/sampler/MemoryMapSampler.h"
 #include "core/sampler/MemoryUsageSampler.h"
+#include "core/sampler/PcpHostFeed.h"
+#include "core/sampler/PcpInterruptsSource.h"
+#include "core/sampler/PcpProcessSource.h"
+#include "core/sampler/PcpSystemSource.h"
 #include "core/sampler/ProcessSampler.h"
 #include "core/sampler/SamplerThread.h"
 #include "core/sampler/SystemSampler.h"
@@ -30,8 +36,12 @@ struct PageContext
     SamplerThread* thread;
     AppPages& pages;
     ProcessSampler* processSampler = nullptr; // every page's clock: others may follow it
+    // --host: the one connection to that host's pmcd the PCP sources share (opened at the first
+    // sample, in the sampler thread); null for the local /proc.
+    std::shared_ptr<PcpFeed> host;
 
     std::string procRoot() const { return options.procRoot.toStdString(); }
+    bool remote() const { return !options.host.isEmpty(); }
 
     // A sampler for the sampler thread (moved there once every page is made), or nullptr
     // without a thread (tests).
@@ -45,8 +55,19 @@ struct PageContext
     }
 };
 
+Page* remoteProcessesPage(PageContext& c)
+{
+    if (c.host)
+        c.processSampler
+            = c.sampler<ProcessSampler>(std::make_unique<PcpProcessSource>(c.host), false, nullptr);
+    c.pages.processes = ProcessTablePage::forRemoteHost(c.processSampler, c.options.host);
+    return c.pages.processes;
+}
+
 Page* processesPage(PageContext& c)
 {
+    if (c.remote())
+        return remoteProcessesPage(c);
     ProcessCollector::Options collector;
     collector.procRoot = c.procRoot();
     c.processSampler = c.sampler<ProcessSampler>(collector);
@@ -60,18 +81,44 @@ Page* processesPage(PageContext& c)
 
 Page* memoryPage(PageContext& c)
 {
+    if (c.remote()) {
+        // No sampler: a remote pid must never reach this machine's /proc/PID/smaps.
+        c.pages.memory = new MemoryMapPage(nullptr);
+        c.pages.memory->setUnavailable(QObject::tr(
+            "Memory map: not available for a remote host (%1). The map of one process, mapping "
+            "by mapping, is read from /proc/PID/smaps on its own machine; Performance Co-Pilot "
+            "gives only each process's totals (proc.smaps.*).")
+                                           .arg(c.options.host));
+        return c.pages.memory;
+    }
     c.pages.memory = new MemoryMapPage(c.sampler<MemoryMapSampler>(c.options.procRoot));
     return c.pages.memory;
 }
 
 Page* memoryUsagePage(PageContext& c)
 {
+    if (c.remote()) {
+        c.pages.memoryUsage = new MemoryUsagePage(nullptr);
+        c.pages.memoryUsage->setUnavailable(QObject::tr(
+            "Memory usage: not available for a remote host (%1). The census reads every "
+            "process's smaps_rollup (and smaps for By mapping) on its own machine; this version "
+            "does not fetch PCP's per-process proc.smaps.* totals.")
+                                                .arg(c.options.host));
+        return c.pages.memoryUsage;
+    }
     c.pages.memoryUsage = new MemoryUsagePage(c.sampler<MemoryUsageSampler>(c.options.procRoot));
     return c.pages.memoryUsage;
 }
 
 Page* interruptsPage(PageContext& c)
 {
+    if (c.remote()) {
+        c.pages.interrupts
+            = new InterruptsPage(c.host ? c.sampler<InterruptsSampler>(
+                                     std::make_unique<PcpInterruptsSource>(c.host), nullptr)
+                                        : nullptr);
+        return c.pages.interrupts;
+    }
     c.pages.interrupts = new InterruptsPage(c.sampler<InterruptsSampler>(
         c.procRoot(), irqSysRoot(c.procRoot(), c.options.sysRoot.toStdString())));
     return c.pages.interrupts;
@@ -85,7 +132,10 @@ Page* systemPage(PageContext& c)
     system.sysRoot = liveProc ? "/sys" : "";
     system.readUname = liveProc;
     // /proc/stat, meminfo and loadavg come from the process sampler's tick: read once per tick.
-    auto* source = c.sampler<SystemSampler>(system);
+    // From a host: the process sampler's fetch carries the system figures the same way.
+    SystemSampler* source = c.host
+        ? c.sampler<SystemSampler>(std::make_unique<PcpSystemSource>(c.host), nullptr)
+        : c.sampler<SystemSampler>(system);
     if (source)
         source->follow(c.processSampler);
     c.pages.system = new SystemOverviewPage(c.options.intervalMs, source);
@@ -149,10 +199,19 @@ QStringList pageIds()
     return ids;
 }
 
-AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThread* thread)
+AppPages assemblePages(
+    MainWindow& window, const AppOptions& options, SamplerThread* thread, PcpSessionOpener openHost)
 {
     AppPages pages;
-    PageContext context { options, thread, pages };
+    PageContext context { options, thread, pages, nullptr, nullptr };
+    if (thread && !options.host.isEmpty()) {
+        const std::string spec = options.host.toStdString();
+        if (!openHost)
+            openHost = [spec](std::string* error) { return openPcpSession(spec, error); };
+        // Messages name the host without a password typed into the spec.
+        context.host
+            = std::make_shared<PcpHostFeed>(pcpSpecWithoutSecrets(spec), std::move(openHost));
+    }
     std::vector<Page*> made;
     for (const PageEntry& entry : kPages) {
         made.push_back(entry.make(context));
@@ -168,7 +227,8 @@ AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThr
     // --pid: that process selected in the table and its map shown (MainWindow shows the page).
     if (options.initialPid > 0) {
         pages.processes->selectPidWhenSeen(options.initialPid);
-        pages.memory->openProcess(ProcessKey { options.initialPid, 0 });
+        if (options.host.isEmpty())
+            pages.memory->openProcess(ProcessKey { options.initialPid, 0 });
     }
     return pages;
 }

@@ -6,6 +6,8 @@
 // is a folder under ui/ with a widget that implements Page (ui/shell/Page.h), a factory function
 // in Pages.cpp and one line in its kPages table.
 
+#include "core/sampler/PcpHostFeed.h"
+
 #include <QList>
 #include <QStringList>
 
@@ -36,6 +38,11 @@ QStringList pageIds();
 
 // Creates every page and adds it to `window`. With a `thread`, each page gets its sampler (moved
 // to that thread, not started); without one (tests) the pages have no source and are fed by hand.
-AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThread* thread);
+// With options.host (--host), the processes, system and interrupts samplers read that host's pmcd
+// through one session that `openHost` opens (at the first sample, in the sampler thread; empty:
+// openPcpSession, the procglass-pcp module beside this program); the memory pages, the details
+// panel and the process actions are not available and say why.
+AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThread* thread,
+    PcpSessionOpener openHost = {});
 
 } // namespace pg

@@ -79,12 +79,21 @@ std::string procRootReason(ProcRootScope scope, const std::string& procRoot)
         return std::string("This /proc") + (procRoot == "/proc" ? "" : " (" + procRoot + ")")
             + " belongs to another PID namespace: the process numbers it shows are not ours, so "
               "signals and renice are disabled.";
+    case ProcRootScope::RemoteHost:
+        return "Signals are not sent to a remote host: these are the processes of " + procRoot
+            + " (through Performance Co-Pilot), and their process numbers name other processes, "
+              "or none, on this machine; signals and renice are disabled.";
     case ProcRootScope::Fixture:
         break;
     }
     return procRoot
         + " is not the live /proc (a copied or fixture tree): its process numbers are not real "
           "processes, so signals and renice are disabled.";
+}
+
+ProcRootCheck remoteHostCheck(const std::string& host)
+{
+    return { ProcRootScope::RemoteHost, procRootReason(ProcRootScope::RemoteHost, host) };
 }
 
 } // namespace pg

@@ -18,6 +18,7 @@ enum class ProcRootScope {
     Ours, // a procfs of our own PID namespace: its numbers are our numbers
     Fixture, // a copied or fixture tree: its pids are not real processes
     OtherPidNamespace, // a procfs of another PID namespace: its numbers name other processes here
+    RemoteHost, // another machine's processes (--host, through PCP): their numbers name ours here
 };
 
 struct ProcRootCheck
@@ -46,6 +47,10 @@ int countNsPidLevels(std::string_view statusText);
 // Looks at the root (readlink, statfs, one small read) and explains a refusal.
 ProcRootCheck checkProcRoot(const std::string& procRoot);
 
+// For RemoteHost, `procRoot` is the host as the user named it.
 std::string procRootReason(ProcRootScope scope, const std::string& procRoot);
+
+// The check for the processes of a Performance Co-Pilot host: never allowed.
+ProcRootCheck remoteHostCheck(const std::string& host);
 
 } // namespace pg

@@ -361,12 +361,23 @@ void ProcessDetailsPanel::clearAll(const QString& message)
     m_cgroupModel->setRows({});
 }
 
+void ProcessDetailsPanel::setUnavailable(const QString& reason)
+{
+    m_unavailable = reason;
+    clearAll(reason);
+}
+
 void ProcessDetailsPanel::showProcess(const std::optional<ProcessKey>& key)
 {
     if (key == m_key)
         return;
     m_key = key;
     m_last.reset();
+    if (!m_unavailable.isEmpty()) {
+        // Nothing is read: the pid is not one of this machine's processes.
+        clearAll(m_unavailable);
+        return;
+    }
     if (!key) {
         clearAll(tr("Select a process to see its details."));
         emit processChanged(0, 0);
@@ -378,6 +389,8 @@ void ProcessDetailsPanel::showProcess(const std::optional<ProcessKey>& key)
 
 void ProcessDetailsPanel::showExited(const ProcessKey& key)
 {
+    if (!m_unavailable.isEmpty())
+        return;
     QString name;
     if (m_last && m_last->key == key && m_last->details.stat)
         name = fmt::displayBytes(m_last->details.stat->comm);

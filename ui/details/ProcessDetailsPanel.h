@@ -35,6 +35,10 @@ public:
     enum Tab { Overview, CommandLine, Environment, OpenFiles, Threads, Limits, TabCount };
 
     explicit ProcessDetailsPanel(QWidget* parent = nullptr);
+    // No details at all (a remote host's process: its /proc/PID is not here): every tab says
+    // `reason`, and a selection asks for nothing.
+    void setUnavailable(const QString& reason);
+    QString unavailableReason() const { return m_unavailable; }
     ~ProcessDetailsPanel() override;
 
     std::optional<ProcessKey> process() const { return m_key; }
@@ -82,6 +86,7 @@ private:
     std::optional<ProcessKey> m_key;
     ProcessDetailsPtr m_last;
     QLabel* m_title;
+    QString m_unavailable;
     QTabWidget* m_tabs;
     std::vector<std::unique_ptr<Pane>> m_panes;
     std::vector<std::pair<QString, QLabel*>> m_fields;

@@ -539,8 +539,21 @@ void MemoryMapPage::setSummaryRow(
         name->setToolTip(toolTip);
 }
 
+void MemoryMapPage::setUnavailable(const QString& reason)
+{
+    m_unavailable = reason;
+    m_summaryBox->setVisible(false);
+    m_controls->setVisible(false);
+    showPlaceholder(reason);
+}
+
 void MemoryMapPage::openProcess(const ProcessKey& key)
 {
+    if (!m_unavailable.isEmpty()) {
+        // A remote pid names another process (or none) here: nothing is read, nothing asked.
+        showPlaceholder(m_unavailable);
+        return;
+    }
     const bool same = key.pid == m_key.pid
         && (key.startTimeTicks == 0 || key.startTimeTicks == m_key.startTimeTicks);
     if (!same) {

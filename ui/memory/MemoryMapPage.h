@@ -58,6 +58,10 @@ public:
 
     // Shows `key`'s map (startTimeTicks 0: whatever process has the pid now).
     void openProcess(const ProcessKey& key);
+    // No map can be shown (a remote host's processes: --host): the page says `reason` and
+    // openProcess() reads and asks for nothing.
+    void setUnavailable(const QString& reason);
+    bool isUnavailable() const { return !m_unavailable.isEmpty(); }
     void applyMaps(const MemoryMapSnapshotPtr& snapshot);
 
     MemoryMapModel* model() const { return m_model; }
@@ -126,6 +130,7 @@ private:
     QToolButton* m_columns;
     QStackedWidget* m_stack;
     QLabel* m_placeholder;
+    QString m_unavailable;
     QPushButton* m_chooseButton;
     QWidget* m_controls; // filter, mode, columns, refresh
     QGroupBox* m_summaryBox = nullptr;

@@ -215,8 +215,19 @@ void MemoryUsagePage::applyUsage(const MemoryUsageSnapshotPtr& snapshot)
                 QLocale().toString(static_cast<double>(snap.readMs) / 1000.0, 'f', 1)));
 }
 
+void MemoryUsagePage::setUnavailable(const QString& reason)
+{
+    m_unavailable = reason;
+    m_status->setWordWrap(true);
+    m_status->setText(reason);
+    m_tabs->setEnabled(false);
+    m_stop->setEnabled(false);
+}
+
 void MemoryUsagePage::showProgress(int done, int total)
 {
+    if (!m_unavailable.isEmpty())
+        return;
     // A line of text, not a QProgressBar: the page must stay cheap (see the soak's budget).
     const bool reading = done < total;
     m_stop->setEnabled(reading);

@@ -48,6 +48,10 @@ public:
 
     void applyUsage(const MemoryUsageSnapshotPtr& snapshot);
     void showProgress(int done, int total);
+    // No census can be made (a remote host: --host): the status line says `reason`, the tables
+    // stay empty and disabled.
+    void setUnavailable(const QString& reason);
+    bool isUnavailable() const { return !m_unavailable.isEmpty(); }
 
     ProcessUsageModel* processModel() const { return m_processModel; }
     UserUsageModel* userModel() const { return m_userModel; }
@@ -88,6 +92,7 @@ private:
     KeyedSortProxy* m_userProxy;
     KeyedSortProxy* m_mappingProxy;
     QLabel* m_status;
+    QString m_unavailable;
     QPushButton* m_stop;
     QLabel* m_totals;
     QLabel* m_reconcile;

@@ -31,11 +31,16 @@ QString processes(qsizetype n)
 
 ProcessActionsController::ProcessActionsController(
     ProcessTablePage* page, const QString& procRoot, QWidget* dialogParent)
+    : ProcessActionsController(page, checkProcRoot(procRoot.toStdString()), dialogParent)
+{ }
+
+ProcessActionsController::ProcessActionsController(
+    ProcessTablePage* page, ProcRootCheck root, QWidget* dialogParent)
     : QObject(dialogParent)
     , m_page(page)
     , m_dialogParent(dialogParent)
     , m_menu(new QMenu(tr("P&rocess"), dialogParent))
-    , m_root(checkProcRoot(procRoot.toStdString()))
+    , m_root(std::move(root))
 {
     if (!m_root.actionsAllowed()) {
         // The first line of the menu (and of the context menu) says why everything is grey.
@@ -105,6 +110,8 @@ QString ProcessActionsController::disabledSummary() const
         return tr("Signals and renice disabled: this /proc belongs to another PID namespace");
     case ProcRootScope::Fixture:
         return tr("Signals and renice disabled: not the live /proc");
+    case ProcRootScope::RemoteHost:
+        return tr("Signals and renice disabled: a remote host");
     }
     return {};
 }

@@ -9,6 +9,7 @@
 // own PID namespace (or is a fixture tree) every action is disabled, with the reason as tooltip and
 // status tip, and the menu's first line says why.
 
+#include "core/process/ProcRootScope.h"
 #include "core/sampler/SnapshotTypes.h"
 
 #include <QObject>
@@ -31,6 +32,8 @@ class ProcessActionsController final : public QObject
 public:
     ProcessActionsController(
         ProcessTablePage* page, const QString& procRoot, QWidget* dialogParent);
+    // `root` decided by the caller (remoteHostCheck() for a PCP host's processes).
+    ProcessActionsController(ProcessTablePage* page, ProcRootCheck root, QWidget* dialogParent);
 
     QMenu* menu() const { return m_menu; }
     bool actionsAllowed() const { return m_root.actionsAllowed(); }

@@ -41,6 +41,26 @@ namespace pg {
 
 ProcessTablePage::ProcessTablePage(
     ProcessSampler* source, DetailsSampler* details, const QString& procRoot, QWidget* parent)
+    : ProcessTablePage(source, details, checkProcRoot(procRoot.toStdString()), parent)
+{ }
+
+ProcessTablePage* ProcessTablePage::forRemoteHost(
+    ProcessSampler* source, const QString& host, QWidget* parent)
+{
+    // No details sampler: nothing can ask this machine's /proc about a remote pid, and no action
+    // request has anywhere to go (the actions are disabled besides).
+    auto* page = new ProcessTablePage(source, nullptr, remoteHostCheck(host.toStdString()), parent);
+    page->m_remoteHost = host;
+    page->m_details->setUnavailable(
+        tr("Not available for a remote host: the details (command line, environment, open "
+           "files, threads, limits, cgroup) read /proc/PID on the process's own machine, and "
+           "Performance Co-Pilot gives only the table's columns. The table shows %1's processes.")
+            .arg(host));
+    return page;
+}
+
+ProcessTablePage::ProcessTablePage(
+    ProcessSampler* source, DetailsSampler* details, ProcRootCheck root, QWidget* parent)
     : QWidget(parent)
     , m_model(new ProcessTableModel(this))
     , m_proxy(new ProcessFilterProxy(this))
@@ -57,7 +77,7 @@ ProcessTablePage::ProcessTablePage(
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_details(new ProcessDetailsPanel(this))
     , m_source(source)
-    , m_actions(new ProcessActionsController(this, procRoot, this))
+    , m_actions(new ProcessActionsController(this, std::move(root), this))
     , m_contextMenu(new QMenu(this))
     , m_filterAction(new QAction(tr("&Filter processes"), this))
 {
@@ -68,6 +88,7 @@ ProcessTablePage::ProcessTablePage(
     m_showKernelThreads->setChecked(true);
     m_showKernelThreads->setToolTip(tr(
         "Kernel threads have PF_KTHREAD in /proc/PID/stat's flags; they run only in kernel space"));
+    m_message->setObjectName(QStringLiteral("processMessage"));
     m_message->setVisible(false);
     m_message->setWordWrap(true);
     styleBanner(m_message, BannerTone::Error);

@@ -6,6 +6,7 @@
 // selected process. As a Page it is fed by the ProcessSampler, drives the DetailsSampler for the
 // panel and the process actions, exports the process table and offers the Process menu.
 
+#include "core/process/ProcRootScope.h"
 #include "core/sampler/SnapshotTypes.h"
 #include "ui/processes/ProcessMatch.h"
 #include "ui/shell/Page.h"
@@ -44,7 +45,13 @@ public:
     // `source` and `details` live in the sampler thread (nullptr in tests that feed snapshots).
     explicit ProcessTablePage(ProcessSampler* source = nullptr, DetailsSampler* details = nullptr,
         const QString& procRoot = QStringLiteral("/proc"), QWidget* parent = nullptr);
+    // The processes of a Performance Co-Pilot host (--host): no details sampler, the details panel
+    // and every process action disabled with the reason.
+    static ProcessTablePage* forRemoteHost(
+        ProcessSampler* source, const QString& host, QWidget* parent = nullptr);
     ~ProcessTablePage() override;
+    // The PCP host whose processes are shown; empty for a /proc root.
+    QString remoteHost() const { return m_remoteHost; }
 
     // Page
     QString pageId() const override { return QStringLiteral("processes"); }
@@ -122,6 +129,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    ProcessTablePage(
+        ProcessSampler* source, DetailsSampler* details, ProcRootCheck root, QWidget* parent);
     ProcessKey keyAt(const QModelIndex& proxyIndex) const;
     QModelIndex proxyIndexOf(const ProcessKey& key, bool tree) const;
     void connectView(QTreeView* view);
@@ -158,6 +167,7 @@ private:
     bool m_splitterSized = false;
     bool m_splitterRestored = false;
     bool m_ioSampling = false; // what the sampler was last told (setReadIo)
+    QString m_remoteHost;
 };
 
 } // namespace pg

@@ -2,6 +2,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include "core/base/RefreshInterval.h"
+#include "core/pcp/PcpHostSpec.h"
 #include "core/sampler/Sampler.h"
 #include "ui/common/HeaderColumnChooser.h"
 #include "ui/shell/AboutText.h"
@@ -54,7 +55,9 @@ MainWindow::MainWindow(const AppOptions& options, QWidget* parent)
     , m_intervalMs(
           isRefreshIntervalMs(options.intervalMs) ? options.intervalMs : kDefaultRefreshIntervalMs)
 {
-    setWindowTitle(tr("Procglass"));
+    // The spec as shown never carries a password typed into it (pcps://HOST?password=...).
+    const QString host = QString::fromStdString(pcpSpecWithoutSecrets(options.host.toStdString()));
+    setWindowTitle(host.isEmpty() ? tr("Procglass") : tr("%1 — Procglass").arg(host));
     // PNGs rendered from the SVG (resources/CMakeLists.txt says how): an SVG window icon would
     // load the Qt SVG plugin and library (~0.5 MiB of RSS) just for this.
     QIcon icon;
@@ -67,7 +70,17 @@ MainWindow::MainWindow(const AppOptions& options, QWidget* parent)
     statusBar()->addPermanentWidget(m_statusSampler);
     m_statusSampler->setToolTip(
         tr("CPU time the sampler thread spent reading and parsing /proc for the last refresh"));
-    m_statusCounts->setText(tr("Reading %1…").arg(options.procRoot));
+    m_statusCounts->setText(host.isEmpty() ? tr("Reading %1…").arg(options.procRoot)
+                                           : tr("Connecting to %1…").arg(host));
+    if (!host.isEmpty()) {
+        m_statusHost = new QLabel(tr("Host: %1 (PCP)").arg(host), this);
+        m_statusHost->setObjectName(QStringLiteral("hostLabel"));
+        m_statusHost->setToolTip(
+            tr("The processes, system figures and interrupts of %1, read from its pmcd "
+               "(Performance Co-Pilot); not this machine's.")
+                .arg(host));
+        statusBar()->addPermanentWidget(m_statusHost);
+    }
     buildActions();
     resize(1200, 760);
 

@@ -23,6 +23,9 @@ namespace pg {
 struct AppOptions
 {
     QString procRoot = QStringLiteral("/proc");
+    // --host: a Performance Co-Pilot host spec (core/pcp/PcpHostSpec.h); the processes, system
+    // figures and interrupts come from its pmcd, the pages PCP cannot feed say so. Empty: procRoot.
+    QString host;
     // --sys-root; empty: /sys with the live /proc, none with another /proc tree (irqSysRoot()).
     QString sysRoot;
     int intervalMs = 1000;
@@ -99,6 +102,7 @@ private:
     QTimer* m_cycleTimer = nullptr;
     QLabel* m_statusCounts;
     QLabel* m_statusSampler;
+    QLabel* m_statusHost = nullptr; // --host: which host the window shows
     QString m_counts;
     std::vector<Page*> m_pages;
     std::vector<std::unique_ptr<PlainPage>> m_plainPages;

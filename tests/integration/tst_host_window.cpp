@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window watching a host (--host) against a private pmcd (tests/support/PrivatePmcd.h), built
+// as procglass-gui builds it (assemblePages with a sampler thread), offscreen: the process table
+// shows two children this test names itself (pmdaproc reads them through the pmcd, not this
+// window through /proc), the title and the status bar name the host, the memory pages and the
+// details panel say they are not available and read nothing, every signal action is disabled with
+// "signals are not sent to a remote host", and the System page gets the host's memory. Skipped
+// with the reason when pcp is not installed.
+
+#include "Pages.h"
+#include "core/pcp/PcpSession.h"
+#include "core/sampler/Sampler.h"
+#include "core/sampler/SamplerThread.h"
+#include "core/sampler/SnapshotTypes.h"
+#include "tests/support/ChildProcess.h"
+#include "tests/support/PrivatePmcd.h"
+#include "ui/details/ProcessDetailsPanel.h"
+#include "ui/memory/MemoryMapPage.h"
+#include "ui/memusage/MemoryUsagePage.h"
+#include "ui/processes/ProcessActionsController.h"
+#include "ui/processes/ProcessTableModel.h"
+#include "ui/processes/ProcessTablePage.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/system/SystemOverviewPage.h"
+
+#include <QAction>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <csignal>
+#include <dlfcn.h>
+#include <sys/prctl.h>
+
+using namespace pg;
+
+namespace {
+
+const char* kModule = PROCGLASS_BINARY_DIR "/app/procglass-pcp.so";
+
+// The module the program opens beside itself (app/PcpModuleLoader.cpp); this test's binary is
+// elsewhere, so it opens the build's copy by its path.
+PcpSessionOpener moduleOpener(const std::string& spec)
+{
+    return [spec](std::string* error) -> std::unique_ptr<PcpSession> {
+        void* handle = ::dlopen(kModule, RTLD_NOW | RTLD_LOCAL);
+        auto open = handle ? reinterpret_cast<PcpOpenFunction>(::dlsym(handle, kPcpModuleEntry))
+                           : nullptr;
+        if (!open) {
+            *error = std::string("cannot open ") + kModule;
+            return nullptr;
+        }
+        return std::unique_ptr<PcpSession>(open(kPcpModuleAbi, spec.c_str(), error));
+    };
+}
+
+pid_t namedChild(const char* name)
+{
+    return pgtest::forkReadyChild([name] { return ::prctl(PR_SET_NAME, name, 0, 0, 0) == 0; });
+}
+
+} // namespace
+
+class TestHostWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    pgtest::PrivatePmcd m_pmcd;
+
+private slots:
+    void initTestCase()
+    {
+        if (!pgtest::PrivatePmcd::installed())
+            QSKIP("pmcd is not installed (Debian: pcp; build.sh installs it)");
+        if (!QFile::exists(QString::fromLatin1(kModule)))
+            QSKIP("the procglass-pcp module was not built (libpcp3-dev missing)");
+        QStandardPaths::setTestModeEnabled(true);
+        registerSnapshotMetaTypes();
+        QVERIFY2(m_pmcd.start(), qPrintable(m_pmcd.problem()));
+    }
+
+    void theWindowShowsTheHost()
+    {
+        pgtest::Child alpha, beta;
+        alpha.pid = namedChild("pghost-alpha");
+        beta.pid = namedChild("pghost-beta");
+        QVERIFY(alpha.pid > 0 && beta.pid > 0);
+
+        AppOptions options;
+        options.host = m_pmcd.hostSpec();
+        options.intervalMs = 250;
+        options.intervalSet = true;
+        SamplerThread thread;
+        MainWindow window(options);
+        const AppPages pages
+            = assemblePages(window, options, &thread, moduleOpener(options.host.toStdString()));
+        window.show();
+        thread.start();
+        for (Sampler* s : pages.samplers)
+            QMetaObject::invokeMethod(s, &Sampler::start, Qt::QueuedConnection);
+
+        // The host and only the host is named.
+        QVERIFY2(
+            window.windowTitle().contains(m_pmcd.hostSpec()), qPrintable(window.windowTitle()));
+        auto* hostLabel = window.findChild<QLabel*>(QStringLiteral("hostLabel"));
+        QVERIFY(hostLabel);
+        QVERIFY(hostLabel->text().contains(m_pmcd.hostSpec()));
+
+        // The children, by pid and name, as the host's pmdaproc reports them.
+        ProcessTableModel* model = pages.processes->model();
+        auto commOf = [model](pid_t pid) {
+            const int row = model->rowOfPid(pid);
+            return row < 0 ? QString() : model->row(row).comm;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(commOf(alpha.pid), QStringLiteral("pghost-alpha"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(commOf(beta.pid), QStringLiteral("pghost-beta"), 20000);
+        QVERIFY(model->rowOfPid(static_cast<int>(m_pmcd.pid())) >= 0);
+        QCOMPARE(QString::fromStdString(model->snapshot()->procRoot), m_pmcd.hostSpec());
+        QVERIFY(model->snapshot()->listError.empty());
+
+        // Every signal and renice disabled, with the reason.
+        ProcessActionsController* actions = pages.processes->processActions();
+        QVERIFY(!actions->actionsAllowed());
+        int signalActions = 0;
+        for (QAction* a : actions->menu()->actions()) {
+            if (a->isSeparator())
+                continue;
+            QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
+            QVERIFY2(a->toolTip().contains(QStringLiteral("signals are not sent to a remote host"),
+                         Qt::CaseInsensitive),
+                qPrintable(a->toolTip()));
+            signalActions += a->text().startsWith(QStringLiteral("Send")) ? 1 : 0;
+        }
+        QVERIFY(signalActions >= 8);
+
+        // A remote pid never reaches kill(2) here: the request is refused before it is made.
+        QSignalSpy requests(actions, &ProcessActionsController::actionRequested);
+        QVERIFY(pages.processes->selectPid(beta.pid));
+        actions->requestSignal(SIGKILL);
+        QCOMPARE(requests.count(), 0);
+        QCOMPARE(::kill(beta.pid, 0), 0);
+        QCOMPARE(pgtest::stateOf(beta.pid), 'S');
+
+        // Selecting a process asks nothing of this machine: the details say why not.
+        QVERIFY(pages.processes->selectPid(alpha.pid));
+        QVERIFY(!pages.processes->detailsPanel()->unavailableReason().isEmpty());
+
+        // The memory pages: not available, nothing read (no sampler for them).
+        QVERIFY(pages.memory->isUnavailable());
+        QSignalSpy mapRequests(pages.memory, &MemoryMapPage::targetRequested);
+        pages.memory->openProcess(ProcessKey { alpha.pid, 0 });
+        QCOMPARE(mapRequests.count(), 0);
+        QVERIFY2(pages.memory->placeholderText().contains(QStringLiteral("not available")),
+            qPrintable(pages.memory->placeholderText()));
+        QVERIFY(pages.memoryUsage->isUnavailable());
+        QVERIFY(pages.memoryUsage->statusText().contains(QStringLiteral("not available")));
+        QCOMPARE(pages.samplers.size(), 3); // processes, interrupts, system: nothing local
+
+        // The System page: the host's memory, from the process sampler's fetch.
+        window.showPage(QStringLiteral("system"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pages.system->lastOverview() && pages.system->lastOverview()->memory.ok(), 20000);
+        QVERIFY(pages.system->lastOverview()->sourceError.empty());
+
+        window.close();
+        thread.stop();
+    }
+
+    void anUnreachableHostSaysSo()
+    {
+        AppOptions options;
+        options.host = QStringLiteral("unix:/nonexistent/procglass-test.socket");
+        options.intervalMs = 250;
+        SamplerThread thread;
+        MainWindow window(options);
+        const AppPages pages
+            = assemblePages(window, options, &thread, moduleOpener(options.host.toStdString()));
+        window.show();
+        thread.start();
+        for (Sampler* s : pages.samplers)
+            QMetaObject::invokeMethod(s, &Sampler::start, Qt::QueuedConnection);
+        ProcessTableModel* model = pages.processes->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->snapshot(), 20000);
+        QVERIFY(model->snapshot()->processes.empty());
+        QVERIFY2(!model->snapshot()->listError.empty(), "an empty table without a reason");
+        auto* message = pages.processes->findChild<QLabel*>(QStringLiteral("processMessage"));
+        QVERIFY(message);
+        QTRY_VERIFY(!message->isHidden());
+        QCOMPARE(message->text().toStdString(), model->snapshot()->listError);
+        qInfo("the message: %s", qPrintable(message->text()));
+        // The other pages say it too.
+        window.showPage(QStringLiteral("system"));
+        QTRY_VERIFY_WITH_TIMEOUT(!pages.system->sourceErrorText().isEmpty(), 20000);
+        window.close();
+        thread.stop();
+    }
+};
+
+QTEST_MAIN(TestHostWindow)
+#include "tst_host_window.moc"
