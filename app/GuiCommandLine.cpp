@@ -48,6 +48,14 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
                        "system and interrupts; the memory pages and process actions are local "
                        "only)."),
         QStringLiteral("SPEC"));
+    const QCommandLineOption archiveOption(QStringLiteral("archive"),
+        QStringLiteral("Replay a Performance Co-Pilot archive (procglass record, pmlogger) with a "
+                       "time slider: processes, system and interrupts as recorded."),
+        QStringLiteral("ARCHIVE"));
+    const QCommandLineOption atOption(QStringLiteral("at"),
+        QStringLiteral("With --archive: start at TIME (\"2026-12-01 03:00:00\", +30m after the "
+                       "start, -5m before the end; default: the first sample)."),
+        QStringLiteral("TIME"));
     const QCommandLineOption pidOption(QStringLiteral("pid"),
         QStringLiteral("Start with this process selected (and its memory map shown)."),
         QStringLiteral("PID"));
@@ -71,7 +79,8 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         QStringLiteral("MS"));
     quitAfterOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ helpOption, versionOption, intervalOption, procRootOption, sysRootOption,
-        hostOption, pidOption, pageOption, cycleOption, cycleOnceOption, quitAfterOption });
+        hostOption, archiveOption, atOption, pidOption, pageOption, cycleOption, cycleOnceOption,
+        quitAfterOption });
     if (!parser.parse(args))
         return fail(parser.errorText() + QStringLiteral(" (see procglass --help)"));
     if (parser.isSet(helpOption)) {
@@ -121,6 +130,18 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
         if (parser.isSet(procRootOption) || parser.isSet(sysRootOption))
             return fail(QStringLiteral("--host reads another host's pmcd: it cannot be combined "
                                        "with --proc-root or --sys-root"));
+    }
+    if (parser.isSet(archiveOption)) {
+        result.options.archive = parser.value(archiveOption);
+        if (result.options.archive.isEmpty())
+            return fail(QStringLiteral(
+                "--archive takes the name of a PCP archive (its base name or one of its files)"));
+        if (parser.isSet(hostOption) || parser.isSet(procRootOption) || parser.isSet(sysRootOption))
+            return fail(QStringLiteral("--archive replays a recording: it cannot be combined with "
+                                       "--host, --proc-root or --sys-root"));
+        result.options.archiveAt = parser.value(atOption);
+    } else if (parser.isSet(atOption)) {
+        return fail(QStringLiteral("--at is a moment in a recording: it needs --archive ARCHIVE"));
     }
     if (parser.isSet(pidOption)) {
         result.options.initialPid = parser.value(pidOption).toInt(&ok);

@@ -7,7 +7,9 @@
 #include "GuiCommandLine.h"
 #include "HeapPolicy.h"
 #include "Pages.h"
+#include "PcpModuleLoader.h"
 #include "core/base/RefreshInterval.h"
+#include "core/pcp/ArchiveTime.h"
 #include "core/sampler/Sampler.h"
 #include "core/sampler/SamplerThread.h"
 #include "core/sampler/SnapshotTypes.h"
@@ -68,6 +70,29 @@ int main(int argc, char** argv)
         return 1;
     }
 
+    // --archive: the recording opened (and --at found in it) before any window, so that a bad
+    // archive or time is one line and an exit status.
+    pg::ArchiveReplay replay;
+    if (!options.archive.isEmpty()) {
+        std::string error;
+        replay.archive = pg::openPcpArchive(options.archive.toLocal8Bit().toStdString(), &error);
+        if (!replay.archive) {
+            std::fprintf(stderr, "procglass: %s\n", error.c_str());
+            return 1;
+        }
+        replay.clock = std::make_shared<pg::ReplayClock>(
+            replay.archive->startSec(), replay.archive->endSec());
+        if (!options.archiveAt.isEmpty()) {
+            const pg::ArchiveTimeOutcome at = pg::parseArchiveTime(options.archiveAt.toStdString(),
+                replay.archive->startSec(), replay.archive->endSec());
+            if (!at.sec) {
+                std::fprintf(stderr, "procglass: --at: %s\n", at.error.c_str());
+                return 2;
+            }
+            replay.clock->seek(*at.sec);
+        }
+    }
+
     pg::raiseFileLimit();
     pg::configureHeap();
     // An export into a FIFO whose reader goes away must fail with EPIPE in the dialog, not kill the
@@ -84,7 +109,8 @@ int main(int argc, char** argv)
 
     pg::SamplerThread samplerThread;
     pg::MainWindow window(options);
-    const pg::AppPages pages = pg::assemblePages(window, options, &samplerThread);
+    const pg::AppPages pages
+        = pg::assemblePages(window, options, &samplerThread, {}, std::move(replay));
 
     pg::installHeapTrim(&window);
     QObject::connect(

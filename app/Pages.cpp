@@ -2,12 +2,14 @@
 #include "Pages.h"
 
 #include "PcpModuleLoader.h"
+#include "ReplayControls.h"
 #include "core/interrupts/IrqTopology.h"
 #include "core/pcp/PcpHostSpec.h"
 #include "core/sampler/DetailsSampler.h"
 #include "core/sampler/InterruptsSampler.h"
 #include "core/sampler/MemoryMapSampler.h"
 #include "core/sampler/MemoryUsageSampler.h"
+#include "core/sampler/PcpArchiveFeed.h"
 #include "core/sampler/PcpHostFeed.h"
 #include "core/sampler/PcpInterruptsSource.h"
 #include "core/sampler/PcpProcessSource.h"
@@ -41,7 +43,17 @@ struct PageContext
     std::shared_ptr<PcpFeed> host;
 
     std::string procRoot() const { return options.procRoot.toStdString(); }
-    bool remote() const { return !options.host.isEmpty(); }
+    bool replay() const { return !options.archive.isEmpty(); }
+    bool remote() const { return !options.host.isEmpty() || replay(); }
+    // The host, or the recording: what the pages that cannot show it name.
+    QString remoteName() const
+    {
+        return replay() ? QObject::tr("archive %1").arg(options.archive) : options.host;
+    }
+    QString remoteKind() const
+    {
+        return replay() ? QObject::tr("a recording") : QObject::tr("a remote host");
+    }
 
     // A sampler for the sampler thread (moved there once every page is made), or nullptr
     // without a thread (tests).
@@ -60,7 +72,8 @@ Page* remoteProcessesPage(PageContext& c)
     if (c.host)
         c.processSampler
             = c.sampler<ProcessSampler>(std::make_unique<PcpProcessSource>(c.host), false, nullptr);
-    c.pages.processes = ProcessTablePage::forRemoteHost(c.processSampler, c.options.host);
+    c.pages.processes
+        = ProcessTablePage::forRemoteHost(c.processSampler, c.remoteName(), c.replay());
     return c.pages.processes;
 }
 
@@ -85,10 +98,10 @@ Page* memoryPage(PageContext& c)
         // No sampler: a remote pid must never reach this machine's /proc/PID/smaps.
         c.pages.memory = new MemoryMapPage(nullptr);
         c.pages.memory->setUnavailable(QObject::tr(
-            "Memory map: not available for a remote host (%1). The map of one process, mapping "
-            "by mapping, is read from /proc/PID/smaps on its own machine; Performance Co-Pilot "
-            "gives only each process's totals (proc.smaps.*).")
-                                           .arg(c.options.host));
+            "Memory map: not available for %1 (%2). The map of one process, mapping by mapping, "
+            "is read from /proc/PID/smaps on its own machine; Performance Co-Pilot gives only "
+            "each process's totals (proc.smaps.*).")
+                                           .arg(c.remoteKind(), c.remoteName()));
         return c.pages.memory;
     }
     c.pages.memory = new MemoryMapPage(c.sampler<MemoryMapSampler>(c.options.procRoot));
@@ -100,10 +113,10 @@ Page* memoryUsagePage(PageContext& c)
     if (c.remote()) {
         c.pages.memoryUsage = new MemoryUsagePage(nullptr);
         c.pages.memoryUsage->setUnavailable(QObject::tr(
-            "Memory usage: not available for a remote host (%1). The census reads every "
-            "process's smaps_rollup (and smaps for By mapping) on its own machine; this version "
-            "does not fetch PCP's per-process proc.smaps.* totals.")
-                                                .arg(c.options.host));
+            "Memory usage: not available for %1 (%2). The census reads every process's "
+            "smaps_rollup (and smaps for By mapping) on its own machine; this version does not "
+            "fetch PCP's per-process proc.smaps.* totals.")
+                                                .arg(c.remoteKind(), c.remoteName()));
         return c.pages.memoryUsage;
     }
     c.pages.memoryUsage = new MemoryUsagePage(c.sampler<MemoryUsageSampler>(c.options.procRoot));
@@ -199,12 +212,15 @@ QStringList pageIds()
     return ids;
 }
 
-AppPages assemblePages(
-    MainWindow& window, const AppOptions& options, SamplerThread* thread, PcpSessionOpener openHost)
+AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThread* thread,
+    PcpSessionOpener openHost, ArchiveReplay replay)
 {
     AppPages pages;
     PageContext context { options, thread, pages, nullptr, nullptr };
-    if (thread && !options.host.isEmpty()) {
+    if (thread && replay.archive && replay.clock) {
+        context.host = std::make_shared<PcpArchiveFeed>(
+            "archive " + options.archive.toStdString(), std::move(replay.archive), replay.clock);
+    } else if (thread && !options.host.isEmpty()) {
         const std::string spec = options.host.toStdString();
         if (!openHost)
             openHost = [spec](std::string* error) { return openPcpSession(spec, error); };
@@ -221,13 +237,16 @@ AppPages assemblePages(
     connectJumps(window, pages);
     for (Page* page : made)
         window.addPage(page);
+    // --archive: the time slider under the pages, on the replay's clock.
+    if (context.host && replay.clock && context.processSampler)
+        attachReplayBar(window, *context.processSampler, pages.samplers, replay.clock);
     // Followed and connected: now into the thread.
     for (Sampler* sampler : std::as_const(pages.samplers))
         thread->adopt(sampler);
     // --pid: that process selected in the table and its map shown (MainWindow shows the page).
     if (options.initialPid > 0) {
         pages.processes->selectPidWhenSeen(options.initialPid);
-        if (options.host.isEmpty())
+        if (!context.remote())
             pages.memory->openProcess(ProcessKey { options.initialPid, 0 });
     }
     return pages;

@@ -6,6 +6,8 @@
 // is a folder under ui/ with a widget that implements Page (ui/shell/Page.h), a factory function
 // in Pages.cpp and one line in its kPages table.
 
+#include "core/pcp/PcpArchiveSession.h"
+#include "core/pcp/ReplayClock.h"
 #include "core/sampler/PcpHostFeed.h"
 
 #include <QList>
@@ -33,6 +35,14 @@ struct AppPages
     QList<Sampler*> samplers; // adopted by the thread; start them once it runs
 };
 
+// --archive: the recording to replay (opened by the caller, so that a bad archive is one line
+// before any window) and the clock that says which moment of it the pages show.
+struct ArchiveReplay
+{
+    std::unique_ptr<PcpArchiveSession> archive;
+    std::shared_ptr<ReplayClock> clock;
+};
+
 // The ids --page accepts, in tab order.
 QStringList pageIds();
 
@@ -41,8 +51,9 @@ QStringList pageIds();
 // With options.host (--host), the processes, system and interrupts samplers read that host's pmcd
 // through one session that `openHost` opens (at the first sample, in the sampler thread; empty:
 // openPcpSession, the procglass-pcp module beside this program); the memory pages, the details
-// panel and the process actions are not available and say why.
+// panel and the process actions are not available and say why. With options.archive, the same
+// pages replay `replay`'s archive at its clock's moment, with a time slider under them.
 AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThread* thread,
-    PcpSessionOpener openHost = {});
+    PcpSessionOpener openHost = {}, ArchiveReplay replay = {});
 
 } // namespace pg

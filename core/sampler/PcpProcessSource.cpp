@@ -95,7 +95,13 @@ ProcessSnapshot PcpProcessSource::sample()
             // The previous overview is the one of `before` unless the feed jumped (a replay).
             const bool continuous = fetched.before && m_previousSystem
                 && m_previousTimeSec == fetched.before->timestampSec;
-            snap.system = summaryFromPcp(system, continuous ? &*m_previousSystem : nullptr);
+            // After a jump, the CPU busy % of the moment shown: from `before` (a replay paused
+            // or seeking shows the same CPU % as it played through that moment).
+            std::optional<SystemOverview> jumpedFrom;
+            if (!continuous && fetched.before)
+                jumpedFrom = systemFromPcp(*fetched.before, host).overview;
+            snap.system = summaryFromPcp(system,
+                continuous ? &*m_previousSystem : (jumpedFrom ? &*jumpedFrom : nullptr));
             m_previousSystem = std::move(system);
             m_previousTimeSec = fetched.now->timestampSec;
         } else {

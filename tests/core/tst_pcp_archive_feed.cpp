@@ -61,6 +61,10 @@ public:
             else if (r.name == "proc.psinfo.ppid" || r.name == "proc.psinfo.threads"
                 || r.name == "proc.psinfo.nice" || r.name == "proc.psinfo.priority")
                 m.values.push_back({ 42, {}, std::int64_t(1) });
+            else if (r.name == "kernel.all.cpu.user")
+                m.values.push_back({ -1, {}, std::uint64_t(1000 * u) });
+            else if (r.name == "kernel.all.cpu.idle")
+                m.values.push_back({ -1, {}, std::uint64_t(3000 * u) });
             else if (r.name == "kernel.all.boottime")
                 m.values.push_back({ -1, {}, std::int64_t(1700000000) });
             f.metrics.push_back(std::move(m));
@@ -176,6 +180,13 @@ private slots:
         // 500 ms of CPU between the samples at 108 and 110: 25 %.
         QCOMPARE(snap.processes.front().cpuPercent, 25.0);
         QCOMPARE(snap.processes.front().names->comm, std::string("replayed"));
+        // The summary strip's CPU busy of that moment too (1,000 of 4,000 ms), already at the
+        // first fetch after a seek.
+        QCOMPARE(snap.system.cpuBusyPercent, 25.0);
+        // Paused: the same moment again, the same figures (not "measuring").
+        snap = source.sample();
+        QCOMPARE(snap.system.cpuBusyPercent, 25.0);
+        QCOMPARE(snap.processes.front().cpuPercent, 25.0);
         // A jump back: the rates of that moment, not a difference across the jump.
         r.clock->seek(102);
         snap = source.sample();

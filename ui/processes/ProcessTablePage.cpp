@@ -45,17 +45,17 @@ ProcessTablePage::ProcessTablePage(
 { }
 
 ProcessTablePage* ProcessTablePage::forRemoteHost(
-    ProcessSampler* source, const QString& host, QWidget* parent)
+    ProcessSampler* source, const QString& host, bool recording, QWidget* parent)
 {
     // No details sampler: nothing can ask this machine's /proc about a remote pid, and no action
     // request has anywhere to go (the actions are disabled besides).
     auto* page = new ProcessTablePage(source, nullptr, remoteHostCheck(host.toStdString()), parent);
     page->m_remoteHost = host;
     page->m_details->setUnavailable(
-        tr("Not available for a remote host: the details (command line, environment, open "
-           "files, threads, limits, cgroup) read /proc/PID on the process's own machine, and "
-           "Performance Co-Pilot gives only the table's columns. The table shows %1's processes.")
-            .arg(host));
+        tr("Not available for %1: the details (command line, environment, open files, threads, "
+           "limits, cgroup) read /proc/PID on the process's own machine, and Performance "
+           "Co-Pilot gives only the table's columns. The table shows the processes of %2.")
+            .arg(recording ? tr("a recording") : tr("a remote host"), host));
     return page;
 }
 

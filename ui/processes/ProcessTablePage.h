@@ -45,10 +45,11 @@ public:
     // `source` and `details` live in the sampler thread (nullptr in tests that feed snapshots).
     explicit ProcessTablePage(ProcessSampler* source = nullptr, DetailsSampler* details = nullptr,
         const QString& procRoot = QStringLiteral("/proc"), QWidget* parent = nullptr);
-    // The processes of a Performance Co-Pilot host (--host): no details sampler, the details panel
-    // and every process action disabled with the reason.
-    static ProcessTablePage* forRemoteHost(
-        ProcessSampler* source, const QString& host, QWidget* parent = nullptr);
+    // The processes of a Performance Co-Pilot host (--host) or recording (--archive; `recording`
+    // true): no details sampler, the details panel and every process action disabled with the
+    // reason.
+    static ProcessTablePage* forRemoteHost(ProcessSampler* source, const QString& host,
+        bool recording = false, QWidget* parent = nullptr);
     ~ProcessTablePage() override;
     // The PCP host whose processes are shown; empty for a /proc root.
     QString remoteHost() const { return m_remoteHost; }

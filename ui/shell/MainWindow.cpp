@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -57,7 +58,12 @@ MainWindow::MainWindow(const AppOptions& options, QWidget* parent)
 {
     // The spec as shown never carries a password typed into it (pcps://HOST?password=...).
     const QString host = QString::fromStdString(pcpSpecWithoutSecrets(options.host.toStdString()));
-    setWindowTitle(host.isEmpty() ? tr("Procglass") : tr("%1 — Procglass").arg(host));
+    const QString recording
+        = options.archive.isEmpty() ? QString() : QFileInfo(options.archive).fileName();
+    if (!recording.isEmpty())
+        setWindowTitle(tr("%1 (recording) — Procglass").arg(recording));
+    else
+        setWindowTitle(host.isEmpty() ? tr("Procglass") : tr("%1 — Procglass").arg(host));
     // PNGs rendered from the SVG (resources/CMakeLists.txt says how): an SVG window icon would
     // load the Qt SVG plugin and library (~0.5 MiB of RSS) just for this.
     QIcon icon;
@@ -70,15 +76,25 @@ MainWindow::MainWindow(const AppOptions& options, QWidget* parent)
     statusBar()->addPermanentWidget(m_statusSampler);
     m_statusSampler->setToolTip(
         tr("CPU time the sampler thread spent reading and parsing /proc for the last refresh"));
-    m_statusCounts->setText(host.isEmpty() ? tr("Reading %1…").arg(options.procRoot)
-                                           : tr("Connecting to %1…").arg(host));
-    if (!host.isEmpty()) {
+    if (!recording.isEmpty()) {
+        m_statusCounts->setText(tr("Reading the recording %1…").arg(options.archive));
+        m_statusHost = new QLabel(tr("Recording: %1 (PCP archive)").arg(recording), this);
+        m_statusHost->setToolTip(
+            tr("The processes, system figures and interrupts recorded in %1 (a Performance "
+               "Co-Pilot archive), at the moment the time slider shows; not this machine now.")
+                .arg(options.archive));
+    } else if (!host.isEmpty()) {
+        m_statusCounts->setText(tr("Connecting to %1…").arg(host));
         m_statusHost = new QLabel(tr("Host: %1 (PCP)").arg(host), this);
-        m_statusHost->setObjectName(QStringLiteral("hostLabel"));
         m_statusHost->setToolTip(
             tr("The processes, system figures and interrupts of %1, read from its pmcd "
                "(Performance Co-Pilot); not this machine's.")
                 .arg(host));
+    } else {
+        m_statusCounts->setText(tr("Reading %1…").arg(options.procRoot));
+    }
+    if (m_statusHost) {
+        m_statusHost->setObjectName(QStringLiteral("hostLabel"));
         statusBar()->addPermanentWidget(m_statusHost);
     }
     buildActions();

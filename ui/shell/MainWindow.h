@@ -26,6 +26,10 @@ struct AppOptions
     // --host: a Performance Co-Pilot host spec (core/pcp/PcpHostSpec.h); the processes, system
     // figures and interrupts come from its pmcd, the pages PCP cannot feed say so. Empty: procRoot.
     QString host;
+    // --archive: a PCP archive replayed with a time slider (--at: the moment to start at); the
+    // pages are fed as from a host. Empty: live.
+    QString archive;
+    QString archiveAt;
     // --sys-root; empty: /sys with the live /proc, none with another /proc tree (irqSysRoot()).
     QString sysRoot;
     int intervalMs = 1000;
