@@ -365,6 +365,9 @@ void ProcessDetailsPanel::setUnavailable(const QString& reason)
 {
     m_unavailable = reason;
     clearAll(reason);
+    // The title is one line: the short form there, the whole reason in every tab and the tooltip.
+    m_title->setText(tr("Details: not available for a remote host"));
+    m_title->setToolTip(reason);
 }
 
 void ProcessDetailsPanel::showProcess(const std::optional<ProcessKey>& key)
@@ -375,7 +378,7 @@ void ProcessDetailsPanel::showProcess(const std::optional<ProcessKey>& key)
     m_last.reset();
     if (!m_unavailable.isEmpty()) {
         // Nothing is read: the pid is not one of this machine's processes.
-        clearAll(m_unavailable);
+        setUnavailable(m_unavailable);
         return;
     }
     if (!key) {
