@@ -42,6 +42,11 @@ struct PageContext
 
     std::string procRoot() const { return options.procRoot.toStdString(); }
     bool remote() const { return !options.host.isEmpty(); }
+    // The host as the pages name it: without a password typed into the spec.
+    QString shownHost() const
+    {
+        return QString::fromStdString(pcpSpecWithoutSecrets(options.host.toStdString()));
+    }
 
     // A sampler for the sampler thread (moved there once every page is made), or nullptr
     // without a thread (tests).
@@ -60,7 +65,7 @@ Page* remoteProcessesPage(PageContext& c)
     if (c.host)
         c.processSampler
             = c.sampler<ProcessSampler>(std::make_unique<PcpProcessSource>(c.host), false, nullptr);
-    c.pages.processes = ProcessTablePage::forRemoteHost(c.processSampler, c.options.host);
+    c.pages.processes = ProcessTablePage::forRemoteHost(c.processSampler, c.shownHost());
     return c.pages.processes;
 }
 
@@ -88,7 +93,7 @@ Page* memoryPage(PageContext& c)
             "Memory map: not available for a remote host (%1). The map of one process, mapping "
             "by mapping, is read from /proc/PID/smaps on its own machine; Performance Co-Pilot "
             "gives only each process's totals (proc.smaps.*).")
-                                           .arg(c.options.host));
+                                           .arg(c.shownHost()));
         return c.pages.memory;
     }
     c.pages.memory = new MemoryMapPage(c.sampler<MemoryMapSampler>(c.options.procRoot));
@@ -103,7 +108,7 @@ Page* memoryUsagePage(PageContext& c)
             "Memory usage: not available for a remote host (%1). The census reads every "
             "process's smaps_rollup (and smaps for By mapping) on its own machine; this version "
             "does not fetch PCP's per-process proc.smaps.* totals.")
-                                                .arg(c.options.host));
+                                                .arg(c.shownHost()));
         return c.pages.memoryUsage;
     }
     c.pages.memoryUsage = new MemoryUsagePage(c.sampler<MemoryUsageSampler>(c.options.procRoot));
@@ -206,11 +211,13 @@ AppPages assemblePages(
     PageContext context { options, thread, pages, nullptr, nullptr };
     if (thread && !options.host.isEmpty()) {
         const std::string spec = options.host.toStdString();
+        const std::string shown = pcpSpecWithoutSecrets(spec);
         if (!openHost)
             openHost = [spec](std::string* error) { return openPcpSession(spec, error); };
-        // Messages name the host without a password typed into the spec.
-        context.host
-            = std::make_shared<PcpHostFeed>(pcpSpecWithoutSecrets(spec), std::move(openHost));
+        // Messages name the host without a password typed into the spec, libpcp's too.
+        auto feed = std::make_shared<PcpHostFeed>(shown, std::move(openHost));
+        feed->redactInErrors(spec);
+        context.host = std::move(feed);
     }
     std::vector<Page*> made;
     for (const PageEntry& entry : kPages) {

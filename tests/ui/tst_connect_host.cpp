@@ -8,7 +8,13 @@
 
 #include "GuiCommandLine.h"
 #include "HostWindowLauncher.h"
+#include "Pages.h"
 #include "core/pcp/PcpHostSpec.h"
+#include "ui/details/ProcessDetailsPanel.h"
+#include "ui/memory/MemoryMapPage.h"
+#include "ui/memusage/MemoryUsagePage.h"
+#include "ui/processes/ProcessActionsController.h"
+#include "ui/processes/ProcessTablePage.h"
 #include "ui/shell/ConnectHostDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/RecentHosts.h"
@@ -16,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -153,6 +160,27 @@ private slots:
                      .join(u' ')
                      .contains(QStringLiteral("sekret")));
         QSettings().remove(QStringLiteral("hosts"));
+    }
+
+    void noPageShowsThePassword()
+    {
+        AppOptions options;
+        options.host = QStringLiteral("pcps://db1?username=alice&password=sekret");
+        MainWindow window(options);
+        const AppPages pages = assemblePages(window, options, nullptr);
+        const QString secret = QStringLiteral("sekret");
+        QStringList shown { window.windowTitle(),
+            pages.processes->detailsPanel()->unavailableReason(),
+            pages.processes->processActions()->disabledReason(), pages.memory->placeholderText(),
+            pages.memoryUsage->statusText() };
+        for (QLabel* label : window.findChildren<QLabel*>())
+            shown << label->text() << label->toolTip();
+        for (QAction* action : window.findChildren<QAction*>())
+            shown << action->text() << action->toolTip();
+        QVERIFY(pages.processes->processActions()->disabledReason().contains(
+            QStringLiteral("pcps://db1?username=alice")));
+        for (const QString& text : shown)
+            QVERIFY2(!text.contains(secret), qPrintable(text));
     }
 
     void thePasswordComesThroughTheEnvironmentForItsSpecOnly()
