@@ -2,8 +2,10 @@
 #include "GuiCommandLine.h"
 
 #include "CommandLineChecks.h"
+#include "HostWindowLauncher.h"
 #include "Pages.h"
 #include "core/base/RefreshInterval.h"
+#include "core/pcp/PcpHostSpec.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -124,6 +126,14 @@ GuiCommandLine parseGuiCommandLine(const QStringList& args)
     }
     if (parser.isSet(hostOption)) {
         result.options.host = parser.value(hostOption).trimmed();
+        // A window opened by Connect to host: the spec's password came in the environment (not
+        // on the command line, which every user can read), for this spec only.
+        const QByteArray full = qgetenv(kHostSpecEnv);
+        if (!full.isEmpty()
+            && QString::fromStdString(pcpSpecWithoutSecrets(full.toStdString()))
+                == result.options.host)
+            result.options.host = QString::fromLocal8Bit(full);
+        qunsetenv(kHostSpecEnv);
         if (result.options.host.isEmpty())
             return fail(QStringLiteral("--host takes a PCP host spec (HOST, HOST:PORT, pcp://HOST, "
                                        "unix:PATH, local:), not an empty text"));

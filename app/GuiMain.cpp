@@ -6,10 +6,12 @@
 #include "FileLimit.h"
 #include "GuiCommandLine.h"
 #include "HeapPolicy.h"
+#include "HostWindowLauncher.h"
 #include "Pages.h"
 #include "PcpModuleLoader.h"
 #include "core/base/RefreshInterval.h"
 #include "core/pcp/ArchiveTime.h"
+#include "core/pcp/PcpHostSpec.h"
 #include "core/sampler/Sampler.h"
 #include "core/sampler/SamplerThread.h"
 #include "core/sampler/SnapshotTypes.h"
@@ -118,6 +120,19 @@ int main(int argc, char** argv)
     QObject::connect(
         &window, &pg::MainWindow::viewChanged, &window, [&window] { pg::trimHeapSoon(&window); });
 
+    // File > Connect to host...: a window of its own for that host (HostWindowLauncher.h).
+    QObject::connect(
+        &window, &pg::MainWindow::hostRequested, &window, [&window](const QString& spec) {
+            QString error;
+            const qint64 pid = pg::openHostWindow(spec, &error);
+            window.showStatusMessage(pid > 0
+                    ? QObject::tr("Opened a window for %1 (pid %2)")
+                          .arg(
+                              QString::fromStdString(pg::pcpSpecWithoutSecrets(spec.toStdString())))
+                          .arg(pid)
+                    : error,
+                8000);
+        });
     window.show();
     if (quitAfterMs >= 0)
         QTimer::singleShot(quitAfterMs, &window, &QWidget::close);

@@ -48,7 +48,9 @@ struct PageContext
     // The host, or the recording: what the pages that cannot show it name.
     QString remoteName() const
     {
-        return replay() ? QObject::tr("archive %1").arg(options.archive) : options.host;
+        // A host without a password typed into the spec.
+        return replay() ? QObject::tr("archive %1").arg(options.archive)
+                        : QString::fromStdString(pcpSpecWithoutSecrets(options.host.toStdString()));
     }
     QString remoteKind() const
     {
@@ -222,11 +224,13 @@ AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThr
             "archive " + options.archive.toStdString(), std::move(replay.archive), replay.clock);
     } else if (thread && !options.host.isEmpty()) {
         const std::string spec = options.host.toStdString();
+        const std::string shown = pcpSpecWithoutSecrets(spec);
         if (!openHost)
             openHost = [spec](std::string* error) { return openPcpSession(spec, error); };
-        // Messages name the host without a password typed into the spec.
-        context.host
-            = std::make_shared<PcpHostFeed>(pcpSpecWithoutSecrets(spec), std::move(openHost));
+        // Messages name the host without a password typed into the spec, libpcp's too.
+        auto feed = std::make_shared<PcpHostFeed>(shown, std::move(openHost));
+        feed->redactInErrors(spec);
+        context.host = std::move(feed);
     }
     std::vector<Page*> made;
     for (const PageEntry& entry : kPages) {

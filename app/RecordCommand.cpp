@@ -260,9 +260,10 @@ int runRecordCommand(int argc, char** argv)
     std::unique_ptr<PcpRecorder> recorder;
     const double started = monotonicSec();
     std::uint64_t samples = 0;
+    std::uint64_t slot = 0; // samples are due at started + slot x interval
+    const double intervalSec = *intervalMs / 1000.0;
     std::string error;
     for (;;) {
-        const double tick = monotonicSec();
         PcpFetchOutcome sample = source->sample();
         if (!sample.error.empty()) {
             error = sample.error;
@@ -282,7 +283,12 @@ int runRecordCommand(int argc, char** argv)
             if (!error.empty())
                 break;
         }
-        const double next = tick + *intervalMs / 1000.0;
+        // On a fixed schedule from the start, not from when this sample began: a late wake-up (a
+        // loaded machine) neither drifts the cadence nor drops the last sample of --duration; a
+        // slot already missed (a sample longer than the interval) is skipped, not caught up.
+        double next = started + static_cast<double>(++slot) * intervalSec;
+        for (const double now = monotonicSec(); next < now;)
+            next = started + static_cast<double>(++slot) * intervalSec;
         if (durationSec && next - started > *durationSec + 1e-3)
             break;
         if (ending.wait(next - monotonicSec()))

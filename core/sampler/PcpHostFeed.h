@@ -34,9 +34,15 @@ public:
     PcpFeedFetch last(PcpStream stream) const override;
     // Whether the session is open (tests).
     bool connected() const;
+    // Every error text (the opener's, libpcp's) names the host as source() where it says `spec`:
+    // the spec as typed may carry a password (pcps://HOST?password=...), source() does not.
+    void redactInErrors(std::string spec);
 
 private:
+    std::string redacted(std::string error) const;
+
     std::string m_host;
+    std::string m_redact;
     PcpSessionOpener m_opener;
     std::chrono::milliseconds m_reopenAfter;
     mutable std::mutex m_mutex; // the samplers share one thread today; this keeps it safe if not

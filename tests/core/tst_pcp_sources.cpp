@@ -236,6 +236,21 @@ private slots:
         QCOMPARE(host.opens, 1);
     }
 
+    void aPasswordInTheSpecIsNotInTheMessages()
+    {
+        const std::string spec = "pcps://db1?username=alice&password=sekret";
+        auto feed = std::make_shared<PcpHostFeed>(
+            "pcps://db1?username=alice", [spec](std::string* error) -> std::unique_ptr<PcpSession> {
+                *error = "cannot connect to pmcd at " + spec + ": Connection refused";
+                return nullptr;
+            });
+        feed->redactInErrors(spec);
+        PcpProcessSource source(feed);
+        const ProcessSnapshot snap = source.sample();
+        QCOMPARE(snap.listError,
+            std::string("cannot connect to pmcd at pcps://db1?username=alice: Connection refused"));
+    }
+
     void aRefusingHostSaysHowToBeAllowed()
     {
         Host host;

@@ -15,6 +15,7 @@
 #include "tests/support/ChildProcess.h"
 #include "tests/support/PrivatePmcd.h"
 #include "ui/details/ProcessDetailsPanel.h"
+#include "ui/interrupts/InterruptsPage.h"
 #include "ui/memory/MemoryMapPage.h"
 #include "ui/memusage/MemoryUsagePage.h"
 #include "ui/processes/ProcessActionsController.h"
@@ -164,6 +165,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             pages.system->lastOverview() && pages.system->lastOverview()->memory.ok(), 20000);
         QVERIFY(pages.system->lastOverview()->sourceError.empty());
+
+        // The Interrupts page: the host's IRQ rows, and rates from its second fetch on.
+        window.showPage(QStringLiteral("interrupts"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pages.interrupts->lastSnapshot() && pages.interrupts->lastSnapshot()->irqRates.hasRates,
+            20000);
+        const InterruptsSnapshotPtr irq = pages.interrupts->lastSnapshot();
+        QVERIFY(irq->sourceError.empty());
+        QVERIFY(!irq->interrupts.rows.empty());
+        QCOMPARE(irq->remoteHost, m_pmcd.hostSpec().toStdString());
+        QVERIFY(!irq->interrupts.cpuIds.empty());
 
         window.close();
         thread.stop();

@@ -365,9 +365,9 @@ void ProcessDetailsPanel::setUnavailable(const QString& reason)
 {
     m_unavailable = reason;
     clearAll(reason);
-    // The title is one line: the reason is in the panes, which wrap (a long title would make the
-    // window wider than the screen).
-    m_title->setText(tr("Details not available"));
+    // The title is one line: the short form there, the whole reason in every tab and the tooltip
+    // (a long title would make the window wider than the screen).
+    m_title->setText(tr("Details: not available"));
     m_title->setToolTip(reason);
 }
 

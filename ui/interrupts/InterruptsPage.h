@@ -47,6 +47,7 @@ public:
 
 public slots:
     void applySnapshot(InterruptsSnapshotPtr snapshot);
+    const InterruptsSnapshotPtr& lastSnapshot() const { return m_last; }
     // The refresh interval and the longest range chosen decide how many samples are kept; the
     // History choice how many seconds the charts show.
     void setIntervalMs(int ms) override;

@@ -6,7 +6,9 @@
 #include "core/sampler/Sampler.h"
 #include "ui/common/HeaderColumnChooser.h"
 #include "ui/shell/AboutText.h"
+#include "ui/shell/ConnectHostDialog.h"
 #include "ui/shell/KeyboardShortcuts.h"
+#include "ui/shell/RecentHosts.h"
 #include "ui/shell/Theme.h"
 
 #include <QAction>
@@ -238,12 +240,27 @@ void MainWindow::setStatus(const QString& counts, const QString& cost)
     updateStatus();
 }
 
+void MainWindow::connectToHost()
+{
+    ConnectHostDialog dialog(RecentHosts::load(QSettings()), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.spec().isEmpty())
+        return;
+    QSettings settings;
+    RecentHosts::remember(settings, dialog.spec());
+    emit hostRequested(dialog.spec());
+}
+
 void MainWindow::buildActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* exportAction = file->addAction(tr("&Export snapshot…"),
         QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSnapshot);
     exportAction->setToolTip(tr("Write the tables as CSV files (Ctrl+E)"));
+    QAction* connectAction
+        = file->addAction(tr("Connect to &host…"), this, &MainWindow::connectToHost);
+    connectAction->setObjectName(QStringLiteral("connectHostAction"));
+    connectAction->setToolTip(tr("Open a window on another host's processes, system figures and "
+                                 "interrupts, through its Performance Co-Pilot pmcd"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));

@@ -77,6 +77,9 @@ public slots:
     void setPaused(bool paused);
     void refreshNow() override;
     void exportSnapshot();
+    // File > Connect to host...: asks for a PCP host spec (ConnectHostDialog), keeps it in the
+    // recent hosts without its secrets and emits hostRequested.
+    void connectToHost();
     // --cycle-pages: the current page's next tab, or after its last tab the next page.
     void showNextView();
 
@@ -86,6 +89,9 @@ signals:
     void refreshRequested();
     void pageChanged(const QString& id); // another page was brought to the front
     void viewChanged(); // another tab inside a page was brought to the front
+    // The user asked to watch this host (a PCP host spec as typed, with any password): the
+    // application opens a window for it (GuiMain: HostWindowLauncher).
+    void hostRequested(const QString& spec);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
