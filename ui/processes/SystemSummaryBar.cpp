@@ -3,6 +3,7 @@
 
 #include "ui/common/Format.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <cmath>
@@ -17,6 +18,21 @@ QLabel* makeLabel(QWidget* parent, const QString& tip)
     label->setToolTip(tip);
     label->setTextFormat(Qt::RichText);
     return label;
+}
+
+// The strip's figures change every refresh. A label's new text calls updateGeometry(), which
+// lays out the strip, the whole page and every layout above it again, unless the label has a
+// fixed size (Qt stops there). So each label holds a fixed size that grows at once when its text
+// needs more room and shrinks only when it has a quarter to spare: most refreshes then repaint
+// the label alone.
+void holdSize(QLabel* label)
+{
+    const QSize hint = label->sizeHint();
+    const QSize held = label->maximumSize();
+    const bool fits = hint.height() == held.height() && hint.width() <= held.width()
+        && hint.width() * 4 >= held.width() * 3;
+    if (!fits || label->minimumSize() != held)
+        label->setFixedSize(hint);
 }
 
 QString item(const QString& name, const QString& value)
@@ -86,6 +102,20 @@ void SystemSummaryBar::applySnapshot(const ProcessSnapshot& s)
         tr("Tasks"), tr("%1 processes, %2 threads").arg(s.processes.size()).arg(s.threadCount)));
     m_uptime->setText(
         item(tr("Up"), sys.uptime ? fmt::duration(sys.uptime->upSeconds) : tr("unknown")));
+    holdSizes();
+}
+
+void SystemSummaryBar::holdSizes()
+{
+    for (QLabel* label : { m_cpu, m_mem, m_swap, m_load, m_tasks, m_uptime })
+        holdSize(label);
+}
+
+void SystemSummaryBar::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        holdSizes();
 }
 
 } // namespace pg

@@ -19,7 +19,12 @@ public:
     explicit SystemSummaryBar(QWidget* parent = nullptr);
     void applySnapshot(const ProcessSnapshot& snapshot);
 
+protected:
+    void changeEvent(QEvent* event) override; // a new font or style: the labels' sizes follow
+
 private:
+    void holdSizes();
+
     QLabel* m_cpu;
     QLabel* m_mem;
     QLabel* m_swap;

@@ -5,6 +5,7 @@
 #include "core/pcp/PcpHostSpec.h"
 #include "core/sampler/Sampler.h"
 #include "ui/common/HeaderColumnChooser.h"
+#include "ui/common/SteadyTabLayout.h"
 #include "ui/shell/AboutText.h"
 #include "ui/shell/ConnectHostDialog.h"
 #include "ui/shell/KeyboardShortcuts.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(const AppOptions& options, QWidget* parent)
         icon.addFile(QStringLiteral(":/icons/procglass-%1.png").arg(size), QSize(size, size));
     setWindowIcon(icon);
     m_tabs->setDocumentMode(true);
+    SteadyTabLayout::install(m_tabs);
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_statusCounts, 1);
     statusBar()->addPermanentWidget(m_statusSampler);
@@ -153,8 +155,12 @@ void MainWindow::addPage(Page* page)
     connectSource(page);
     // A tab inside the page (System: CPU, Activity, ...; Interrupts: By device) brought to the
     // front: what the hidden tab released can go back to the system (app/HeapPolicy).
-    for (QTabWidget* inner : widget->findChildren<QTabWidget*>())
+    for (QTabWidget* inner : widget->findChildren<QTabWidget*>()) {
         connect(inner, &QTabWidget::currentChanged, this, &MainWindow::viewChanged);
+        SteadyTabLayout::install(inner); // a label changing every refresh repaints only itself
+    }
+    if (auto* self = qobject_cast<QTabWidget*>(widget))
+        SteadyTabLayout::install(self);
 }
 
 void MainWindow::connectSource(Page* page)
