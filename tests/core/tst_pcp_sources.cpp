@@ -41,6 +41,8 @@ public:
         lastAsked = metrics;
         if (!failWith.empty())
             return { {}, failWith };
+        if (lacksSoftirqs && asked(metrics, "kernel.percpu.softirqs"))
+            return { {}, "metric kernel.percpu.softirqs is not available from fakehost" };
         const std::uint64_t n = ++m_round;
         PcpFetch f;
         f.timestampSec = 1000.0 + 2.0 * static_cast<double>(n);
@@ -105,12 +107,19 @@ public:
             put("kernel.all.interrupts.errors", -1, std::uint64_t(0));
             put("kernel.all.interrupts.missed", -1, std::uint64_t(0));
         }
+        if (asked(metrics, "kernel.percpu.softirqs")) {
+            put("kernel.percpu.softirqs", 0, std::uint64_t(40 * n), "TIMER::cpu0");
+            put("kernel.percpu.softirqs", 1, std::uint64_t(2), "TIMER::cpu1");
+            put("kernel.percpu.softirqs", 2, std::uint64_t(8 * n), "NET_RX::cpu0");
+            put("kernel.percpu.softirqs", 3, std::uint64_t(0), "NET_RX::cpu1");
+        }
         return { std::move(f), {} };
     }
 
     int fetches = 0;
     std::string failWith;
     bool refuseProcesses = false;
+    bool lacksSoftirqs = false; // an older pmdalinux: asking for softirqs fails the fetch
     std::vector<PcpMetricRequest> lastAsked;
 
 private:
@@ -289,12 +298,37 @@ private slots:
         QVERIFY(second.irqRates.hasRates);
         QCOMPARE(second.interrupts.rows.at(0).name, std::string("24"));
         QCOMPARE(second.irqRates.rows.at(0).rate, 50.0); // 100 on cpu1 in 2 s
+        // The softirqs from the same fetch, with their rates.
+        QCOMPARE(second.softirqsError, Error::None);
+        QCOMPARE(second.softirqs.rows.size(), std::size_t(2));
+        QCOMPARE(second.softirqs.rows.at(0).name, std::string("TIMER"));
+        QVERIFY(second.softirqRates.hasRates);
+        QCOMPARE(second.softirqRates.rows.at(0).rate, 20.0); // 40 on cpu0 in 2 s
         QCOMPARE(host.opens, 1);
         QCOMPARE(host.session->fetches, 4);
         // Without a fresh process tick (the page shown between two ticks) it fetches itself.
         const SystemOverview own = system.sample(nullptr);
         QVERIFY(own.memory.ok());
         QCOMPARE(host.session->fetches, 5);
+    }
+
+    // A host without kernel.percpu.softirqs: the interrupts alone (one retry, then one fetch per
+    // sample), and the softirqs said to be missing.
+    void aHostWithoutSoftirqsStillGivesInterrupts()
+    {
+        Host host;
+        PcpInterruptsSource interrupts(host.feed);
+        (void)interrupts.sample(); // opens the session
+        host.session->lacksSoftirqs = true;
+        const int before = host.session->fetches;
+        const InterruptsSnapshot s = interrupts.sample();
+        QVERIFY2(s.sourceError.empty(), s.sourceError.c_str());
+        QCOMPARE(s.interruptsError, Error::None);
+        QCOMPARE(s.softirqsError, Error::FileMissing);
+        QVERIFY(!s.interrupts.rows.empty());
+        QCOMPARE(host.session->fetches, before + 2);
+        (void)interrupts.sample();
+        QCOMPARE(host.session->fetches, before + 3);
     }
 
     void theSamplerPublishesWhatTheSourceMade()

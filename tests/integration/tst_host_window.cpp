@@ -176,6 +176,16 @@ private slots:
         QVERIFY(!irq->interrupts.rows.empty());
         QCOMPARE(irq->remoteHost, m_pmcd.hostSpec().toStdString());
         QVERIFY(!irq->interrupts.cpuIds.empty());
+        // The chip and devices of the numeric IRQs from their irqtext labels, and the softirqs.
+        bool described = false;
+        for (const InterruptRow& row : irq->interrupts.rows)
+            described |= row.irq >= 0 && !row.chip.empty();
+        QVERIFY(described);
+        QCOMPARE(irq->softirqsError, Error::None);
+        bool timer = false;
+        for (const SoftirqRow& row : irq->softirqs.rows)
+            timer |= row.name == "TIMER";
+        QVERIFY(timer);
 
         window.close();
         thread.stop();

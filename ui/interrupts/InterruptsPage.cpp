@@ -88,7 +88,10 @@ void InterruptsPage::applySnapshot(InterruptsSnapshotPtr snapshot)
                              ? QString::number(snapshot->irqRates.total, 'f', 0)
                              : QStringLiteral("–"));
     if (!snapshot->remoteHost.empty())
-        parts << tr("softirqs, affinity and devices: not available from PCP in this version");
+        parts << (snapshot->softirqsError == Error::None
+                ? tr("affinity and attached devices: not available from PCP")
+                : tr("softirqs, affinity and attached devices: not available from %1")
+                      .arg(QString::fromStdString(snapshot->remoteHost)));
     else if (snapshot->softirqsError != Error::None)
         parts << tr("cannot read /proc/softirqs: %1")
                      .arg(QString::fromUtf8(errorText(snapshot->softirqsError)));
