@@ -10,6 +10,44 @@
 
 namespace pg {
 
+namespace {
+
+// The rows of a per-CPU metric whose instances are named "ROW::cpuN" (kernel.percpu.interrupts,
+// kernel.percpu.softirqs), in the order pmdalinux lists them (the file's order), each with one
+// count per CPU; the CPU ids, sorted, are returned. `makeRow(name, firstValue)` makes a row the
+// first time its name is seen. A (row, CPU) pair the agent left out stays 0; an instance without
+// a name (it vanished between pmGetInDom and pmFetch) or a count is left out.
+template <typename Row, typename MakeRow>
+std::vector<int> perCpuRows(const PcpMetricValues& metric, std::vector<Row>& rows, MakeRow makeRow)
+{
+    std::vector<std::tuple<std::size_t, int, std::uint64_t>> cells; // row, cpu, count
+    std::map<std::string, std::size_t> rowOf;
+    std::vector<int> cpus;
+    for (const PcpInstanceValue& v : metric.values) {
+        std::string name;
+        int cpu = -1;
+        const auto count = pcpUnsigned(v.value);
+        if (!splitIrqInstance(v.instanceName, &name, &cpu) || !count)
+            continue;
+        auto [it, added] = rowOf.emplace(name, rows.size());
+        if (added)
+            rows.push_back(makeRow(name, v));
+        cells.emplace_back(it->second, cpu, *count);
+        cpus.push_back(cpu);
+    }
+    std::sort(cpus.begin(), cpus.end());
+    cpus.erase(std::unique(cpus.begin(), cpus.end()), cpus.end());
+    for (Row& row : rows)
+        row.counts.assign(cpus.size(), 0);
+    for (const auto& [row, cpu, count] : cells) {
+        const auto col = std::lower_bound(cpus.begin(), cpus.end(), cpu) - cpus.begin();
+        rows[row].counts[static_cast<std::size_t>(col)] = count;
+    }
+    return cpus;
+}
+
+} // namespace
+
 const std::vector<PcpMetricRequest>& pcpInterruptsMetrics()
 {
     static const std::vector<PcpMetricRequest> metrics = {
@@ -44,47 +82,18 @@ PcpInterruptsTable interruptsFromPcp(const PcpFetch& fetch, const std::string& h
             + (percpu ? ": " + percpu->error : std::string());
         return table;
     }
-    // Rows in the order pmdalinux lists them (the file's order), CPUs by id.
-    struct Cell
-    {
-        std::size_t row;
-        int cpu;
-        std::uint64_t count;
-    };
-    std::vector<Cell> cells;
-    std::map<std::string, std::size_t> rowOf;
-    std::vector<int> cpus;
     Interrupts& out = table.interrupts;
-    for (const PcpInstanceValue& v : percpu->values) {
-        std::string irq;
-        int cpu = -1;
-        const auto count = pcpUnsigned(v.value);
-        if (!splitIrqInstance(v.instanceName, &irq, &cpu) || !count)
-            continue; // an instance that vanished between pmGetInDom and pmFetch has no name
-        auto [it, added] = rowOf.emplace(irq, out.rows.size());
-        if (added) {
-            InterruptRow row;
-            row.name = irq;
-            int number = -1;
-            const auto [end, ec] = std::from_chars(irq.data(), irq.data() + irq.size(), number);
-            if (ec == std::errc() && end == irq.data() + irq.size())
-                row.irq = number;
-            describeInterruptRow(v.label, row);
-            out.rows.push_back(std::move(row));
-        }
-        cells.push_back({ it->second, cpu, *count });
-        cpus.push_back(cpu);
-    }
-    std::sort(cpus.begin(), cpus.end());
-    cpus.erase(std::unique(cpus.begin(), cpus.end()), cpus.end());
-    out.cpuIds = cpus;
-    // pmdalinux gives every (IRQ, CPU) pair of the file; a pair it left out stays 0.
-    for (InterruptRow& row : out.rows)
-        row.counts.assign(cpus.size(), 0);
-    for (const Cell& c : cells) {
-        const auto col = std::lower_bound(cpus.begin(), cpus.end(), c.cpu) - cpus.begin();
-        out.rows[c.row].counts[static_cast<std::size_t>(col)] = c.count;
-    }
+    out.cpuIds
+        = perCpuRows(*percpu, out.rows, [](const std::string& irq, const PcpInstanceValue& v) {
+              InterruptRow row;
+              row.name = irq;
+              int number = -1;
+              const auto [end, ec] = std::from_chars(irq.data(), irq.data() + irq.size(), number);
+              if (ec == std::errc() && end == irq.data() + irq.size())
+                  row.irq = number;
+              describeInterruptRow(v.label, row);
+              return row;
+          });
     // ERR and MIS: one machine-wide count each, where x86's arch_show_interrupts() prints them:
     // before the posted-interrupt rows (PIN, NPI, PIW) when there are any, else last.
     auto at = std::find_if(out.rows.begin(), out.rows.end(), [](const InterruptRow& r) {
@@ -121,31 +130,10 @@ PcpSoftirqsTable softirqsFromPcp(const PcpFetch& fetch, const std::string& host)
             + (percpu ? ": " + percpu->error : std::string());
         return table;
     }
-    std::vector<std::tuple<std::size_t, int, std::uint64_t>> cells; // row, cpu, count
-    std::map<std::string, std::size_t> rowOf;
-    std::vector<int> cpus;
-    Softirqs& out = table.softirqs;
-    for (const PcpInstanceValue& v : percpu->values) {
-        std::string kind;
-        int cpu = -1;
-        const auto count = pcpUnsigned(v.value);
-        if (!splitIrqInstance(v.instanceName, &kind, &cpu) || !count)
-            continue;
-        auto [it, added] = rowOf.emplace(kind, out.rows.size());
-        if (added)
-            out.rows.push_back(SoftirqRow { kind, {} });
-        cells.emplace_back(it->second, cpu, *count);
-        cpus.push_back(cpu);
-    }
-    std::sort(cpus.begin(), cpus.end());
-    cpus.erase(std::unique(cpus.begin(), cpus.end()), cpus.end());
-    out.cpuIds = cpus;
-    for (SoftirqRow& row : out.rows)
-        row.counts.assign(cpus.size(), 0);
-    for (const auto& [row, cpu, count] : cells) {
-        const auto col = std::lower_bound(cpus.begin(), cpus.end(), cpu) - cpus.begin();
-        out.rows[row].counts[static_cast<std::size_t>(col)] = count;
-    }
+    table.softirqs.cpuIds = perCpuRows(
+        *percpu, table.softirqs.rows, [](const std::string& kind, const PcpInstanceValue&) {
+            return SoftirqRow { kind, {} };
+        });
     return table;
 }
 
