@@ -6,11 +6,10 @@
 // connection. A feed answers "the sample of this moment and the one before it" for each stream:
 //
 // - PcpHostFeed (live pmcd): `now` is a fresh pmFetch, `before` the same stream's previous fetch.
-// - An archive replay feed (next; not built yet) plugs in here unchanged downstream: a
-//   PcpArchiveSession (PcpArchiveSession.h) and a replay clock that gives the moment T to show;
-//   fetch() does seekBack(T), then fetch() twice: `now` is the sample at or before T, `before` the
-//   one before it. The sources see that `before` is not the last `now` they were given (a jump)
-//   and restart their rates from it, so a replay that jumps in time shows the rates of each moment.
+// - PcpArchiveFeed (a recording, --archive): `now` is the sample at or before the moment a
+//   ReplayClock gives, `before` the one before it. The sources see that `before` is not the last
+//   `now` they were given (a jump) and restart their rates from it, so a replay that jumps in
+//   time shows the rates of each moment.
 //
 // Everything here runs in the sampler thread.
 

@@ -2,7 +2,7 @@
 #pragma once
 
 // Where the ProcessSampler's snapshots come from: the local /proc (LocalProcessSource) or a
-// Performance Co-Pilot feed (PcpProcessSource: a pmcd today, an archive replay next). The sampler
+// Performance Co-Pilot feed (PcpProcessSource: a pmcd, or an archive replayed). The sampler
 // keeps the cadence, the publishing and the followers; the source only makes one snapshot per
 // call, in the sampler thread. An error the user must see (cannot list /proc, host unreachable)
 // is the snapshot's listError, never an empty table without a reason.
