@@ -133,6 +133,16 @@ int main(int argc, char** argv)
                     : error,
                 8000);
         });
+    // File > Open recording...: a window of its own replaying it.
+    QObject::connect(
+        &window, &pg::MainWindow::recordingRequested, &window, [&window](const QString& path) {
+            QString error;
+            const qint64 pid = pg::openArchiveWindow(path, &error);
+            window.showStatusMessage(pid > 0
+                    ? QObject::tr("Opened a window replaying %1 (pid %2)").arg(path).arg(pid)
+                    : error,
+                8000);
+        });
     window.show();
     if (quitAfterMs >= 0)
         QTimer::singleShot(quitAfterMs, &window, &QWidget::close);

@@ -14,6 +14,7 @@
 // there (GuiCommandLine) and removes it.
 
 #include <QString>
+#include <QStringList>
 
 namespace pg {
 
@@ -21,5 +22,12 @@ inline constexpr const char* kHostSpecEnv = "PROCGLASS_HOST_SPEC";
 
 // The new process's pid, or 0 with *error set (one line).
 qint64 openHostWindow(const QString& spec, QString* error);
+
+// File > Open recording...: a new window replaying the PCP archive at `path` (`--archive=PATH`,
+// so that a name starting with '-' is never taken for an option). The pid, or 0 with *error set.
+qint64 openArchiveWindow(const QString& path, QString* error);
+
+// The arguments of that window's program.
+QStringList archiveWindowArguments(const QString& path);
 
 } // namespace pg

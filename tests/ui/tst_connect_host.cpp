@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -160,6 +161,37 @@ private slots:
                      .join(u' ')
                      .contains(QStringLiteral("sekret")));
         QSettings().remove(QStringLiteral("hosts"));
+    }
+
+    // File > Open recording...: the file chosen is asked for in a window of its own, by an
+    // argument that cannot be taken for an option.
+    void fileOpenRecordingAsksForAnArchive()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString meta = dir.filePath(QStringLiteral("-lunch.meta"));
+        QFile f(meta);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        MainWindow window { AppOptions {} };
+        QSignalSpy requested(&window, &MainWindow::recordingRequested);
+        QTimer::singleShot(0, this, [meta] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->objectName(), QStringLiteral("openRecordingDialog"));
+            dialog->selectFile(meta);
+            QMetaObject::invokeMethod(dialog, "accept");
+        });
+        window.findChild<QAction*>(QStringLiteral("openRecordingAction"))->trigger();
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.front().front().toString(), meta);
+        QCOMPARE(archiveWindowArguments(meta), QStringList { QStringLiteral("--archive=") + meta });
+        // The window's command line takes it as the archive, not as an option.
+        const GuiCommandLine parsed = parseGuiCommandLine(
+            QStringList { QStringLiteral("procglass-gui") } << archiveWindowArguments(meta));
+        QVERIFY(!parsed.exitCode);
+        QCOMPARE(parsed.options.archive, meta);
     }
 
     void noPageShowsThePassword()

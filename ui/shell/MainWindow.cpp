@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
@@ -256,6 +257,21 @@ void MainWindow::connectToHost()
     emit hostRequested(dialog.spec());
 }
 
+void MainWindow::openRecording()
+{
+    QSettings settings;
+    const QString key = QStringLiteral("recordings/folder");
+    QFileDialog dialog(this, tr("Open a recording"), settings.value(key).toString(),
+        tr("Performance Co-Pilot archives (*.meta *.index *.0);;All files (*)"));
+    dialog.setObjectName(QStringLiteral("openRecordingDialog"));
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    settings.setValue(key, QFileInfo(path).absolutePath());
+    emit recordingRequested(path);
+}
+
 void MainWindow::buildActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -267,6 +283,11 @@ void MainWindow::buildActions()
     connectAction->setObjectName(QStringLiteral("connectHostAction"));
     connectAction->setToolTip(tr("Open a window on another host's processes, system figures and "
                                  "interrupts, through its Performance Co-Pilot pmcd"));
+    QAction* recordingAction
+        = file->addAction(tr("Open &recording…"), this, &MainWindow::openRecording);
+    recordingAction->setObjectName(QStringLiteral("openRecordingAction"));
+    recordingAction->setToolTip(tr("Replay a Performance Co-Pilot archive (procglass record, "
+                                   "pmlogger) in a window of its own, with a time slider"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));

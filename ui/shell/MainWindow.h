@@ -80,6 +80,9 @@ public slots:
     // File > Connect to host...: asks for a PCP host spec (ConnectHostDialog), keeps it in the
     // recent hosts without its secrets and emits hostRequested.
     void connectToHost();
+    // File > Open recording...: asks for a PCP archive (any of its files) and emits
+    // recordingRequested.
+    void openRecording();
     // --cycle-pages: the current page's next tab, or after its last tab the next page.
     void showNextView();
 
@@ -92,6 +95,8 @@ signals:
     // The user asked to watch this host (a PCP host spec as typed, with any password): the
     // application opens a window for it (GuiMain: HostWindowLauncher).
     void hostRequested(const QString& spec);
+    // The user chose a recording to replay: the application opens a window for it.
+    void recordingRequested(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
