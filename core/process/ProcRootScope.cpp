@@ -83,6 +83,11 @@ std::string procRootReason(ProcRootScope scope, const std::string& procRoot)
         return "Signals are not sent to a remote host: these are the processes of " + procRoot
             + " (through Performance Co-Pilot), and their process numbers name other processes, "
               "or none, on this machine; signals and renice are disabled.";
+    case ProcRootScope::Recording:
+        return "Signals are not sent to a recording: these are the processes recorded in "
+            + procRoot
+            + " (a Performance Co-Pilot archive), gone or replaced by others on this machine "
+              "now; signals and renice are disabled.";
     case ProcRootScope::Fixture:
         break;
     }
@@ -94,6 +99,11 @@ std::string procRootReason(ProcRootScope scope, const std::string& procRoot)
 ProcRootCheck remoteHostCheck(const std::string& host)
 {
     return { ProcRootScope::RemoteHost, procRootReason(ProcRootScope::RemoteHost, host) };
+}
+
+ProcRootCheck recordingCheck(const std::string& name)
+{
+    return { ProcRootScope::Recording, procRootReason(ProcRootScope::Recording, name) };
 }
 
 } // namespace pg

@@ -19,6 +19,7 @@ enum class ProcRootScope {
     Fixture, // a copied or fixture tree: its pids are not real processes
     OtherPidNamespace, // a procfs of another PID namespace: its numbers name other processes here
     RemoteHost, // another machine's processes (--host, through PCP): their numbers name ours here
+    Recording, // processes recorded in a PCP archive (--archive): gone, or someone else here now
 };
 
 struct ProcRootCheck
@@ -52,5 +53,7 @@ std::string procRootReason(ProcRootScope scope, const std::string& procRoot);
 
 // The check for the processes of a Performance Co-Pilot host: never allowed.
 ProcRootCheck remoteHostCheck(const std::string& host);
+// The check for the processes of a recording (`name`: "archive lunch"): never allowed.
+ProcRootCheck recordingCheck(const std::string& name);
 
 } // namespace pg

@@ -22,9 +22,11 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/ReplayBar.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -158,7 +160,15 @@ private slots:
             static_cast<double>(model->snapshot()->takenAtUnixMs) / 1000.0, r.clock->startSec());
 
         // A recording's processes are nobody's here: nothing is sent, nothing local is read.
-        QVERIFY(!r.pages.processes->processActions()->actionsAllowed());
+        ProcessActionsController* actions = r.pages.processes->processActions();
+        QVERIFY(!actions->actionsAllowed());
+        for (QAction* a : actions->menu()->actions()) {
+            if (a->isSeparator())
+                continue;
+            QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
+            QVERIFY2(a->toolTip().contains(QStringLiteral("not sent to a recording")),
+                qPrintable(a->toolTip()));
+        }
         QVERIFY(r.pages.memory->isUnavailable());
         QVERIFY2(r.pages.memory->placeholderText().contains(QStringLiteral("a recording")),
             qPrintable(r.pages.memory->placeholderText()));
@@ -185,8 +195,8 @@ private slots:
     // A bad archive or moment: one line and an exit status before any window.
     void badArchiveOrMomentIsOneLine()
     {
-        const pgtest::RunResult missing = pgtest::run(kProcglass,
-            { QStringLiteral("--archive"), m_dir.filePath(QStringLiteral("no-such")) });
+        const pgtest::RunResult missing = pgtest::run(
+            kProcglass, { QStringLiteral("--archive"), m_dir.filePath(QStringLiteral("no-such")) });
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.startsWith("procglass: cannot read the PCP archive "),
             missing.err.constData());

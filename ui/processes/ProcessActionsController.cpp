@@ -112,6 +112,8 @@ QString ProcessActionsController::disabledSummary() const
         return tr("Signals and renice disabled: not the live /proc");
     case ProcRootScope::RemoteHost:
         return tr("Signals and renice disabled: a remote host");
+    case ProcRootScope::Recording:
+        return tr("Signals and renice disabled: a recording");
     }
     return {};
 }

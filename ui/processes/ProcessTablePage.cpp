@@ -49,7 +49,9 @@ ProcessTablePage* ProcessTablePage::forRemoteHost(
 {
     // No details sampler: nothing can ask this machine's /proc about a remote pid, and no action
     // request has anywhere to go (the actions are disabled besides).
-    auto* page = new ProcessTablePage(source, nullptr, remoteHostCheck(host.toStdString()), parent);
+    auto* page = new ProcessTablePage(source, nullptr,
+        recording ? recordingCheck(host.toStdString()) : remoteHostCheck(host.toStdString()),
+        parent);
     page->m_remoteHost = host;
     page->m_details->setUnavailable(
         tr("Not available for %1: the details (command line, environment, open files, threads, "
