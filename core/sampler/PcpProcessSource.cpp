@@ -100,8 +100,8 @@ ProcessSnapshot PcpProcessSource::sample()
             std::optional<SystemOverview> jumpedFrom;
             if (!continuous && fetched.before)
                 jumpedFrom = systemFromPcp(*fetched.before, host).overview;
-            snap.system = summaryFromPcp(system,
-                continuous ? &*m_previousSystem : (jumpedFrom ? &*jumpedFrom : nullptr));
+            snap.system = summaryFromPcp(
+                system, continuous ? &*m_previousSystem : (jumpedFrom ? &*jumpedFrom : nullptr));
             m_previousSystem = std::move(system);
             m_previousTimeSec = fetched.now->timestampSec;
         } else {

@@ -191,10 +191,9 @@ void TestCliArgs::guiBadValuesRefused_data()
     QTest::newRow("--at without --archive")
         << QStringList { QStringLiteral("--at"), QStringLiteral("+5m") }
         << QByteArrayList { "--at is a moment in a recording: it needs --archive ARCHIVE" };
-    QTest::newRow("--archive with --host")
-        << QStringList { QStringLiteral("--archive"), QStringLiteral("lunch"),
-               QStringLiteral("--host"), QStringLiteral("db1") }
-        << QByteArrayList { "--archive replays a recording", "--host" };
+    QTest::newRow("--archive with --host") << QStringList { QStringLiteral("--archive"),
+        QStringLiteral("lunch"), QStringLiteral("--host"),
+        QStringLiteral("db1") } << QByteArrayList { "--archive replays a recording", "--host" };
     QTest::newRow("control characters stay on one line") << QStringList { QStringLiteral("--page"),
         QStringLiteral("a\nb") } << QByteArrayList { "not 'a?b'" };
 }
