@@ -33,6 +33,13 @@ void attachReplayBar(MainWindow& window, ProcessSampler& leader, const QList<Sam
         [clock](bool playing) { clock->setPlaying(playing); });
     QObject::connect(
         bar, &ReplayBar::speedChanged, bar, [clock](double speed) { clock->setSpeed(speed); });
+    // The window's Pause (Space) pauses the replay too: nothing is played through unseen.
+    QObject::connect(&window, &MainWindow::pausedChanged, bar, [bar, clock](bool paused) {
+        if (!paused)
+            return;
+        clock->setPlaying(false);
+        bar->showPlaying(false);
+    });
     QObject::connect(
         &leader, &ProcessSampler::snapshotReady, bar, [bar, clock](ProcessSnapshotPtr snapshot) {
             // The sample's own time (at or before the clock); the clock's when it has none (an

@@ -30,6 +30,7 @@ void ReplayClock::seek(double sec)
 {
     std::lock_guard lock(m_mutex);
     m_state.positionSec = clamp(sec);
+    m_lastTick.reset();
 }
 
 void ReplayClock::setPlaying(bool playing)
@@ -38,6 +39,7 @@ void ReplayClock::setPlaying(bool playing)
     if (playing && m_state.positionSec >= m_end)
         m_state.positionSec = m_start;
     m_state.playing = playing && m_end > m_start;
+    m_lastTick.reset();
 }
 
 void ReplayClock::setSpeed(double speed)
@@ -51,6 +53,23 @@ void ReplayClock::setSpeed(double speed)
 double ReplayClock::advance(double elapsedSec)
 {
     std::lock_guard lock(m_mutex);
+    return advanceLocked(elapsedSec);
+}
+
+double ReplayClock::tick(std::chrono::steady_clock::time_point now)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_state.playing || !m_lastTick) {
+        m_lastTick = now;
+        return m_state.positionSec;
+    }
+    const double elapsed = std::chrono::duration<double>(now - *m_lastTick).count();
+    m_lastTick = now;
+    return advanceLocked(elapsed);
+}
+
+double ReplayClock::advanceLocked(double elapsedSec)
+{
     if (m_state.playing && std::isfinite(elapsedSec) && elapsedSec > 0) {
         m_state.positionSec = clamp(m_state.positionSec + elapsedSec * m_state.speed);
         if (m_state.positionSec >= m_end)

@@ -7,7 +7,9 @@
 // interval times the speed and reads it (sampler thread): every call takes one lock. Playing
 // stops by itself at the end of the archive.
 
+#include <chrono>
 #include <mutex>
+#include <optional>
 
 namespace pg {
 
@@ -37,6 +39,10 @@ public:
     // One tick of `elapsedSec` of replay time at the current speed when playing (nothing when
     // paused); reaching the end stops playing. The new position.
     double advance(double elapsedSec);
+    // The sampler's tick at wall time `now`: advances by the wall time since the previous tick
+    // while playing. The first tick after play starts, after a seek or after a pause counts from
+    // itself, so time spent paused (the replay's or the window's) is never played through.
+    double tick(std::chrono::steady_clock::time_point now);
 
     static constexpr double kMinSpeed = 0.1;
     static constexpr double kMaxSpeed = 3600;
@@ -46,8 +52,11 @@ private:
 
     const double m_start;
     const double m_end;
+    double advanceLocked(double elapsedSec);
+
     mutable std::mutex m_mutex;
     State m_state;
+    std::optional<std::chrono::steady_clock::time_point> m_lastTick; // while playing
 };
 
 } // namespace pg

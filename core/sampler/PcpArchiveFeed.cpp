@@ -16,13 +16,8 @@ PcpFeedFetch PcpArchiveFeed::fetch(PcpStream stream, const std::vector<PcpMetric
 {
     const std::lock_guard lock(m_mutex);
     PcpFeedFetch& last = m_last[stream];
-    if (stream == PcpStream::Processes) {
-        const auto wall = std::chrono::steady_clock::now();
-        const double elapsed
-            = m_lastLead ? std::chrono::duration<double>(wall - *m_lastLead).count() : 0.0;
-        m_lastLead = wall;
-        m_clock->advance(elapsed);
-    }
+    if (stream == PcpStream::Processes)
+        m_clock->tick(std::chrono::steady_clock::now());
     const double at = m_clock->position();
     if (std::string error = m_archive->seekBack(at); !error.empty()) {
         last = PcpFeedFetch { nullptr, nullptr, std::move(error) };

@@ -6,18 +6,16 @@
 // sources, mapping and pages as a live host show a recording. Each fetch seeks back to the moment
 // (PcpArchiveSession::seekBack) and reads the sample at or before it (`now`) and the one before
 // that (`before`, for the rates; none at the archive's first sample). The process stream leads:
-// each of its fetches first moves a playing clock on by the wall time since its last fetch times
-// the speed; the other streams read the clock where it is. Sampler thread only, like the other
-// feeds; the clock is shared with the window's time slider (it locks).
+// each of its fetches first ticks the clock (a playing clock moves on by the wall time since its
+// last tick times the speed); the other streams read the clock where it is. Sampler thread only,
+// like the other feeds; the clock is shared with the window's time slider (it locks).
 
 #include "core/pcp/PcpArchiveSession.h"
 #include "core/pcp/ReplayClock.h"
 #include "core/sampler/PcpFeed.h"
 
-#include <chrono>
 #include <map>
 #include <mutex>
-#include <optional>
 
 namespace pg {
 
@@ -38,7 +36,6 @@ private:
     std::unique_ptr<PcpArchiveSession> m_archive;
     std::shared_ptr<ReplayClock> m_clock;
     mutable std::mutex m_mutex;
-    std::optional<std::chrono::steady_clock::time_point> m_lastLead;
     std::map<PcpStream, PcpFeedFetch> m_last;
 };
 

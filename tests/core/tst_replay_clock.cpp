@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The replay clock of --archive in the window: starts paused at the first sample, advances only
 // while playing (by elapsed time x speed), stops at the end, seeks clamped, restarts from the
-// start when played at the end, refuses silly speeds; and holds up with one thread seeking while
-// another advances.
+// start when played at the end, refuses silly speeds, ticks on wall time without playing through
+// pauses; and holds up with one thread seeking while another advances.
 
 #include "core/pcp/ReplayClock.h"
 
 #include <QTest>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -52,6 +53,32 @@ private slots:
         clock.setPlaying(true);
         QCOMPARE(clock.position(), 0.0);
         QVERIFY(clock.state().playing);
+    }
+
+    // The sampler's ticks: wall time x speed while playing; the first tick after play, a seek or
+    // a pause counts from itself, so time spent paused is never played through.
+    void ticksPlayWallTimeButNeverThePauses()
+    {
+        using namespace std::chrono_literals;
+        const auto t0 = std::chrono::steady_clock::time_point {} + 1000s;
+        ReplayClock clock(0, 1000);
+        QCOMPARE(clock.tick(t0), 0.0); // paused
+        clock.setPlaying(true);
+        QCOMPARE(clock.tick(t0 + 5s), 0.0); // the first tick after play: from itself
+        QCOMPARE(clock.tick(t0 + 7s), 2.0);
+        clock.setSpeed(10);
+        QCOMPARE(clock.tick(t0 + 8s), 12.0);
+        clock.setPlaying(false);
+        QCOMPARE(clock.tick(t0 + 100s), 12.0);
+        clock.setPlaying(true);
+        QCOMPARE(clock.tick(t0 + 200s), 12.0); // not the 100 s paused
+        QCOMPARE(clock.tick(t0 + 201s), 22.0);
+        clock.seek(500);
+        QCOMPARE(clock.tick(t0 + 260s), 500.0); // a seek counts from the next tick
+        QCOMPARE(clock.tick(t0 + 261s), 510.0);
+        QVERIFY(clock.state().playing);
+        QCOMPARE(clock.tick(t0 + 400s), 1000.0); // the end stops it
+        QVERIFY(!clock.state().playing);
     }
 
     void seeksClamped()
