@@ -82,7 +82,9 @@ public:
         const InterruptsSnapshot irqs = m_interrupts.sample(monotonicSec());
         const SystemOverview system = m_system.sample();
         const bool irqsOk = irqs.interruptsError == Error::None;
-        return { m_converter.convert(processes, irqsOk ? &irqs.interrupts : nullptr, system, now),
+        const bool softOk = irqs.softirqsError == Error::None;
+        return { m_converter.convert(processes, irqsOk ? &irqs.interrupts : nullptr,
+                     softOk ? &irqs.softirqs : nullptr, system, now),
             {} };
     }
 

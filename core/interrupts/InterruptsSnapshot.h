@@ -42,6 +42,9 @@ struct InterruptsSnapshot
     // The Performance Co-Pilot host it came from (no softirqs, affinity or /sys topology from
     // there in this version); empty for a /proc root.
     std::string remoteHost;
+    // A replay jumped in time (a seek, backwards or ahead): the samples before this one are not
+    // this one's past, so the history charts start again from here.
+    bool timelineRestarted = false;
 };
 
 } // namespace pg

@@ -24,7 +24,9 @@ std::string whatToChange(const BalanceInput& in)
                "interrupt: spread the device's IRQs, or for network receive set RPS "
                "(/sys/class/net/IFACE/queues/rx-*/rps_cpus).";
     std::string text = "To change it, write a CPU list to /proc/irq/" + std::to_string(in.irq)
-        + "/smp_affinity_list as root.";
+        + "/smp_affinity_list as root"
+        + (in.source.empty() ? std::string(".")
+                             : " on the machine these counts come from (" + in.source + ").");
     if (in.irqbalanceRunning == true)
         text += " irqbalance is running and rewrites affinities every few seconds: ban CPUs with "
                 "IRQBALANCE_BANNED_CPULIST or stop it before pinning by hand.";

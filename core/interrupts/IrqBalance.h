@@ -39,6 +39,9 @@ struct BalanceInput
     std::vector<double> windowCounts;
     const IrqAffinity* affinity = nullptr; // null: any online CPU may take it
     std::optional<bool> irqbalanceRunning;
+    // Non-empty: the counts came from elsewhere (a PCP host or recording, as its snapshot names
+    // it): the advice names the machine it applies to, not this one.
+    std::string source;
 };
 
 struct BalanceVerdict

@@ -178,6 +178,7 @@ void RateHistory::clear()
     m_times.clear();
     m_total.clear();
     m_count = 0;
+    ++m_generation;
 }
 
 std::optional<RateSeries> RateHistory::row(std::string_view key) const

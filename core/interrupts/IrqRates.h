@@ -146,6 +146,8 @@ public:
     RateSeries total() const { return { m_times, m_total }; }
     std::vector<int> cpuIds() const;
     std::size_t rowCount() const { return m_rows.size(); }
+    // Changes at every clear(): a chart fed from this history starts again when it changes.
+    std::uint64_t generation() const { return m_generation; }
     // Bytes held by all rings: what the memory budget counts.
     std::size_t allocatedBytes() const;
 
@@ -157,6 +159,7 @@ private:
     };
     std::size_t m_capacity;
     std::uint64_t m_count = 0;
+    std::uint64_t m_generation = 0;
     RingBuffer<double> m_times;
     std::map<std::string, Series, std::less<>> m_rows;
     std::map<int, Series> m_cpus;

@@ -39,6 +39,7 @@ BalanceVerdict irqRowBalance(const InterruptsSnapshot& snap, std::size_t row)
         in.affinity = &snap.affinity[row];
     if (snap.topology)
         in.irqbalanceRunning = snap.topology->irqbalance.running;
+    in.source = snap.remoteHost;
     return judgeBalance(in);
 }
 

@@ -121,6 +121,12 @@ void addSystem(PcpFetch& f, const SystemOverview& o)
     }
     if (o.uptime.ok())
         single(f, "kernel.all.uptime", o.uptime.value->upSeconds);
+    if (o.vmstat.ok()) {
+        for (const char* key : kPcpVmstatKeys) {
+            if (const auto n = o.vmstat.value->get(key); n && *n >= 0)
+                single(f, std::string("mem.vmstat.") + key, std::uint64_t(*n));
+        }
+    }
     if (o.uname.ok()) {
         const UnameInfo& u = *o.uname.value;
         single(f, "kernel.uname.sysname", u.sysname);
@@ -133,19 +139,57 @@ void addSystem(PcpFetch& f, const SystemOverview& o)
 
 } // namespace
 
-int LocalPcpConverter::interruptInstance(const std::string& name)
+int LocalPcpConverter::instance(std::unordered_map<std::string, int>& ids, const std::string& name)
 {
-    const auto [it, added] = m_interruptIds.emplace(name, static_cast<int>(m_interruptIds.size()));
+    const auto [it, added] = ids.emplace(name, static_cast<int>(ids.size()));
     return it->second;
 }
 
+void LocalPcpConverter::addDisksAndNetwork(PcpFetch& f, const SystemOverview& o)
+{
+    if (o.disks.ok()) {
+        std::vector<const DiskStat*> disks;
+        for (const DiskStat& d : o.disks.value->devices) {
+            // What pmdalinux leaves out of disk.dev: device-mapper and md (disk.dm, disk.md),
+            // loop and RAM disks.
+            const bool virtualDisk = d.name.starts_with("dm-") || d.name.starts_with("md")
+                || d.name.starts_with("loop") || d.name.starts_with("ram")
+                || d.name.starts_with("zram");
+            if (!d.partition && !virtualDisk)
+                disks.push_back(&d);
+        }
+        for (const auto& [member, name] : kPcpDiskCounters) {
+            PcpMetricValues& m = metric(f, name);
+            for (const DiskStat* d : disks)
+                m.values.push_back({ instance(m_diskIds, d->name), d->name, d->*member });
+        }
+    }
+    if (o.net.ok()) {
+        for (const auto& [member, name] : kPcpNetCounters) {
+            PcpMetricValues& m = metric(f, name);
+            for (const NetDevStat& n : o.net.value->interfaces)
+                m.values.push_back({ instance(m_netIds, n.name), n.name, n.*member });
+        }
+    }
+}
+
 PcpFetch LocalPcpConverter::convert(const ProcessSnapshot& processes, const Interrupts* interrupts,
-    const SystemOverview& system, double timestampSec)
+    const Softirqs* softirqs, const SystemOverview& system, double timestampSec)
 {
     PcpFetch f;
     f.timestampSec = timestampSec;
     addProcesses(f, processes);
     addSystem(f, system);
+    addDisksAndNetwork(f, system);
+    if (softirqs) {
+        PcpMetricValues& percpu = metric(f, "kernel.percpu.softirqs");
+        for (const SoftirqRow& row : softirqs->rows) {
+            for (std::size_t i = 0; i < row.counts.size() && i < softirqs->cpuIds.size(); ++i) {
+                std::string name = row.name + "::cpu" + std::to_string(softirqs->cpuIds[i]);
+                percpu.values.push_back({ instance(m_softirqIds, name), name, row.counts[i] });
+            }
+        }
+    }
     if (interrupts) {
         PcpMetricValues& percpu = metric(f, "kernel.percpu.interrupts");
         for (const InterruptRow& row : interrupts->rows) {
@@ -158,9 +202,9 @@ PcpFetch LocalPcpConverter::convert(const ProcessSnapshot& processes, const Inte
                 continue;
             }
             for (std::size_t i = 0; i < row.counts.size() && i < interrupts->cpuIds.size(); ++i) {
-                std::string instance = row.name + "::cpu" + std::to_string(interrupts->cpuIds[i]);
-                const int id = interruptInstance(instance);
-                percpu.values.push_back({ id, std::move(instance), row.counts[i] });
+                std::string name = row.name + "::cpu" + std::to_string(interrupts->cpuIds[i]);
+                const int id = instance(m_interruptIds, name);
+                percpu.values.push_back({ id, std::move(name), row.counts[i] });
             }
         }
     }

@@ -78,7 +78,7 @@ PcpInterruptsTable interruptsFromPcp(const PcpFetch& fetch, const std::string& h
     PcpInterruptsTable table;
     const PcpMetricValues* percpu = fetch.find("kernel.percpu.interrupts");
     if (!percpu || !percpu->error.empty()) {
-        table.error = "pmcd at " + host + " gave no kernel.percpu.interrupts"
+        table.error = pcpSourceName(host) + " gave no kernel.percpu.interrupts"
             + (percpu ? ": " + percpu->error : std::string());
         return table;
     }
@@ -126,7 +126,7 @@ PcpSoftirqsTable softirqsFromPcp(const PcpFetch& fetch, const std::string& host)
     PcpSoftirqsTable table;
     const PcpMetricValues* percpu = fetch.find("kernel.percpu.softirqs");
     if (!percpu || !percpu->error.empty()) {
-        table.error = "pmcd at " + host + " gave no kernel.percpu.softirqs"
+        table.error = pcpSourceName(host) + " gave no kernel.percpu.softirqs"
             + (percpu ? ": " + percpu->error : std::string());
         return table;
     }

@@ -37,6 +37,9 @@ inline constexpr PcpInDomId kProcInDom { 3, 9 }; // pmdaproc's processes: instan
 inline constexpr PcpInDomId kCpuInDom { 60, 0 }; // pmdalinux's CPUs: "cpu0" = 0
 inline constexpr PcpInDomId kLoadInDom { 60, 2 }; // "1 minute" = 1, "5 minute" = 5, ...
 inline constexpr PcpInDomId kInterruptsInDom { 60, 40 }; // "24::cpu0", "NMI::cpu1"
+inline constexpr PcpInDomId kSoftirqsInDom { 60, 41 }; // "NET_RX::cpu0"
+inline constexpr PcpInDomId kDiskInDom { 60, 1 }; // whole disks: "vda", "nvme0n1"
+inline constexpr PcpInDomId kNetInDom { 60, 3 }; // network interfaces: "lo", "eth0"
 
 struct PcpMetricDesc
 {

@@ -97,7 +97,7 @@ const std::vector<PcpMetricRequest>& pcpProcessMetrics()
 
 std::string pcpPermissionHint(const std::string& host)
 {
-    return "pmcd at " + host
+    return pcpSourceName(host)
         + " refuses per-process metrics to this connection (PM_ERR_PERMISSION): over TCP they need "
           "an authenticated user, pcps://HOST?username=USER, or the host's local unix socket "
           "(unix:/run/pcp/pmcd.socket)";
@@ -110,7 +110,7 @@ PcpProcessTable processTableFromPcp(
     const ProcessIndexes ix(now);
     const PcpMetricValues* cmd = ix.cmd.metric();
     if (!cmd) {
-        table.error = "pmcd at " + host + " gave no proc.psinfo.cmd";
+        table.error = pcpSourceName(host) + " gave no proc.psinfo.cmd";
         return table;
     }
     if (cmd->permissionDenied) {
@@ -118,7 +118,7 @@ PcpProcessTable processTableFromPcp(
         return table;
     }
     if (!cmd->error.empty()) {
-        table.error = "pmcd at " + host + " gave no process list: " + cmd->error;
+        table.error = pcpSourceName(host) + " gave no process list: " + cmd->error;
         return table;
     }
 
@@ -134,7 +134,7 @@ PcpProcessTable processTableFromPcp(
     const PcpValue* boot = pcpSingle(now, "kernel.all.boottime");
     const std::optional<std::int64_t> bootSec = boot ? pcpSigned(*boot) : std::nullopt;
     if (!bootSec)
-        snap.bootTimeError = "pmcd at " + host + " gave no kernel.all.boottime";
+        snap.bootTimeError = pcpSourceName(host) + " gave no kernel.all.boottime";
 
     // One shared string per user name, as the local collector shares them.
     std::map<std::string, std::shared_ptr<const std::string>> users;

@@ -23,8 +23,8 @@ const std::vector<PcpMetricRequest>& pcpRecordedMetrics()
             const PcpMetricDesc* desc = findPcpMetric(r.name);
             all.push_back({ r.name, desc && !desc->indom.null() && desc->indom != kProcInDom });
         };
-        for (const auto* list :
-            { &pcpProcessMetrics(), &pcpInterruptsMetrics(), &pcpSystemMetrics() })
+        for (const auto* list : { &pcpProcessMetrics(), &pcpInterruptsMetrics(),
+                 &pcpSoftirqsMetrics(), &pcpSystemMetrics() })
             for (const PcpMetricRequest& r : *list)
                 add(r);
         add({ "hinv.ncpu", false });

@@ -24,8 +24,9 @@ class PcpSession
 public:
     virtual ~PcpSession() = default;
     // One pmFetch of `metrics` (names looked up once per session). A metric the host does not
-    // have, a lost connection: error. A metric the host refuses (PM_ERR_PERMISSION) is no error
-    // here: its PcpMetricValues says so, and the table decides.
+    // have is left out of the fetch (the table finds it missing and says so); none of them, a lost
+    // connection: error. A metric the host refuses (PM_ERR_PERMISSION) is no error here: its
+    // PcpMetricValues says so, and the table decides.
     virtual PcpFetchOutcome fetch(const std::vector<PcpMetricRequest>& metrics) = 0;
 };
 

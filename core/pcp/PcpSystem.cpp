@@ -50,6 +50,49 @@ template <typename T> Sourced<T> missing(const std::string& path)
     return s;
 }
 
+template <typename T> Sourced<T> notInPcp(const std::string& path, std::string why)
+{
+    Sourced<T> s;
+    s.path = path;
+    s.notAvailable = std::move(why);
+    return s;
+}
+
+// One row per instance name of the metrics `counters` (per-instance counters of one indom), in the
+// order the host first lists them; a counter a row lacks stays 0 only when the host gave none of
+// it for that instance (the row is then still listed: the others are real). Null when the host
+// gave none of the metrics at all.
+template <typename Row, std::size_t N>
+std::optional<std::vector<Row>> perInstanceRows(const PcpFetch& f,
+    const std::pair<std::uint64_t Row::*, const char*> (&counters)[N], bool* anyValue)
+{
+    std::vector<Row> rows;
+    bool found = false;
+    for (const auto& [member, metric] : counters) {
+        const PcpMetricValues* m = f.find(metric);
+        if (!m)
+            continue;
+        found = true;
+        for (const PcpInstanceValue& v : m->values) {
+            const auto n = pcpUnsigned(v.value);
+            if (v.instanceName.empty() || !n)
+                continue;
+            auto it = std::find_if(
+                rows.begin(), rows.end(), [&](const Row& r) { return r.name == v.instanceName; });
+            if (it == rows.end()) {
+                rows.push_back(Row {});
+                it = rows.end() - 1;
+                it->name = v.instanceName;
+            }
+            (*it).*member = *n;
+            *anyValue = true;
+        }
+    }
+    if (!found)
+        return std::nullopt;
+    return rows;
+}
+
 } // namespace
 
 const std::vector<PcpMetricRequest>& pcpSystemMetrics()
@@ -69,6 +112,12 @@ const std::vector<PcpMetricRequest>& pcpSystemMetrics()
                  "kernel.uname.version", "kernel.uname.machine" })
             m.push_back({ name, false });
         m.push_back({ "kernel.all.load", true });
+        for (const char* key : kPcpVmstatKeys)
+            m.push_back({ std::string("mem.vmstat.") + key, false });
+        for (const auto& [member, metric] : kPcpDiskCounters)
+            m.push_back({ metric, true });
+        for (const auto& [member, metric] : kPcpNetCounters)
+            m.push_back({ metric, true });
         return m;
     }();
     return metrics;
@@ -81,7 +130,7 @@ PcpSystemTable systemFromPcp(const PcpFetch& f, const std::string& host)
     o.wallUnixMs = static_cast<std::int64_t>(std::llround(f.timestampSec * 1000.0));
     o.ticksPerSecond = 1000; // pmdalinux's CPU times are milliseconds: one "tick" is one ms
     o.procRoot = host;
-    const std::string source = "pmcd at " + host;
+    const std::string source = pcpSourceName(host);
 
     MemInfo mem;
     for (const auto& [key, metric] : kPcpMemoryMetrics) {
@@ -171,10 +220,42 @@ PcpSystemTable systemFromPcp(const PcpFetch& f, const std::string& host)
     if (!uname.sysname.empty() || !uname.release.empty())
         o.uname = { uname, Error::None, source + ": kernel.uname.*" };
 
+    VmStat vm;
+    for (const char* key : kPcpVmstatKeys) {
+        if (const auto n = u64(f, std::string("mem.vmstat.") + key))
+            vm.fields.emplace_back(key, static_cast<std::int64_t>(*n));
+    }
+    if (vm.fields.empty())
+        o.vmstat = missing<VmStat>(source + ": mem.vmstat.*");
+    else
+        o.vmstat = { vm, Error::None, source + ": mem.vmstat.*" };
+
+    bool anyDisk = false;
+    if (auto rows = perInstanceRows(f, kPcpDiskCounters, &anyDisk)) {
+        DiskStats disks;
+        disks.devices = std::move(*rows);
+        o.disks = { disks, Error::None, source + ": disk.dev.*" };
+    } else {
+        o.disks = missing<DiskStats>(source + ": disk.dev.*");
+    }
+    bool anyNet = false;
+    if (auto rows = perInstanceRows(f, kPcpNetCounters, &anyNet)) {
+        NetDev net;
+        net.interfaces = std::move(*rows);
+        o.net = { net, Error::None, source + ": network.interface.*" };
+    } else {
+        o.net = missing<NetDev>(source + ": network.interface.*");
+    }
+    o.modules = notInPcp<Modules>(
+        source, "Performance Co-Pilot has no metric for /proc/modules (the loaded kernel modules)");
+    o.version = notInPcp<KernelVersion>(source,
+        "Performance Co-Pilot has no metric for the whole /proc/version line (builder and "
+        "compiler); the release and version are under uname");
+
     if (!o.memory.ok() && !o.stat.ok())
         table.error = source + " gave neither memory nor CPU figures";
-    table.notes.push_back("from PCP: the rates (cpu*.now, *.rate) are empty and vmstat, disks, "
-                          "network, modules and /proc/version are left out in this version");
+    table.notes.push_back("from PCP: the rates (cpu*.now, *.rate) are empty (one fetch); modules "
+                          "and /proc/version have no PCP metric; disks are whole disks (disk.dev)");
     return table;
 }
 

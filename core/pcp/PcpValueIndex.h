@@ -51,6 +51,13 @@ private:
 };
 
 // The single value of a metric without instances (PM_IN_NULL), or null.
+// How messages name where values came from: "pmcd at HOST" for a host, the recording's own name
+// ("archive /path/rec", as the archive feeds call themselves) for a recording.
+inline std::string pcpSourceName(const std::string& host)
+{
+    return host.starts_with("archive ") ? host : "pmcd at " + host;
+}
+
 inline const PcpValue* pcpSingle(const PcpFetch& fetch, std::string_view name)
 {
     const PcpMetricValues* m = fetch.find(name);

@@ -16,6 +16,7 @@
 #include "core/pcp/PcpFetch.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,17 @@ struct PcpFeedFetch
     std::shared_ptr<const PcpFetch> before; // the same stream's previous sample; null: none yet
     std::string error; // non-empty: nothing was fetched; one line saying why
 };
+
+// Whether `fetched` jumped in time from the sample a stream showed last (`lastShownSec`): back
+// before it, or ahead past samples it never showed (a replay's seek). Not a jump: the next sample,
+// or the same one again (a paused replay); nor anything after an error (no last sample).
+inline bool pcpTimelineJumped(const PcpFeedFetch& fetched, std::optional<double> lastShownSec)
+{
+    if (!lastShownSec || !fetched.now)
+        return false;
+    return fetched.now->timestampSec < *lastShownSec
+        || (fetched.before && fetched.before->timestampSec > *lastShownSec);
+}
 
 class PcpFeed
 {

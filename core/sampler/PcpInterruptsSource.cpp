@@ -55,6 +55,7 @@ InterruptsSnapshot PcpInterruptsSource::sample()
     // Rates run on from the fetch rated last; after a gap or a jump (a replay), from `before`.
     const bool continuous
         = m_lastTimeSec && fetched.before && *m_lastTimeSec == fetched.before->timestampSec;
+    snap.timelineRestarted = pcpTimelineJumped(fetched, m_lastTimeSec);
     if (!continuous) {
         m_rates.clear();
         m_softirqRates.clear();

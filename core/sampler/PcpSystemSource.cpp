@@ -36,7 +36,9 @@ SystemOverview PcpSystemSource::sample(const ProcessSnapshot* tick)
         fetched = m_feed->last(PcpStream::Processes);
     if (!hasSystemFigures(fetched))
         fetched = m_feed->fetch(PcpStream::System, pcpSystemMetrics());
-    SystemOverview o = fetched.error.empty() ? rated(fetched) : SystemOverview {};
+    bool restarted = false;
+    SystemOverview o = fetched.error.empty() ? rated(fetched, &restarted) : SystemOverview {};
+    o.timelineRestarted = restarted;
     if (!fetched.error.empty()) {
         o.sourceError = fetched.error;
         o.procRoot = m_feed->source();
@@ -47,7 +49,7 @@ SystemOverview PcpSystemSource::sample(const ProcessSnapshot* tick)
     return o;
 }
 
-SystemOverview PcpSystemSource::rated(const PcpFeedFetch& fetched)
+SystemOverview PcpSystemSource::rated(const PcpFeedFetch& fetched, bool* restarted)
 {
     const std::string& host = m_feed->source();
     PcpSystemTable table = systemFromPcp(*fetched.now, host);
@@ -61,6 +63,7 @@ SystemOverview PcpSystemSource::rated(const PcpFeedFetch& fetched)
     // Rates run on from the fetch rated last; after a gap or a jump (a replay), from `before`.
     const bool continuous = m_rates && m_lastTimeSec && fetched.before
         && *m_lastTimeSec == fetched.before->timestampSec;
+    *restarted = pcpTimelineJumped(fetched, m_lastTimeSec);
     if (!continuous) {
         m_rates = std::make_unique<SystemOverviewCollector>(noFiles(host));
         if (fetched.before) {

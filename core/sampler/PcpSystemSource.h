@@ -25,7 +25,7 @@ public:
     SystemOverview sample(const ProcessSnapshot* tick) override;
 
 private:
-    SystemOverview rated(const PcpFeedFetch& fetched);
+    SystemOverview rated(const PcpFeedFetch& fetched, bool* restarted);
 
     std::shared_ptr<PcpFeed> m_feed;
     std::unique_ptr<SystemOverviewCollector> m_rates;

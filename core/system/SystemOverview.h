@@ -32,6 +32,9 @@ template <typename T> struct Sourced
     std::optional<T> value;
     Error error = Error::None;
     std::string path; // "/proc/vmstat" (under the proc root)
+    // Non-empty: the source has no such figure at all (a Performance Co-Pilot host has no metric
+    // for /proc/modules): why, in one sentence. Not an error of the file or the host.
+    std::string notAvailable = {};
 
     bool ok() const { return value.has_value(); }
 };
@@ -99,9 +102,11 @@ struct SystemOverview
     // Non-empty when the source gave nothing at all (a PCP host unreachable or refusing): why, in
     // one line; every Sourced above is then empty.
     std::string sourceError;
-    // The Performance Co-Pilot host it came from (its vmstat, disks, network, modules and version
-    // are not fetched: not available rather than unreadable); empty for a /proc root.
+    // The Performance Co-Pilot host or recording it came from (modules and /proc/version have no
+    // PCP metric: their Sourced say notAvailable); empty for a /proc root.
     std::string remoteHost;
+    // A replay jumped in time (a seek, backwards or ahead): the history charts start again here.
+    bool timelineRestarted = false;
 };
 
 class SystemOverviewCollector final

@@ -9,7 +9,9 @@
 #include "core/pcp/PcpArchiveSession.h"
 #include "core/pcp/ReplayClock.h"
 #include "core/sampler/PcpArchiveFeed.h"
+#include "core/sampler/PcpInterruptsSource.h"
 #include "core/sampler/PcpProcessSource.h"
+#include "core/sampler/PcpSystemSource.h"
 
 #include <QTest>
 #include <cmath>
@@ -67,6 +69,10 @@ public:
                 m.values.push_back({ -1, {}, std::uint64_t(3000 * u) });
             else if (r.name == "kernel.all.boottime")
                 m.values.push_back({ -1, {}, std::int64_t(1700000000) });
+            else if (r.name == "mem.physmem")
+                m.values.push_back({ -1, {}, std::uint64_t(8000000) });
+            else if (r.name == "kernel.percpu.interrupts")
+                m.values.push_back({ 0, "24::cpu0", std::uint64_t(100 * u) });
             f.metrics.push_back(std::move(m));
         }
         return { std::move(f), {} };
@@ -166,6 +172,39 @@ private slots:
         const PcpFeedFetch f = r.feed->fetch(PcpStream::Processes, kX);
         QVERIFY(!f.now);
         QCOMPARE(f.error, r.archive->failSeek);
+    }
+
+    void aJumpRestartsTheChartsTimeline()
+    {
+        Replay r;
+        PcpSystemSource systemSource(r.feed);
+        PcpInterruptsSource interrupts(r.feed);
+        r.clock->seek(110);
+        // The first sample of a replay: nothing charted yet, nothing to restart.
+        QVERIFY(!systemSource.sample(nullptr).timelineRestarted);
+        InterruptsSnapshot irq = interrupts.sample();
+        QVERIFY2(irq.sourceError.empty(), irq.sourceError.c_str());
+        QVERIFY(!irq.timelineRestarted);
+        QVERIFY(irq.irqRates.hasRates); // 100 per 2 s from the sample before: 50/s
+        // One step on: the next sample follows the last one, the charts go on.
+        r.clock->seek(112);
+        QVERIFY(!systemSource.sample(nullptr).timelineRestarted);
+        QVERIFY(!interrupts.sample().timelineRestarted);
+        // Back in time: what the charts hold is not this moment's past.
+        r.clock->seek(104);
+        const SystemOverview back = systemSource.sample(nullptr);
+        QVERIFY(back.timelineRestarted);
+        QVERIFY(back.stat.ok());
+        irq = interrupts.sample();
+        QVERIFY(irq.timelineRestarted);
+        QCOMPARE(irq.irqRates.timeSec, 104.0);
+        QVERIFY(irq.irqRates.hasRates); // from the sample at 102, not across the jump
+        // Ahead past a gap: the same.
+        r.clock->seek(118);
+        QVERIFY(systemSource.sample(nullptr).timelineRestarted);
+        QVERIFY(interrupts.sample().timelineRestarted);
+        // Paused at that moment: the same sample again is no jump.
+        QVERIFY(!interrupts.sample().timelineRestarted);
     }
 
     void theProcessTableOfTheMomentShown()

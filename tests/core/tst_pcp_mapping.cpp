@@ -362,6 +362,68 @@ private slots:
         QVERIFY(!table.notes.empty());
     }
 
+    void systemVmstatDisksAndNetwork()
+    {
+        PcpFetch f;
+        f.timestampSec = 1;
+        put(f, "mem.physmem", -1, std::uint64_t(1000));
+        put(f, "mem.vmstat.pgpgin", -1, std::uint64_t(16455813));
+        put(f, "mem.vmstat.pswpout", -1, std::uint64_t(0));
+        // Two disks, counters of each arriving metric by metric (as pmFetch lists them).
+        put(f, "disk.dev.read", 0, std::uint64_t(959217), "vda");
+        put(f, "disk.dev.read", 1, std::uint64_t(12), "vdb");
+        put(f, "disk.dev.blkread", 0, std::uint64_t(32909066), "vda");
+        put(f, "disk.dev.inflight", 0, std::uint64_t(3), "vda");
+        metric(f, "disk.dev.write"); // asked, no instance: the row keeps what it has
+        put(f, "network.interface.in.bytes", 3, std::uint64_t(3792627561), "eth0");
+        put(f, "network.interface.out.packets", 3, std::uint64_t(77), "eth0");
+        put(f, "network.interface.collisions", 0, std::uint64_t(0), "lo");
+        const PcpSystemTable table = systemFromPcp(f, "h");
+        QVERIFY(table.error.empty());
+        const SystemOverview& o = table.overview;
+        QVERIFY(o.vmstat.ok());
+        QCOMPARE(o.vmstat.value->pageInKib(), std::optional<std::int64_t>(16455813));
+        QCOMPARE(o.vmstat.value->swapOutPages(), std::optional<std::int64_t>(0));
+        QVERIFY(!o.vmstat.value->pageFaults()); // not fetched: unknown, not 0
+        QVERIFY(o.disks.ok());
+        QCOMPARE(o.disks.value->devices.size(), std::size_t(2));
+        const DiskStat* vda = o.disks.value->find("vda");
+        QVERIFY(vda);
+        QCOMPARE(vda->readsCompleted, std::uint64_t(959217));
+        QCOMPARE(vda->sectorsRead, std::uint64_t(32909066));
+        QCOMPARE(vda->inFlight, std::uint64_t(3));
+        QVERIFY(!vda->partition);
+        QCOMPARE(o.disks.value->find("vdb")->readsCompleted, std::uint64_t(12));
+        QVERIFY(o.net.ok());
+        QCOMPARE(o.net.value->interfaces.size(), std::size_t(2));
+        QCOMPARE(o.net.value->find("eth0")->rxBytes, std::uint64_t(3792627561));
+        QCOMPARE(o.net.value->find("eth0")->txPackets, std::uint64_t(77));
+        QVERIFY(o.net.value->find("lo"));
+        // PCP has no metric for these: not available, with the reason, and not an error.
+        QVERIFY(!o.modules.ok());
+        QCOMPARE(o.modules.error, Error::None);
+        QVERIFY(QString::fromStdString(o.modules.notAvailable).contains("/proc/modules"));
+        QVERIFY(!o.version.ok());
+        QVERIFY(!o.version.notAvailable.empty());
+        const CsvTable csv = systemToCsv(o);
+        QCOMPARE(systemValue(csv, "page_in.total"), std::string("16455813"));
+        QCOMPARE(systemValue(csv, "page_faults.total"), std::string());
+        QCOMPARE(systemValue(csv, "disk.vda.sectors_read"), std::string("32909066"));
+        QCOMPARE(systemValue(csv, "net.eth0.rx_bytes"), std::string("3792627561"));
+    }
+
+    void systemWithoutDiskMetricsSaysWhich()
+    {
+        PcpFetch f;
+        f.timestampSec = 1;
+        put(f, "mem.physmem", -1, std::uint64_t(1000));
+        const PcpSystemTable table = systemFromPcp(f, "h");
+        QVERIFY(!table.overview.disks.ok());
+        QCOMPARE(table.overview.disks.error, Error::FileMissing);
+        QVERIFY(QString::fromStdString(table.overview.disks.path).contains("disk.dev"));
+        QVERIFY(QString::fromStdString(table.overview.vmstat.path).contains("mem.vmstat"));
+    }
+
     void systemWithNothingIsAnError() { QVERIFY(!systemFromPcp(PcpFetch {}, "h").error.empty()); }
 };
 

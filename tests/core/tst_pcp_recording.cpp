@@ -7,6 +7,7 @@
 
 #include "core/pcp/ArchiveTime.h"
 #include "core/pcp/LocalPcpConverter.h"
+#include "core/pcp/PcpInterrupts.h"
 #include "core/pcp/PcpMetricCatalog.h"
 #include "core/pcp/PcpProcesses.h"
 #include "core/pcp/PcpRecordSet.h"
@@ -139,7 +140,7 @@ private slots:
         snap.processes[1].memError = Error::PermissionDenied;
         LocalPcpConverter converter;
         const Interrupts irqs = interrupts({ "24", "NMI" });
-        const PcpFetch f = converter.convert(snap, &irqs, overview(1000), 1700000100.5);
+        const PcpFetch f = converter.convert(snap, &irqs, nullptr, overview(1000), 1700000100.5);
         QCOMPARE(f.timestampSec, 1700000100.5);
         const PcpInstanceValue* cmd = valueOf(f, "proc.psinfo.cmd", 7);
         QVERIFY(cmd);
@@ -167,7 +168,7 @@ private slots:
 
         // The next sample: a new IRQ row gets a new id, the old ones keep theirs.
         const Interrupts more = interrupts({ "NMI", "25", "24" });
-        const PcpFetch g = converter.convert(snap, &more, overview(1000), 1700000101.5);
+        const PcpFetch g = converter.convert(snap, &more, nullptr, overview(1000), 1700000101.5);
         std::map<std::string, int> before, after;
         for (const PcpInstanceValue& v : percpu->values)
             before[v.instanceName] = v.instance;
@@ -190,8 +191,8 @@ private slots:
         first.processes = { process(7, "alpha", 100, 300) };
         second.processes = { process(7, "alpha", 150, 300) }; // +50 ticks = 500 ms in 1 s
         LocalPcpConverter converter;
-        const PcpFetch a = converter.convert(first, nullptr, overview(1000), 1000.0);
-        const PcpFetch b = converter.convert(second, nullptr, overview(1100), 1001.0);
+        const PcpFetch a = converter.convert(first, nullptr, nullptr, overview(1000), 1000.0);
+        const PcpFetch b = converter.convert(second, nullptr, nullptr, overview(1100), 1001.0);
         const PcpProcessTable table = processTableFromPcp(b, &a, "archive x");
         QVERIFY2(table.error.empty(), table.error.c_str());
         QCOMPARE(table.snapshot.processes.size(), std::size_t(1));
@@ -207,6 +208,83 @@ private slots:
         const PcpSystemTable system = systemFromPcp(b, "archive x");
         QVERIFY(system.overview.memory.ok());
         QCOMPARE(system.overview.memory.value->get("MemTotal").value_or(0), std::uint64_t(16384));
+    }
+
+    void disksNetworkVmstatAndSoftirqsAreRecordedAndReadBack()
+    {
+        auto system = [](std::uint64_t vdaReads, bool withSdb) {
+            SystemOverview o = overview(1000);
+            VmStat vm;
+            vm.fields = { { "pgpgin", 5000 }, { "pgfault", 70 }, { "nr_free_pages", 3 } };
+            o.vmstat = { vm, Error::None, "/proc/vmstat" };
+            DiskStats disks;
+            DiskStat vda;
+            vda.name = "vda";
+            vda.readsCompleted = vdaReads;
+            vda.sectorsRead = 64;
+            DiskStat part = vda;
+            part.name = "vda1";
+            part.partition = true;
+            DiskStat dm = vda;
+            dm.name = "dm-0";
+            disks.devices = { vda, part, dm };
+            if (withSdb) {
+                DiskStat sdb;
+                sdb.name = "sdb";
+                disks.devices.insert(disks.devices.begin(), sdb);
+            }
+            o.disks = { disks, Error::None, "/proc/diskstats" };
+            NetDev net;
+            NetDevStat lo;
+            lo.name = "lo";
+            lo.rxBytes = 100;
+            lo.txCollisions = 2;
+            net.interfaces = { lo };
+            o.net = { net, Error::None, "/proc/net/dev" };
+            return o;
+        };
+        Softirqs soft;
+        soft.cpuIds = { 0, 1 };
+        soft.rows = { { "TIMER", { 5, 6 } }, { "NET_RX", { 7, 8 } } };
+        ProcessSnapshot snap;
+        snap.clockTicksPerSecond = 100;
+        LocalPcpConverter converter;
+        const PcpFetch a = converter.convert(snap, nullptr, &soft, system(10, false), 1000.0);
+        const PcpFetch b = converter.convert(snap, nullptr, &soft, system(20, true), 1001.0);
+        // Every value written is of a metric the catalog describes (the recorder needs them all).
+        for (const PcpMetricValues& m : b.metrics)
+            QVERIFY2(findPcpMetric(m.name), m.name.c_str());
+        // Whole disks only, as pmdalinux's disk.dev; an instance keeps its id when another appears.
+        const PcpMetricValues* reads = b.find("disk.dev.read");
+        QVERIFY(reads);
+        QCOMPARE(reads->values.size(), std::size_t(2));
+        int vdaId = -1;
+        for (const PcpInstanceValue& v : a.find("disk.dev.read")->values)
+            vdaId = v.instanceName == "vda" ? v.instance : vdaId;
+        for (const PcpInstanceValue& v : reads->values) {
+            if (v.instanceName == "vda")
+                QCOMPARE(v.instance, vdaId);
+            QVERIFY(v.instanceName == "vda" || v.instanceName == "sdb");
+        }
+        QVERIFY(!b.find("mem.vmstat.nr_free_pages"));
+        // Read back through the same mapping a host's values take.
+        const PcpSystemTable table = systemFromPcp(b, "archive x");
+        const SystemOverview& o = table.overview;
+        QVERIFY(o.disks.ok() && o.net.ok() && o.vmstat.ok());
+        QCOMPARE(o.disks.value->find("vda")->readsCompleted, std::uint64_t(20));
+        QCOMPARE(o.disks.value->find("vda")->sectorsRead, std::uint64_t(64));
+        QVERIFY(!o.disks.value->find("vda1"));
+        QVERIFY(!o.disks.value->find("dm-0"));
+        QCOMPARE(o.net.value->find("lo")->rxBytes, std::uint64_t(100));
+        QCOMPARE(o.net.value->find("lo")->txCollisions, std::uint64_t(2));
+        QCOMPARE(o.vmstat.value->pageInKib(), std::optional<std::int64_t>(5000));
+        QCOMPARE(o.vmstat.value->pageFaults(), std::optional<std::int64_t>(70));
+        const PcpSoftirqsTable softirqs = softirqsFromPcp(b, "archive x");
+        QVERIFY2(softirqs.error.empty(), softirqs.error.c_str());
+        QCOMPARE(softirqs.softirqs.cpuIds, (std::vector<int> { 0, 1 }));
+        QCOMPARE(softirqs.softirqs.rows.size(), std::size_t(2));
+        QCOMPARE(softirqs.softirqs.rows[1].name, std::string("NET_RX"));
+        QCOMPARE(softirqs.softirqs.rows[1].counts, (std::vector<std::uint64_t> { 7, 8 }));
     }
 
     void archiveTime_data()

@@ -301,6 +301,37 @@ private slots:
         QCOMPARE(value(remote, "uname.release"), value(local, "uname.release"));
         QVERIFY(!cpus(local).isEmpty());
         QCOMPARE(cpus(remote), cpus(local));
+        // Network interfaces: the same names (net.NAME.*); their byte counters only grow.
+        auto named = [](const QList<Row>& rows, const QByteArray& prefix, const QByteArray& end) {
+            QSet<QByteArray> names;
+            for (const Row& row : rows) {
+                const QByteArray m = row.front();
+                if (m.startsWith(prefix) && m.endsWith(end))
+                    names.insert(m.mid(prefix.size(), m.size() - prefix.size() - end.size()));
+            }
+            return names;
+        };
+        const QSet<QByteArray> ifaces = named(local, "net.", ".rx_bytes");
+        QVERIFY(ifaces.contains("lo"));
+        QCOMPARE(named(remote, "net.", ".rx_bytes"), ifaces);
+        // Disks: PCP's disk.dev holds whole disks; each is a disk in the local export too, and
+        // every local whole disk that pmdalinux does not leave out (device-mapper, md, loop and
+        // RAM disks) is there.
+        const QSet<QByteArray> remoteDisks = named(remote, "disk.", ".kind");
+        for (const QByteArray& d : remoteDisks)
+            QCOMPARE(value(local, ("disk." + d + ".kind").constData()), QByteArray("disk"));
+        for (const QByteArray& d : named(local, "disk.", ".kind")) {
+            const bool whole = value(local, ("disk." + d + ".kind").constData()) == "disk";
+            const bool virtualDisk = d.startsWith("dm-") || d.startsWith("md")
+                || d.startsWith("loop") || d.startsWith("ram") || d.startsWith("zram");
+            if (whole && !virtualDisk)
+                QVERIFY2(remoteDisks.contains(d), d.constData());
+        }
+        // vmstat: the counters since boot are there and only grow between the two exports.
+        QVERIFY(!value(remote, "page_faults.total").isEmpty());
+        QVERIFY(value(remote, "page_faults.total") != "(absent)");
+        QVERIFY(value(remote, "page_faults.total").toLongLong()
+            <= value(local, "page_faults.total").toLongLong());
     }
 
     void refusedPerProcessMetricsSayHowToGetThem()

@@ -92,6 +92,7 @@ private slots:
     void coloursReadOnADarkPalette();
     void legendShowsFullNamesWithTooltips();
     void ratesReadTheSameEverywhere();
+    void aReplayJumpStartsTheChartsAgain();
 };
 
 namespace {
@@ -266,6 +267,32 @@ void TestInterruptsCharts::chartHidesAllZeroAndDropsStaleSeries()
     QCOMPARE(chart.seriesNames(), (QStringList { "idle" }));
     QVERIFY(chart.points("busy").isEmpty());
     QCOMPARE(chart.chart()->series().size(), 1);
+}
+
+void TestInterruptsCharts::aReplayJumpStartsTheChartsAgain()
+{
+    InterruptsPanel panel(InterruptsModel::Kind::Hardware);
+    panel.resize(1200, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    IrqRates rates;
+    for (std::uint64_t n = 10; n < 15; ++n)
+        panel.applySnapshot(snapshot(rates, tick(n), double(n)));
+    QCOMPARE(panel.rateChart()->points("IRQ 24 nvme0q0").size(), 4);
+    QCOMPARE(panel.cpuChart()->points(1).size(), 4);
+    // A replay seeks back to second 3: its source says so; the charts hold only that moment on,
+    // not the later seconds drawn as if they were its past.
+    rates.clear();
+    (void)rates.update(2.0, { 0, 1 }, IrqRates::views(parseInterrupts(tick(2)).value().rows));
+    auto jumped = snapshot(rates, tick(3), 3.0);
+    std::const_pointer_cast<InterruptsSnapshot>(jumped)->timelineRestarted = true;
+    panel.applySnapshot(jumped);
+    QCOMPARE(panel.rateChart()->points("IRQ 24 nvme0q0"), (QList<QPointF> { { 0, 400 } }));
+    QCOMPARE(panel.cpuChart()->points(1).size(), 1);
+    // And they go on from there.
+    panel.applySnapshot(snapshot(rates, tick(4), 4.0));
+    QCOMPARE(
+        panel.rateChart()->points("IRQ 24 nvme0q0"), (QList<QPointF> { { -1, 400 }, { 0, 400 } }));
 }
 
 void TestInterruptsCharts::chartsExistOnlyWhileShown()

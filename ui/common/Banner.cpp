@@ -39,6 +39,9 @@ public:
 
     void set(bool banner, int tone, int padding)
     {
+        if (m_applied && banner == m_banner && tone == m_tone && padding == m_padding)
+            return; // the same tone again (every refresh): no new palette, no repaint
+        m_applied = true;
         m_banner = banner;
         m_tone = tone;
         m_padding = padding;
@@ -92,6 +95,7 @@ private:
     int m_tone;
     int m_padding;
     bool m_applying = false;
+    bool m_applied = false; // set() has applied a tone once
 };
 
 void keepTone(QLabel* label, bool banner, int tone, int padding)

@@ -197,6 +197,10 @@ void DevicePanel::setChartRange(double seconds)
 
 void DevicePanel::record(const InterruptsSnapshot& snapshot)
 {
+    if (snapshot.timelineRestarted) {
+        for (auto& [name, h] : m_histories)
+            h.clear(); // a new generation: the chart starts again too
+    }
     if (!snapshot.irqRates.hasRates)
         return;
     const std::size_t cpus = snapshot.irqRates.cpuIds.size();
@@ -472,13 +476,14 @@ void DevicePanel::feedChart()
                                    .arg(QString::fromStdString(device->name))
                              : tr("Interrupts/s"));
     const bool replay = !device || device->name != m_fedDevice || lines != m_fedLines
-        || names != m_chart->seriesNames();
+        || names != m_chart->seriesNames() || (h && h->generation() != m_fedGeneration);
     if (replay) {
         m_chart->clear();
         m_chart->setSeries(names, {});
         m_fedUntil = -std::numeric_limits<double>::infinity();
         m_fedDevice = device ? device->name : std::string();
         m_fedLines = lines;
+        m_fedGeneration = h ? h->generation() : 0;
     }
     if (!h)
         return;

@@ -90,6 +90,7 @@ private:
     std::string m_wanted; // the device the user chose, kept while it is away
     std::string m_fedDevice; // what the chart holds
     Lines m_fedLines = Lines::PerCpu;
+    std::uint64_t m_fedGeneration = 0; // of the history the chart was fed from
     double m_fedUntil = 0;
     InterruptsSnapshotPtr m_latest;
     bool m_dirty = false;

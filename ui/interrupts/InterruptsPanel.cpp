@@ -229,11 +229,16 @@ void InterruptsPanel::changeEvent(QEvent* event)
         updateCharts();
 }
 
-void InterruptsPanel::feed(TimeChart& chart, double& fedUntil, const QStringList& names,
+void InterruptsPanel::feed(TimeChart& chart, Fed& fed, const QStringList& names,
     const QList<QColor>& colours, const std::vector<std::optional<RateSeries>>& series)
 {
-    const bool replay = names != chart.seriesNames();
+    const bool restarted = fed.generation != m_history.generation();
+    const bool replay = restarted || names != chart.seriesNames();
+    if (restarted)
+        chart.clear(); // the history started again (a replay's jump): so does the chart
+    fed.generation = m_history.generation();
     chart.setSeries(names, colours); // new names drop the chart's samples: all are pushed again
+    double& fedUntil = fed.until;
     fedUntil = feedRates(
         chart, m_history, series, replay ? -std::numeric_limits<double>::infinity() : fedUntil);
 }
@@ -244,6 +249,8 @@ void InterruptsPanel::applySnapshot(const InterruptsSnapshotPtr& snapshot)
         return;
     const bool hard = m_kind == InterruptsModel::Kind::Hardware;
     const Error error = hard ? snapshot->interruptsError : snapshot->softirqsError;
+    if (snapshot->timelineRestarted)
+        m_history.clear(); // the rates so far are not this moment's past
     if (error == Error::None)
         m_history.append(hard ? snapshot->irqRates : snapshot->softirqRates);
     m_latest = snapshot;

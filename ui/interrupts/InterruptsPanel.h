@@ -68,8 +68,13 @@ private:
     void updateHeatmap();
     // Pushes the history of `series` (one per name, nullopt: none yet) into `chart`: all of it
     // when the names change, else only the samples after `fedUntil`.
-    void feed(TimeChart& chart, double& fedUntil, const QStringList& names,
-        const QList<QColor>& colours, const std::vector<std::optional<RateSeries>>& series);
+    struct Fed
+    {
+        double until = 0; // the newest sample time the chart has
+        std::uint64_t generation = 0; // of m_history
+    };
+    void feed(TimeChart& chart, Fed& fed, const QStringList& names, const QList<QColor>& colours,
+        const std::vector<std::optional<RateSeries>>& series);
 
     InterruptsModel::Kind m_kind;
     InterruptsModel* m_model;
@@ -87,8 +92,8 @@ private:
     RateHistory m_history;
     SeriesPalette m_rateColours; // a colour per charted row, kept while it stays charted
     SeriesPalette m_cpuColours;
-    double m_rateFed = 0;
-    double m_cpuFed = 0;
+    Fed m_rateFed;
+    Fed m_cpuFed;
     InterruptsSnapshotPtr m_latest;
     bool m_dirty = false;
     int m_redraws = 0;

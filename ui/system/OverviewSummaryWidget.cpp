@@ -25,6 +25,9 @@ template <typename T> QString problem(const Sourced<T>& s)
 {
     if (s.ok())
         return {};
+    if (!s.notAvailable.empty())
+        return OverviewSummaryWidget::tr("Not available from %1: %2.")
+            .arg(QString::fromStdString(s.path), QString::fromStdString(s.notAvailable));
     return OverviewSummaryWidget::tr("Cannot read %1: %2")
         .arg(QString::fromStdString(s.path),
             QString::fromUtf8(
@@ -402,9 +405,11 @@ QString OverviewSummaryWidget::sectionError(const QString& section) const
     return l && !l->isHidden() ? l->text() : QString();
 }
 
-void OverviewSummaryWidget::setSectionError(const QString& section, const QStringList& problems)
+void OverviewSummaryWidget::setSectionError(
+    const QString& section, const QStringList& problems, TextTone tone)
 {
     QLabel* l = m_errors.value(section);
+    setTextTone(l, tone);
     QStringList real;
     for (const QString& p : problems) {
         if (!p.isEmpty())
@@ -582,7 +587,9 @@ void OverviewSummaryWidget::applyKernel(const SystemOverview& o)
         problems << (o.uname.error == Error::None
                 ? tr("uname(2) not shown: --proc-root is not the running system's /proc")
                 : problem(o.uname));
-    setSectionError(QStringLiteral("kernel"), problems);
+    // Only "not available" (a PCP source has no /proc/version): a note, not an error.
+    const bool onlyNote = !o.version.notAvailable.empty() && o.uname.ok();
+    setSectionError(QStringLiteral("kernel"), problems, onlyNote ? TextTone::Dim : TextTone::Error);
     if (o.version.value) {
         const QString banner = fmt::displayBytes(o.version.value->text);
         setText(QStringLiteral("kernel.proc_version"), bannerLines(banner));

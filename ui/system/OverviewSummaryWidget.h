@@ -7,6 +7,7 @@
 // file and why; the others keep working.
 
 #include "core/system/SystemOverview.h"
+#include "ui/common/Banner.h"
 
 #include <QHash>
 #include <QWidget>
@@ -45,7 +46,8 @@ private:
     QGroupBox* section(const QString& name, const QString& title, QGridLayout*& grid);
     void setText(const QString& name, const QString& text);
     static QString copyText(const QLabel* label);
-    void setSectionError(const QString& section, const QStringList& problems);
+    void setSectionError(
+        const QString& section, const QStringList& problems, TextTone tone = TextTone::Error);
     void applyMemory(const SystemOverview& o);
     void applySystem(const SystemOverview& o);
     void applyCpu(const SystemOverview& o);

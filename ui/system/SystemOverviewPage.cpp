@@ -298,17 +298,28 @@ void SystemOverviewPage::setIntervalMs(int ms)
         c->setCapacity(m_capacity);
 }
 
+template <typename T>
 void SystemOverviewPage::applySourceError(
-    const QString& tab, bool ok, const std::string& path, Error error, const QString& hint)
+    const QString& tab, const Sourced<T>& source, const QString& hint)
 {
     QLabel* l = m_tabErrors.value(tab);
-    if (ok) {
+    if (source.ok()) {
         l->hide();
         return;
     }
-    const std::string_view why = errorText(error);
+    if (!source.notAvailable.empty()) {
+        // Not an error: the source (a PCP host or recording) has no such figure.
+        setTextTone(l, TextTone::Dim);
+        l->setText(tr("Not available from %1: %2.")
+                       .arg(QString::fromStdString(source.path),
+                           QString::fromStdString(source.notAvailable)));
+        l->show();
+        return;
+    }
+    setTextTone(l, TextTone::Error);
+    const std::string_view why = errorText(source.error);
     QString text = tr("Cannot read %1: %2.")
-                       .arg(QString::fromStdString(path),
+                       .arg(QString::fromStdString(source.path),
                            QString::fromUtf8(why.data(), static_cast<qsizetype>(why.size())));
     if (!hint.isEmpty())
         text += QLatin1Char(' ') + hint;
@@ -331,25 +342,13 @@ void SystemOverviewPage::applyOverview(SystemOverviewPtr overview)
         m_modulesModel->apply(Modules {});
     m_sourceError->setText(QString::fromStdString(o.sourceError));
     m_sourceError->setVisible(!o.sourceError.empty());
-    if (!o.remoteHost.empty()) {
-        // A PCP host: these tables are not fetched in this version (not an error of the host).
-        const QString why = tr("Not available from the PCP host %1 in this version: Procglass "
-                               "fetches its processes, CPU, memory, load and interrupts only.")
-                                .arg(QString::fromStdString(o.remoteHost));
-        for (const QString& tab :
-            { QStringLiteral("disks"), QStringLiteral("network"), QStringLiteral("modules") }) {
-            m_tabErrors.value(tab)->setText(why);
-            m_tabErrors.value(tab)->show();
-        }
-    } else {
-        applySourceError(QStringLiteral("disks"), o.disks.ok(), o.disks.path, o.disks.error);
-        applySourceError(QStringLiteral("network"), o.net.ok(), o.net.path, o.net.error);
-        applySourceError(QStringLiteral("modules"), o.modules.ok(), o.modules.path, o.modules.error,
-            o.modules.error == Error::FileMissing
-                ? tr("The kernel was built without loadable module support (CONFIG_MODULES=n), "
-                     "so no modules are listed.")
-                : QString());
-    }
+    applySourceError(QStringLiteral("disks"), o.disks, {});
+    applySourceError(QStringLiteral("network"), o.net, {});
+    applySourceError(QStringLiteral("modules"), o.modules,
+        o.modules.error == Error::FileMissing && o.remoteHost.empty()
+            ? tr("The kernel was built without loadable module support (CONFIG_MODULES=n), "
+                 "so no modules are listed.")
+            : QString());
     for (const QString& tab :
         { QStringLiteral("disks"), QStringLiteral("network"), QStringLiteral("modules") })
         updateCount(tab);
@@ -363,6 +362,14 @@ QString SystemOverviewPage::sourceErrorText() const
 
 void SystemOverviewPage::applyCharts(const SystemOverview& o)
 {
+    if (o.timelineRestarted) {
+        // A replay jumped: what the charts hold is not this moment's past.
+        for (CpuStackChart* c : std::as_const(m_cpuCharts))
+            c->clear();
+        for (RateChart* c : std::as_const(m_rateCharts))
+            c->clear();
+        m_memoryChart->clear();
+    }
     const double t = o.now.timeSeconds;
     m_cpuCharts.value(-1)->append(t, CpuStackChart::values(o.now.cpu));
     for (const CpuShare& share : o.cpuShares) {

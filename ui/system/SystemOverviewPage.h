@@ -81,8 +81,10 @@ private:
     void updateCount(const QString& tab);
     void applyCharts(const SystemOverview& o);
     void pushMemory(const SystemOverview& o);
-    void applySourceError(const QString& tab, bool ok, const std::string& path, Error error,
-        const QString& hint = {});
+    // The tab's line under its table: hidden when `source` was read, else why not (an error, or
+    // "not available" from a source that has no such figure).
+    template <typename T>
+    void applySourceError(const QString& tab, const Sourced<T>& source, const QString& hint);
 
     QTabWidget* m_tabs;
     OverviewSummaryWidget* m_summary;

@@ -178,6 +178,8 @@ std::string LibPcpSession::lookUp(const std::string& name, Metric* out)
     const char* names[] = { name.c_str() };
     pmID pmid = PM_ID_NULL;
     int status = pmLookupName(1, names, &pmid);
+    if (status == PM_ERR_NAME || (status >= 0 && pmid == PM_ID_NULL))
+        m_absent.insert(name);
     if (status < 0 || pmid == PM_ID_NULL)
         return "metric " + name + " is not available from " + m_spec + ": "
             + pcpError(status < 0 ? status : PM_ERR_NAME);
@@ -227,19 +229,25 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& allReq
         return outcome;
     }
     // An archive holds what its recorder chose (procglass record from /proc has no proc.io.*, a
-    // pmlogger configuration may leave anything out): a metric it lacks is left out of the fetch,
-    // as if the host had not sent it, instead of failing the whole table.
-    std::vector<PcpMetricRequest> kept;
-    const std::vector<PcpMetricRequest>* asked = &allRequests;
-    if (m_archive) {
-        for (const PcpMetricRequest& r : allRequests) {
-            Metric unused;
-            if (lookUp(r.name, &unused).empty())
-                kept.push_back(r);
+    // pmlogger configuration may leave anything out), and an older pmdalinux lacks newer metrics
+    // (disk.dev.inflight): a metric the source lacks is left out of the fetch, as if the host had
+    // not sent it, instead of failing the whole table (each table says what it is missing).
+    // Looked up once: a missing name is remembered, not asked of pmcd again every fetch; any other
+    // failure (a lost connection) fails the fetch.
+    std::vector<PcpMetricRequest> requests;
+    requests.reserve(allRequests.size());
+    for (const PcpMetricRequest& r : allRequests) {
+        if (m_absent.count(r.name))
+            continue;
+        Metric unused;
+        const std::string error = lookUp(r.name, &unused);
+        if (error.empty())
+            requests.push_back(r);
+        else if (!m_absent.count(r.name)) {
+            outcome.error = error;
+            return outcome;
         }
-        asked = &kept;
     }
-    const std::vector<PcpMetricRequest>& requests = *asked;
     std::vector<Metric> metrics(requests.size());
     std::vector<pmID> pmids(requests.size());
     for (std::size_t i = 0; i < requests.size(); ++i) {

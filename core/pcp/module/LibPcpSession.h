@@ -49,6 +49,7 @@ private:
     double m_startSec = 0;
     double m_endSec = 0;
     std::map<std::string, Metric> m_metrics;
+    std::set<std::string> m_absent; // names the host or archive does not have (PM_ERR_NAME)
     struct LabelCache
     {
         std::map<int, std::string> values; // instance -> label value
