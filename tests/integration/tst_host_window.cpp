@@ -21,6 +21,7 @@
 #include "ui/processes/ProcessActionsController.h"
 #include "ui/processes/ProcessTableModel.h"
 #include "ui/processes/ProcessTablePage.h"
+#include "ui/processes/SystemSummaryBar.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/system/SystemOverviewPage.h"
 
@@ -122,6 +123,30 @@ private slots:
         QCOMPARE(QString::fromStdString(model->snapshot()->procRoot), m_pmcd.hostSpec());
         QVERIFY(model->snapshot()->listError.empty());
 
+        // Tooltips name the PCP metrics and the host, not this machine's /proc files.
+        for (int c = 0; c < ProcessTableModel::ColumnCount; ++c) {
+            const QString tip = model->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
+            QVERIFY2(!tip.contains(QStringLiteral("/proc/")), qPrintable(tip));
+        }
+        QVERIFY(model->headerData(ProcessTableModel::Res, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("proc.memory.rss")));
+        const QString resCell = model->index(model->rowOfPid(alpha.pid), ProcessTableModel::Res)
+                                    .data(Qt::ToolTipRole)
+                                    .toString();
+        QVERIFY2(resCell.contains(QStringLiteral("proc.memory.rss"))
+                && !resCell.contains(QStringLiteral("/proc/")),
+            qPrintable(resCell));
+        auto* strip = pages.processes->findChild<SystemSummaryBar*>();
+        QVERIFY(strip);
+        bool namesCpuMetric = false;
+        for (const QLabel* l : strip->findChildren<QLabel*>()) {
+            QVERIFY2(!l->toolTip().contains(QStringLiteral("/proc/")), qPrintable(l->toolTip()));
+            namesCpuMetric |= l->toolTip().contains(QStringLiteral("kernel.all.cpu"))
+                && l->toolTip().contains(m_pmcd.hostSpec());
+        }
+        QVERIFY(namesCpuMetric);
+
         // Every signal and renice disabled, with the reason.
         ProcessActionsController* actions = pages.processes->processActions();
         QVERIFY(!actions->actionsAllowed());
@@ -165,6 +190,14 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             pages.system->lastOverview() && pages.system->lastOverview()->memory.ok(), 20000);
         QVERIFY(pages.system->lastOverview()->sourceError.empty());
+        // vmstat and network from the host too (lo is everywhere); no modules in PCP: said so.
+        QTRY_VERIFY_WITH_TIMEOUT(pages.system->lastOverview()->net.ok(), 20000);
+        const SystemOverviewPtr overview = pages.system->lastOverview();
+        QVERIFY(overview->vmstat.ok());
+        QVERIFY(overview->vmstat.value->pageFaults().has_value());
+        QVERIFY(overview->net.value->find("lo"));
+        QVERIFY(!overview->modules.ok());
+        QVERIFY(!overview->modules.notAvailable.empty());
 
         // The Interrupts page: the host's IRQ rows, and rates from its second fetch on.
         window.showPage(QStringLiteral("interrupts"));

@@ -309,6 +309,8 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
             return QVariant(Qt::AlignCenter);
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
+        if (!m_pcpSource.isEmpty())
+            return pcpToolTip(row, column);
         switch (column) {
         case State:
             return QStringLiteral("%1: %2").arg(QLatin1Char(p.state)).arg(stateName(p.state));
@@ -409,6 +411,125 @@ QString ProcessTableModel::ioUnknownWhy(const ProcessInfo& p) const
     return tr("Not measured yet: a rate needs two readings of /proc/%1/io").arg(p.key.pid);
 }
 
+void ProcessTableModel::setPcpSource(const QString& source)
+{
+    if (source == m_pcpSource)
+        return;
+    m_pcpSource = source;
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+QVariant ProcessTableModel::pcpToolTip(const Row& row, int column) const
+{
+    const ProcessInfo& p = *row.info;
+    switch (column) {
+    case State:
+        return QStringLiteral("%1: %2").arg(QLatin1Char(p.state)).arg(stateName(p.state));
+    case Cpu:
+        if (std::isnan(p.cpuPercent))
+            return tr("Not measured yet: CPU % needs two samples of proc.psinfo.utime and stime "
+                      "from %1")
+                .arg(m_pcpSource);
+        return tr("%1 % of one CPU between the last two samples (proc.psinfo.utime + stime "
+                  "deltas over the samples' timestamps)")
+            .arg(fmt::percent(p.cpuPercent));
+    case Virt:
+    case Res:
+    case Shr: {
+        const QString metric = column == Virt ? QStringLiteral("proc.memory.size")
+            : column == Res                   ? QStringLiteral("proc.memory.rss")
+                                              : QStringLiteral("proc.memory.share");
+        if (p.memError != Error::None)
+            return tr("Unknown: %1 gave no %2 for pid %3").arg(m_pcpSource, metric).arg(p.key.pid);
+        return tr("%1 KiB (%2)")
+            .arg(column == Virt     ? p.virtKib
+                    : column == Res ? p.resKib
+                                    : p.shrKib)
+            .arg(metric);
+    }
+    case User:
+        if (!p.uidKnown)
+            return tr("Unknown: %1 gave no proc.id.uid for pid %2").arg(m_pcpSource).arg(p.key.pid);
+        return tr("uid %1 (proc.id.uid; the name is proc.id.uid_nm, as that host resolves it)")
+            .arg(p.uid);
+    case Started:
+        if (!p.startTimeUnixMs)
+            return startTimeUnknownWhy(p);
+        return QDateTime::fromMSecsSinceEpoch(*p.startTimeUnixMs).toString(Qt::ISODate);
+    case Command:
+        if (p.kernelThread)
+            return tr("%1\nKernel thread (proc.psinfo.flags has PF_KTHREAD).").arg(row.command);
+        return tr("%1\nproc.psinfo.psargs: the arguments joined by spaces (their boundaries are "
+                  "not kept) and cut at about 4 KB.")
+            .arg(row.command);
+    case IoRead:
+    case IoWrite: {
+        const double rate = column == IoRead ? p.ioReadBytesPerS : p.ioWriteBytesPerS;
+        const QString metric
+            = column == IoRead ? QStringLiteral("read_bytes") : QStringLiteral("write_bytes");
+        if (!std::isnan(rate))
+            return tr("%1 bytes per second between the last two samples (proc.io.%2)")
+                .arg(std::llround(rate))
+                .arg(metric);
+        if (!m_snapshot || !m_snapshot->ioSampled)
+            return tr("Not fetched: proc.io.* is asked of %1 only while an I/O column is shown, "
+                      "and a recording has it only when it was recorded from a pmcd")
+                .arg(m_pcpSource);
+        if (p.ioError == Error::PermissionDenied)
+            return tr("Unknown: %1 refuses proc.io.* for pid %2: another user's I/O counters "
+                      "need pmdaproc to answer as that user or root (pcps:// with a user, or the "
+                      "host's unix socket as root)")
+                .arg(m_pcpSource)
+                .arg(p.key.pid);
+        return tr("Not measured yet: a rate needs two samples of proc.io.%1").arg(metric);
+    }
+    default:
+        return {};
+    }
+}
+
+QString ProcessTableModel::pcpColumnToolTip(int column)
+{
+    switch (column) {
+    case Pid:
+        return tr("Process ID: the instance of every proc.* metric");
+    case User:
+        return tr("Owner: proc.id.uid, named by proc.id.uid_nm on that host");
+    case State:
+        return tr("Scheduler state, proc.psinfo.sname (R running, S sleeping, D disk wait, "
+                  "Z zombie, T stopped, I idle)");
+    case Cpu:
+        return tr("CPU use between the last two samples, from proc.psinfo.utime + stime; 100 % = "
+                  "one CPU fully busy");
+    case Virt:
+        return tr("VIRT: proc.memory.size, the host's VmSize (statm field 1)");
+    case Res:
+        return tr("RES: proc.memory.rss, memory resident in RAM (statm field 2: RssAnon + "
+                  "RssFile + RssShmem)");
+    case Shr:
+        return tr("SHR: proc.memory.share, resident pages backed by a file or shared memory "
+                  "(statm field 3: RssFile + RssShmem)");
+    case Threads:
+        return tr("Number of threads, proc.psinfo.threads");
+    case Nice:
+        return tr("Nice value (-20 highest priority … 19 lowest), proc.psinfo.nice");
+    case Priority:
+        return tr("Kernel priority, proc.psinfo.priority");
+    case Started:
+        return tr("Start time: kernel.all.boottime + proc.psinfo.start_time");
+    case CpuTime:
+        return tr("Total CPU time used, proc.psinfo.utime + stime");
+    case Command:
+        return tr("Command line, proc.psinfo.psargs (arguments joined by spaces, cut at about "
+                  "4 KB); [name] for kernel threads");
+    case IoRead:
+        return tr("Disk read rate: proc.io.read_bytes per second");
+    case IoWrite:
+        return tr("Disk write rate: proc.io.write_bytes per second");
+    }
+    return {};
+}
+
 QString ProcessTableModel::columnToolTip(int column)
 {
     switch (column) {
@@ -460,7 +581,7 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::ToolTipRole)
-        return columnToolTip(section);
+        return m_pcpSource.isEmpty() ? columnToolTip(section) : pcpColumnToolTip(section);
     if (role == Qt::TextAlignmentRole)
         return QVariant(section == Command || section == User ? Qt::AlignLeft | Qt::AlignVCenter
                                                               : Qt::AlignRight | Qt::AlignVCenter);

@@ -73,6 +73,12 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString columnToolTip(int column);
+    // The same for processes from Performance Co-Pilot: what each column is made of there.
+    static QString pcpColumnToolTip(int column);
+    // The rows come from a Performance Co-Pilot host or recording (`source`, as the window names
+    // it): tooltips name the PCP metrics and that source instead of /proc files. Empty: /proc.
+    void setPcpSource(const QString& source);
+    const QString& pcpSource() const { return m_pcpSource; }
     // The one comparison of two samples of a process, for the table and the tree: bit c set when
     // column c shows something else.
     static unsigned changedColumns(const ProcessInfo& before, const ProcessInfo& after);
@@ -84,9 +90,11 @@ private:
     static void fillStrings(Row& row);
     QString startTimeUnknownWhy(const ProcessInfo& p) const;
     QString ioUnknownWhy(const ProcessInfo& p) const;
+    QVariant pcpToolTip(const Row& row, int column) const;
 
     std::vector<Row> m_rows;
     ProcessSnapshotPtr m_snapshot;
+    QString m_pcpSource;
 };
 
 } // namespace pg

@@ -53,6 +53,9 @@ ProcessTablePage* ProcessTablePage::forRemoteHost(
         recording ? recordingCheck(host.toStdString()) : remoteHostCheck(host.toStdString()),
         parent);
     page->m_remoteHost = host;
+    const QString pcpSource = recording ? host : tr("pmcd at %1").arg(host);
+    page->m_model->setPcpSource(pcpSource);
+    page->m_summary->setPcpSource(pcpSource);
     page->m_details->setUnavailable(
         tr("Not available for %1: the details (command line, environment, open files, threads, "
            "limits, cgroup) read /proc/PID on the process's own machine, and Performance "

@@ -64,6 +64,28 @@ SystemSummaryBar::SystemSummaryBar(QWidget* parent)
     layout->addStretch(1);
 }
 
+void SystemSummaryBar::setPcpSource(const QString& source)
+{
+    m_pcpSource = source;
+    if (source.isEmpty())
+        return;
+    m_cpu->setToolTip(tr("Share of all CPU time spent outside idle and iowait between the last two "
+                         "samples (kernel.all.cpu.* of %1)")
+                          .arg(source));
+    m_mem->setToolTip(
+        tr("Used = MemTotal − MemFree − Buffers − (Cached + SReclaimable), as free(1) "
+           "computes it (mem.physmem and mem.util.* of %1)")
+            .arg(source));
+    m_swap->setToolTip(tr("mem.util.swapTotal − mem.util.swapFree of %1").arg(source));
+    m_load->setToolTip(
+        tr("Load averages over 1, 5 and 15 minutes (kernel.all.load of %1)").arg(source));
+    m_tasks->setToolTip(
+        tr("Processes of %1 (the instances of proc.psinfo.*), and the threads they have "
+           "(proc.psinfo.threads)")
+            .arg(source));
+    m_uptime->setToolTip(tr("Time since boot (kernel.all.uptime of %1)").arg(source));
+}
+
 void SystemSummaryBar::applySnapshot(const ProcessSnapshot& s)
 {
     const SystemSummary& sys = s.system;
@@ -87,7 +109,9 @@ void SystemSummaryBar::applySnapshot(const ProcessSnapshot& s)
         else
             m_swap->setText(item(tr("Swap"), tr("unknown")));
     } else {
-        m_mem->setText(item(tr("Mem"), tr("unknown: /proc/meminfo unreadable")));
+        m_mem->setText(item(tr("Mem"),
+            m_pcpSource.isEmpty() ? tr("unknown: /proc/meminfo unreadable")
+                                  : tr("unknown: no mem.util.* from %1").arg(m_pcpSource)));
         m_swap->clear();
     }
     if (sys.loadAvg)

@@ -18,6 +18,9 @@ class SystemSummaryBar final : public QWidget
 public:
     explicit SystemSummaryBar(QWidget* parent = nullptr);
     void applySnapshot(const ProcessSnapshot& snapshot);
+    // The figures come from a Performance Co-Pilot host or recording (`source`, as the window
+    // names it): the tooltips name its metrics instead of /proc files. Empty: /proc.
+    void setPcpSource(const QString& source);
 
 protected:
     void changeEvent(QEvent* event) override; // a new font or style: the labels' sizes follow
@@ -31,6 +34,7 @@ private:
     QLabel* m_load;
     QLabel* m_tasks;
     QLabel* m_uptime;
+    QString m_pcpSource;
 };
 
 } // namespace pg
