@@ -58,15 +58,17 @@ template <typename T> Sourced<T> notInPcp(const std::string& path, std::string w
     return s;
 }
 
-// One row per instance name of the metrics `counters` (per-instance counters of one indom), in the
-// order the host first lists them; a counter a row lacks stays 0 only when the host gave none of
-// it for that instance (the row is then still listed: the others are real). Null when the host
-// gave none of the metrics at all.
-template <typename Row, std::size_t N>
-std::optional<std::vector<Row>> perInstanceRows(const PcpFetch& f,
-    const std::pair<std::uint64_t Row::*, const char*> (&counters)[N], bool* anyValue)
+// A table of one row per instance name of the metrics `counters` (per-instance counters of one
+// indom), in the order the host first lists them; a counter the host gave none of for an instance
+// stays 0 there (the row is still listed: its other counters are real). Missing (`path` says what)
+// when the host gave none of the metrics at all.
+template <typename Table, typename Row, std::size_t N>
+Sourced<Table> perInstanceTable(const PcpFetch& f, const std::string& path,
+    const std::pair<std::uint64_t Row::*, const char*> (&counters)[N],
+    std::vector<Row> Table::*rowsOf)
 {
-    std::vector<Row> rows;
+    Table table;
+    std::vector<Row>& rows = table.*rowsOf;
     bool found = false;
     for (const auto& [member, metric] : counters) {
         const PcpMetricValues* m = f.find(metric);
@@ -85,12 +87,11 @@ std::optional<std::vector<Row>> perInstanceRows(const PcpFetch& f,
                 it->name = v.instanceName;
             }
             (*it).*member = *n;
-            *anyValue = true;
         }
     }
     if (!found)
-        return std::nullopt;
-    return rows;
+        return missing<Table>(path);
+    return { std::move(table), Error::None, path };
 }
 
 } // namespace
@@ -230,22 +231,9 @@ PcpSystemTable systemFromPcp(const PcpFetch& f, const std::string& host)
     else
         o.vmstat = { vm, Error::None, source + ": mem.vmstat.*" };
 
-    bool anyDisk = false;
-    if (auto rows = perInstanceRows(f, kPcpDiskCounters, &anyDisk)) {
-        DiskStats disks;
-        disks.devices = std::move(*rows);
-        o.disks = { disks, Error::None, source + ": disk.dev.*" };
-    } else {
-        o.disks = missing<DiskStats>(source + ": disk.dev.*");
-    }
-    bool anyNet = false;
-    if (auto rows = perInstanceRows(f, kPcpNetCounters, &anyNet)) {
-        NetDev net;
-        net.interfaces = std::move(*rows);
-        o.net = { net, Error::None, source + ": network.interface.*" };
-    } else {
-        o.net = missing<NetDev>(source + ": network.interface.*");
-    }
+    o.disks = perInstanceTable(f, source + ": disk.dev.*", kPcpDiskCounters, &DiskStats::devices);
+    o.net = perInstanceTable(
+        f, source + ": network.interface.*", kPcpNetCounters, &NetDev::interfaces);
     o.modules = notInPcp<Modules>(
         source, "Performance Co-Pilot has no metric for /proc/modules (the loaded kernel modules)");
     o.version = notInPcp<KernelVersion>(source,
