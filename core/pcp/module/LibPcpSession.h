@@ -49,6 +49,7 @@ private:
     double m_startSec = 0;
     double m_endSec = 0;
     std::map<std::string, Metric> m_metrics;
+    std::map<std::string, std::string> m_missing; // names this host lacks, with the error
     struct LabelCache
     {
         std::map<int, std::string> values; // instance -> label value
