@@ -10,6 +10,7 @@
 #include "core/sampler/MemoryMapSampler.h"
 #include "core/sampler/MemoryUsageSampler.h"
 #include "core/sampler/PcpArchiveFeed.h"
+#include "core/sampler/PcpDetailsSampler.h"
 #include "core/sampler/PcpHostFeed.h"
 #include "core/sampler/PcpInterruptsSource.h"
 #include "core/sampler/PcpProcessSource.h"
@@ -71,11 +72,19 @@ struct PageContext
 
 Page* remoteProcessesPage(PageContext& c)
 {
-    if (c.host)
+    PcpDetailsSampler* details = nullptr;
+    if (c.host) {
         c.processSampler
             = c.sampler<ProcessSampler>(std::make_unique<PcpProcessSource>(c.host), false, nullptr);
+        // The selected process's details from the same host (that pid only), after every
+        // process sample while the panel is shown.
+        details
+            = c.sampler<PcpDetailsSampler>(c.host, PcpDetailsSampler::Kind::Details, c.replay());
+        if (details)
+            details->follow(c.processSampler);
+    }
     c.pages.processes
-        = ProcessTablePage::forRemoteHost(c.processSampler, c.remoteName(), c.replay());
+        = ProcessTablePage::forRemoteHost(c.processSampler, c.remoteName(), c.replay(), details);
     return c.pages.processes;
 }
 
@@ -97,13 +106,20 @@ Page* processesPage(PageContext& c)
 Page* memoryPage(PageContext& c)
 {
     if (c.remote()) {
-        // No sampler: a remote pid must never reach this machine's /proc/PID/smaps.
+        // No /proc sampler: a remote pid must never reach this machine's /proc/PID/smaps. The
+        // chosen process's totals come from PCP (that pid only, while the page is shown).
         c.pages.memory = new MemoryMapPage(nullptr);
-        c.pages.memory->setUnavailable(QObject::tr(
-            "Memory map: not available for %1 (%2). The map of one process, mapping by mapping, "
-            "is read from /proc/PID/smaps on its own machine; Performance Co-Pilot gives only "
-            "each process's totals (proc.smaps.*).")
-                                           .arg(c.remoteKind(), c.remoteName()));
+        const QString why = QObject::tr(
+            "Totals only: the map mapping by mapping is not available for %1 (%2). It is read "
+            "from /proc/PID/smaps on the process's own machine; Performance Co-Pilot gives each "
+            "process's totals (proc.smaps.*, its smaps_rollup), shown here.")
+                                .arg(c.remoteKind(), c.remoteName());
+        if (c.host)
+            c.pages.memory->setTotalsOnly(c.sampler<PcpDetailsSampler>(c.host,
+                                              PcpDetailsSampler::Kind::MapTotals, c.replay()),
+                why);
+        else
+            c.pages.memory->setUnavailable(why);
         return c.pages.memory;
     }
     c.pages.memory = new MemoryMapPage(c.sampler<MemoryMapSampler>(c.options.procRoot));
@@ -250,7 +266,7 @@ AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThr
     // --pid: that process selected in the table and its map shown (MainWindow shows the page).
     if (options.initialPid > 0) {
         pages.processes->selectPidWhenSeen(options.initialPid);
-        if (!context.remote())
+        if (!context.remote() || pages.memory->isTotalsOnly())
             pages.memory->openProcess(ProcessKey { options.initialPid, 0 });
     }
     return pages;

@@ -60,6 +60,14 @@ struct PcpMetricRequest
     // Non-empty: each instance's label of this name (pmGetInstancesLabels), fetched once per
     // session and again only when an instance appears that has none yet.
     std::string instanceLabel = {};
+    // Non-empty: only these instances (pids for proc.*): the module sets an instance profile on
+    // the metric's indom for this one pmFetch (pmdaproc then reads these processes only) and puts
+    // the profile back to every instance after it, so a later whole-table fetch gets every pid.
+    // Requests of one indom with different lists share the union and each keeps its own list.
+    std::vector<int> instances = {};
+    // True: a metric the host does not have (an older pmdaproc, an archive) is left out of the
+    // fetch instead of failing it; the mapping says which metric the host lacks.
+    bool optional = false;
 };
 
 // A value as a number: nullopt for strings and monostate.

@@ -21,12 +21,20 @@ const std::vector<PcpMetricRequest>& pcpRecordedMetrics()
                     return;
             }
             const PcpMetricDesc* desc = findPcpMetric(r.name);
-            all.push_back({ r.name, desc && !desc->indom.null() && desc->indom != kProcInDom });
+            PcpMetricRequest kept { r.name,
+                desc && !desc->indom.null() && desc->indom != kProcInDom };
+            kept.optional = r.optional; // record --host from a pmcd without it: left out
+            all.push_back(std::move(kept));
         };
-        for (const auto* list : { &pcpProcessMetrics(), &pcpInterruptsMetrics(),
-                 &pcpSoftirqsMetrics(), &pcpSystemMetrics() })
+        for (const auto* list :
+            { &pcpProcessMetrics(), &pcpInterruptsMetrics(), &pcpSystemMetrics() })
             for (const PcpMetricRequest& r : *list)
                 add(r);
+        // Softirqs too, where the host has them (an older pmdalinux does not).
+        for (PcpMetricRequest r : pcpSoftirqsMetrics()) {
+            r.optional = true;
+            add(r);
+        }
         add({ "hinv.ncpu", false });
         return all;
     }();

@@ -24,14 +24,14 @@ class PcpSession
 public:
     virtual ~PcpSession() = default;
     // One pmFetch of `metrics` (names looked up once per session). A metric the host does not
-    // have is left out of the fetch (the table finds it missing and says so); none of them, a lost
-    // connection: error. A metric the host refuses (PM_ERR_PERMISSION) is no error here: its
-    // PcpMetricValues says so, and the table decides.
+    // have (unless the request is optional), a lost connection: error. A metric the host refuses
+    // (PM_ERR_PERMISSION) is no error here: its PcpMetricValues says so, and the table decides.
     virtual PcpFetchOutcome fetch(const std::vector<PcpMetricRequest>& metrics) = 0;
 };
 
 // The module's entry points (each checks `abi`: a module from another build says no instead of
-// crashing; 2 added the archive and the recorder, 3 instance labels in a fetch):
+// crashing; 2 added the archive and the recorder, 3 instance labels in a fetch, 4 instance lists
+// (an instance profile) and optional metrics in a request):
 //   extern "C" PcpSession* procglass_pcp_open(int abi, const char* spec, std::string* error)
 //   extern "C" PcpArchiveSession* procglass_pcp_open_archive(int abi, const char* path,
 //                                                            std::string* error)
@@ -41,7 +41,7 @@ public:
 inline constexpr const char* kPcpModuleEntry = "procglass_pcp_open";
 inline constexpr const char* kPcpModuleArchiveEntry = "procglass_pcp_open_archive";
 inline constexpr const char* kPcpModuleRecordEntry = "procglass_pcp_record";
-inline constexpr int kPcpModuleAbi = 3;
+inline constexpr int kPcpModuleAbi = 4;
 using PcpOpenFunction = PcpSession* (*)(int abi, const char* spec, std::string* error);
 
 } // namespace pg

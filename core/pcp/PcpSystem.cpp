@@ -113,12 +113,19 @@ const std::vector<PcpMetricRequest>& pcpSystemMetrics()
                  "kernel.uname.version", "kernel.uname.machine" })
             m.push_back({ name, false });
         m.push_back({ "kernel.all.load", true });
+        // Optional: an older pmdalinux lacks some (disk.dev.inflight); the page then says which
+        // table it has no figures for, and the rest of the fetch stands.
+        auto optional = [&m](std::string name, bool instanceNames) {
+            PcpMetricRequest r { std::move(name), instanceNames };
+            r.optional = true;
+            m.push_back(std::move(r));
+        };
         for (const char* key : kPcpVmstatKeys)
-            m.push_back({ std::string("mem.vmstat.") + key, false });
+            optional(std::string("mem.vmstat.") + key, false);
         for (const auto& [member, metric] : kPcpDiskCounters)
-            m.push_back({ metric, true });
+            optional(metric, true);
         for (const auto& [member, metric] : kPcpNetCounters)
-            m.push_back({ metric, true });
+            optional(metric, true);
         return m;
     }();
     return metrics;

@@ -26,6 +26,8 @@ enum class PcpStream {
     Processes, // the process table, with the system figures its summary strip needs
     System, // the System page when it does not follow the process sampler's fetch
     Interrupts,
+    Details, // the selected process's details (one pid: an instance profile)
+    MapTotals, // the Memory map page's process: its proc.smaps.* totals
 };
 
 struct PcpFeedFetch

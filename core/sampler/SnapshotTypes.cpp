@@ -13,6 +13,7 @@ void registerSnapshotMetaTypes()
     qRegisterMetaType<ProcessDetailsPtr>("ProcessDetailsPtr");
     qRegisterMetaType<ActionReportPtr>("ActionReportPtr");
     qRegisterMetaType<WhoMapsResultPtr>("WhoMapsResultPtr");
+    qRegisterMetaType<PcpDetailsPtr>("PcpDetailsPtr");
     qRegisterMetaType<ActionRequest>("pg::ActionRequest");
 }
 

@@ -10,6 +10,7 @@
 #include "core/memory/MemoryMapSnapshot.h"
 #include "core/memory/MemoryUsageSnapshot.h"
 #include "core/memory/WhoMapsResult.h"
+#include "core/pcp/PcpDetailsSample.h"
 #include "core/process/ActionRequest.h"
 #include "core/process/DetailsSample.h"
 #include "core/process/ProcessSnapshot.h"
@@ -26,6 +27,7 @@ using MemoryUsageSnapshotPtr = std::shared_ptr<const pg::MemoryUsageSnapshot>;
 using ProcessDetailsPtr = std::shared_ptr<const pg::DetailsSample>;
 using ActionReportPtr = std::shared_ptr<const pg::ActionReport>;
 using WhoMapsResultPtr = std::shared_ptr<const pg::WhoMapsResult>;
+using PcpDetailsPtr = std::shared_ptr<const pg::PcpDetailsSample>;
 
 Q_DECLARE_METATYPE(ProcessSnapshotPtr)
 Q_DECLARE_METATYPE(SystemOverviewPtr)
@@ -35,6 +37,7 @@ Q_DECLARE_METATYPE(MemoryUsageSnapshotPtr)
 Q_DECLARE_METATYPE(ProcessDetailsPtr)
 Q_DECLARE_METATYPE(ActionReportPtr)
 Q_DECLARE_METATYPE(WhoMapsResultPtr)
+Q_DECLARE_METATYPE(PcpDetailsPtr)
 Q_DECLARE_METATYPE(pg::ActionRequest)
 
 namespace pg {

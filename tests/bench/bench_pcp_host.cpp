@@ -11,9 +11,12 @@
 //           decoded and mapped (processTableFromPcp, summaryFromPcp), CPU of this thread and wall
 //   agents  the CPU pmcd and its agents spent answering (from their /proc/PID/stat): on a real
 //           remote host that is the host's cost, not the window's
+//   details the details panel's fetch for one pid (pcpDetailsMetrics: an instance profile, so
+//           pmdaproc reads that process only), wall and pmcd+agents CPU
 //
 // Run: build/tests/bench/bench_pcp_host [--rounds N] [--processes N]   (needs pcp installed)
 
+#include "core/pcp/PcpProcessDetails.h"
 #include "core/pcp/PcpSession.h"
 #include "core/process/ProcessCollector.h"
 #include "core/sampler/LocalProcessSource.h"
@@ -124,7 +127,8 @@ void measure(const char* label, const std::string& spec, int pmcd, int rounds)
     }
     (void)local.sample(); // descriptors opened, first CPU %
     const std::vector<int> agents = pmcdAndAgents(pmcd);
-    std::vector<double> localCpu, pcpCpu, pcpWall, agentCpu;
+    std::vector<double> localCpu, pcpCpu, pcpWall, agentCpu, detailsWall, detailsAgents;
+    const auto details = pg::pcpDetailsMetrics(static_cast<int>(::getpid()));
     std::size_t localRows = 0, pcpRows = 0;
     for (int r = 0; r < rounds; ++r) {
         // A refresh interval apart, as the window samples (pmdaproc caches within a fetch only).
@@ -140,11 +144,20 @@ void measure(const char* label, const std::string& spec, int pmcd, int rounds)
         pcpWall.push_back(wallMs() - w0);
         agentCpu.push_back(cpuMsOfAll(agents) - a0);
         pcpRows = s.processes.size();
+        const double d0 = cpuMsOfAll(agents);
+        const double dw = wallMs();
+        (void)feed->fetch(pg::PcpStream::Details, details);
+        detailsWall.push_back(wallMs() - dw);
+        detailsAgents.push_back(cpuMsOfAll(agents) - d0);
     }
     const double l = median(localCpu), p = median(pcpCpu);
     std::printf("%-26s local /proc %7.2f ms CPU (%zu processes) | PCP window %7.2f ms CPU, "
                 "%7.2f ms wall (%zu processes) = %.2fx local | pmcd+agents %7.2f ms CPU\n",
         label, l, localRows, p, median(pcpWall), pcpRows, l > 0 ? p / l : 0.0, median(agentCpu));
+    std::printf("%-26s details of one pid (instance profile) %7.2f ms wall | pmcd+agents %7.2f ms "
+                "CPU = %.3fx the table's\n",
+        "", median(detailsWall), median(detailsAgents),
+        median(agentCpu) > 0 ? median(detailsAgents) / median(agentCpu) : 0.0);
 }
 
 } // namespace

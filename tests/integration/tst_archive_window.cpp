@@ -5,7 +5,9 @@
 // now). The title and status bar say it is a recording; the time slider starts paused at the first
 // sample (or at --at's moment), a seek shows the moment asked for on the next sample, playing at
 // the highest speed runs to the last sample and stops there by itself; every signal is disabled
-// and the memory pages say they are not available. Skipped with the reason without the module.
+// and memory usage says it is not available; the details panel and the Memory map page show what
+// the recording holds of the selected process and say what it did not record. Skipped with the
+// reason without the module.
 
 #include "Pages.h"
 #include "core/pcp/PcpArchiveSession.h"
@@ -15,6 +17,9 @@
 #include "core/sampler/SnapshotTypes.h"
 #include "tests/support/ChildProcess.h"
 #include "tests/support/CliRun.h"
+#include "ui/details/PcpDetailsView.h"
+#include "ui/details/ProcessDetailsPanel.h"
+#include "ui/memory/MapTotalsView.h"
 #include "ui/memory/MemoryMapPage.h"
 #include "ui/processes/ProcessActionsController.h"
 #include "ui/processes/ProcessTableModel.h"
@@ -176,9 +181,35 @@ private slots:
             QVERIFY2(a->toolTip().contains(QStringLiteral("not sent to a recording")),
                 qPrintable(a->toolTip()));
         }
-        QVERIFY(r.pages.memory->isUnavailable());
-        QVERIFY2(r.pages.memory->placeholderText().contains(QStringLiteral("a recording")),
-            qPrintable(r.pages.memory->placeholderText()));
+
+        // The details of a recorded process: what the recording holds, and for the rest that it
+        // was not recorded (procglass record stores the table's metrics, no proc.io or fd).
+        r.window->showPage(QStringLiteral("processes"));
+        QVERIFY(r.pages.processes->selectPid(m_beta.pid));
+        ProcessDetailsPanel* panel = r.pages.processes->detailsPanel();
+        QVERIFY(panel->isRemote());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            panel->pcpView()->field(QStringLiteral("pid")), QString::number(m_beta.pid), 20000);
+        QVERIFY2(
+            panel->title().contains(QStringLiteral("pgreplay-beta")), qPrintable(panel->title()));
+        QVERIFY2(panel->pcpView()
+                     ->field(QStringLiteral("fds"))
+                     .contains(QStringLiteral("has no proc.fd.count (it was not recorded)")),
+            qPrintable(panel->pcpView()->field(QStringLiteral("fds"))));
+        QVERIFY2(panel->pcpView()->field(QStringLiteral("memory")).contains(QStringLiteral("/")),
+            qPrintable(panel->pcpView()->field(QStringLiteral("memory"))));
+        // Its Memory map page: the totals the recording has, none here, each saying so.
+        QVERIFY(r.pages.memory->isTotalsOnly());
+        r.window->showPage(QStringLiteral("memory"));
+        r.pages.memory->openProcess(ProcessKey { m_beta.pid, 0 });
+        QTRY_VERIFY_WITH_TIMEOUT(r.pages.memory->showingTotals(), 20000);
+        QVERIFY(r.pages.memory->totalsView()->whyText().contains(QStringLiteral("a recording")));
+        const QString none = r.pages.memory->totalsView()->smapsMessage();
+        QVERIFY2(none.contains(QStringLiteral("has no proc.smaps.pss (it was not recorded)")),
+            qPrintable(none));
+        QVERIFY(r.pages.memory->totalsView()
+                    ->value(QStringLiteral("RES"))
+                    .endsWith(QStringLiteral("iB")));
     }
 
     void seekingShowsThatMoment()

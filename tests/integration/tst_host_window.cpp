@@ -2,9 +2,11 @@
 // The window watching a host (--host) against a private pmcd (tests/support/PrivatePmcd.h), built
 // as procglass-gui builds it (assemblePages with a sampler thread), offscreen: the process table
 // shows two children this test names itself (pmdaproc reads them through the pmcd, not this
-// window through /proc), the title and the status bar name the host, the memory pages and the
-// details panel say they are not available and read nothing, every signal action is disabled with
-// "signals are not sent to a remote host", and the System page gets the host's memory. Skipped
+// window through /proc), the title and the status bar name the host, the details panel and the
+// Memory map page show what the host's pmdaproc gives for the selected pid (the other details
+// tabs and the per-mapping list say why PCP cannot give them), memory usage says it is not
+// available, every signal action is disabled with "signals are not sent to a remote host", and
+// the System page gets the host's memory. Skipped
 // with the reason when pcp is not installed.
 
 #include "Pages.h"
@@ -14,8 +16,10 @@
 #include "core/sampler/SnapshotTypes.h"
 #include "tests/support/ChildProcess.h"
 #include "tests/support/PrivatePmcd.h"
+#include "ui/details/PcpDetailsView.h"
 #include "ui/details/ProcessDetailsPanel.h"
 #include "ui/interrupts/InterruptsPage.h"
+#include "ui/memory/MapTotalsView.h"
 #include "ui/memory/MemoryMapPage.h"
 #include "ui/memusage/MemoryUsagePage.h"
 #include "ui/processes/ProcessActionsController.h"
@@ -170,20 +174,47 @@ private slots:
         QCOMPARE(::kill(beta.pid, 0), 0);
         QCOMPARE(pgtest::stateOf(beta.pid), 'S');
 
-        // Selecting a process asks nothing of this machine: the details say why not.
+        // Selecting a process fetches its details from the host (that pid only), never from
+        // this machine's /proc: the Overview is PCP's, the other tabs say why PCP has no list.
+        // (Fetched while the panel is on screen: the window may have opened on another page.)
+        window.showPage(QStringLiteral("processes"));
         QVERIFY(pages.processes->selectPid(alpha.pid));
-        QVERIFY(!pages.processes->detailsPanel()->unavailableReason().isEmpty());
+        ProcessDetailsPanel* panel = pages.processes->detailsPanel();
+        QVERIFY(panel->isRemote());
+        QVERIFY(panel->unavailableReason().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            panel->pcpView()->field(QStringLiteral("pid")), QString::number(alpha.pid), 20000);
+        QVERIFY2(
+            panel->title().contains(QStringLiteral("pghost-alpha")), qPrintable(panel->title()));
+        QCOMPARE(panel->tabMessage(ProcessDetailsPanel::Overview), QString());
+        QVERIFY2(
+            panel->pcpView()->field(QStringLiteral("parent")).contains(QString::number(::getpid())),
+            qPrintable(panel->pcpView()->field(QStringLiteral("parent"))));
+        QVERIFY(!panel->pcpView()->field(QStringLiteral("fds")).startsWith(QLatin1Char('-')));
+        for (auto tab : { ProcessDetailsPanel::CommandLine, ProcessDetailsPanel::Environment,
+                 ProcessDetailsPanel::OpenFiles, ProcessDetailsPanel::Threads,
+                 ProcessDetailsPanel::Limits })
+            QVERIFY2(panel->tabMessage(tab).startsWith(
+                         QStringLiteral("Not available from Performance Co-Pilot")),
+                qPrintable(panel->tabMessage(tab)));
 
-        // The memory pages: not available, nothing read (no sampler for them).
-        QVERIFY(pages.memory->isUnavailable());
-        QSignalSpy mapRequests(pages.memory, &MemoryMapPage::targetRequested);
-        pages.memory->openProcess(ProcessKey { alpha.pid, 0 });
-        QCOMPARE(mapRequests.count(), 0);
-        QVERIFY2(pages.memory->placeholderText().contains(QStringLiteral("not available")),
-            qPrintable(pages.memory->placeholderText()));
+        // The Memory map page: the totals of the chosen process from the host, with the reason
+        // the map mapping by mapping is not there.
+        QVERIFY(!pages.memory->isUnavailable());
+        QVERIFY(pages.memory->isTotalsOnly());
+        window.showPage(QStringLiteral("memory"));
+        pages.memory->openProcess(ProcessKey { beta.pid, 0 });
+        QTRY_VERIFY_WITH_TIMEOUT(pages.memory->showingTotals(), 20000);
+        QVERIFY2(pages.memory->titleLabel()->text().contains(QStringLiteral("pghost-beta")),
+            qPrintable(pages.memory->titleLabel()->text()));
+        QVERIFY(pages.memory->totalsView()->whyText().contains(QStringLiteral("not available")));
+        const QString pss = pages.memory->totalsView()->value(QStringLiteral("Pss"));
+        QVERIFY2(pss.endsWith(QStringLiteral("KiB")) || pss.endsWith(QStringLiteral("MiB")),
+            qPrintable(pss));
         QVERIFY(pages.memoryUsage->isUnavailable());
         QVERIFY(pages.memoryUsage->statusText().contains(QStringLiteral("not available")));
-        QCOMPARE(pages.samplers.size(), 3); // processes, interrupts, system: nothing local
+        // processes, details, map totals, interrupts, system: all from the host, nothing local
+        QCOMPARE(pages.samplers.size(), 5);
 
         // The System page: the host's memory, from the process sampler's fetch.
         window.showPage(QStringLiteral("system"));

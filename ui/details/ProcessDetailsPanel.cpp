@@ -10,6 +10,8 @@
 #include "ui/details/EnvironmentModel.h"
 #include "ui/details/LimitsModel.h"
 #include "ui/details/OpenFilesModel.h"
+#include "ui/details/PcpDetailsView.h"
+#include "ui/details/ProcessStateText.h"
 #include "ui/details/ThreadsModel.h"
 
 #include <QAction>
@@ -42,30 +44,6 @@ namespace {
 QString q(std::string_view s)
 {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-QString stateText(char s)
-{
-    switch (s) {
-    case 'R':
-        return ProcessDetailsPanel::tr("R (running)");
-    case 'S':
-        return ProcessDetailsPanel::tr("S (sleeping, interruptible)");
-    case 'D':
-        return ProcessDetailsPanel::tr("D (uninterruptible sleep, usually I/O)");
-    case 'Z':
-        return ProcessDetailsPanel::tr("Z (zombie: exited, not yet reaped by its parent)");
-    case 'T':
-        return ProcessDetailsPanel::tr("T (stopped by a signal)");
-    case 't':
-        return ProcessDetailsPanel::tr("t (stopped by a debugger)");
-    case 'I':
-        return ProcessDetailsPanel::tr("I (idle kernel thread)");
-    case 'X':
-        return ProcessDetailsPanel::tr("X (dead)");
-    default:
-        return QString(QLatin1Char(s));
-    }
 }
 
 QTreeView* makeTable(QAbstractItemModel* model, QWidget* parent)
@@ -371,12 +349,83 @@ void ProcessDetailsPanel::setUnavailable(const QString& reason)
     m_title->setToolTip(reason);
 }
 
+void ProcessDetailsPanel::setRemote(const QString& source)
+{
+    m_remoteSource = source;
+    if (!m_pcpView) {
+        m_pcpView = new PcpDetailsView(this);
+        connect(m_pcpView, &PcpDetailsView::parentRequested, this,
+            &ProcessDetailsPanel::parentRequested);
+        // The Overview's content is PCP's form from now on.
+        QStackedWidget* overview = m_panes[Overview]->stack;
+        QWidget* local = overview->widget(0);
+        overview->removeWidget(local);
+        local->hide();
+        overview->insertWidget(0, m_pcpView);
+    }
+    clearAll(tr("Select a process to see what %1 gives about it.").arg(source));
+}
+
+void ProcessDetailsPanel::setRemoteTabMessages()
+{
+    const QString from = tr("Not available from Performance Co-Pilot (%1): ").arg(m_remoteSource);
+    setPaneMessage(CommandLine,
+        from
+            + tr("pmdaproc gives the command line as one string (proc.psinfo.psargs, on the "
+                 "Overview tab): the arguments joined by spaces, so their boundaries are lost, "
+                 "and cut at about 4 KB."));
+    setPaneMessage(Environment,
+        from
+            + tr("proc.psinfo.environ joins the variables with spaces, so a value that contains a "
+                 "space cannot be told from the next variable; no list is made of it."));
+    setPaneMessage(OpenFiles,
+        from
+            + tr("pmdaproc counts the descriptors (proc.fd.count, on the Overview tab) but does "
+                 "not list them."));
+    setPaneMessage(Threads,
+        from
+            + tr("pmdaproc lists threads only when a client turns on "
+                 "proc.control.perclient.threads, which puts every thread of the host into the "
+                 "process table; the thread count is on the Overview tab."));
+    setPaneMessage(Limits,
+        from
+            + tr("pmdaproc has no resource limits (/proc/PID/limits); the cgroups are on the "
+                 "Overview tab (proc.psinfo.cgroups). Signals and renice are not sent to a remote "
+                 "host or a recording."));
+}
+
+void ProcessDetailsPanel::applyPcpDetails(PcpDetailsPtr sample)
+{
+    if (!sample || !m_pcpView || !m_key || !(sample->key.pid == m_key->pid))
+        return; // a late answer about a process no longer selected
+    m_lastPcp = sample;
+    const PcpProcessDetails& d = sample->details;
+    const int pid = m_key->pid;
+    if (!d.error.empty()) {
+        clearAll(QString::fromStdString(d.error));
+        return;
+    }
+    if (d.gone || d.reused) {
+        clearAll(tr("Process %1 has exited on %2.").arg(pid).arg(m_remoteSource));
+        return;
+    }
+    m_title->setText(tr("%1 · PID %2 · %3%4")
+                         .arg(d.cmd ? fmt::displayBytes(*d.cmd) : QString())
+                         .arg(pid)
+                         .arg(m_remoteSource)
+                         .arg(d.kernelThread ? tr(" · kernel thread") : QString()));
+    m_pcpView->setDetails(d);
+    setPaneMessage(Overview, {});
+    setRemoteTabMessages();
+}
+
 void ProcessDetailsPanel::showProcess(const std::optional<ProcessKey>& key)
 {
     if (key == m_key)
         return;
     m_key = key;
     m_last.reset();
+    m_lastPcp.reset();
     if (!m_unavailable.isEmpty()) {
         // Nothing is read: the pid is not one of this machine's processes.
         setUnavailable(m_unavailable);
@@ -387,7 +436,8 @@ void ProcessDetailsPanel::showProcess(const std::optional<ProcessKey>& key)
         emit processChanged(0, 0);
         return;
     }
-    clearAll(tr("Reading /proc/%1 …").arg(key->pid));
+    clearAll(m_pcpView ? tr("Fetching process %1 from %2 …").arg(key->pid).arg(m_remoteSource)
+                       : tr("Reading /proc/%1 …").arg(key->pid));
     emit processChanged(key->pid, key->startTimeTicks);
 }
 
@@ -398,6 +448,8 @@ void ProcessDetailsPanel::showExited(const ProcessKey& key)
     QString name;
     if (m_last && m_last->key == key && m_last->details.stat)
         name = fmt::displayBytes(m_last->details.stat->comm);
+    if (m_lastPcp && m_lastPcp->key.pid == key.pid && m_lastPcp->details.cmd)
+        name = fmt::displayBytes(*m_lastPcp->details.cmd);
     showProcess(std::nullopt);
     clearAll(name.isEmpty() ? tr("Process %1 has exited.").arg(key.pid)
                             : tr("Process %1 (%2) has exited.").arg(key.pid).arg(name));
@@ -564,7 +616,7 @@ void ProcessDetailsPanel::fillOverview(const DetailsSample& sample)
         setField(QStringLiteral("user"), unknown,
             d.status ? QString() : why("status", d.status.error()));
     }
-    setField(QStringLiteral("state"), stateText(st.state));
+    setField(QStringLiteral("state"), processStateText(st.state));
     // Unknown start and CPU times are a dash with the reason, never 1970 or a wrapped number
     // (KernelNumbers.h).
     if (const auto startMs = startTimeUnixMs(d.bootTimeUnix, st.startTimeTicks, d.ticksPerSecond)) {

@@ -26,6 +26,7 @@ class CommandLineModel;
 class EnvironmentModel;
 class LimitsModel;
 class OpenFilesModel;
+class PcpDetailsView;
 class ThreadsModel;
 
 class ProcessDetailsPanel final : public QWidget
@@ -39,6 +40,12 @@ public:
     // `reason`, and a selection asks for nothing.
     void setUnavailable(const QString& reason);
     QString unavailableReason() const { return m_unavailable; }
+    // A process of a Performance Co-Pilot host or recording (`source` names it): the Overview
+    // shows what pmdaproc gives for the selected pid (applyPcpDetails), every other tab says why
+    // PCP cannot give its content. A selection asks through processChanged as for a local one.
+    void setRemote(const QString& source);
+    bool isRemote() const { return m_pcpView != nullptr; }
+    PcpDetailsView* pcpView() const { return m_pcpView; }
     ~ProcessDetailsPanel() override;
 
     std::optional<ProcessKey> process() const { return m_key; }
@@ -62,6 +69,7 @@ public:
 public slots:
     void showProcess(const std::optional<pg::ProcessKey>& key);
     void applyDetails(ProcessDetailsPtr details);
+    void applyPcpDetails(PcpDetailsPtr details);
     // The selected process left the table: say so instead of "select a process".
     void showExited(const pg::ProcessKey& key);
 
@@ -82,9 +90,13 @@ private:
     void setField(const QString& id, const QString& text, const QString& toolTip = {});
     void clearAll(const QString& message);
     void fillOverview(const DetailsSample& sample);
+    void setRemoteTabMessages();
 
     std::optional<ProcessKey> m_key;
     ProcessDetailsPtr m_last;
+    PcpDetailsPtr m_lastPcp;
+    PcpDetailsView* m_pcpView = nullptr;
+    QString m_remoteSource;
     QLabel* m_title;
     QString m_unavailable;
     QTabWidget* m_tabs;

@@ -5,12 +5,14 @@
 #include "core/export/MemoryMapCsv.h"
 #include "core/memory/MemoryAccounting.h"
 #include "core/sampler/MemoryMapSampler.h"
+#include "core/sampler/PcpDetailsSampler.h"
 #include "core/sampler/Sampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
 #include "ui/common/LayoutRestore.h"
 #include "ui/common/TableHeader.h"
 #include "ui/memory/MapChangesModel.h"
+#include "ui/memory/MapTotalsView.h"
 #include "ui/memory/MemoryMapModel.h"
 #include "ui/memory/MemoryMapProxy.h"
 #include "ui/memory/PathElideDelegate.h"
@@ -547,11 +549,74 @@ void MemoryMapPage::setUnavailable(const QString& reason)
     showPlaceholder(reason);
 }
 
+void MemoryMapPage::setTotalsOnly(PcpDetailsSampler* source, const QString& why)
+{
+    m_totalsSource = source;
+    if (!m_totals) {
+        m_totals = new MapTotalsView(why, this);
+        m_stack->addWidget(m_totals);
+    }
+    m_summaryBox->setVisible(false);
+    m_controls->setVisible(false);
+    if (source) {
+        connect(this, &MemoryMapPage::targetRequested, source, &PcpDetailsSampler::setProcess,
+            Qt::QueuedConnection);
+        connect(source, &PcpDetailsSampler::pcpDetailsReady, this, &MemoryMapPage::applyTotals,
+            Qt::QueuedConnection);
+    }
+}
+
+bool MemoryMapPage::showingTotals() const
+{
+    return m_totals && m_stack->currentWidget() == m_totals;
+}
+
+void MemoryMapPage::applyTotals(const PcpDetailsPtr& sample)
+{
+    if (!m_totals || !sample || sample->key.pid != m_key.pid)
+        return; // a late answer about a process no longer chosen
+    const PcpProcessDetails& d = sample->details;
+    if (!d.error.empty()) {
+        showPlaceholder(QString::fromStdString(d.error));
+        return;
+    }
+    if (d.gone || d.reused) {
+        showPlaceholder(tr("Process %1 has exited on %2.")
+                            .arg(m_key.pid)
+                            .arg(QString::fromStdString(d.source)));
+        return;
+    }
+    if (d.startMs)
+        m_key.startTimeTicks = *d.startMs; // a reused pid is another process from now on
+    const QString comm = d.cmd ? fmt::displayBytes(*d.cmd) : QString();
+    m_title->setText(
+        comm.isEmpty() ? tr("PID %1").arg(m_key.pid) : tr("PID %1 · %2").arg(m_key.pid).arg(comm));
+    const QString cmdline = d.kernelThread ? tr("[kernel thread]")
+        : d.psargs                         ? fmt::displayBytes(*d.psargs)
+                                           : QString();
+    m_cmdline->setText(cmdline);
+    m_cmdline->setToolTip(cmdline);
+    m_totals->setDetails(d);
+    m_stack->setCurrentWidget(m_totals);
+}
+
 void MemoryMapPage::openProcess(const ProcessKey& key)
 {
     if (!m_unavailable.isEmpty()) {
         // A remote pid names another process (or none) here: nothing is read, nothing asked.
         showPlaceholder(m_unavailable);
+        return;
+    }
+    if (m_totals) {
+        // Nothing of this machine is read: the source fetches the pid's totals from PCP.
+        if (key.pid != m_key.pid
+            || (key.startTimeTicks != 0 && key.startTimeTicks != m_key.startTimeTicks)) {
+            m_key = key;
+            m_title->setText(tr("PID %1").arg(key.pid));
+            m_cmdline->clear();
+            showPlaceholder(tr("Fetching the smaps totals of process %1 …").arg(key.pid));
+        }
+        emit targetRequested(key.pid, key.startTimeTicks);
         return;
     }
     const bool same = key.pid == m_key.pid
@@ -877,6 +942,8 @@ void MemoryMapPage::applyMaps(const MemoryMapSnapshotPtr& snapshot)
 
 Sampler* MemoryMapPage::pageSource() const
 {
+    if (m_totalsSource)
+        return m_totalsSource;
     return m_source;
 }
 

@@ -33,6 +33,8 @@ class MapChangesModel;
 class MemoryMapModel;
 class MemoryMapProxy;
 class MemoryMapSampler;
+class MapTotalsView;
+class PcpDetailsSampler;
 class WhoMapsDialog;
 
 class MemoryMapPage final : public QWidget, public Page
@@ -62,6 +64,14 @@ public:
     // openProcess() reads and asks for nothing.
     void setUnavailable(const QString& reason);
     bool isUnavailable() const { return !m_unavailable.isEmpty(); }
+    // A process of a Performance Co-Pilot host or recording: no map mapping by mapping (`why`
+    // says so on the page), but the chosen process's smaps totals that `source` fetches for that
+    // pid (proc.smaps.*). The source is the page's (it fetches only while the page is shown).
+    void setTotalsOnly(PcpDetailsSampler* source, const QString& why);
+    bool isTotalsOnly() const { return m_totals != nullptr; }
+    MapTotalsView* totalsView() const { return m_totals; }
+    bool showingTotals() const;
+    void applyTotals(const PcpDetailsPtr& details);
     void applyMaps(const MemoryMapSnapshotPtr& snapshot);
 
     MemoryMapModel* model() const { return m_model; }
@@ -144,6 +154,8 @@ private:
     ProcessKey m_key;
     MemoryMapSnapshotPtr m_last;
     MemoryMapSampler* m_source;
+    PcpDetailsSampler* m_totalsSource = nullptr;
+    MapTotalsView* m_totals = nullptr;
 
     MapChangesModel* m_changesModel;
     QSortFilterProxyModel* m_changesProxy;

@@ -4,6 +4,7 @@
 #include "core/export/ProcessCsv.h"
 #include "core/process/ProcessCollector.h"
 #include "core/sampler/DetailsSampler.h"
+#include "core/sampler/PcpDetailsSampler.h"
 #include "core/sampler/ProcessSampler.h"
 #include "ui/common/Banner.h"
 #include "ui/common/CachedTextDelegate.h"
@@ -44,11 +45,11 @@ ProcessTablePage::ProcessTablePage(
     : ProcessTablePage(source, details, checkProcRoot(procRoot.toStdString()), parent)
 { }
 
-ProcessTablePage* ProcessTablePage::forRemoteHost(
-    ProcessSampler* source, const QString& host, bool recording, QWidget* parent)
+ProcessTablePage* ProcessTablePage::forRemoteHost(ProcessSampler* source, const QString& host,
+    bool recording, PcpDetailsSampler* details, QWidget* parent)
 {
-    // No details sampler: nothing can ask this machine's /proc about a remote pid, and no action
-    // request has anywhere to go (the actions are disabled besides).
+    // No /proc details sampler: nothing can ask this machine's /proc about a remote pid, and no
+    // action request has anywhere to go (the actions are disabled besides).
     auto* page = new ProcessTablePage(source, nullptr,
         recording ? recordingCheck(host.toStdString()) : remoteHostCheck(host.toStdString()),
         parent);
@@ -56,6 +57,20 @@ ProcessTablePage* ProcessTablePage::forRemoteHost(
     const QString pcpSource = recording ? host : tr("pmcd at %1").arg(host);
     page->m_model->setPcpSource(pcpSource);
     page->m_summary->setPcpSource(pcpSource);
+    if (details) {
+        page->m_details->setRemote(host);
+        ProcessDetailsPanel* panel = page->m_details;
+        connect(panel, &ProcessDetailsPanel::processChanged, details,
+            &PcpDetailsSampler::setProcess, Qt::QueuedConnection);
+        connect(panel, &ProcessDetailsPanel::activeChanged, details, &PcpDetailsSampler::setActive,
+            Qt::QueuedConnection);
+        connect(details, &PcpDetailsSampler::pcpDetailsReady, panel,
+            &ProcessDetailsPanel::applyPcpDetails, Qt::QueuedConnection);
+        const bool shown = panel->isVisible();
+        QMetaObject::invokeMethod(
+            details, [details, shown] { details->setActive(shown); }, Qt::QueuedConnection);
+        return page;
+    }
     page->m_details->setUnavailable(
         tr("Not available for %1: the details (command line, environment, open files, threads, "
            "limits, cgroup) read /proc/PID on the process's own machine, and Performance "

@@ -37,6 +37,7 @@ class ProcessDetailsPanel;
 class ProcessActionsController;
 class ProcessSampler;
 class DetailsSampler;
+class PcpDetailsSampler;
 
 class ProcessTablePage final : public QWidget, public Page
 {
@@ -46,10 +47,11 @@ public:
     explicit ProcessTablePage(ProcessSampler* source = nullptr, DetailsSampler* details = nullptr,
         const QString& procRoot = QStringLiteral("/proc"), QWidget* parent = nullptr);
     // The processes of a Performance Co-Pilot host (--host) or recording (--archive; `recording`
-    // true): no details sampler, the details panel and every process action disabled with the
-    // reason.
+    // true): every process action disabled with the reason; the details panel shows what
+    // `details` fetches from PCP for the selected pid (without it: not available, with the
+    // reason). Nothing reads this machine's /proc for a remote pid.
     static ProcessTablePage* forRemoteHost(ProcessSampler* source, const QString& host,
-        bool recording = false, QWidget* parent = nullptr);
+        bool recording = false, PcpDetailsSampler* details = nullptr, QWidget* parent = nullptr);
     ~ProcessTablePage() override;
     // The PCP host whose processes are shown; empty for a /proc root.
     QString remoteHost() const { return m_remoteHost; }

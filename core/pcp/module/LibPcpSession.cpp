@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <string_view>
 
 namespace pg {
@@ -94,6 +95,61 @@ std::string jsonText(std::string_view value)
     return out;
 }
 
+// The instance profile of one restricted fetch (pmAddProfile(3)): the indoms of the requests that
+// name instances get exactly the union of those lists, every other indom stays whole. reset()
+// puts every restricted indom back to all instances, so the next fetch on this context (the whole
+// process table) is not restricted. An indom that one request asks for whole stays whole.
+class InstanceProfile final
+{
+public:
+    template <typename Request, typename Metric>
+    InstanceProfile(const std::vector<Request>& requests, const std::vector<Metric>& metrics)
+    {
+        std::set<unsigned> whole;
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+            const unsigned indom = metrics[i].indom;
+            if (indom == PM_INDOM_NULL)
+                continue;
+            if (requests[i].instances.empty()) {
+                whole.insert(indom);
+                continue;
+            }
+            std::vector<int>& list = m_lists[indom];
+            list.insert(list.end(), requests[i].instances.begin(), requests[i].instances.end());
+        }
+        for (unsigned indom : whole)
+            m_lists.erase(indom);
+        for (auto& [indom, list] : m_lists) {
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+            pmDelProfile(indom, 0, nullptr); // none of this indom ...
+            pmAddProfile(indom, static_cast<int>(list.size()), list.data()); // ... but these
+        }
+        m_applied = m_lists;
+    }
+    InstanceProfile(const InstanceProfile&) = delete;
+    InstanceProfile& operator=(const InstanceProfile&) = delete;
+    ~InstanceProfile() { reset(); }
+
+    // The instances the profile of `indom` lets through, or null when it is whole.
+    const std::vector<int>* restricted(unsigned indom) const
+    {
+        const auto it = m_lists.find(indom);
+        return it == m_lists.end() ? nullptr : &it->second;
+    }
+
+    void reset() const
+    {
+        for (const auto& [indom, list] : m_applied)
+            pmAddProfile(indom, 0, nullptr); // every instance again
+        m_applied.clear();
+    }
+
+private:
+    std::map<unsigned, std::vector<int>> m_lists; // the profile asked for, by indom
+    mutable std::map<unsigned, std::vector<int>> m_applied; // still to be put back
+};
+
 double seconds(const timeval& t)
 {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
@@ -175,14 +231,20 @@ std::string LibPcpSession::lookUp(const std::string& name, Metric* out)
         *out = it->second;
         return {};
     }
+    // A name the host lacks is not asked again every fetch (optional metrics would cost a round
+    // trip each per tick); a pmcd that gains an agent is seen by the next session.
+    if (auto it = m_missing.find(name); it != m_missing.end())
+        return it->second;
     const char* names[] = { name.c_str() };
     pmID pmid = PM_ID_NULL;
     int status = pmLookupName(1, names, &pmid);
-    if (status == PM_ERR_NAME || (status >= 0 && pmid == PM_ID_NULL))
-        m_absent.insert(name);
-    if (status < 0 || pmid == PM_ID_NULL)
-        return "metric " + name + " is not available from " + m_spec + ": "
+    if (status < 0 || pmid == PM_ID_NULL) {
+        std::string error = "metric " + name + " is not available from " + m_spec + ": "
             + pcpError(status < 0 ? status : PM_ERR_NAME);
+        if (status == PM_ERR_NAME || pmid == PM_ID_NULL)
+            m_missing.emplace(name, error);
+        return error;
+    }
     pmDesc desc {};
     status = pmLookupDesc(pmid, &desc);
     if (status < 0)
@@ -229,25 +291,22 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& allReq
         return outcome;
     }
     // An archive holds what its recorder chose (procglass record from /proc has no proc.io.*, a
-    // pmlogger configuration may leave anything out), and an older pmdalinux lacks newer metrics
-    // (disk.dev.inflight): a metric the source lacks is left out of the fetch, as if the host had
-    // not sent it, instead of failing the whole table (each table says what it is missing).
-    // Looked up once: a missing name is remembered, not asked of pmcd again every fetch; any other
-    // failure (a lost connection) fails the fetch.
-    std::vector<PcpMetricRequest> requests;
-    requests.reserve(allRequests.size());
-    for (const PcpMetricRequest& r : allRequests) {
-        if (m_absent.count(r.name))
-            continue;
-        Metric unused;
-        const std::string error = lookUp(r.name, &unused);
-        if (error.empty())
-            requests.push_back(r);
-        else if (!m_absent.count(r.name)) {
-            outcome.error = error;
-            return outcome;
+    // pmlogger configuration may leave anything out): a metric it lacks is left out of the fetch,
+    // as if the host had not sent it, instead of failing the whole table. So is an optional
+    // metric a host lacks.
+    std::vector<PcpMetricRequest> kept;
+    const std::vector<PcpMetricRequest>* asked = &allRequests;
+    const bool anyOptional = std::any_of(allRequests.begin(), allRequests.end(),
+        [](const PcpMetricRequest& r) { return r.optional; });
+    if (m_archive || anyOptional) {
+        for (const PcpMetricRequest& r : allRequests) {
+            Metric unused;
+            if ((!m_archive && !r.optional) || lookUp(r.name, &unused).empty())
+                kept.push_back(r);
         }
+        asked = &kept;
     }
+    const std::vector<PcpMetricRequest>& requests = *asked;
     std::vector<Metric> metrics(requests.size());
     std::vector<pmID> pmids(requests.size());
     for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -267,8 +326,10 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& allReq
             && !namesByIndom.count(metrics[i].indom))
             namesByIndom.emplace(metrics[i].indom, instanceNames(metrics[i].indom));
     }
+    const InstanceProfile profile(requests, metrics);
     pmResult* result = nullptr;
     status = pmFetch(static_cast<int>(pmids.size()), pmids.data(), &result);
+    profile.reset();
     if (status < 0) {
         outcome.error = (m_archive ? "cannot read from " : "cannot fetch from pmcd at ") + m_spec
             + ": " + pcpError(status);
@@ -294,8 +355,19 @@ PcpFetchOutcome LibPcpSession::fetch(const std::vector<PcpMetricRequest>& allReq
                 instances.push_back(set->vlist[k].inst);
             labels = &instanceLabels(metrics[i].indom, requests[i].instanceLabel, instances);
         }
+        // The profile is the union of the lists of one indom: a request whose list is not the
+        // whole union keeps only its own instances. So does every request on an archive, which
+        // need not honour a profile. Otherwise pmcd sent exactly what was asked (the tests rely
+        // on seeing that).
+        const std::vector<int>& wanted = requests[i].instances;
+        const std::vector<int>* profiled = profile.restricted(metrics[i].indom);
+        const bool filter
+            = !wanted.empty() && (m_archive || !profiled || profiled->size() != wanted.size());
         out.values.reserve(static_cast<std::size_t>(set->numval));
         for (int k = 0; k < set->numval; ++k) {
+            if (filter
+                && std::find(wanted.begin(), wanted.end(), set->vlist[k].inst) == wanted.end())
+                continue;
             PcpInstanceValue v;
             v.instance = set->vlist[k].inst;
             v.value = extract(set->vlist[k], set->valfmt, metrics[i].type);

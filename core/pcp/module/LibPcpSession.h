@@ -49,7 +49,7 @@ private:
     double m_startSec = 0;
     double m_endSec = 0;
     std::map<std::string, Metric> m_metrics;
-    std::set<std::string> m_absent; // names the host or archive does not have (PM_ERR_NAME)
+    std::map<std::string, std::string> m_missing; // names this host lacks, with the error
     struct LabelCache
     {
         std::map<int, std::string> values; // instance -> label value
