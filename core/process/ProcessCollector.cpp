@@ -217,8 +217,10 @@ std::shared_ptr<const std::string> ProcessCollector::userName(std::uint32_t uid)
 
 void ProcessCollector::dropEntry(Entry& entry)
 {
-    if (entry.statFd.valid())
+    if (entry.statFd.valid()) {
         --m_keptFds;
+        --m_fullEntries;
+    }
     if (entry.statmFd.valid())
         --m_keptFds;
     if (entry.cmdlineFd.valid())
@@ -289,18 +291,32 @@ void ProcessCollector::readIo(Entry& entry, const char* name)
 
 void ProcessCollector::keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd)
 {
-    const std::size_t needed = 2 + (thirdFd.valid() ? 1 : 0);
-    if (!m_options.keepFilesOpen || m_keptFds + needed > m_fdBudget || !statFd.valid()
-        || !statmFd.valid())
+    if (!m_options.keepFilesOpen)
         return;
-    entry.statFd = std::move(statFd);
-    entry.statmFd = std::move(statmFd);
-    // schedstat when it counts timeslices (then cmdline is opened only when the process ran).
-    if (entry.schedTimeslices > 0)
+    const std::size_t needed = 2 + (thirdFd.valid() ? 1 : 0);
+    const bool all = m_keptFds + needed <= m_fdBudget && statFd.valid() && statmFd.valid();
+    // A kept schedstat alone already spares stat and statm of a process that has not run (they
+    // are opened when due). When the budget cannot keep three files of every process, as many as
+    // it can (about (budget - processes) / 2, m_plannedProcesses) keep all three and the rest
+    // schedstat alone; so every process keeps the one that matters, where first come, first
+    // served would leave the last thousands with none.
+    const bool schedstatAlone = entry.schedTimeslices > 0 && thirdFd.valid();
+    const bool roomForAll
+        = !schedstatAlone || 2 * (m_fullEntries + 1) + m_plannedProcesses <= m_fdBudget;
+    if (all && roomForAll) {
+        entry.statFd = std::move(statFd);
+        entry.statmFd = std::move(statmFd);
+        // schedstat when it counts timeslices (then cmdline is opened only when the process ran).
+        if (entry.schedTimeslices > 0)
+            entry.schedstatFd = std::move(thirdFd);
+        else
+            entry.cmdlineFd = std::move(thirdFd);
+        m_keptFds += needed;
+        ++m_fullEntries;
+    } else if (schedstatAlone && m_keptFds + 1 <= m_fdBudget) {
         entry.schedstatFd = std::move(thirdFd);
-    else
-        entry.cmdlineFd = std::move(thirdFd);
-    m_keptFds += needed;
+        ++m_keptFds;
+    }
 }
 
 void ProcessCollector::readUid(Entry& entry, const char* name)
@@ -666,6 +682,15 @@ ProcessSnapshot ProcessCollector::sample()
         ::rewinddir(m_dir->dir);
     }
 
+    // How many processes the descriptor budget is shared by (keepFiles): the last refresh's, or
+    // at the first one the listing counted once.
+    m_plannedProcesses = m_entries.size();
+    if (m_entries.empty() && m_options.keepFilesOpen) {
+        int pid = 0;
+        while (dirent* d = ::readdir(m_dir->dir))
+            m_plannedProcesses += pidFromName(d->d_name, pid) ? 1 : 0;
+        ::rewinddir(m_dir->dir);
+    }
     const std::uint64_t generation = ++m_generation;
     std::vector<int> vanished; // for the next refresh: their children were re-parented
     const double ticks = static_cast<double>(m_ticksPerSecond);

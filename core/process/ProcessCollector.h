@@ -21,8 +21,10 @@
 // process_vm_writev, a file it maps truncated under it, process_madvise(MADV_PAGEOUT) of file
 // pages, KSM merging into the zero page, a vfork child on its memory): that shows within
 // kFullStatEvery refreshes, and the README says so where it explains RES.
-// /proc/PID/io is read only while asked for (Options::readIo, setReadIo), kept open like the
-// others while the descriptor budget allows.
+// When the descriptor budget (RLIMIT_NOFILE) cannot keep three files of every process, some keep
+// schedstat alone and open stat and statm when they are read (keepFiles). /proc/PID/io is read
+// only while asked for (Options::readIo, setReadIo), kept open like the others while the
+// descriptor budget allows.
 
 #include "core/base/ProcFs.h"
 #include "core/process/PidStat.h"
@@ -109,6 +111,8 @@ private:
     std::vector<int> m_vanished; // sorted pids gone at the last refresh
     std::unordered_map<std::uint32_t, std::shared_ptr<const std::string>> m_userNames;
     std::size_t m_keptFds = 0;
+    std::size_t m_fullEntries = 0; // processes whose stat and statm are kept open too
+    std::size_t m_plannedProcesses = 0; // see keepFiles()
     std::size_t m_fdBudget = 0;
     std::uint64_t m_generation = 0;
     std::uint64_t m_sequence = 0;

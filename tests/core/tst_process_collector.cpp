@@ -44,6 +44,7 @@ private slots:
     void unreadableStatmIsUnknown();
     void missingRoot();
     void fdBudgetFallsBack();
+    void fdBudgetKeepsSchedstatOfEveryProcess();
 
 private:
     const ProcessInfo* find(const ProcessSnapshot& s, int pid)
@@ -595,6 +596,48 @@ void TestProcessCollector::fdBudgetFallsBack()
     m_clockNs += 1000000000;
     s = collector.sample();
     QCOMPARE(s.processes[9].cpuPercent, 50.0);
+}
+
+// Ten processes and room for twelve descriptors: one keeps stat, statm and schedstat, the other
+// nine schedstat alone, and a process that has not run is still spared its stat and statm.
+void TestProcessCollector::fdBudgetKeepsSchedstatOfEveryProcess()
+{
+    pgtest::FakeProc fake;
+    fake.writeFile("vmstat", vmstatText());
+    for (int pid = 100; pid < 110; ++pid) {
+        fake.addProcess(pid, "p", 1, 5, std::string("p\0", 2));
+        fake.writeFile(QString::number(pid) + "/schedstat", "1000 50 3\n");
+    }
+    auto o = options(fake, true);
+    o.maxKeptFds = 12;
+    ProcessCollector collector(o);
+    ProcessSnapshot s = collector.sample(); // refresh 1
+    QCOMPARE(s.processes.size(), std::size_t(10));
+    QCOMPARE(collector.keptFdCount(), std::size_t(12));
+    // None has run; at refresh 2 only 102 and 106 are due ((pid + 2) % 4 == 0). The others read
+    // nothing but schedstat, through the descriptor each keeps (first come, first served would
+    // have left six of them with none, read in full every refresh).
+    for (int pid = 100; pid < 110; ++pid) {
+        fake.writeFile(
+            QString::number(pid) + "/stat", pgtest::FakeProc::statLine(pid, "p", 'R', 1, 51, 0, 5));
+        fake.writeFile(QString::number(pid) + "/statm", "2000 500 100 10 0 200 0\n");
+    }
+    m_clockNs += 1000000000;
+    s = collector.sample();
+    for (const ProcessInfo& p : s.processes) {
+        const bool due = p.key.pid == 102 || p.key.pid == 106;
+        QCOMPARE(p.utimeTicks, due ? 51ull : 1ull);
+        QCOMPARE(p.resKib, (due ? 500ull : 250ull) * 4);
+    }
+    QCOMPARE(s.processes[9].cpuPercent, 0.0);
+    // It ran: stat and statm are opened, read and closed (50 ticks, counted in the last second).
+    fake.writeFile("109/schedstat", "9000 50 9\n");
+    m_clockNs += 1000000000;
+    s = collector.sample();
+    QCOMPARE(s.processes[9].state, 'R');
+    QCOMPARE(s.processes[9].cpuPercent, 50.0);
+    QCOMPARE(s.processes[9].resKib, 500ull * 4);
+    QCOMPARE(collector.keptFdCount(), std::size_t(12));
 }
 
 QTEST_GUILESS_MAIN(TestProcessCollector)
