@@ -9,6 +9,7 @@
 #include "core/process/PidStatm.h"
 #include "core/system/CpuBusy.h"
 #include "core/system/ProcMounts.h"
+#include "core/system/ReclaimEvents.h"
 #include "core/system/SystemSummary.h"
 
 #include <algorithm>
@@ -216,8 +217,10 @@ std::shared_ptr<const std::string> ProcessCollector::userName(std::uint32_t uid)
 
 void ProcessCollector::dropEntry(Entry& entry)
 {
-    if (entry.statFd.valid())
+    if (entry.statFd.valid()) {
         --m_keptFds;
+        --m_fullEntries;
+    }
     if (entry.statmFd.valid())
         --m_keptFds;
     if (entry.cmdlineFd.valid())
@@ -288,18 +291,32 @@ void ProcessCollector::readIo(Entry& entry, const char* name)
 
 void ProcessCollector::keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd)
 {
-    const std::size_t needed = 2 + (thirdFd.valid() ? 1 : 0);
-    if (!m_options.keepFilesOpen || m_keptFds + needed > m_fdBudget || !statFd.valid()
-        || !statmFd.valid())
+    if (!m_options.keepFilesOpen)
         return;
-    entry.statFd = std::move(statFd);
-    entry.statmFd = std::move(statmFd);
-    // schedstat when it counts timeslices (then cmdline is opened only when the process ran).
-    if (entry.schedTimeslices > 0)
+    const std::size_t needed = 2 + (thirdFd.valid() ? 1 : 0);
+    const bool all = m_keptFds + needed <= m_fdBudget && statFd.valid() && statmFd.valid();
+    // A kept schedstat alone already spares stat and statm of a process that has not run (they
+    // are opened when due). When the budget cannot keep three files of every process, as many as
+    // it can (about (budget - processes) / 2, m_plannedProcesses) keep all three and the rest
+    // schedstat alone; so every process keeps the one that matters, where first come, first
+    // served would leave the last thousands with none.
+    const bool schedstatAlone = entry.schedTimeslices > 0 && thirdFd.valid();
+    const bool roomForAll
+        = !schedstatAlone || 2 * (m_fullEntries + 1) + m_plannedProcesses <= m_fdBudget;
+    if (all && roomForAll) {
+        entry.statFd = std::move(statFd);
+        entry.statmFd = std::move(statmFd);
+        // schedstat when it counts timeslices (then cmdline is opened only when the process ran).
+        if (entry.schedTimeslices > 0)
+            entry.schedstatFd = std::move(thirdFd);
+        else
+            entry.cmdlineFd = std::move(thirdFd);
+        m_keptFds += needed;
+        ++m_fullEntries;
+    } else if (schedstatAlone && m_keptFds + 1 <= m_fdBudget) {
         entry.schedstatFd = std::move(thirdFd);
-    else
-        entry.cmdlineFd = std::move(thirdFd);
-    m_keptFds += needed;
+        ++m_keptFds;
+    }
 }
 
 void ProcessCollector::readUid(Entry& entry, const char* name)
@@ -490,15 +507,13 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
 {
     // A single-threaded process whose main thread has not run since the last look cannot have
     // changed its state, CPU times, thread count or processor: stat (the costliest of the three
-    // files: do_task_stat walks the task and its signal struct) is then kept as it was. statm is
-    // read every time: reclaim and swap change the resident size of a process that sleeps.
-    bool ran = true;
-    bool ranKnown = false;
-    if (!statIsDue(entry, pid)) {
-        ran = mayHaveRun(entry, name);
-        ranKnown = true;
-    }
-    if (ran) {
+    // files: do_task_stat walks the task and its signal struct) is then kept as it was, and statm
+    // too unless the kernel reclaimed or swapped since the last refresh (see the header).
+    // schedstat is read first, so that whatever the process does after it is seen next time.
+    const bool due = statIsDue(entry, pid);
+    bool ran = mayHaveRun(entry, name);
+    const bool readStat = ran || due;
+    if (readStat) {
         const Result<std::size_t> n = readEntryFile(entry.statFd, name, "stat");
         if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), m_stat) != Error::None)
             return false;
@@ -506,21 +521,26 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
             return false; // the pid was reused: a new process
         entry.stat.keep(m_stat);
         entry.rereadStat = false;
+        // The thread count just read is the one mayHaveRun() goes by next time; another thread
+        // now means it may have run now.
+        entry.singleThreaded = entry.stat.numThreads == 1;
+        ran = ran || !entry.singleThreaded;
     }
     entry.readNs = monotonicNow(); // no new ticks over this interval when it did not run
 
-    const Result<std::size_t> m = readEntryFile(entry.statmFd, name, "statm");
-    auto statm
-        = m ? parsePidStatm(std::string_view(m_buffer.data(), *m)) : Result<PidStatm>(m.error());
-    if (statm)
-        entry.statm.keep(*statm);
-    else if (statm.error() == Error::ProcessGone)
-        return false;
-    entry.memError = statm ? Error::None : statm.error();
+    // A kernel thread has no memory of its own: its statm reads zeros for good.
+    if ((readStat || m_statmOfAll) && !entry.stat.isKernelThread()) {
+        const Result<std::size_t> m = readEntryFile(entry.statmFd, name, "statm");
+        auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
+                       : Result<PidStatm>(m.error());
+        if (statm)
+            entry.statm.keep(*statm);
+        else if (statm.error() == Error::ProcessGone)
+            return false;
+        entry.memError = statm ? Error::None : statm.error();
+    }
 
     // An exec, setproctitle or setuid since the last refresh, if it ran.
-    if (!ranKnown)
-        ran = mayHaveRun(entry, name);
     if (ran || !entry.uidKnown)
         readUid(entry, name);
     readNames(entry, name, ran);
@@ -572,6 +592,25 @@ void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
     }
 }
 
+void ProcessCollector::readReclaimEvents()
+{
+    // Read before any process, so that reclaim after this read moves the next refresh's sum.
+    if (!m_vmstatFd.valid()) {
+        const std::string path = m_options.procRoot + "/vmstat";
+        if (auto fd = openRegularFile(-1, path.c_str()))
+            m_vmstatFd = std::move(fd).value();
+    }
+    Result<std::size_t> n = Error::FileMissing;
+    if (m_vmstatFd.valid())
+        n = readFromStart(m_vmstatFd.get(), m_buffer, kDefaultMaxFileBytes);
+    if (!n || !m_options.keepFilesOpen)
+        m_vmstatFd.reset(); // opened again next time
+    const auto events = n ? parseReclaimEvents(std::string_view(m_buffer.data(), *n))
+                          : Result<ReclaimEvents>(n.error());
+    m_statmOfAll = !events || !m_reclaimSum || *m_reclaimSum != events->sum;
+    m_reclaimSum = events ? std::optional<std::uint64_t>(events->sum) : std::nullopt;
+}
+
 void ProcessCollector::sampleSystem(ProcessSnapshot& snapshot)
 {
     const std::string& root = m_options.procRoot;
@@ -618,6 +657,7 @@ ProcessSnapshot ProcessCollector::sample()
     snapshot.elapsedSeconds
         = m_prevSampleNs ? static_cast<double>(wallStart - m_prevSampleNs) / 1e9 : 0.0;
     sampleSystem(snapshot);
+    readReclaimEvents();
     if (!m_visibilityNote) {
         // How /proc is mounted does not change while we run: read it once.
         bool live = false;
@@ -642,6 +682,15 @@ ProcessSnapshot ProcessCollector::sample()
         ::rewinddir(m_dir->dir);
     }
 
+    // How many processes the descriptor budget is shared by (keepFiles): the last refresh's, or
+    // at the first one the listing counted once.
+    m_plannedProcesses = m_entries.size();
+    if (m_entries.empty() && m_options.keepFilesOpen) {
+        int pid = 0;
+        while (dirent* d = ::readdir(m_dir->dir))
+            m_plannedProcesses += pidFromName(d->d_name, pid) ? 1 : 0;
+        ::rewinddir(m_dir->dir);
+    }
     const std::uint64_t generation = ++m_generation;
     std::vector<int> vanished; // for the next refresh: their children were re-parented
     const double ticks = static_cast<double>(m_ticksPerSecond);

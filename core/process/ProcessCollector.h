@@ -9,8 +9,22 @@
 // target's memory, so the third kept file is schedstat: cmdline and the owner are read again only
 // of a process that has run since (mayHaveRun). The shared names are rebuilt only when the bytes
 // differ. The same test spares stat of a single-threaded process that has not run (readKnown).
-// differ. /proc/PID/io is read only while asked for (Options::readIo, setReadIo), kept open like
-// the others while the descriptor budget allows.
+//
+// And statm: a process that has not run cannot have faulted pages in or mapped anything. What
+// else changes the resident size of a sleeper is mostly the kernel taking or moving its pages:
+// reclaim, swap-out and swap-in (swapoff), khugepaged's collapse, a huge page split, the OOM
+// killer; their event counters in /proc/vmstat (ReclaimEvents.h, read once per refresh, kept
+// open) move when any of it happens anywhere. So statm of a process is read again when its stat
+// is read (it ran, or its full read is due: at least every kFullStatEvery refreshes, staggered by
+// pid), or when those counters moved since the last refresh, or when they cannot be read. The
+// rest leaves no machine-wide trace (another process writing into it by ptrace or
+// process_vm_writev, a file it maps truncated under it, process_madvise(MADV_PAGEOUT) of file
+// pages, KSM merging into the zero page, a vfork child on its memory): that shows within
+// kFullStatEvery refreshes, and the README says so where it explains RES.
+// When the descriptor budget (RLIMIT_NOFILE) cannot keep three files of every process, some keep
+// schedstat alone and open stat and statm when they are read (keepFiles). /proc/PID/io is read
+// only while asked for (Options::readIo, setReadIo), kept open like the others while the
+// descriptor budget allows.
 
 #include "core/base/ProcFs.h"
 #include "core/process/PidStat.h"
@@ -57,8 +71,9 @@ public:
     // Reads the stat of `pid` at the next refresh even if it has not run (after a renice or a
     // signal from us: what changed is then shown at once).
     void rereadInFull(int pid);
-    // Every process is read in full at least this often (in refreshes): bounds how long a nice or
-    // scheduling policy set by another process on a sleeping process takes to show.
+    // Every process is read in full (stat and statm) at least this often (in refreshes): bounds
+    // how long a nice or scheduling policy set by another process on a sleeping process takes to
+    // show, and a resident size changed without reclaim (see above).
     static constexpr std::uint64_t kFullStatEvery = 4;
     // Starts or stops reading /proc/PID/io; stopping closes the kept io files. The first sample
     // after starting has no rates yet (one reading).
@@ -85,6 +100,7 @@ private:
     void dropIo(Entry& entry);
     void fillInfo(const Entry& entry, ProcessInfo& info) const;
     void sampleSystem(ProcessSnapshot& snapshot);
+    void readReclaimEvents();
     std::shared_ptr<const std::string> userName(std::uint32_t uid);
     void dropEntry(Entry& entry);
     std::int64_t monotonicNow() const;
@@ -95,6 +111,8 @@ private:
     std::vector<int> m_vanished; // sorted pids gone at the last refresh
     std::unordered_map<std::uint32_t, std::shared_ptr<const std::string>> m_userNames;
     std::size_t m_keptFds = 0;
+    std::size_t m_fullEntries = 0; // processes whose stat and statm are kept open too
+    std::size_t m_plannedProcesses = 0; // see keepFiles()
     std::size_t m_fdBudget = 0;
     std::uint64_t m_generation = 0;
     std::uint64_t m_sequence = 0;
@@ -105,6 +123,9 @@ private:
     long m_ticksPerSecond = 100;
     long m_pageKib = 4;
     int m_cpuCount = 1;
+    UniqueFd m_vmstatFd; // <root>/vmstat, kept open (not counted in m_keptFds)
+    std::optional<std::uint64_t> m_reclaimSum; // ReclaimEvents at the last refresh, if readable
+    bool m_statmOfAll = true; // this refresh reads every statm: the counters moved or are unknown
     std::string m_buffer; // reused read buffer
     PidStat m_stat; // reused: what each stat parses into before an entry keeps its fields
     std::optional<std::string> m_visibilityNote; // from the mount table, read once

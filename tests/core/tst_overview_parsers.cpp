@@ -7,6 +7,7 @@
 #include "core/system/KernelVersion.h"
 #include "core/system/Modules.h"
 #include "core/system/NetDev.h"
+#include "core/system/ReclaimEvents.h"
 #include "core/system/VmStat.h"
 
 #include <QFile>
@@ -38,6 +39,8 @@ private slots:
     void vmstat();
     void vmstatErrors_data();
     void vmstatErrors();
+    void reclaimEvents_data();
+    void reclaimEvents();
     void diskstats_data();
     void diskstats();
     void diskstatsNewerFields();
@@ -96,6 +99,53 @@ void TestOverviewParsers::vmstatErrors()
     QVERIFY(!vm.ok());
     QCOMPARE(vm.error(), error);
     QCOMPARE(parseVmStat("").error(), Error::Empty);
+}
+
+void TestOverviewParsers::reclaimEvents_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<Error>("error");
+    QTest::addColumn<qulonglong>("sum");
+    QTest::addColumn<int>("counters");
+    // This machine's 6.18 vmstat with counters set by hand, one decimal digit each: pgsteal_kswapd
+    // 1, pgscan_direct 10, pswpout 100, zswpin 1000, thp_collapse_alloc 10000, oom_kill 100000;
+    // pgfault, thp_collapse_alloc_failed and thp_split_pmd are large and not counted.
+    QTest::newRow("6.18") << QString::fromStdString(fixture(QStringLiteral("vmstat-6.18.txt")))
+                          << Error::None << 111111ull << 20;
+    // A 4.x kernel names its scans per zone.
+    QTest::newRow("4.x zone names")
+        << QStringLiteral("pgsteal_kswapd_normal 5\npgscan_direct_dma32 7\npgfault 99\n")
+        << Error::None << 12ull << 2;
+    QTest::newRow("procinfo's sample (swap only)")
+        << QString::fromStdString(fixture(QStringLiteral("vmstat.txt"))) << Error::None << 0ull
+        << 2;
+    QTest::newRow("no event counters (CONFIG_VM_EVENT_COUNTERS=n)")
+        << QStringLiteral("nr_free_pages 10\nnr_inactive_anon 3\n") << Error::BadFormat << 0ull
+        << 0;
+    QTest::newRow("empty") << QStringLiteral(" \n") << Error::Empty << 0ull << 0;
+    QTest::newRow("not a number") << QStringLiteral("pswpout 1x\n") << Error::BadNumber << 0ull
+                                  << 0;
+    QTest::newRow("value missing")
+        << QStringLiteral("pswpin 3\npswpout\n") << Error::BadNumber << 0ull << 0;
+    QTest::newRow("negative") << QStringLiteral("pswpout -1\n") << Error::BadNumber << 0ull << 0;
+}
+
+void TestOverviewParsers::reclaimEvents()
+{
+    QFETCH(QString, text);
+    QFETCH(Error, error);
+    QFETCH(qulonglong, sum);
+    QFETCH(int, counters);
+    const std::string bytes = text.toStdString();
+    const auto events = parseReclaimEvents(bytes);
+    if (error != Error::None) {
+        QVERIFY(!events.ok());
+        QCOMPARE(events.error(), error);
+        return;
+    }
+    QVERIFY(events.ok());
+    QCOMPARE(events->sum, std::uint64_t(sum));
+    QCOMPARE(events->counters, counters);
 }
 
 void TestOverviewParsers::diskstats_data()

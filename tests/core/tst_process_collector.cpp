@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace pg;
 
@@ -34,10 +35,16 @@ private slots:
     void statReadOnlyAfterRunning();
     void statReadAtLeastEveryFewRefreshes();
     void statReadWhenAskedOrOrphaned();
+    void statmOfIdleProcessKeptOnQuietRefresh();
+    void statmReadAfterReclaim_data();
+    void statmReadAfterReclaim();
+    void statmSweepReachesEveryProcess();
+    void statmReadWhenRanOrStatRead();
     void malformedStatSkipped();
     void unreadableStatmIsUnknown();
     void missingRoot();
     void fdBudgetFallsBack();
+    void fdBudgetKeepsSchedstatOfEveryProcess();
 
 private:
     const ProcessInfo* find(const ProcessSnapshot& s, int pid)
@@ -335,7 +342,9 @@ void TestProcessCollector::statReadOnlyAfterRunning()
     QCOMPARE(b.processes[0].utimeTicks, 10ull);
     QCOMPARE(b.processes[0].state, 'S');
     QCOMPARE(b.processes[0].cpuPercent, 0.0); // it did not run: 0 %, not unknown
-    QCOMPARE(b.processes[0].resKib, 500ull * 4); // statm is read every refresh
+    // No vmstat in this fake: no telling whether memory was reclaimed, so statm is read every
+    // refresh (statmReadAfterReclaim).
+    QCOMPARE(b.processes[0].resKib, 500ull * 4);
     // It ran: stat is read, and the CPU % covers both intervals' ticks.
     fake.writeFile("7/schedstat", "2000 50 4\n");
     m_clockNs += 1000000000;
@@ -392,6 +401,136 @@ void TestProcessCollector::statReadWhenAskedOrOrphaned()
     QCOMPARE(find(c, 11)->ppid, 7);
     const ProcessSnapshot d = collector.sample(); // refresh 4
     QCOMPARE(find(d, 11)->ppid, 1);
+}
+
+namespace {
+
+// A /proc/vmstat with the event counters ReclaimEvents.h names, all quiet, and one it ignores.
+std::string vmstatText(std::uint64_t pgfault = 1000, std::uint64_t pgstealKswapd = 0,
+    std::uint64_t pswpout = 0, std::uint64_t thpCollapse = 0)
+{
+    return "nr_free_pages 123456\npgfault " + std::to_string(pgfault) + "\npswpin 0\npswpout "
+        + std::to_string(pswpout) + "\npgsteal_kswapd " + std::to_string(pgstealKswapd)
+        + "\npgsteal_direct 0\npgscan_kswapd 0\npgscan_direct 0\nthp_collapse_alloc "
+        + std::to_string(thpCollapse) + "\nthp_collapse_alloc_failed 7\nzswpout 0\n";
+}
+
+} // namespace
+
+// A process that has not run cannot fault pages in: while nothing reclaims or swaps, its statm is
+// not read at a refresh where its stat is not due either (what the fake changes stays unseen).
+void TestProcessCollector::statmOfIdleProcessKeptOnQuietRefresh()
+{
+    pgtest::FakeProc fake;
+    fake.writeFile("vmstat", vmstatText());
+    fake.addProcess(7, "bash", 10, 5, std::string("bash\0", 5));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    ProcessCollector collector(options(fake, true));
+    QCOMPARE(collector.sample().processes[0].resKib, 250ull * 4); // refresh 1: due
+    fake.writeFile("7/statm", "2000 500 100 10 0 200 0\n");
+    // Page faults elsewhere (pgfault) say nothing about a process that did not run.
+    fake.writeFile("vmstat", vmstatText(5000));
+    const ProcessSnapshot b = collector.sample(); // refresh 2: (7 + 2) % 4 != 0
+    QCOMPARE(b.processes[0].resKib, 250ull * 4);
+    QCOMPARE(b.processes[0].virtKib, 1000ull * 4);
+    QCOMPARE(int(b.processes[0].memError), int(Error::None));
+    const ProcessSnapshot c = collector.sample(); // refresh 3: still quiet
+    QCOMPARE(c.processes[0].resKib, 250ull * 4);
+}
+
+void TestProcessCollector::statmReadAfterReclaim_data()
+{
+    QTest::addColumn<QString>("before"); // vmstat at refresh 1; empty: no such file
+    QTest::addColumn<QString>("after"); // at refresh 2 and 3
+    QTest::addColumn<bool>("keep");
+    // Whether refresh 3, with the counters standing still, reads statm again.
+    QTest::addColumn<bool>("readWhenQuiet");
+    const auto text = [](auto... counts) { return QString::fromStdString(vmstatText(counts...)); };
+    QTest::newRow("kswapd took pages") << text() << text(1000, 1) << true << false;
+    QTest::newRow("swapped out") << text() << text(1000, 0, 64) << true << false;
+    QTest::newRow("huge page collapsed") << text() << text(1000, 0, 0, 1) << true << false;
+    // Without kept files there is no telling whether it ran: stat and statm are read every time.
+    QTest::newRow("swapped out, open/read/close") << text() << text(1000, 0, 64) << false << true;
+    // No way to tell: read every refresh, as before.
+    QTest::newRow("no vmstat") << QString() << QString() << true << true;
+    const QString gauges = QStringLiteral("nr_free_pages 1\nnr_zone_inactive_anon 2\n");
+    QTest::newRow("vmstat without event counters") << gauges << gauges << true << true;
+}
+
+void TestProcessCollector::statmReadAfterReclaim()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    QFETCH(bool, keep);
+    QFETCH(bool, readWhenQuiet);
+    pgtest::FakeProc fake;
+    if (!before.isEmpty())
+        fake.writeFile("vmstat", before.toStdString());
+    fake.addProcess(7, "bash", 10, 5, std::string("bash\0", 5));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    ProcessCollector collector(options(fake, keep));
+    collector.sample(); // refresh 1
+    fake.writeFile("7/statm", "2000 500 100 10 0 200 0\n");
+    if (!after.isEmpty())
+        fake.writeFile("vmstat", after.toStdString());
+    const ProcessSnapshot b = collector.sample(); // refresh 2: stat not due, it did not run
+    QCOMPARE(b.processes[0].resKib, 500ull * 4);
+    QCOMPARE(b.processes[0].shrKib, 100ull * 4);
+    // One refresh later the counters stand still (or still cannot be read).
+    fake.writeFile("7/statm", "3000 600 100 10 0 200 0\n");
+    const ProcessSnapshot c = collector.sample(); // refresh 3
+    QCOMPARE(c.processes[0].resKib, (readWhenQuiet ? 600ull : 500ull) * 4);
+}
+
+// Reclaim of a single process's pages leaves no machine-wide trace when the unmapping is not
+// reclaim's (process_madvise, a file truncated under its mapping, a ptrace write): every process's
+// statm is read with its stat at least every kFullStatEvery refreshes, staggered by pid.
+void TestProcessCollector::statmSweepReachesEveryProcess()
+{
+    pgtest::FakeProc fake;
+    fake.writeFile("vmstat", vmstatText());
+    for (int pid = 20; pid < 28; ++pid) {
+        fake.addProcess(pid, "sleeper", 10, 5, std::string("sleeper\0", 8));
+        fake.writeFile(QString::number(pid) + "/schedstat", "1000 50 3\n");
+    }
+    ProcessCollector collector(options(fake, true));
+    collector.sample(); // refresh 1
+    for (int pid = 20; pid < 28; ++pid)
+        fake.writeFile(QString::number(pid) + "/statm", "2000 500 100 10 0 200 0\n");
+    std::vector<std::uint64_t> seenAt(28, 0);
+    for (std::uint64_t refresh = 1; refresh <= ProcessCollector::kFullStatEvery; ++refresh) {
+        const ProcessSnapshot s = collector.sample();
+        QCOMPARE(s.processes.size(), std::size_t(8));
+        for (const ProcessInfo& p : s.processes) {
+            if (p.resKib == 500ull * 4 && seenAt[p.key.pid] == 0)
+                seenAt[p.key.pid] = refresh;
+        }
+    }
+    std::size_t atFirst = 0;
+    for (int pid = 20; pid < 28; ++pid) {
+        QVERIFY2(seenAt[pid] > 0, qPrintable(QStringLiteral("pid %1 never read").arg(pid)));
+        atFirst += seenAt[pid] == 1 ? 1 : 0;
+    }
+    QCOMPARE(atFirst, std::size_t(2)); // a quarter at each refresh, not all at once
+}
+
+// What a process does itself shows at once: when it ran (schedstat moved) or its stat was read
+// for another reason (our renice or signal), statm is read too.
+void TestProcessCollector::statmReadWhenRanOrStatRead()
+{
+    pgtest::FakeProc fake;
+    fake.writeFile("vmstat", vmstatText());
+    fake.addProcess(7, "bash", 10, 5, std::string("bash\0", 5));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    ProcessCollector collector(options(fake, true));
+    collector.sample(); // refresh 1
+    fake.writeFile("7/statm", "2000 500 100 10 0 200 0\n");
+    fake.writeFile("7/schedstat", "1500 50 4\n");
+    QCOMPARE(collector.sample().processes[0].resKib, 500ull * 4); // refresh 2: it ran
+    fake.writeFile("7/statm", "3000 600 100 10 0 200 0\n");
+    QCOMPARE(collector.sample().processes[0].resKib, 500ull * 4); // refresh 3: it did not
+    collector.rereadInFull(7);
+    QCOMPARE(collector.sample().processes[0].resKib, 600ull * 4); // refresh 4: asked for
 }
 
 void TestProcessCollector::malformedStatSkipped()
@@ -457,6 +596,48 @@ void TestProcessCollector::fdBudgetFallsBack()
     m_clockNs += 1000000000;
     s = collector.sample();
     QCOMPARE(s.processes[9].cpuPercent, 50.0);
+}
+
+// Ten processes and room for twelve descriptors: one keeps stat, statm and schedstat, the other
+// nine schedstat alone, and a process that has not run is still spared its stat and statm.
+void TestProcessCollector::fdBudgetKeepsSchedstatOfEveryProcess()
+{
+    pgtest::FakeProc fake;
+    fake.writeFile("vmstat", vmstatText());
+    for (int pid = 100; pid < 110; ++pid) {
+        fake.addProcess(pid, "p", 1, 5, std::string("p\0", 2));
+        fake.writeFile(QString::number(pid) + "/schedstat", "1000 50 3\n");
+    }
+    auto o = options(fake, true);
+    o.maxKeptFds = 12;
+    ProcessCollector collector(o);
+    ProcessSnapshot s = collector.sample(); // refresh 1
+    QCOMPARE(s.processes.size(), std::size_t(10));
+    QCOMPARE(collector.keptFdCount(), std::size_t(12));
+    // None has run; at refresh 2 only 102 and 106 are due ((pid + 2) % 4 == 0). The others read
+    // nothing but schedstat, through the descriptor each keeps (first come, first served would
+    // have left six of them with none, read in full every refresh).
+    for (int pid = 100; pid < 110; ++pid) {
+        fake.writeFile(
+            QString::number(pid) + "/stat", pgtest::FakeProc::statLine(pid, "p", 'R', 1, 51, 0, 5));
+        fake.writeFile(QString::number(pid) + "/statm", "2000 500 100 10 0 200 0\n");
+    }
+    m_clockNs += 1000000000;
+    s = collector.sample();
+    for (const ProcessInfo& p : s.processes) {
+        const bool due = p.key.pid == 102 || p.key.pid == 106;
+        QCOMPARE(p.utimeTicks, due ? 51ull : 1ull);
+        QCOMPARE(p.resKib, (due ? 500ull : 250ull) * 4);
+    }
+    QCOMPARE(s.processes[9].cpuPercent, 0.0);
+    // It ran: stat and statm are opened, read and closed (50 ticks, counted in the last second).
+    fake.writeFile("109/schedstat", "9000 50 9\n");
+    m_clockNs += 1000000000;
+    s = collector.sample();
+    QCOMPARE(s.processes[9].state, 'R');
+    QCOMPARE(s.processes[9].cpuPercent, 50.0);
+    QCOMPARE(s.processes[9].resKib, 500ull * 4);
+    QCOMPARE(collector.keptFdCount(), std::size_t(12));
 }
 
 QTEST_GUILESS_MAIN(TestProcessCollector)

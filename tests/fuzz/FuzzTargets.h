@@ -31,6 +31,7 @@
 #include "core/system/Modules.h"
 #include "core/system/NetDev.h"
 #include "core/system/ProcMounts.h"
+#include "core/system/ReclaimEvents.h"
 #include "core/system/SystemStat.h"
 #include "core/system/VmStat.h"
 
@@ -144,6 +145,11 @@ inline void cpuList(std::string_view t)
 inline void vmStat(std::string_view t)
 {
     touch(pg::parseVmStat(t));
+}
+inline void reclaimEvents(std::string_view t)
+{
+    if (auto r = pg::parseReclaimEvents(t))
+        sink += r->sum + static_cast<std::size_t>(r->counters);
 }
 inline void diskStats(std::string_view t)
 {

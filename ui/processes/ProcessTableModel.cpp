@@ -548,7 +548,8 @@ QString ProcessTableModel::columnToolTip(int column)
                   "page size = VmSize in /proc/PID/status");
     case Res:
         return tr("RES: memory resident in RAM.\nstatm field 2 (resident) × page size = RssAnon + "
-                  "RssFile + RssShmem");
+                  "RssFile + RssShmem.\nOf a process that has not run, read again after the kernel "
+                  "reclaimed or swapped memory and at least every 4 refreshes");
     case Shr:
         return tr("SHR: resident pages backed by a file or shared memory, whether or not another "
                   "process maps them.\nstatm field 3 (shared) × page size = RssFile + RssShmem");
