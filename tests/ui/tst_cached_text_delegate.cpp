@@ -137,6 +137,17 @@ void TestCachedTextDelegate::elidesToTheCellWidth()
     const QStaticText& fits
         = delegate.shownText(QStringLiteral("42"), font, 80, Qt::ElideRight, metrics);
     QCOMPARE(fits.text(), QStringLiteral("42"));
+    // At the edge: whether a text is elided is what QFontMetrics::horizontalAdvance (Qt's own
+    // delegate's test) says, at one pixel either side of its advance.
+    for (const QString& text : { QStringLiteral("1,234,567"), QStringLiteral("53.5 MiB"),
+             QStringLiteral("/usr/bin/python3 -c import time"), QStringLiteral("[kworker/1:1]") }) {
+        const int advance = metrics.horizontalAdvance(text);
+        for (int width : { advance - 1, advance, advance + 1 }) {
+            const QStaticText& shown
+                = delegate.shownText(text, font, width, Qt::ElideRight, metrics);
+            QCOMPARE(shown.text() != text, advance > width);
+        }
+    }
 }
 
 void TestCachedTextDelegate::fallsBackForIcons()

@@ -36,11 +36,16 @@ const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFon
     // Only one line is shown (as Qt's view does for a single-line cell): no line breaks.
     QString line = text;
     line.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    const QString elided
-        = metrics.horizontalAdvance(line) > width ? metrics.elidedText(line, mode, width) : line;
-    QStaticText laidOut(elided);
+    // Laid out once: most cells fit, and shaping the text (HarfBuzz) is most of a cache miss's
+    // cost, so the prepared line's own advance decides whether it must be elided (rounded as
+    // QFontMetrics::horizontalAdvance rounds it, so the same texts are elided as before).
+    QStaticText laidOut(line);
     laidOut.setTextFormat(Qt::PlainText);
     laidOut.prepare(QTransform(), font);
+    if (qRound(laidOut.size().width()) > width) {
+        laidOut.setText(metrics.elidedText(line, mode, width));
+        laidOut.prepare(QTransform(), font);
+    }
     return *m_cache.insert(std::move(key), std::move(laidOut));
 }
 
