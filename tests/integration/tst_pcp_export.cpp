@@ -21,7 +21,6 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-#include <netdb.h>
 #include <sys/prctl.h>
 
 namespace {
@@ -80,15 +79,6 @@ QMap<int, ProcRow> processesByPid(const QList<Row>& rows)
 pid_t namedChild(const char* name)
 {
     return pgtest::forkReadyChild([name] { return ::prctl(PR_SET_NAME, name, 0, 0, 0) == 0; });
-}
-
-bool resolves(const char* host)
-{
-    addrinfo* found = nullptr;
-    const int rc = ::getaddrinfo(host, nullptr, nullptr, &found);
-    if (found)
-        ::freeaddrinfo(found);
-    return rc == 0;
 }
 
 } // namespace
@@ -337,12 +327,8 @@ private slots:
     void refusedPerProcessMetricsSayHowToGetThem()
     {
         // The same pmcd over TCP, without credentials: pmdaproc refuses every proc.* metric.
-        // pmcd refuses every TCP client when it can resolve neither this host's name nor
-        // "localhost" ("__pmGetAddrInfo failure for both ... and localhost" in its log): a root
-        // without /etc/hosts, as a fresh debootstrap is. There is no TCP to test there.
-        if (!resolves("localhost"))
-            QSKIP("\"localhost\" does not resolve here (no /etc/hosts?): pmcd refuses every TCP "
-                  "client then");
+        if (const QString why = pgtest::PrivatePmcd::tcpUnusableWhy(); !why.isEmpty())
+            QSKIP(qPrintable(why));
         const QString path = m_out.filePath(QStringLiteral("refused.csv"));
         const RunResult r = run(kProcglass,
             { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--host"),

@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <memory>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -119,6 +120,20 @@ public:
     QString hostSpec() const { return QStringLiteral("unix:") + m_socket; }
     // The same pmcd over TCP (127.0.0.1): no credentials, so per-process metrics are refused.
     QString tcpHostSpec() const { return QStringLiteral("127.0.0.1:") + QString::number(m_port); }
+    // Empty when TCP clients can connect; else why not, for a QSKIP. pmcd refuses every TCP
+    // client when it can resolve neither this host's name nor "localhost" ("__pmGetAddrInfo
+    // failure for both ... and localhost" in its log): a root without /etc/hosts, as a fresh
+    // debootstrap is. There is no TCP to test there.
+    static QString tcpUnusableWhy()
+    {
+        addrinfo* found = nullptr;
+        const int rc = ::getaddrinfo("localhost", nullptr, nullptr, &found);
+        if (found)
+            ::freeaddrinfo(found);
+        return rc == 0 ? QString()
+                       : QStringLiteral("\"localhost\" does not resolve here (no /etc/hosts?): "
+                                        "pmcd refuses every TCP client then");
+    }
     qint64 pid() const { return m_process ? m_process->processId() : -1; }
     QString problem() const { return m_problem; }
     QString log() const
