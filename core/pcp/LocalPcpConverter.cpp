@@ -71,7 +71,7 @@ void addProcesses(PcpFetch& f, const ProcessSnapshot& snap)
         [](const ProcessInfo& p) -> PcpValue { return p.user ? PcpValue(*p.user) : PcpValue(); });
     using Kib = std::uint64_t ProcessInfo::*;
     for (const auto& [name, field] :
-        { std::pair<const char*, Kib> { "proc.memory.size", &ProcessInfo::virtKib },
+        { std::pair<const char*, Kib> { "proc.psinfo.vsize", &ProcessInfo::virtKib },
             std::pair<const char*, Kib> { "proc.memory.rss", &ProcessInfo::resKib },
             std::pair<const char*, Kib> { "proc.memory.share", &ProcessInfo::shrKib } }) {
         per(name, [field = field](const ProcessInfo& p) -> PcpValue {

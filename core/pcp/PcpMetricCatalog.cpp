@@ -36,7 +36,7 @@ const std::vector<PcpMetricDesc>& pcpMetricCatalog()
             PcpUnits::None },
         { "proc.id.uid_nm", { 3, 24, 8 }, PcpType::String, kProcInDom, PcpSemantics::Discrete,
             PcpUnits::None },
-        { "proc.memory.size", { 3, 9, 0 }, PcpType::U32, kProcInDom, PcpSemantics::Instant,
+        { "proc.psinfo.vsize", { 3, 8, 22 }, PcpType::U64, kProcInDom, PcpSemantics::Instant,
             PcpUnits::Kbyte },
         { "proc.memory.rss", { 3, 9, 1 }, PcpType::U32, kProcInDom, PcpSemantics::Instant,
             PcpUnits::Kbyte },

@@ -55,7 +55,7 @@ const Field<D, std::uint64_t> kUnsigned[] = {
     { "proc.id.euid", &D::euid },
     { "proc.id.gid", &D::gid },
     { "proc.id.egid", &D::egid },
-    { "proc.memory.size", &D::sizeKib },
+    { "proc.psinfo.vsize", &D::sizeKib },
     { "proc.memory.rss", &D::rssKib },
     { "proc.memory.share", &D::shareKib },
     { "proc.memory.textrss", &D::textRssKib },
@@ -98,7 +98,7 @@ const Field<S, std::uint64_t> kSmaps[] = {
 // The metrics of the Memory map page (besides proc.smaps.*).
 const char* const kMapIdentity[]
     = { "proc.psinfo.cmd", "proc.psinfo.psargs", "proc.psinfo.sname", "proc.psinfo.start_time",
-          "proc.psinfo.flags", "proc.memory.size", "proc.memory.rss", "proc.memory.share" };
+          "proc.psinfo.flags", "proc.psinfo.vsize", "proc.memory.rss", "proc.memory.share" };
 
 PcpMetricRequest forPid(const char* name, int pid)
 {

@@ -82,7 +82,7 @@ struct PcpProcessDetails
 // parent's name). Every metric is optional: a host or recording without it gives the rest.
 std::vector<PcpMetricRequest> pcpDetailsMetrics(int pid, int parentPid = 0);
 // What the Memory map page fetches for `pid`: its identity (cmd, psargs, start time, state),
-// VIRT/RES/SHR (proc.memory.size/rss/share) and proc.smaps.*.
+// VIRT/RES/SHR (proc.psinfo.vsize/rss/share) and proc.smaps.*.
 std::vector<PcpMetricRequest> pcpMapTotalsMetrics(int pid);
 
 // `startMs` is the identity the table gave (proc.psinfo.start_time; 0: whatever process has the

@@ -32,7 +32,7 @@ struct ProcessIndexes
         , processor(f.find("proc.psinfo.processor"))
         , uid(f.find("proc.id.uid"))
         , userName(f.find("proc.id.uid_nm"))
-        , size(f.find("proc.memory.size"))
+        , size(f.find("proc.psinfo.vsize"))
         , rss(f.find("proc.memory.rss"))
         , share(f.find("proc.memory.share"))
         , readBytes(f.find("proc.io.read_bytes"))
@@ -87,7 +87,7 @@ const std::vector<PcpMetricRequest>& pcpProcessMetrics()
                 "proc.psinfo.flags", "proc.psinfo.nice", "proc.psinfo.priority",
                 "proc.psinfo.threads", "proc.psinfo.utime", "proc.psinfo.stime",
                 "proc.psinfo.start_time", "proc.psinfo.processor", "proc.id.uid", "proc.id.uid_nm",
-                "proc.memory.size", "proc.memory.rss", "proc.memory.share", "proc.io.read_bytes",
+                "proc.psinfo.vsize", "proc.memory.rss", "proc.memory.share", "proc.io.read_bytes",
                 "proc.io.write_bytes", "kernel.all.boottime" })
             m.push_back({ name, false });
         return m;

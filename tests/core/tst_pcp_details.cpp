@@ -72,7 +72,7 @@ PcpFetch fixture()
     put(f, "proc.id.euid", 4242, std::uint64_t(0));
     put(f, "proc.id.uid_nm", 4242, std::string("alice"));
     put(f, "proc.id.euid_nm", 4242, std::string("root"));
-    put(f, "proc.memory.size", 4242, std::uint64_t(100000));
+    put(f, "proc.psinfo.vsize", 4242, std::uint64_t(100000));
     put(f, "proc.memory.rss", 4242, std::uint64_t(20000));
     put(f, "proc.memory.share", 4242, std::uint64_t(5000));
     put(f, "proc.smaps.rss", 4242, std::uint64_t(20004));
@@ -138,7 +138,7 @@ private slots:
         // The map page: identity, VIRT/RES/SHR and smaps, that pid only.
         const auto map = pcpMapTotalsMetrics(9);
         QVERIFY(request(map, "proc.smaps.pss"));
-        QVERIFY(request(map, "proc.memory.size"));
+        QVERIFY(request(map, "proc.psinfo.vsize"));
         QVERIFY(!request(map, "proc.io.rchar"));
         for (const PcpMetricRequest& r : map)
             QCOMPARE(r.instances, std::vector<int> { 9 });

@@ -70,7 +70,7 @@ PcpFetch processFetch(double time, const std::vector<Proc>& procs)
         put(f, "proc.psinfo.processor", p.pid, std::uint64_t(1));
         put(f, "proc.id.uid", p.pid, std::uint64_t(1000));
         put(f, "proc.id.uid_nm", p.pid, std::string("alice"));
-        put(f, "proc.memory.size", p.pid, std::uint64_t(4000));
+        put(f, "proc.psinfo.vsize", p.pid, std::uint64_t(4000));
         put(f, "proc.memory.rss", p.pid, std::uint64_t(1000));
         put(f, "proc.memory.share", p.pid, std::uint64_t(500));
         put(f, "proc.io.read_bytes", p.pid, p.readBytes);

@@ -81,7 +81,7 @@ public:
                 put("proc.psinfo.processor", pid, std::uint64_t(0));
                 put("proc.id.uid", pid, std::uint64_t(1000));
                 put("proc.id.uid_nm", pid, std::string("alice"));
-                put("proc.memory.size", pid, std::uint64_t(4000));
+                put("proc.psinfo.vsize", pid, std::uint64_t(4000));
                 put("proc.memory.rss", pid, std::uint64_t(1000));
                 put("proc.memory.share", pid, std::uint64_t(500));
                 put("proc.io.read_bytes", pid, std::uint64_t(4096 * n));

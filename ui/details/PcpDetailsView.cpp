@@ -96,7 +96,8 @@ PcpDetailsView::PcpDetailsView(QWidget* parent)
         { "cwd", tr("Working directory"), tr("proc.psinfo.cwd") },
         { "cgroups", tr("Cgroups"), tr("proc.psinfo.cgroups: /proc/PID/cgroup, one line") },
         { "memory", tr("VIRT / RES / SHR"),
-            tr("proc.memory.size, rss and share (statm): virtual size, resident, resident and "
+            tr("proc.psinfo.vsize, proc.memory.rss and share (statm): virtual size, resident, "
+               "resident and "
                "file-backed or shared") },
         { "memparts", tr("Resident parts"),
             tr("proc.memory.textrss, datrss and librss: resident code, data + stack, "

@@ -22,7 +22,7 @@ struct RowDef
 };
 
 const RowDef kRows[] = {
-    { "VIRT", "proc.memory.size", "every mapping's size, touched or not" },
+    { "VIRT", "proc.psinfo.vsize", "every mapping's size, touched or not" },
     { "RES", "proc.memory.rss", "resident: in RAM now (statm)" },
     { "SHR", "proc.memory.share", "resident and file-backed or shared (statm)" },
     { "Rss", "proc.smaps.rss", "resident, summed over the mappings" },

@@ -436,7 +436,7 @@ QVariant ProcessTableModel::pcpToolTip(const Row& row, int column) const
     case Virt:
     case Res:
     case Shr: {
-        const QString metric = column == Virt ? QStringLiteral("proc.memory.size")
+        const QString metric = column == Virt ? QStringLiteral("proc.psinfo.vsize")
             : column == Res                   ? QStringLiteral("proc.memory.rss")
                                               : QStringLiteral("proc.memory.share");
         if (p.memError != Error::None)
@@ -502,7 +502,8 @@ QString ProcessTableModel::pcpColumnToolTip(int column)
         return tr("CPU use between the last two samples, from proc.psinfo.utime + stime; 100 % = "
                   "one CPU fully busy");
     case Virt:
-        return tr("VIRT: proc.memory.size, the host's VmSize (statm field 1)");
+        return tr("VIRT: proc.psinfo.vsize, the host's VmSize (64-bit; proc.memory.size is 32-bit "
+                  "KiB and wraps at 4 TiB, which ASan and some runtimes reserve)");
     case Res:
         return tr("RES: proc.memory.rss, memory resident in RAM (statm field 2: RssAnon + "
                   "RssFile + RssShmem)");
