@@ -345,9 +345,10 @@ private slots:
         // An archive written by pmlogger itself (3 samples a second apart) reads back the same way.
         QFile conf(m_dir.filePath(QStringLiteral("pmlogger.conf")));
         QVERIFY(conf.open(QIODevice::WriteOnly));
-        conf.write("log mandatory on 1 sec {\n proc.psinfo\n proc.id.uid\n proc.id.uid_nm\n"
-                   " proc.psinfo.vsize\n proc.memory.rss\n proc.memory.share\n kernel.all.boottime\n"
-                   " mem.physmem\n mem.util.free\n kernel.all.cpu.user\n}\n");
+        conf.write(
+            "log mandatory on 1 sec {\n proc.psinfo\n proc.id.uid\n proc.id.uid_nm\n"
+            " proc.psinfo.vsize\n proc.memory.rss\n proc.memory.share\n kernel.all.boottime\n"
+            " mem.physmem\n mem.util.free\n kernel.all.cpu.user\n}\n");
         conf.close();
         const QString logged = m_dir.filePath(QStringLiteral("pmlogged"));
         QProcess pmlogger;
