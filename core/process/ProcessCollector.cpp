@@ -158,11 +158,16 @@ struct ProcessCollector::Entry
     // /proc/PID/io, while the collector reads it: kept like stat (budget allowing), the rate
     // state, and why it is unreadable. A denial is not retried until the owner changes: our own
     // credentials do not, and an open that fails costs a path walk per process per tick.
-    UniqueFd ioFd;
-    PidIoRate ioRate;
-    IoRates ioRates;
-    Error ioError = Error::None;
-    std::uint32_t ioDeniedUid = 0;
+    // Only while the I/O columns are shown (about 50 bytes a process otherwise idle).
+    struct Io
+    {
+        UniqueFd fd;
+        PidIoRate rate;
+        IoRates rates;
+        Error error = Error::None;
+        std::uint32_t deniedUid = 0;
+    };
+    std::unique_ptr<Io> io;
 };
 
 ProcessCollector::ProcessCollector()
@@ -236,12 +241,9 @@ void ProcessCollector::dropEntry(Entry& entry)
 
 void ProcessCollector::dropIo(Entry& entry)
 {
-    if (entry.ioFd.valid())
+    if (entry.io && entry.io->fd.valid())
         --m_keptFds;
-    entry.ioFd.reset();
-    entry.ioRate.reset();
-    entry.ioRates = {};
-    entry.ioError = Error::None;
+    entry.io.reset();
 }
 
 void ProcessCollector::setReadIo(bool on)
@@ -257,12 +259,14 @@ void ProcessCollector::setReadIo(bool on)
 
 void ProcessCollector::readIo(Entry& entry, const char* name)
 {
-    if (entry.ioError == Error::PermissionDenied && entry.uidKnown
-        && entry.uid == entry.ioDeniedUid)
+    if (!entry.io)
+        entry.io = std::make_unique<Entry::Io>();
+    Entry::Io& state = *entry.io;
+    if (state.error == Error::PermissionDenied && entry.uidKnown && entry.uid == state.deniedUid)
         return; // still another user's: see Entry
     Result<std::size_t> n = std::size_t(0);
-    if (entry.ioFd.valid()) {
-        n = readFromStart(entry.ioFd.get(), m_buffer, kDefaultMaxFileBytes);
+    if (state.fd.valid()) {
+        n = readFromStart(state.fd.get(), m_buffer, kDefaultMaxFileBytes);
     } else {
         char path[64];
         std::snprintf(path, sizeof path, "%s/io", name);
@@ -271,7 +275,7 @@ void ProcessCollector::readIo(Entry& entry, const char* name)
                : Result<std::size_t>(fd.error());
         if (fd && n && m_options.keepFilesOpen && entry.statFd.valid()
             && m_keptFds + 1 <= m_fdBudget) {
-            entry.ioFd = std::move(fd).value();
+            state.fd = std::move(fd).value();
             ++m_keptFds;
         }
     }
@@ -279,14 +283,14 @@ void ProcessCollector::readIo(Entry& entry, const char* name)
     const auto io
         = n ? parsePidIo(std::string_view(m_buffer.data(), *n)) : Result<PidIo>(n.error());
     if (!io) {
-        entry.ioRate.reset();
-        entry.ioRates = {};
-        entry.ioError = io.error();
-        entry.ioDeniedUid = entry.uid;
+        state.rate.reset();
+        state.rates = {};
+        state.error = io.error();
+        state.deniedUid = entry.uid;
         return;
     }
-    entry.ioError = Error::None;
-    entry.ioRates = entry.ioRate.update(*io, now);
+    state.error = Error::None;
+    state.rates = state.rate.update(*io, now);
 }
 
 void ProcessCollector::keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd)
@@ -394,13 +398,8 @@ void ProcessCollector::readNames(Entry& entry, const char* name, bool ran)
             && (error != Error::None || joinedCmdlineEquals(entry.names->cmdline, text)))
             return; // unchanged: the snapshot keeps sharing the same names
     }
-    auto names = std::make_shared<ProcessNames>();
-    names->comm = entry.stat.comm;
-    names->cmdlineError = error;
-    if (error == Error::None) {
-        names->cmdline = joinedCmdline(text);
-    }
-    entry.names = std::move(names);
+    entry.names = m_namesPool.intern(
+        entry.stat.comm, error == Error::None ? joinedCmdline(text) : std::string(), error);
 }
 
 std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
@@ -585,10 +584,10 @@ void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
     info.shrKib = info.memError == Error::None ? *shr : 0;
     info.startTimeUnixMs = startTimeUnixMs(m_bootTimeUnix, e.stat.startTimeTicks, m_ticksPerSecond);
     info.processor = e.stat.processor;
-    if (m_options.readIo) {
-        info.ioReadBytesPerS = e.ioRates.readBytesPerS;
-        info.ioWriteBytesPerS = e.ioRates.writeBytesPerS;
-        info.ioError = e.ioError;
+    if (m_options.readIo && e.io) {
+        info.ioReadBytesPerS = e.io->rates.readBytesPerS;
+        info.ioWriteBytesPerS = e.io->rates.writeBytesPerS;
+        info.ioError = e.io->error;
     }
 }
 
@@ -695,7 +694,9 @@ ProcessSnapshot ProcessCollector::sample()
     std::vector<int> vanished; // for the next refresh: their children were re-parented
     const double ticks = static_cast<double>(m_ticksPerSecond);
     const double cpuCap = 100.0 * m_cpuCount;
-    snapshot.processes.reserve(m_entries.size() + 64);
+    // The first refresh knows the count from its listing (m_plannedProcesses): no doubling of
+    // a 2 MB vector at 10,000 processes.
+    snapshot.processes.reserve(std::max(m_entries.size(), m_plannedProcesses) + 64);
     errno = 0;
     while (dirent* d = ::readdir(m_dir->dir)) {
         int pid = 0;
@@ -730,8 +731,10 @@ ProcessSnapshot ProcessCollector::sample()
             // Started since the previous sample: every tick it has was spent in this interval.
             fresh->prevReadNs = m_prevSampleNs;
             fresh->prevCpuTicks = 0;
-            if (m_prevSampleNs > 0 && m_options.readIo)
-                fresh->ioRate.startAt(m_prevSampleNs); // and every byte of I/O it did
+            if (m_prevSampleNs > 0 && m_options.readIo) {
+                fresh->io = std::make_unique<Entry::Io>();
+                fresh->io->rate.startAt(m_prevSampleNs); // and every byte of I/O it did
+            }
             entry = fresh.get();
             m_entries[pid] = std::move(fresh);
         }
@@ -777,6 +780,7 @@ ProcessSnapshot ProcessCollector::sample()
 
     std::sort(vanished.begin(), vanished.end());
     m_vanished = std::move(vanished);
+    m_namesPool.sweep(); // names only the processes gone since used
     m_prevSampleNs = wallStart;
     snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;
     snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - realStart) / 1e6;

@@ -28,6 +28,7 @@
 
 #include "core/base/ProcFs.h"
 #include "core/process/PidStat.h"
+#include "core/process/ProcessNamesPool.h"
 #include "core/process/ProcessSnapshot.h"
 
 #include <cstdint>
@@ -110,6 +111,7 @@ private:
     std::unordered_map<int, std::unique_ptr<Entry>> m_entries;
     std::vector<int> m_vanished; // sorted pids gone at the last refresh
     std::unordered_map<std::uint32_t, std::shared_ptr<const std::string>> m_userNames;
+    ProcessNamesPool m_namesPool; // identical names stored once
     std::size_t m_keptFds = 0;
     std::size_t m_fullEntries = 0; // processes whose stat and statm are kept open too
     std::size_t m_plannedProcesses = 0; // see keepFiles()

@@ -48,12 +48,21 @@ struct ProcessNames
 
 struct ProcessInfo
 {
+    // The small fields sit together (176 bytes, not 200: one is kept per process per snapshot).
     ProcessKey key;
     int ppid = 0;
+    std::uint32_t uid = 0;
     char state = '?';
     bool kernelThread = false;
-    std::uint32_t uid = 0;
     bool uidKnown = false;
+    // False when utime or stime is beyond what the kernel can print (see KernelNumbers.h): the CPU
+    // time and CPU % are then unknown.
+    bool cpuTimeKnown = true;
+    int processor = -1;
+    // statm's figures below are unknown when memError is not None (it says why); ioError says
+    // why the I/O rates are unknown.
+    Error memError = Error::None;
+    Error ioError = Error::None;
     std::shared_ptr<const std::string> user; // name of uid, or the number when it has no name
     std::shared_ptr<const ProcessNames> names;
     std::int64_t priority = 0;
@@ -61,25 +70,19 @@ struct ProcessInfo
     std::int64_t threads = 0;
     std::uint64_t utimeTicks = 0;
     std::uint64_t stimeTicks = 0;
-    // False when utime or stime is beyond what the kernel can print (see KernelNumbers.h): the CPU
-    // time and CPU % are then unknown.
-    bool cpuTimeKnown = true;
     double cpuPercent = std::nan(""); // 100 = one CPU; NaN until two samples exist
-    // statm, in KiB; memError says why they are unknown when it is not None.
+    // statm, in KiB.
     std::uint64_t virtKib = 0;
     std::uint64_t resKib = 0;
     std::uint64_t shrKib = 0;
-    Error memError = Error::None;
     // btime + starttime; unknown when the boot time is (ProcessSnapshot::bootTimeError says why)
     // or starttime is out of the kernel's range.
     std::optional<std::int64_t> startTimeUnixMs;
-    int processor = -1;
     // read_bytes and write_bytes of /proc/PID/io per second over the last interval (PidIoRate.h);
     // NaN when unknown: io not read this sample (ProcessSnapshot::ioSampled), only one reading so
-    // far, or unreadable (ioError says why: another user's process needs ptrace access).
+    // far, or unreadable (ioError: another user's process needs ptrace access).
     double ioReadBytesPerS = std::nan("");
     double ioWriteBytesPerS = std::nan("");
-    Error ioError = Error::None;
 
     // utime + stime, unknown when either is out of the kernel's range (both in range: no overflow).
     std::optional<std::uint64_t> cpuTimeTicks() const

@@ -27,6 +27,7 @@ private slots:
     void pidReuseIsNewProcess_data();
     void pidReuseIsNewProcess();
     void cmdlineFollowsRewrites();
+    void identicalProcessesShareNames();
     void cmdlineReadOnlyAfterRunning_data();
     void cmdlineReadOnlyAfterRunning();
     void cmdlineReadWithoutUsableSchedstat_data();
@@ -231,6 +232,36 @@ void TestProcessCollector::cmdlineFollowsRewrites()
     QVERIFY(c.processes[0].names.get() != a.processes[0].names.get());
     QCOMPARE(QString::fromStdString(c.processes[0].names->cmdline), QStringLiteral("sleep 100"));
     QCOMPARE(c.processes[0].key, a.processes[0].key); // same process
+}
+
+void TestProcessCollector::identicalProcessesShareNames()
+{
+    // The workers of one program carry one copy of their names (ProcessNamesPool); any
+    // difference in comm or arguments keeps them apart, and a rewrite joins or leaves the group.
+    pgtest::FakeProc fake;
+    const std::string worker("php-fpm: pool www\0", 18);
+    fake.addProcess(10, "php-fpm", 1, 5, worker);
+    fake.addProcess(11, "php-fpm", 1, 5, worker);
+    fake.addProcess(12, "php-fpm", 1, 5, std::string("php-fpm: pool api\0", 18));
+    fake.addProcess(13, "php-fpm8", 1, 5, worker);
+    ProcessCollector collector(options(fake, true));
+    const ProcessSnapshot a = collector.sample();
+    QCOMPARE(a.processes.size(), std::size_t(4));
+    QCOMPARE(find(a, 10)->names.get(), find(a, 11)->names.get());
+    QVERIFY(find(a, 12)->names.get() != find(a, 10)->names.get());
+    QVERIFY(find(a, 13)->names.get() != find(a, 10)->names.get());
+    QCOMPARE(
+        QString::fromStdString(find(a, 11)->names->cmdline), QStringLiteral("php-fpm: pool www"));
+    // 12 rewrites its title to the others': it joins them.
+    fake.writeFile("12/cmdline", worker);
+    const ProcessSnapshot b = collector.sample();
+    QCOMPARE(find(b, 12)->names.get(), find(b, 10)->names.get());
+    // 11 rewrites its own: it leaves, and 10 keeps its names.
+    fake.writeFile("11/cmdline", std::string("php-fpm: idle\0", 14));
+    const ProcessSnapshot c = collector.sample();
+    QVERIFY(find(c, 11)->names.get() != find(c, 10)->names.get());
+    QCOMPARE(find(c, 10)->names.get(), find(a, 10)->names.get());
+    QCOMPARE(QString::fromStdString(find(c, 11)->names->cmdline), QStringLiteral("php-fpm: idle"));
 }
 
 void TestProcessCollector::cmdlineReadOnlyAfterRunning_data()

@@ -161,7 +161,7 @@ private slots:
         ProcessTableModel* model = r.pages.processes->model();
         auto commOf = [model](pid_t pid) {
             const int row = model->rowOfPid(pid);
-            return row < 0 ? QString() : model->row(row).comm;
+            return row < 0 ? QString() : model->row(row).comm();
         };
         QTRY_COMPARE_WITH_TIMEOUT(commOf(m_alpha), QStringLiteral("pgreplay-alpha"), 20000);
         QCOMPARE(commOf(m_beta.pid), QStringLiteral("pgreplay-beta"));

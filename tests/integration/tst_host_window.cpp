@@ -119,7 +119,7 @@ private slots:
         ProcessTableModel* model = pages.processes->model();
         auto commOf = [model](pid_t pid) {
             const int row = model->rowOfPid(pid);
-            return row < 0 ? QString() : model->row(row).comm;
+            return row < 0 ? QString() : model->row(row).comm();
         };
         QTRY_COMPARE_WITH_TIMEOUT(commOf(alpha.pid), QStringLiteral("pghost-alpha"), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(commOf(beta.pid), QStringLiteral("pghost-beta"), 20000);

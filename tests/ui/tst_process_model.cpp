@@ -76,6 +76,7 @@ private slots:
     void filterAndKernelThreads();
     void unknownValuesShowDash();
     void hostileNamesOneLine();
+    void oneProgramsRowsShareStrings();
 };
 
 void TestProcessModel::scriptedSnapshotsUnderTester()
@@ -337,6 +338,58 @@ void TestProcessModel::hostileNamesOneLine()
                  .data(Qt::ToolTipRole)
                  .toString()
                  .contains(QLatin1Char('\n') + QStringLiteral("arg")));
+}
+
+void TestProcessModel::oneProgramsRowsShareStrings()
+{
+    // Processes with the same names (the collector's ProcessNamesPool) share one copy of the
+    // display strings; each row still shows what it should, and strings no row uses are freed.
+    ProcessTableModel model;
+    auto a = proc(10, 1, "worker --pool www", 0);
+    auto b = proc(11, 1, "other", 0);
+    b.names = a.names;
+    auto c = proc(12, 1, "worker --pool api", 0);
+    model.applySnapshot(snap({ a, b, c }));
+    const QString shown = QStringLiteral("worker --pool www");
+    QCOMPARE(model.index(0, ProcessTableModel::Command).data().toString(), shown);
+    QCOMPARE(model.index(1, ProcessTableModel::Command).data().toString(), shown);
+    QCOMPARE(model.row(0).command().constData(), model.row(1).command().constData());
+    QCOMPARE(model.row(0).user().constData(), model.row(2).user().constData()); // one "alice"
+    QCOMPARE(model.index(2, ProcessTableModel::Command).data().toString(),
+        QStringLiteral("worker --pool api"));
+    QCOMPARE(model.stringEntries(), std::size_t(2 + 1)); // two names, one user
+
+    // One of them becomes a zombie: it alone shows "[comm]", from the same shared names.
+    auto bz = same(b, 0);
+    bz.state = 'Z';
+    model.applySnapshot(snap({ same(a, 0), bz, same(c, 0) }));
+    QCOMPARE(
+        model.index(1, ProcessTableModel::Command).data().toString(), QStringLiteral("[worker]"));
+    QCOMPARE(model.index(0, ProcessTableModel::Command).data().toString(), shown);
+    // A kernel thread with the same names is bracketed too.
+    auto ak = same(a, 0);
+    ak.kernelThread = true;
+    model.applySnapshot(snap({ ak, bz, same(c, 0) }));
+    QCOMPARE(
+        model.index(0, ProcessTableModel::Command).data().toString(), QStringLiteral("[worker]"));
+    QCOMPARE(model.index(2, ProcessTableModel::Command).data().toString(),
+        QStringLiteral("worker --pool api"));
+
+    // Both exit: their strings go; the remaining row's stay, and new names get new strings.
+    model.applySnapshot(snap({ same(c, 0) }));
+    QCOMPARE(model.stringEntries(), std::size_t(1 + 1));
+    auto d = proc(13, 1, "fresh --start", 0);
+    model.applySnapshot(snap({ same(c, 0), d }));
+    QCOMPARE(model.index(1, ProcessTableModel::Command).data().toString(),
+        QStringLiteral("fresh --start"));
+    QCOMPARE(model.stringEntries(), std::size_t(2 + 1));
+    // Names replaced in place (an exec): the old strings are freed with the change.
+    auto dExec = same(d, 0);
+    dExec.names = proc(13, 1, "exec --ed", 0).names;
+    model.applySnapshot(snap({ same(c, 0), dExec }));
+    QCOMPARE(
+        model.index(1, ProcessTableModel::Command).data().toString(), QStringLiteral("exec --ed"));
+    QCOMPARE(model.stringEntries(), std::size_t(2 + 1));
 }
 
 QTEST_MAIN(TestProcessModel)

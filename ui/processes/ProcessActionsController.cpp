@@ -125,10 +125,10 @@ QString ProcessActionsController::describe(const ProcessKey& key) const
     if (row < 0)
         return tr("%1 (exited)").arg(key.pid);
     const ProcessTableModel::Row& r = model->row(row);
-    QString command = r.command;
+    QString command = r.command();
     if (command.size() > 80)
         command = command.left(79) + QChar(0x2026);
-    return tr("%1 %2 (%3)").arg(key.pid).arg(r.comm, command);
+    return tr("%1 %2 (%3)").arg(key.pid).arg(r.comm(), command);
 }
 
 QString ProcessActionsController::processList(const QList<ProcessKey>& keys) const

@@ -60,7 +60,7 @@ bool ProcessMatcher::accepts(const ProcessTableModel::Row& row) const
             return false;
         break;
     case UserFilter::Kind::Name:
-        if (!row.info->uidKnown || row.user != m_user.name)
+        if (!row.info->uidKnown || row.user() != m_user.name)
             return false;
         break;
     }
@@ -68,9 +68,9 @@ bool ProcessMatcher::accepts(const ProcessTableModel::Row& row) const
         return true;
     if (m_isPid && m_pid == row.info->key.pid)
         return true;
-    return row.command.contains(m_text, Qt::CaseInsensitive)
-        || row.comm.contains(m_text, Qt::CaseInsensitive)
-        || row.user.contains(m_text, Qt::CaseInsensitive);
+    return row.command().contains(m_text, Qt::CaseInsensitive)
+        || row.comm().contains(m_text, Qt::CaseInsensitive)
+        || row.user().contains(m_text, Qt::CaseInsensitive);
 }
 
 namespace {
@@ -95,7 +95,7 @@ int compareProcessRows(const ProcessTableModel::Row& a, const ProcessTableModel:
     case ProcessTableModel::Pid:
         return cmp(p.key.pid, q.key.pid);
     case ProcessTableModel::User:
-        return a.user.compare(b.user, Qt::CaseInsensitive);
+        return a.user().compare(b.user(), Qt::CaseInsensitive);
     case ProcessTableModel::State:
         return cmp(p.state, q.state);
     case ProcessTableModel::Cpu:
@@ -117,7 +117,7 @@ int compareProcessRows(const ProcessTableModel::Row& a, const ProcessTableModel:
     case ProcessTableModel::CpuTime:
         return cmp(p.cpuTimeTicks(), q.cpuTimeTicks());
     case ProcessTableModel::Command:
-        return a.command.compare(b.command, Qt::CaseInsensitive);
+        return a.command().compare(b.command(), Qt::CaseInsensitive);
     case ProcessTableModel::IoRead:
         return cmp(rate(p.ioReadBytesPerS), rate(q.ioReadBytesPerS));
     case ProcessTableModel::IoWrite:

@@ -36,14 +36,16 @@ struct ProcessTableModel::RowTraits
     {
         return a.pid != b.pid ? a.pid < b.pid : a.startTimeTicks < b.startTimeTicks;
     }
-    static Row make(const ProcessInfo* p)
+    ProcessTableModel* model = nullptr;
+
+    Row make(const ProcessInfo* p)
     {
         Row row;
         row.info = p;
-        fillStrings(row);
+        model->fillStrings(row);
         return row;
     }
-    static ColumnSpan update(Row& row, const ProcessInfo* p)
+    ColumnSpan update(Row& row, const ProcessInfo* p)
     {
         // The row moves to the new snapshot's copy of the process whether or not anything shows
         // differently: the old snapshot is released after this update.
@@ -52,10 +54,9 @@ struct ProcessTableModel::RowTraits
         if (!mask)
             return {};
         const bool stringsChanged = before->names != p->names || before->user != p->user
-            || before->kernelThread != p->kernelThread
-            || (before->state == 'Z') != (p->state == 'Z');
+            || (Row::showsBracketed(*p, *row.strings) && row.strings->bracketed.isNull());
         if (stringsChanged)
-            fillStrings(row);
+            model->fillStrings(row);
         return ColumnSpan::fromMask(mask);
     }
 };
@@ -81,20 +82,44 @@ int ProcessTableModel::rowOf(const ProcessKey& key) const
 
 void ProcessTableModel::fillStrings(Row& row)
 {
+    ++m_refilled;
     const ProcessInfo& p = *row.info;
-    row.user = p.user ? QString::fromStdString(*p.user) : QString();
-    if (p.names) {
-        row.comm = fmt::displayBytes(p.names->comm);
-        // A zombie's cmdline is empty in /proc; the one kept from when it ran is not what ps
-        // shows for it ("[sleep] <defunct>").
-        if (p.kernelThread || p.state == 'Z' || p.names->cmdline.empty())
-            row.command = QLatin1Char('[') + row.comm + QLatin1Char(']');
-        else
-            row.command = fmt::displayBytes(p.names->cmdline);
-    } else {
-        row.comm.clear();
-        row.command.clear();
+    UserString& user = m_userStrings[p.user.get()];
+    if (p.user && user.text.isNull())
+        user.text = QString::fromStdString(*p.user);
+    row.userString = &user;
+    auto [it, made] = m_nameStrings.try_emplace(p.names.get());
+    NameStrings& strings = it->second;
+    if (made && p.names) {
+        strings.comm = fmt::displayBytes(p.names->comm);
+        if (!p.names->cmdline.empty())
+            strings.command = fmt::displayBytes(p.names->cmdline);
     }
+    if (p.names && Row::showsBracketed(p, strings) && strings.bracketed.isNull())
+        strings.bracketed = QLatin1Char('[') + strings.comm + QLatin1Char(']');
+    row.strings = &strings;
+}
+
+void ProcessTableModel::sweepStrings()
+{
+    // Strings no row uses any more go; counted only after a refresh that gave rows new strings
+    // (new processes, changed names) or removed rows, which are the only ways one falls unused.
+    for (const Row& row : m_rows) {
+        ++row.strings->uses;
+        ++row.userString->uses;
+    }
+    auto sweep = [](auto& map) {
+        for (auto it = map.begin(); it != map.end();) {
+            if (it->second.uses == 0) {
+                it = map.erase(it);
+            } else {
+                it->second.uses = 0;
+                ++it;
+            }
+        }
+    };
+    sweep(m_nameStrings);
+    sweep(m_userStrings);
 }
 
 unsigned ProcessTableModel::changedColumns(const ProcessInfo& a, const ProcessInfo& b)
@@ -154,7 +179,14 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
     options.maxStructuralRuns = kMaxStructuralRuns;
     options.maxChangedRanges = kMaxChangedRanges;
     RowTraits traits;
+    traits.model = this;
+    const std::size_t rowsBefore = m_rows.size();
+    m_refilled = 0;
     KeyedRowDiff::apply(*this, {}, m_rows, processesByPid(*snapshot), traits, options);
+    // Rows removed, or strings replaced: some strings may have lost their last row. Swept while
+    // `previous` still holds every name the old rows pointed at.
+    if (m_refilled > 0 || m_rows.size() < rowsBefore)
+        sweepStrings();
 }
 
 QModelIndex ProcessTableModel::index(int row, int column, const QModelIndex& parent) const
@@ -233,7 +265,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case Pid:
             return p.key.pid;
         case User:
-            return p.uidKnown ? row.user : QStringLiteral("–");
+            return p.uidKnown ? row.user() : QStringLiteral("–");
         case State:
             return QString(QLatin1Char(p.state));
         case Cpu:
@@ -258,7 +290,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case CpuTime:
             return p.cpuTimeTicks() ? fmt::cpuTime(*p.cpuTimeTicks(), tps) : QStringLiteral("–");
         case Command:
-            return row.command;
+            return row.command();
         case IoRead:
             return std::isnan(p.ioReadBytesPerS) ? QStringLiteral("–")
                                                  : bytesPerSecond(p.ioReadBytesPerS);
@@ -272,7 +304,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case Pid:
             return p.key.pid;
         case User:
-            return row.user;
+            return row.user();
         case State:
             return QString(QLatin1Char(p.state));
         case Cpu:
@@ -295,7 +327,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case CpuTime:
             return p.cpuTimeTicks() ? static_cast<qlonglong>(*p.cpuTimeTicks()) : -1LL;
         case Command:
-            return row.command;
+            return row.command();
         case IoRead:
             return std::isnan(p.ioReadBytesPerS) ? -1.0 : p.ioReadBytesPerS;
         case IoWrite:
@@ -347,17 +379,17 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case Command:
             if (p.names && p.names->cmdlineError != Error::None)
                 return tr("%1\n(cmdline unreadable: %2)")
-                    .arg(row.command, QString::fromUtf8(errorText(p.names->cmdlineError).data()));
+                    .arg(row.command(), QString::fromUtf8(errorText(p.names->cmdlineError).data()));
             if (p.kernelThread)
                 return tr("%1\nKernel thread: it has no command line and no user-space memory.")
-                    .arg(row.command);
+                    .arg(row.command());
             if (p.state == 'Z')
                 return tr("%1\nZombie (defunct): it has exited and waits for its parent to reap "
                           "it; ps shows it as %1 <defunct>.")
-                    .arg(row.command);
+                    .arg(row.command());
             if (p.names && p.names->cmdline.empty())
-                return tr("%1\nNo command line (zombie or exiting process).").arg(row.command);
-            return row.command;
+                return tr("%1\nNo command line (zombie or exiting process).").arg(row.command());
+            return row.command();
         case IoRead:
         case IoWrite: {
             const double rate = column == IoRead ? p.ioReadBytesPerS : p.ioWriteBytesPerS;
@@ -458,10 +490,10 @@ QVariant ProcessTableModel::pcpToolTip(const Row& row, int column) const
         return QDateTime::fromMSecsSinceEpoch(*p.startTimeUnixMs).toString(Qt::ISODate);
     case Command:
         if (p.kernelThread)
-            return tr("%1\nKernel thread (proc.psinfo.flags has PF_KTHREAD).").arg(row.command);
+            return tr("%1\nKernel thread (proc.psinfo.flags has PF_KTHREAD).").arg(row.command());
         return tr("%1\nproc.psinfo.psargs: the arguments joined by spaces (their boundaries are "
                   "not kept) and cut at about 4 KB.")
-            .arg(row.command);
+            .arg(row.command());
     case IoRead:
     case IoWrite: {
         const double rate = column == IoRead ? p.ioReadBytesPerS : p.ioWriteBytesPerS;

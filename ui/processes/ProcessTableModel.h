@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModel>
 #include <QString>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
@@ -45,14 +46,39 @@ public:
         KernelThreadRole, // bool
     };
 
+    // Display strings of one ProcessNames, shared by every row whose process has those names
+    // (ProcessNamesPool gives the processes of one program the same names), and of one user.
+    struct NameStrings
+    {
+        QString comm; // display form: escaped, one line
+        QString command; // of the command line; empty without one
+        QString bracketed; // "[comm]", made when a row shows it
+        mutable std::uint32_t uses = 0; // counted only while unused strings are swept
+    };
+    struct UserString
+    {
+        QString text;
+        mutable std::uint32_t uses = 0;
+    };
     struct Row
     {
-        // In snapshot(): a row is a pointer and three strings (~80 bytes, not ~280 with a copy of
-        // the process), which at 10,000 processes is 2 MiB less.
+        // Three pointers (~24 bytes): into the snapshot and into the model's shared strings, so
+        // 10,000 processes of one program hold one copy of their command line's display form.
         const ProcessInfo* info = nullptr;
-        QString user; // cached conversions, redone only when the strings change
-        QString command; // display form: escaped, one line; "[comm]" without a cmdline
-        QString comm;
+        const NameStrings* strings = nullptr;
+        const UserString* userString = nullptr;
+        const QString& user() const { return userString->text; }
+        const QString& comm() const { return strings->comm; }
+        // "[comm]" for a kernel thread, a zombie (the command line kept from when it ran is not
+        // what ps shows: "[sleep] <defunct>") or a process without a command line.
+        const QString& command() const
+        {
+            return showsBracketed(*info, *strings) ? strings->bracketed : strings->command;
+        }
+        static bool showsBracketed(const ProcessInfo& p, const NameStrings& s)
+        {
+            return p.kernelThread || p.state == 'Z' || s.command.isEmpty();
+        }
     };
 
     explicit ProcessTableModel(QObject* parent = nullptr);
@@ -63,6 +89,8 @@ public:
     // Row of a process, or -1.
     int rowOf(const ProcessKey& key) const;
     int rowOfPid(int pid) const;
+    // Shared display strings held (names + users): what rows of one program save, for tests.
+    std::size_t stringEntries() const { return m_nameStrings.size() + m_userStrings.size(); }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -87,13 +115,19 @@ private:
     friend class KeyedRowDiff;
     struct RowTraits;
 
-    static void fillStrings(Row& row);
+    void fillStrings(Row& row);
+    void sweepStrings();
     QString startTimeUnknownWhy(const ProcessInfo& p) const;
     QString ioUnknownWhy(const ProcessInfo& p) const;
     QVariant pcpToolTip(const Row& row, int column) const;
 
     std::vector<Row> m_rows;
     ProcessSnapshotPtr m_snapshot;
+    // Keyed by the snapshot's pointers. An entry lives while a row uses it, so while that row's
+    // snapshot holds the names or user it was made from: a freed address is never looked up.
+    std::unordered_map<const ProcessNames*, NameStrings> m_nameStrings;
+    std::unordered_map<const std::string*, UserString> m_userStrings;
+    std::size_t m_refilled = 0; // rows given strings during the current applySnapshot
     QString m_pcpSource;
 };
 

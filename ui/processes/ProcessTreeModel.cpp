@@ -227,7 +227,7 @@ void ProcessTreeModel::groupRuns(std::vector<Node*>& siblings, Node* parent)
     for (const Node* n : siblings) {
         const ProcessTableModel::Row* row = rowOf(n);
         if (row)
-            any = ++counts[row->command] >= kGroupMin || any;
+            any = ++counts[row->command()] >= kGroupMin || any;
     }
     if (!any)
         return;
@@ -236,11 +236,11 @@ void ProcessTreeModel::groupRuns(std::vector<Node*>& siblings, Node* parent)
     std::vector<Node*> out;
     for (Node* n : siblings) {
         const ProcessTableModel::Row* row = rowOf(n);
-        if (!row || counts.value(row->command) < kGroupMin) {
+        if (!row || counts.value(row->command()) < kGroupMin) {
             out.push_back(n);
             continue;
         }
-        Node* group = groupNode(parent, row->command);
+        Node* group = groupNode(parent, row->command());
         if (!group->used) {
             group->used = true;
             group->nextParent = parent;
