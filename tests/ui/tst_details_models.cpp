@@ -475,6 +475,8 @@ void TestDetailsModels::samplerThreadCpuAndReuse()
     QCOMPARE(ready.count(), 1);
     QVERIFY(ready.first().at(0).value<ProcessDetailsPtr>()->reused);
     ready.clear();
+    sampler.setProcess(4242, 1); // the same selection again: nothing to re-read
+    QCOMPARE(ready.count(), 0);
     sampler.setProcess(0, 0);
     emit tick.sampled();
     QCOMPARE(ready.count(), 0);
