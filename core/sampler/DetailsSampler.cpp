@@ -2,6 +2,7 @@
 #include "core/sampler/DetailsSampler.h"
 
 #include "core/sampler/ProcessSampler.h"
+#include "core/sampler/ProcessSelection.h"
 
 #include <cmath>
 #include <ctime>
@@ -26,12 +27,8 @@ DetailsSampler::DetailsSampler(std::string procRoot, QObject* parent)
 
 void DetailsSampler::setProcess(int pid, quint64 startTimeTicks)
 {
-    std::optional<ProcessKey> key;
-    if (pid > 0)
-        key = ProcessKey { pid, startTimeTicks };
-    if (key == m_key)
+    if (!selectProcess(m_key, pid, startTimeTicks))
         return;
-    m_key = key;
     m_prevThreads.clear();
     m_prevReadNs = 0;
     sampleNow();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sampler/PcpDetailsSampler.h"
 
+#include "core/sampler/ProcessSelection.h"
+
 namespace pg {
 
 PcpDetailsSampler::PcpDetailsSampler(
@@ -15,12 +17,8 @@ PcpDetailsSampler::~PcpDetailsSampler() = default;
 
 void PcpDetailsSampler::setProcess(int pid, quint64 startTimeTicks)
 {
-    std::optional<ProcessKey> key;
-    if (pid > 0)
-        key = ProcessKey { pid, startTimeTicks };
-    if (key == m_key)
+    if (!selectProcess(m_key, pid, startTimeTicks))
         return;
-    m_key = key;
     m_parentPid = 0;
     sampleNow();
 }

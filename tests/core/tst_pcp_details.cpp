@@ -276,6 +276,11 @@ private slots:
             std::vector<int> { 4242 });
         QCOMPARE(
             request(session->asked.back(), "proc.smaps.pss")->instances, std::vector<int> { 4242 });
+        // The same selection again fetches nothing (and keeps the parent it learnt).
+        const std::size_t asked = session->asked.size();
+        sampler.setProcess(4242, 60000);
+        QCOMPARE(ready.count(), 0);
+        QCOMPARE(session->asked.size(), asked);
         // The next fetch also asks for the parent's name.
         sampler.refreshNow();
         QCOMPARE(ready.count(), 1);

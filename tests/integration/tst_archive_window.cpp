@@ -17,6 +17,7 @@
 #include "core/sampler/SnapshotTypes.h"
 #include "tests/support/ChildProcess.h"
 #include "tests/support/CliRun.h"
+#include "tests/support/PcpModule.h"
 #include "ui/details/PcpDetailsView.h"
 #include "ui/details/ProcessDetailsPanel.h"
 #include "ui/memory/MapTotalsView.h"
@@ -46,18 +47,17 @@ using namespace pg;
 
 namespace {
 
-const char* kModule = PROCGLASS_BINARY_DIR "/app/procglass-pcp.so";
 const QString kProcglass = QStringLiteral(PROCGLASS_BINARY_DIR "/app/procglass");
 
 // The build's module by its path (the program looks beside itself; this test is elsewhere).
 std::unique_ptr<PcpArchiveSession> openArchive(const std::string& path, std::string* error)
 {
-    void* handle = ::dlopen(kModule, RTLD_NOW | RTLD_LOCAL);
+    void* handle = ::dlopen(pgtest::kPcpModule, RTLD_NOW | RTLD_LOCAL);
     auto open = handle
         ? reinterpret_cast<PcpOpenArchiveFunction>(::dlsym(handle, kPcpModuleArchiveEntry))
         : nullptr;
     if (!open) {
-        *error = std::string("cannot open ") + kModule;
+        *error = std::string("cannot open ") + pgtest::kPcpModule;
         return nullptr;
     }
     return std::unique_ptr<PcpArchiveSession>(open(kPcpModuleAbi, path.c_str(), error));
@@ -128,8 +128,7 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!QFile::exists(QString::fromLatin1(kModule)))
-            QSKIP("the procglass-pcp module was not built (libpcp3-dev missing)");
+        PCP_MODULE_OR_SKIP();
         QStandardPaths::setTestModeEnabled(true);
         registerSnapshotMetaTypes();
         QVERIFY(m_dir.isValid());

@@ -15,6 +15,7 @@
 #include "core/sampler/SamplerThread.h"
 #include "core/sampler/SnapshotTypes.h"
 #include "tests/support/ChildProcess.h"
+#include "tests/support/PcpModule.h"
 #include "tests/support/PrivatePmcd.h"
 #include "ui/details/PcpDetailsView.h"
 #include "ui/details/ProcessDetailsPanel.h"
@@ -44,18 +45,16 @@ using namespace pg;
 
 namespace {
 
-const char* kModule = PROCGLASS_BINARY_DIR "/app/procglass-pcp.so";
-
 // The module the program opens beside itself (app/PcpModuleLoader.cpp); this test's binary is
 // elsewhere, so it opens the build's copy by its path.
 PcpSessionOpener moduleOpener(const std::string& spec)
 {
     return [spec](std::string* error) -> std::unique_ptr<PcpSession> {
-        void* handle = ::dlopen(kModule, RTLD_NOW | RTLD_LOCAL);
+        void* handle = ::dlopen(pgtest::kPcpModule, RTLD_NOW | RTLD_LOCAL);
         auto open = handle ? reinterpret_cast<PcpOpenFunction>(::dlsym(handle, kPcpModuleEntry))
                            : nullptr;
         if (!open) {
-            *error = std::string("cannot open ") + kModule;
+            *error = std::string("cannot open ") + pgtest::kPcpModule;
             return nullptr;
         }
         return std::unique_ptr<PcpSession>(open(kPcpModuleAbi, spec.c_str(), error));
@@ -79,13 +78,10 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!pgtest::PrivatePmcd::installed())
-            QSKIP("pmcd is not installed (Debian: pcp; build.sh installs it)");
-        if (!QFile::exists(QString::fromLatin1(kModule)))
-            QSKIP("the procglass-pcp module was not built (libpcp3-dev missing)");
+        PCP_MODULE_OR_SKIP();
         QStandardPaths::setTestModeEnabled(true);
         registerSnapshotMetaTypes();
-        QVERIFY2(m_pmcd.start(), qPrintable(m_pmcd.problem()));
+        PRIVATE_PMCD_START_OR_SKIP(m_pmcd);
     }
 
     void theWindowShowsTheHost()

@@ -11,6 +11,7 @@
 #include "core/pcp/PcpProcessDetails.h"
 #include "core/pcp/PcpSession.h"
 #include "tests/support/ChildProcess.h"
+#include "tests/support/PcpModule.h"
 #include "tests/support/PrivatePmcd.h"
 
 #include <QDir>
@@ -26,15 +27,13 @@ using namespace pg;
 
 namespace {
 
-const char* kModule = PROCGLASS_BINARY_DIR "/app/procglass-pcp.so";
-
 std::unique_ptr<PcpSession> openSession(const std::string& spec, std::string* error)
 {
-    void* handle = ::dlopen(kModule, RTLD_NOW | RTLD_LOCAL);
+    void* handle = ::dlopen(pgtest::kPcpModule, RTLD_NOW | RTLD_LOCAL);
     auto open
         = handle ? reinterpret_cast<PcpOpenFunction>(::dlsym(handle, kPcpModuleEntry)) : nullptr;
     if (!open) {
-        *error = std::string("cannot open ") + kModule;
+        *error = std::string("cannot open ") + pgtest::kPcpModule;
         return nullptr;
     }
     return std::unique_ptr<PcpSession>(open(kPcpModuleAbi, spec.c_str(), error));
@@ -86,11 +85,8 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!pgtest::PrivatePmcd::installed())
-            QSKIP("pmcd is not installed (Debian: pcp; build.sh installs it)");
-        if (!QFile::exists(QString::fromLatin1(kModule)))
-            QSKIP("the procglass-pcp module was not built (libpcp3-dev missing)");
-        QVERIFY2(m_pmcd.start(), qPrintable(m_pmcd.problem()));
+        PCP_MODULE_OR_SKIP();
+        PRIVATE_PMCD_START_OR_SKIP(m_pmcd);
         std::string error;
         m_session = openSession(m_pmcd.hostSpec().toStdString(), &error);
         QVERIFY2(m_session, error.c_str());
@@ -245,8 +241,7 @@ private slots:
 
     void overTcpEveryValueIsRefusedWithTheReason()
     {
-        if (const QString why = pgtest::PrivatePmcd::tcpUnusableWhy(); !why.isEmpty())
-            QSKIP(qPrintable(why));
+        PRIVATE_PMCD_SKIP_UNLESS_TCP();
         std::string error;
         auto tcp = openSession(m_pmcd.tcpHostSpec().toStdString(), &error);
         QVERIFY2(tcp, error.c_str());

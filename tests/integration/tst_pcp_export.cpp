@@ -112,10 +112,8 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!pgtest::PrivatePmcd::installed())
-            QSKIP("pmcd is not installed (Debian: pcp; build.sh installs it)");
+        PRIVATE_PMCD_START_OR_SKIP(m_pmcd);
         QVERIFY(m_out.isValid());
-        QVERIFY2(m_pmcd.start(), qPrintable(m_pmcd.problem()));
     }
 
     void processesAgreeWithTheLocalExport()
@@ -327,8 +325,7 @@ private slots:
     void refusedPerProcessMetricsSayHowToGetThem()
     {
         // The same pmcd over TCP, without credentials: pmdaproc refuses every proc.* metric.
-        if (const QString why = pgtest::PrivatePmcd::tcpUnusableWhy(); !why.isEmpty())
-            QSKIP(qPrintable(why));
+        PRIVATE_PMCD_SKIP_UNLESS_TCP();
         const QString path = m_out.filePath(QStringLiteral("refused.csv"));
         const RunResult r = run(kProcglass,
             { QStringLiteral("export"), QStringLiteral("processes"), QStringLiteral("--host"),

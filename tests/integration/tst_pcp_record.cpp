@@ -313,10 +313,8 @@ private slots:
 
     void recordsFromAPrivatePmcd()
     {
-        if (!pgtest::PrivatePmcd::installed())
-            QSKIP("pmcd is not installed");
         pgtest::PrivatePmcd pmcd;
-        QVERIFY2(pmcd.start(), qPrintable(pmcd.problem()));
+        PRIVATE_PMCD_START_OR_SKIP(pmcd);
         const QString archive = m_dir.filePath(QStringLiteral("remote"));
         const RunResult r = run(kProcglass,
             { QStringLiteral("record"), QStringLiteral("-o"), archive, QStringLiteral("--host"),

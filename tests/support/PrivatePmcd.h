@@ -187,3 +187,20 @@ private:
 };
 
 } // namespace pgtest
+
+// In a Qt Test function (QSKIP and QVERIFY2 return from it): skips when pmcd is not installed,
+// else starts `pmcd` and fails with its problem() when it does not start (an installed pmcd that
+// cannot start is a defect to see, not a skip).
+#define PRIVATE_PMCD_START_OR_SKIP(pmcd)                                                           \
+    do {                                                                                           \
+        if (!pgtest::PrivatePmcd::installed())                                                     \
+            QSKIP("pmcd is not installed (Debian: pcp; build.sh installs it)");                    \
+        QVERIFY2((pmcd).start(), qPrintable((pmcd).problem()));                                    \
+    } while (false)
+
+// In a Qt Test function: skips, saying why, where pmcd refuses every TCP client (tcpUnusableWhy).
+#define PRIVATE_PMCD_SKIP_UNLESS_TCP()                                                             \
+    do {                                                                                           \
+        if (const QString why = pgtest::PrivatePmcd::tcpUnusableWhy(); !why.isEmpty())             \
+            QSKIP(qPrintable(why));                                                                \
+    } while (false)

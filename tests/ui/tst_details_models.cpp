@@ -4,6 +4,7 @@
 // link); the actions controller's confirmation and error reporting.
 
 #include "core/sampler/DetailsSampler.h"
+#include "tests/support/ActivateLink.h"
 #include "ui/details/CgroupModel.h"
 #include "ui/details/CommandLineModel.h"
 #include "ui/details/EnvironmentModel.h"
@@ -332,13 +333,7 @@ void TestDetailsModels::panelParentLink()
     panel.showProcess(key);
     panel.applyDetails(sampleOf(std::move(d), key));
     QSignalSpy parent(&panel, &ProcessDetailsPanel::parentRequested);
-    QLabel* link = nullptr;
-    for (QLabel* l : panel.findChildren<QLabel*>()) {
-        if (l->text().contains(QStringLiteral("href=\"pid:1\"")))
-            link = l;
-    }
-    QVERIFY(link);
-    emit link->linkActivated(QStringLiteral("pid:1"));
+    QVERIFY(pgtest::activateLink(&panel, QStringLiteral("pid:1")));
     QCOMPARE(parent.count(), 1);
     QCOMPARE(parent.first().at(0).toInt(), 1);
 }
@@ -475,6 +470,8 @@ void TestDetailsModels::samplerThreadCpuAndReuse()
     QCOMPARE(ready.count(), 1);
     QVERIFY(ready.first().at(0).value<ProcessDetailsPtr>()->reused);
     ready.clear();
+    sampler.setProcess(4242, 1); // the same selection again: nothing to re-read
+    QCOMPARE(ready.count(), 0);
     sampler.setProcess(0, 0);
     emit tick.sampled();
     QCOMPARE(ready.count(), 0);

@@ -8,6 +8,7 @@
 
 #include "core/pcp/PcpProcessDetails.h"
 #include "core/sampler/SnapshotTypes.h"
+#include "tests/support/ActivateLink.h"
 #include "ui/details/PcpDetailsView.h"
 #include "ui/details/ProcessDetailsPanel.h"
 #include "ui/memory/MapTotalsView.h"
@@ -84,6 +85,11 @@ private slots:
         PcpDetailsView* v = panel.pcpView();
         QCOMPARE(v->field(QStringLiteral("pid")), QStringLiteral("4242"));
         QCOMPARE(v->field(QStringLiteral("parent")), QStringLiteral("init (1)"));
+        // The parent is a link that asks the table to select it.
+        QSignalSpy parent(&panel, &ProcessDetailsPanel::parentRequested);
+        QVERIFY(pgtest::activateLink(v, QStringLiteral("pid:1")));
+        QCOMPARE(parent.count(), 1);
+        QCOMPARE(parent.first().at(0).toInt(), 1);
         QCOMPARE(v->field(QStringLiteral("user")),
             QStringLiteral("alice (uid 1000), effective the same"));
         QCOMPARE(v->field(QStringLiteral("state")), QStringLiteral("S (sleeping, interruptible)"));

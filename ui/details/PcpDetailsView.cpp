@@ -4,13 +4,12 @@
 #include "core/process/ProcessDetails.h"
 #include "ui/common/Banner.h"
 #include "ui/common/Format.h"
+#include "ui/details/DetailFieldForm.h"
 #include "ui/details/ProcessStateText.h"
 
 #include <QDateTime>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 namespace pg {
@@ -58,19 +57,7 @@ PcpDetailsView::PcpDetailsView(QWidget* parent)
     auto* outer = new QVBoxLayout(inner);
     auto* columns = new QHBoxLayout;
     outer->addLayout(columns);
-    QFormLayout* forms[2] = { new QFormLayout, new QFormLayout };
-    for (QFormLayout* f : forms) {
-        f->setLabelAlignment(Qt::AlignRight);
-        f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        columns->addLayout(f, 1);
-    }
-    struct Def
-    {
-        const char* id;
-        QString label;
-        QString tip;
-    };
-    const Def defs[] = {
+    const DetailFieldForm::Def defs[] = {
         { "pid", tr("PID"), tr("The instance of pmdaproc's process metrics") },
         { "parent", tr("Parent"),
             tr("proc.psinfo.ppid (and its proc.psinfo.cmd); click to select it") },
@@ -117,31 +104,8 @@ PcpDetailsView::PcpDetailsView(QWidget* parent)
         { "fds", tr("Open descriptors"),
             tr("proc.fd.count: how many; the list itself is not in PCP") },
     };
-    int i = 0;
-    for (const Def& d : defs) {
-        auto* value = new QLabel(inner);
-        value->setTextInteractionFlags(
-            Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-        value->setWordWrap(true);
-        value->setToolTip(d.tip);
-        auto* label = new QLabel(d.label + QLatin1Char(':'), inner);
-        label->setToolTip(d.tip);
-        const QString id = QString::fromLatin1(d.id);
-        if (id == QLatin1String("parent")) {
-            value->setTextFormat(Qt::RichText);
-            connect(value, &QLabel::linkActivated, this, [this](const QString& link) {
-                bool ok = false;
-                const int pid = link.mid(4).toInt(&ok);
-                if (ok)
-                    emit parentRequested(pid);
-            });
-        } else {
-            value->setTextFormat(Qt::PlainText);
-        }
-        forms[i < 14 ? 0 : 1]->addRow(label, value);
-        m_fields.emplace_back(id, value);
-        ++i;
-    }
+    m_fields
+        = DetailFieldForm(defs, inner, columns, 14, [this](int pid) { emit parentRequested(pid); });
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
     setTextTone(m_note, TextTone::Dim);
@@ -152,23 +116,12 @@ PcpDetailsView::PcpDetailsView(QWidget* parent)
 
 QString PcpDetailsView::field(const QString& id) const
 {
-    for (const auto& [key, label] : m_fields) {
-        if (key == id)
-            return label->textFormat() == Qt::RichText
-                ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
-                : label->text();
-    }
-    return {};
+    return m_fields.text(id);
 }
 
 void PcpDetailsView::setField(const QString& id, const QString& text)
 {
-    for (auto& [key, label] : m_fields) {
-        if (key == id) {
-            label->setText(text);
-            return;
-        }
-    }
+    m_fields.setText(id, text);
 }
 
 void PcpDetailsView::setDetails(const PcpProcessDetails& d)

@@ -7,9 +7,9 @@
 // not give for this process: never a 0 in its place.
 
 #include "core/pcp/PcpProcessDetails.h"
+#include "ui/details/DetailFieldForm.h"
 
 #include <QScrollArea>
-#include <vector>
 
 class QLabel;
 
@@ -32,7 +32,7 @@ signals:
 private:
     void setField(const QString& id, const QString& text);
 
-    std::vector<std::pair<QString, QLabel*>> m_fields;
+    DetailFieldForm m_fields;
     QLabel* m_note;
 };
 

@@ -7,6 +7,7 @@
 #include "ui/common/TableHeader.h"
 #include "ui/details/CgroupModel.h"
 #include "ui/details/CommandLineModel.h"
+#include "ui/details/DetailFieldForm.h"
 #include "ui/details/EnvironmentModel.h"
 #include "ui/details/LimitsModel.h"
 #include "ui/details/OpenFilesModel.h"
@@ -17,7 +18,6 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDateTime>
-#include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,7 +27,6 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QTextDocumentFragment>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -196,19 +195,7 @@ QWidget* ProcessDetailsPanel::buildOverview()
     area->setFrameShape(QFrame::NoFrame);
     auto* inner = new QWidget(area);
     auto* columns = new QHBoxLayout(inner);
-    QFormLayout* forms[2] = { new QFormLayout, new QFormLayout };
-    for (QFormLayout* f : forms) {
-        f->setLabelAlignment(Qt::AlignRight);
-        f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        columns->addLayout(f, 1);
-    }
-    struct Def
-    {
-        const char* id;
-        QString label;
-        QString tip;
-    };
-    const Def defs[] = {
+    const DetailFieldForm::Def defs[] = {
         { "pid", tr("PID"), tr("Process id (the directory /proc/PID)") },
         { "parent", tr("Parent"),
             tr("Parent process (field 4 of stat, ppid); click to select it") },
@@ -239,31 +226,8 @@ QWidget* ProcessDetailsPanel::buildOverview()
         { "exe", tr("Executable"), tr("Target of the /proc/PID/exe link") },
         { "cwd", tr("Working directory"), tr("Target of the /proc/PID/cwd link") },
     };
-    int i = 0;
-    for (const Def& d : defs) {
-        auto* value = new QLabel(inner);
-        value->setTextInteractionFlags(
-            Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-        value->setWordWrap(true);
-        value->setToolTip(d.tip);
-        auto* label = new QLabel(d.label + QLatin1Char(':'), inner);
-        label->setToolTip(d.tip);
-        const QString id = QString::fromLatin1(d.id);
-        if (id == QLatin1String("parent")) {
-            value->setTextFormat(Qt::RichText);
-            connect(value, &QLabel::linkActivated, this, [this](const QString& link) {
-                bool ok = false;
-                const int pid = link.mid(4).toInt(&ok);
-                if (ok)
-                    emit parentRequested(pid);
-            });
-        } else {
-            value->setTextFormat(Qt::PlainText);
-        }
-        forms[i < 9 ? 0 : 1]->addRow(label, value);
-        m_fields.emplace_back(id, value);
-        ++i;
-    }
+    m_fields
+        = DetailFieldForm(defs, inner, columns, 9, [this](int pid) { emit parentRequested(pid); });
     area->setWidget(inner);
     return area;
 }
@@ -300,13 +264,7 @@ QString ProcessDetailsPanel::tabMessage(Tab tab) const
 
 QString ProcessDetailsPanel::overviewField(const QString& id) const
 {
-    for (const auto& [key, label] : m_fields) {
-        if (key == id)
-            return label->textFormat() == Qt::RichText
-                ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
-                : label->text();
-    }
-    return {};
+    return m_fields.text(id);
 }
 
 QString ProcessDetailsPanel::title() const
@@ -316,14 +274,7 @@ QString ProcessDetailsPanel::title() const
 
 void ProcessDetailsPanel::setField(const QString& id, const QString& text, const QString& toolTip)
 {
-    for (auto& [key, label] : m_fields) {
-        if (key != id)
-            continue;
-        label->setText(text);
-        if (!toolTip.isEmpty())
-            label->setToolTip(toolTip);
-        return;
-    }
+    m_fields.setText(id, text, toolTip);
 }
 
 void ProcessDetailsPanel::clearAll(const QString& message)

@@ -8,6 +8,7 @@
 // empty list. The parent's name is a link that selects the parent in the table.
 
 #include "core/sampler/SnapshotTypes.h"
+#include "ui/details/DetailFieldForm.h"
 
 #include <QWidget>
 #include <optional>
@@ -101,7 +102,7 @@ private:
     QString m_unavailable;
     QTabWidget* m_tabs;
     std::vector<std::unique_ptr<Pane>> m_panes;
-    std::vector<std::pair<QString, QLabel*>> m_fields;
+    DetailFieldForm m_fields;
     EnvironmentModel* m_envModel;
     QSortFilterProxyModel* m_envProxy;
     QLineEdit* m_envFilter;
