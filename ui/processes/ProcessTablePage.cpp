@@ -10,6 +10,7 @@
 #include "ui/common/CachedTextDelegate.h"
 #include "ui/common/HeaderColumnChooser.h"
 #include "ui/common/LayoutRestore.h"
+#include "ui/common/SteadyTreeView.h"
 #include "ui/common/TableHeader.h"
 #include "ui/details/ProcessDetailsPanel.h"
 #include "ui/processes/ProcessActionsController.h"
@@ -89,7 +90,7 @@ ProcessTablePage::ProcessTablePage(
     , m_showKernelThreads(new QCheckBox(tr("Show &kernel threads"), this))
     , m_userFilter(new QComboBox(this))
     , m_message(new QLabel(this))
-    , m_view(new QTreeView(this))
+    , m_view(new SteadyTreeView(this)) // re-sorted every refresh: see SteadyTreeView.h
     , m_treeModel(new ProcessTreeModel(m_model, this))
     , m_treeView(new QTreeView(this))
     , m_treeSwitch(new QCheckBox(tr("&Tree"), this))

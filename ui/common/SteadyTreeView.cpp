@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/common/SteadyTreeView.h"
+
+#include <QHeaderView>
+
+namespace pg {
+
+SteadyTreeView::SteadyTreeView(QWidget* parent)
+    : QTreeView(parent)
+{ }
+
+SteadyTreeView::Geometry SteadyTreeView::current() const
+{
+    Geometry g;
+    g.viewport = viewport()->size();
+    const QHeaderView* h = header();
+    g.headerHidden = h->isHidden();
+    g.headerHeight = h->isHidden() ? 0 : h->sizeHint().height();
+    g.headerLength = h->length();
+    if (const QAbstractItemModel* m = model()) {
+        g.rows = m->rowCount(rootIndex());
+        if (g.rows > 0)
+            g.rowHeight = indexRowSizeHint(m->index(0, 0, rootIndex()));
+    }
+    g.verticalMode = static_cast<int>(verticalScrollMode());
+    g.horizontalMode = static_cast<int>(horizontalScrollMode());
+    return g;
+}
+
+void SteadyTreeView::updateGeometries()
+{
+    const Geometry now = current();
+    if (m_laidOut == now) {
+        ++m_skipped;
+        return;
+    }
+    m_laidOut = now;
+    QTreeView::updateGeometries();
+}
+
+} // namespace pg
