@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTest>
 #include <QTreeView>
 
@@ -21,6 +22,7 @@ private slots:
     void layoutCachedPerStringAndWidth();
     void elidesToTheCellWidth();
     void fallsBackForIcons();
+    void sizeHintLikeQtsDelegate();
 
 private:
     static QStandardItemModel* makeModel(QObject* parent)
@@ -169,6 +171,45 @@ void TestCachedTextDelegate::fallsBackForIcons()
         for (int x = 0; x < 40; ++x)
             red += image.pixel(x, y) == qRgb(255, 0, 0);
     QVERIFY(red > 100); // and the icon is there
+}
+
+void TestCachedTextDelegate::sizeHintLikeQtsDelegate()
+{
+    // The cached size of a plain cell is the style's, for every text and font; an icon cell and
+    // a model's own size hint go to Qt's delegate and are not cached.
+    QTreeView view;
+    QStandardItemModel* model = makeModel(&view);
+    QFont bold = view.font();
+    bold.setBold(true);
+    bold.setPointSize(bold.pointSize() + 3);
+    model->item(4, 2)->setFont(bold);
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::red);
+    model->item(5, 0)->setIcon(QIcon(pixmap));
+    model->item(5, 1)->setSizeHint(QSize(123, 45));
+    view.setModel(model);
+    auto* cached = new CachedTextDelegate(&view);
+    view.setItemDelegate(cached);
+    view.resize(330, 200);
+    view.show();
+    QStyledItemDelegate qt;
+    QStyleOptionViewItem option;
+    option.initFrom(view.viewport());
+    option.font = view.font();
+    option.fontMetrics = view.fontMetrics();
+    for (int pass = 0; pass < 2; ++pass) { // the second from the cache
+        for (int r = 0; r < model->rowCount(); ++r) {
+            for (int c = 0; c < model->columnCount(); ++c) {
+                const QModelIndex index = model->index(r, c);
+                QCOMPARE(cached->sizeHint(option, index), qt.sizeHint(option, index));
+            }
+        }
+    }
+    QCOMPARE(cached->sizeHint(option, model->index(5, 1)), QSize(123, 45));
+    // One entry per distinct plain text and font: 6 rows x 3 columns, less the two Qt's.
+    QCOMPARE(cached->cachedSizeCount(), qsizetype(6 * 3 - 2));
+    QVERIFY(qt.sizeHint(option, model->index(4, 2)).height()
+        > qt.sizeHint(option, model->index(3, 2)).height()); // the bold row really differs
 }
 
 QTEST_MAIN(TestCachedTextDelegate)

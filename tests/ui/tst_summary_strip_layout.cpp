@@ -9,10 +9,26 @@
 #include <QLineEdit>
 #include <QTest>
 #include <QVBoxLayout>
+#include <memory>
+#include <vector>
 
 using namespace pg;
 
 namespace {
+
+class PaintCounter final : public QObject
+{
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject*, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+};
 
 class LayoutRequestCounter final : public QObject
 {
@@ -61,6 +77,7 @@ class TestSummaryStripLayout : public QObject
 private slots:
     void newFiguresOfTheSameWidthLayOutNothing();
     void aLongerFigureGetsItsRoom();
+    void unchangedFiguresRepaintNothing();
 };
 
 void TestSummaryStripLayout::newFiguresOfTheSameWidthLayOutNothing()
@@ -112,6 +129,45 @@ void TestSummaryStripLayout::aLongerFigureGetsItsRoom()
     bar->applySnapshot(snapshotAt(7, 1, 1));
     settle();
     QVERIFY(tasks->width() < tasks->sizeHint().width() * 4 / 3 + 1);
+}
+
+void TestSummaryStripLayout::unchangedFiguresRepaintNothing()
+{
+    // A refresh that shows the same figures (a replay paused, a quiet second) leaves every label
+    // alone; one new figure repaints its own label only.
+    QWidget page;
+    auto* layout = new QVBoxLayout(&page);
+    auto* bar = new SystemSummaryBar;
+    layout->addWidget(bar);
+    bar->applySnapshot(snapshotAt(100, 12.5, 40));
+    page.resize(1400, 100);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    settle();
+    const QList<QLabel*> labels = bar->findChildren<QLabel*>();
+    QVERIFY(labels.size() >= 6);
+    std::vector<std::unique_ptr<PaintCounter>> counters;
+    for (QLabel* label : labels) {
+        counters.push_back(std::make_unique<PaintCounter>());
+        label->installEventFilter(counters.back().get());
+    }
+    bar->applySnapshot(snapshotAt(100, 12.5, 40));
+    settle();
+    for (const auto& c : counters)
+        QCOMPARE(c->paints, 0);
+    bar->applySnapshot(snapshotAt(100, 50, 40));
+    settle();
+    QLabel* cpu = labelStartingWith(*bar, QStringLiteral("<b>CPU</b>"));
+    QVERIFY(cpu);
+    QVERIFY2(cpu->text().contains(QStringLiteral("50")), qPrintable(cpu->text()));
+    int painted = 0;
+    for (std::size_t i = 0; i < counters.size(); ++i) {
+        if (counters[i]->paints > 0) {
+            ++painted;
+            QCOMPARE(labels[static_cast<qsizetype>(i)], cpu);
+        }
+    }
+    QCOMPARE(painted, 1);
 }
 
 QTEST_MAIN(TestSummaryStripLayout)

@@ -9,20 +9,26 @@
 
 namespace pg {
 
-const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFont& font, int width,
-    Qt::TextElideMode mode, const QFontMetrics& metrics) const
+int CachedTextDelegate::fontId(const QFont& font) const
 {
-    int fontId = static_cast<int>(m_fonts.indexOf(font));
-    if (fontId < 0) {
+    int id = static_cast<int>(m_fonts.indexOf(font));
+    if (id < 0) {
         if (m_fonts.size() >= kMaxFonts) {
             m_fonts.clear();
             m_cache.clear();
             m_previous.clear();
+            m_sizes.clear();
         }
-        fontId = static_cast<int>(m_fonts.size());
+        id = static_cast<int>(m_fonts.size());
         m_fonts.append(font);
     }
-    Key key { text, width, static_cast<int>(mode), fontId };
+    return id;
+}
+
+const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFont& font, int width,
+    Qt::TextElideMode mode, const QFontMetrics& metrics) const
+{
+    Key key { text, width, static_cast<int>(mode), fontId(font) };
     auto it = m_cache.constFind(key);
     if (it != m_cache.constEnd())
         return *it;
@@ -47,6 +53,32 @@ const QStaticText& CachedTextDelegate::shownText(const QString& text, const QFon
         laidOut.prepare(QTransform(), font);
     }
     return *m_cache.insert(std::move(key), std::move(laidOut));
+}
+
+QSize CachedTextDelegate::sizeHint(
+    const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    // A size hint given by the model itself, or a cell with an icon, a check box or wrapped
+    // text: as Qt computes it.
+    if (index.data(Qt::SizeHintRole).isValid())
+        return QStyledItemDelegate::sizeHint(option, index);
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const bool plain = !(opt.features
+        & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator
+            | QStyleOptionViewItem::WrapText));
+    if (!plain || opt.text.contains(QLatin1Char('\n')))
+        return QStyledItemDelegate::sizeHint(option, index);
+    Key key { opt.text, 0, 0, fontId(opt.font) };
+    if (auto it = m_sizes.constFind(key); it != m_sizes.constEnd())
+        return *it;
+    if (m_sizes.size() >= kMaxCached)
+        m_sizes.clear();
+    const QWidget* widget = opt.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    const QSize size = style->sizeFromContents(QStyle::CT_ItemViewItem, &opt, QSize(), widget);
+    m_sizes.insert(std::move(key), size);
+    return size;
 }
 
 void CachedTextDelegate::paint(

@@ -24,11 +24,16 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
         const QModelIndex& index) const override;
+    // The style's size for a plain one-line cell depends only on its text and font: cached too
+    // (a uniform-height view asks for its first row's size at every relayout, which laid out
+    // every column's text again).
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
     // The text a cell of `width` pixels shows for `text` (elided as the view asks), cached.
     const QStaticText& shownText(const QString& text, const QFont& font, int width,
         Qt::TextElideMode mode, const QFontMetrics& metrics) const;
     qsizetype cachedCount() const { return m_cache.size() + m_previous.size(); }
+    qsizetype cachedSizeCount() const { return m_sizes.size(); }
 
     // Two generations of at most this many strings each: a table shows a few hundred cells, and
     // the numbers that change every refresh would otherwise pile up (each laid-out string holds
@@ -54,7 +59,10 @@ private:
     }
     static constexpr qsizetype kMaxFonts = 8; // a table uses one or two (bold rows)
 
+    int fontId(const QFont& font) const;
+
     mutable QHash<Key, QStaticText> m_cache;
+    mutable QHash<Key, QSize> m_sizes; // width 0, mode 0: text and font only
     mutable QHash<Key, QStaticText> m_previous;
     mutable QList<QFont> m_fonts;
 };

@@ -17,11 +17,12 @@ SteadyTreeView::Geometry SteadyTreeView::current() const
     g.headerHidden = h->isHidden();
     g.headerHeight = h->isHidden() ? 0 : h->sizeHint().height();
     g.headerLength = h->length();
-    if (const QAbstractItemModel* m = model()) {
+    if (const QAbstractItemModel* m = model())
         g.rows = m->rowCount(rootIndex());
-        if (g.rows > 0)
-            g.rowHeight = indexRowSizeHint(m->index(0, 0, rootIndex()));
-    }
+    // Not the rows' size hint itself: that lays out every column's text of the first row.
+    g.fontHeight = fontMetrics().height();
+    g.iconSize = iconSize();
+    g.style = style();
     g.verticalMode = static_cast<int>(verticalScrollMode());
     g.horizontalMode = static_cast<int>(horizontalScrollMode());
     return g;

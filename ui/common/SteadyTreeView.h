@@ -7,8 +7,9 @@
 // QAbstractScrollArea::setViewportMargins then raises both scroll-bar containers, which swaps
 // their stacking order and repaints both bars and the frame behind them, although nothing moved:
 // about 15 % of the GUI thread's time with 2,000 processes. What those geometries depend on is
-// the viewport's size, the header's height and length, the number of rows and their height, and
-// the scroll modes; when all of them are as they were at the last layout, this one is skipped.
+// the viewport's size, the header's height and length, the number of rows, what decides their
+// uniform height (font, icon size, style) and the scroll modes; when all of them are as they were
+// at the last layout, this one is skipped.
 // Only for views whose model has no children under its rows: the visible rows of a tree depend
 // on what is expanded, which the view does not expose.
 
@@ -38,7 +39,9 @@ private:
         int headerHeight = 0;
         int headerLength = 0;
         int rows = 0;
-        int rowHeight = 0;
+        int fontHeight = 0;
+        QSize iconSize;
+        const void* style = nullptr;
         int verticalMode = 0;
         int horizontalMode = 0;
         bool operator==(const Geometry&) const = default;

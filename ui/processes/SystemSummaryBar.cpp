@@ -40,6 +40,16 @@ QString item(const QString& name, const QString& value)
     return QStringLiteral("<b>%1</b> %2").arg(name, value.toHtmlEscaped());
 }
 
+// A label whose text is unchanged is left alone: a rich-text label lays out its document again
+// for every new text and every size hint, once a second for each of the six.
+void showText(QLabel* label, const QString& text)
+{
+    if (label->text() == text)
+        return;
+    label->setText(text);
+    holdSize(label);
+}
+
 } // namespace
 
 SystemSummaryBar::SystemSummaryBar(QWidget* parent)
@@ -89,44 +99,51 @@ void SystemSummaryBar::setPcpSource(const QString& source)
 void SystemSummaryBar::applySnapshot(const ProcessSnapshot& s)
 {
     const SystemSummary& sys = s.system;
-    m_cpu->setText(item(tr("CPU"),
-        std::isnan(sys.cpuBusyPercent)
-            ? tr("measuring…")
-            : tr("%1 % of %2 CPUs").arg(fmt::percent(sys.cpuBusyPercent)).arg(sys.cpuCount)));
+    showText(m_cpu,
+        item(tr("CPU"),
+            std::isnan(sys.cpuBusyPercent)
+                ? tr("measuring…")
+                : tr("%1 % of %2 CPUs").arg(fmt::percent(sys.cpuBusyPercent)).arg(sys.cpuCount)));
     if (sys.memInfo) {
         const auto total = sys.memInfo->get("MemTotal").value_or(0);
         const auto used = sys.memInfo->usedKib();
-        m_mem->setText(item(tr("Mem"),
-            used ? tr("%1 used of %2").arg(fmt::kib(*used), fmt::kib(total)) : fmt::kib(total)));
+        showText(m_mem,
+            item(tr("Mem"),
+                used ? tr("%1 used of %2").arg(fmt::kib(*used), fmt::kib(total))
+                     : fmt::kib(total)));
         const auto swapTotal = sys.memInfo->get("SwapTotal");
         const auto swapFree = sys.memInfo->get("SwapFree");
         if (swapTotal && swapFree)
-            m_swap->setText(item(tr("Swap"),
-                *swapTotal == 0 ? tr("none")
-                                : tr("%1 used of %2")
-                                      .arg(fmt::kib(*swapTotal - std::min(*swapFree, *swapTotal)),
-                                          fmt::kib(*swapTotal))));
+            showText(m_swap,
+                item(tr("Swap"),
+                    *swapTotal == 0
+                        ? tr("none")
+                        : tr("%1 used of %2")
+                              .arg(fmt::kib(*swapTotal - std::min(*swapFree, *swapTotal)),
+                                  fmt::kib(*swapTotal))));
         else
-            m_swap->setText(item(tr("Swap"), tr("unknown")));
+            showText(m_swap, item(tr("Swap"), tr("unknown")));
     } else {
-        m_mem->setText(item(tr("Mem"),
-            m_pcpSource.isEmpty() ? tr("unknown: /proc/meminfo unreadable")
-                                  : tr("unknown: no mem.util.* from %1").arg(m_pcpSource)));
-        m_swap->clear();
+        showText(m_mem,
+            item(tr("Mem"),
+                m_pcpSource.isEmpty() ? tr("unknown: /proc/meminfo unreadable")
+                                      : tr("unknown: no mem.util.* from %1").arg(m_pcpSource)));
+        showText(m_swap, QString());
     }
     if (sys.loadAvg)
-        m_load->setText(item(tr("Load"),
-            QStringLiteral("%1 %2 %3")
-                .arg(sys.loadAvg->load1, 0, 'f', 2)
-                .arg(sys.loadAvg->load5, 0, 'f', 2)
-                .arg(sys.loadAvg->load15, 0, 'f', 2)));
+        showText(m_load,
+            item(tr("Load"),
+                QStringLiteral("%1 %2 %3")
+                    .arg(sys.loadAvg->load1, 0, 'f', 2)
+                    .arg(sys.loadAvg->load5, 0, 'f', 2)
+                    .arg(sys.loadAvg->load15, 0, 'f', 2)));
     else
-        m_load->setText(item(tr("Load"), tr("unknown")));
-    m_tasks->setText(item(
-        tr("Tasks"), tr("%1 processes, %2 threads").arg(s.processes.size()).arg(s.threadCount)));
-    m_uptime->setText(
+        showText(m_load, item(tr("Load"), tr("unknown")));
+    showText(m_tasks,
+        item(tr("Tasks"),
+            tr("%1 processes, %2 threads").arg(s.processes.size()).arg(s.threadCount)));
+    showText(m_uptime,
         item(tr("Up"), sys.uptime ? fmt::duration(sys.uptime->upSeconds) : tr("unknown")));
-    holdSizes();
 }
 
 void SystemSummaryBar::holdSizes()
