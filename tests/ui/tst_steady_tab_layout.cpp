@@ -4,6 +4,7 @@
 // to the tab bar still lays the tab widget out and a change of the page's size hints still reaches
 // the tab widget's parent layout.
 
+#include "tests/support/PaintCounter.h"
 #include "ui/common/SteadyTabLayout.h"
 
 #include <QHBoxLayout>
@@ -16,22 +17,9 @@
 #include <memory>
 
 using namespace pg;
+using pgtest::PaintCounter;
 
 namespace {
-
-class PaintCounter final : public QObject
-{
-public:
-    int paints = 0;
-
-protected:
-    bool eventFilter(QObject*, QEvent* event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++paints;
-        return false;
-    }
-};
 
 // A window holding a tab widget whose first page has a strip of labels above a line edit.
 struct Window

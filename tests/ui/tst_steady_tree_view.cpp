@@ -3,6 +3,7 @@
 // repaint its scroll bars when nothing about them changed, and still lays out and repaints them
 // when the rows, the viewport, the columns or the scroll position change.
 
+#include "tests/support/PaintCounter.h"
 #include "ui/common/SteadyTreeView.h"
 
 #include <QHeaderView>
@@ -13,22 +14,9 @@
 #include <memory>
 
 using namespace pg;
+using pgtest::PaintCounter;
 
 namespace {
-
-class PaintCounter final : public QObject
-{
-public:
-    int paints = 0;
-
-protected:
-    bool eventFilter(QObject*, QEvent* event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++paints;
-        return false;
-    }
-};
 
 // 400 rows sorted by a number that changes every "refresh", columns wide enough for both bars.
 struct Window

@@ -3,6 +3,7 @@
 // room their labels already have must not lay out the page around the strip again (each such
 // layout ended in a repaint of the whole page); a figure that needs more room must get it.
 
+#include "tests/support/PaintCounter.h"
 #include "ui/processes/SystemSummaryBar.h"
 
 #include <QLabel>
@@ -13,22 +14,9 @@
 #include <vector>
 
 using namespace pg;
+using pgtest::PaintCounter;
 
 namespace {
-
-class PaintCounter final : public QObject
-{
-public:
-    int paints = 0;
-
-protected:
-    bool eventFilter(QObject*, QEvent* event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++paints;
-        return false;
-    }
-};
 
 class LayoutRequestCounter final : public QObject
 {
