@@ -75,99 +75,13 @@ struct ProcessCollector::DirHandle
     }
 };
 
-namespace {
-
-// What the collector keeps of stat and statm between refreshes: the fields a ProcessInfo is
-// filled from (stat is not re-read while a process sleeps). PidStat and PidStatm hold every field
-// the kernel prints; kept per process they were half of an entry's ~430 bytes.
-struct KeptStat
+struct ProcessCollector::Entry::Io
 {
-    std::string comm;
-    std::uint64_t utimeTicks = 0;
-    std::uint64_t stimeTicks = 0;
-    std::uint64_t startTimeTicks = 0;
-    std::int64_t priority = 0;
-    std::int64_t nice = 0;
-    std::int64_t numThreads = 0;
-    int ppid = 0;
-    int processor = -1;
-    char state = '?';
-    bool kernelThread = false;
-
-    bool isKernelThread() const { return kernelThread; }
-    void keep(const PidStat& s)
-    {
-        if (comm != s.comm)
-            comm = s.comm;
-        utimeTicks = s.utimeTicks;
-        stimeTicks = s.stimeTicks;
-        startTimeTicks = s.startTimeTicks;
-        priority = s.priority;
-        nice = s.nice;
-        numThreads = s.numThreads;
-        ppid = s.ppid;
-        processor = s.processor;
-        state = s.state;
-        kernelThread = s.isKernelThread();
-    }
-};
-
-struct KeptStatm
-{
-    std::uint64_t sizePages = 0;
-    std::uint64_t residentPages = 0;
-    std::uint64_t sharedPages = 0;
-
-    void keep(const PidStatm& s)
-    {
-        sizePages = s.sizePages;
-        residentPages = s.residentPages;
-        sharedPages = s.sharedPages;
-    }
-};
-
-} // namespace
-
-struct ProcessCollector::Entry
-{
-    ProcessKey key;
-    UniqueFd statFd;
-    UniqueFd statmFd;
-    // The third kept file of a process with a user space: schedstat where it counts timeslices,
-    // else cmdline (re-read every refresh, as without schedstat there is no telling).
-    UniqueFd schedstatFd;
-    UniqueFd cmdlineFd;
-    // The main thread's schedstat at the last look, and whether it was then the only thread:
-    // see mayHaveRun().
-    std::uint64_t schedRunNs = 0;
-    std::uint64_t schedTimeslices = 0; // 0: unknown
-    bool singleThreaded = false;
-    bool rereadStat = false; // rereadInFull(): read stat even if the process did not run
-    KeptStat stat;
-    KeptStatm statm;
-    Error memError = Error::None;
-    std::shared_ptr<const ProcessNames> names;
-    std::uint32_t uid = 0;
-    bool uidKnown = false;
-    std::shared_ptr<const std::string> user;
-    std::uint64_t prevCpuTicks = 0;
-    std::int64_t prevReadNs = 0; // 0: no previous reading (first sample)
-    std::int64_t readNs = 0;
-    double cpuPercent = std::nan("");
-    std::uint64_t generation = 0;
-    // /proc/PID/io, while the collector reads it: kept like stat (budget allowing), the rate
-    // state, and why it is unreadable. A denial is not retried until the owner changes: our own
-    // credentials do not, and an open that fails costs a path walk per process per tick.
-    // Only while the I/O columns are shown (about 50 bytes a process otherwise idle).
-    struct Io
-    {
-        UniqueFd fd;
-        PidIoRate rate;
-        IoRates rates;
-        Error error = Error::None;
-        std::uint32_t deniedUid = 0;
-    };
-    std::unique_ptr<Io> io;
+    UniqueFd fd;
+    PidIoRate rate;
+    IoRates rates;
+    Error error = Error::None;
+    std::uint32_t deniedUid = 0;
 };
 
 ProcessCollector::ProcessCollector()
@@ -253,7 +167,7 @@ void ProcessCollector::setReadIo(bool on)
     m_options.readIo = on;
     if (!on) {
         for (auto& [pid, entry] : m_entries)
-            dropIo(*entry);
+            dropIo(entry);
     }
 }
 
@@ -349,7 +263,7 @@ bool ProcessCollector::mayHaveRun(Entry& entry, const char* name)
     // does one whose schedstat is unreadable or counts no timeslices (schedstats not kept).
     // The caller reads schedstat before cmdline and the owner, so a change after it is seen next
     // time. Kernel threads have no command line: their owner is read every time, as before.
-    if (entry.stat.isKernelThread())
+    if (entry.isKernelThread())
         return true;
     if (entry.cmdlineFd.valid() && !entry.schedstatFd.valid()) {
         entry.schedTimeslices = 0; // kept cmdline: schedstat was of no use when it was opened
@@ -371,12 +285,17 @@ bool ProcessCollector::mayHaveRun(Entry& entry, const char* name)
     return !(same && wasSingle && entry.singleThreaded);
 }
 
-void ProcessCollector::readNames(Entry& entry, const char* name, bool ran)
+void ProcessCollector::readNames(
+    Entry& entry, const char* name, bool ran, const std::string* freshComm)
 {
+    // The comm to go by: the stat just read, else the one the names were made from (a process
+    // that was not read this refresh has not run, so it cannot have changed it).
+    static const std::string kNone;
+    const std::string& comm = freshComm ? *freshComm : (entry.names ? entry.names->comm : kNone);
     // Kernel threads have no user space and so no command line: nothing to read.
     Result<std::size_t> n = std::size_t(0);
-    if (!entry.stat.isKernelThread()) {
-        if (!ran && entry.names && entry.names->comm == entry.stat.comm)
+    if (!entry.isKernelThread()) {
+        if (!ran && entry.names && entry.names->comm == comm)
             return; // it has not run: the names stay shared
         if (entry.cmdlineFd.valid()) {
             n = readFromStart(entry.cmdlineFd.get(), m_buffer, kMaxCmdlineBytes);
@@ -394,48 +313,46 @@ void ProcessCollector::readNames(Entry& entry, const char* name, bool ran)
         // Exited since stat was read: it is gone next refresh; keep what was known.
         if (error == Error::ProcessGone || error == Error::FileMissing)
             return;
-        if (entry.names->comm == entry.stat.comm && entry.names->cmdlineError == error
+        if (entry.names->comm == comm && entry.names->cmdlineError == error
             && (error != Error::None || joinedCmdlineEquals(entry.names->cmdline, text)))
             return; // unchanged: the snapshot keeps sharing the same names
     }
     entry.names = m_namesPool.intern(
-        entry.stat.comm, error == Error::None ? joinedCmdline(text) : std::string(), error);
+        comm, error == Error::None ? joinedCmdline(text) : std::string(), error);
 }
 
-std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
-    int pid, const char* name, Error& why)
+bool ProcessCollector::openNew(Entry& entry, int pid, const char* name, Error& why)
 {
     // `why` stays None when the process simply exited between readdir and here: not an error.
     why = Error::None;
     auto gone = [](Error e) { return e == Error::FileMissing || e == Error::ProcessGone; };
-    auto entry = std::make_unique<Entry>();
     const int dirFd = ::dirfd(m_dir->dir);
     char path[64];
     std::snprintf(path, sizeof path, "%s/stat", name);
     auto statFd = openRegularFile(dirFd, path);
     if (!statFd) {
         why = gone(statFd.error()) ? Error::None : statFd.error();
-        return nullptr;
+        return false;
     }
     auto n = readFromStart(statFd->get(), m_buffer, kDefaultMaxFileBytes);
     if (!n) {
         why = gone(n.error()) ? Error::None : n.error();
-        return nullptr;
+        return false;
     }
     const Error parsed = parsePidStatInto(std::string_view(m_buffer.data(), *n), m_stat);
     if (parsed != Error::None) {
         // A process that exits while stat is read gives an empty read, not garbage.
         why = parsed == Error::Empty && ::faccessat(dirFd, name, F_OK, 0) != 0 ? Error::None
                                                                                : parsed;
-        return nullptr;
+        return false;
     }
-    entry->readNs = monotonicNow();
+    entry.readNs = monotonicNow();
     if (m_stat.pid != pid) {
         why = Error::BadFormat; // stat of another process: not what the kernel writes
-        return nullptr;
+        return false;
     }
-    entry->stat.keep(m_stat);
-    entry->key = ProcessKey { pid, entry->stat.startTimeTicks };
+    entry.keepStat(m_stat);
+    entry.key = ProcessKey { pid, entry.stat.startTimeTicks };
 
     std::snprintf(path, sizeof path, "%s/statm", name);
     auto statmFd = openRegularFile(dirFd, path);
@@ -444,31 +361,30 @@ std::unique_ptr<ProcessCollector::Entry> ProcessCollector::openNew(
         auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
                        : Result<PidStatm>(m.error());
         if (statm)
-            entry->statm.keep(*statm);
-        entry->memError = statm ? Error::None : statm.error();
+            entry.statm.keep(*statm);
+        entry.memError = statm ? Error::None : statm.error();
     } else {
-        entry->memError = statmFd.error();
+        entry.memError = statmFd.error();
     }
     UniqueFd thirdFd;
-    if (!entry->stat.isKernelThread()) {
+    if (!entry.isKernelThread()) {
         // Both are read through once, then one of them is kept (keepFiles) or closed.
         std::snprintf(path, sizeof path, "%s/schedstat", name);
         if (auto fd = openRegularFile(dirFd, path))
-            entry->schedstatFd = std::move(fd).value();
+            entry.schedstatFd = std::move(fd).value();
         std::snprintf(path, sizeof path, "%s/cmdline", name);
         if (auto fd = openRegularFile(dirFd, path))
-            entry->cmdlineFd = std::move(fd).value();
+            entry.cmdlineFd = std::move(fd).value();
     }
-    mayHaveRun(*entry, name); // the first look: everything is read anyway
-    readUid(*entry, name);
-    readNames(*entry, name, true);
-    thirdFd
-        = entry->schedTimeslices > 0 ? std::move(entry->schedstatFd) : std::move(entry->cmdlineFd);
-    entry->schedstatFd.reset();
-    entry->cmdlineFd.reset();
-    keepFiles(*entry, std::move(statFd).value(), statmFd ? std::move(statmFd).value() : UniqueFd(),
+    mayHaveRun(entry, name); // the first look: everything is read anyway
+    readUid(entry, name);
+    readNames(entry, name, true, &m_stat.comm);
+    thirdFd = entry.schedTimeslices > 0 ? std::move(entry.schedstatFd) : std::move(entry.cmdlineFd);
+    entry.schedstatFd.reset();
+    entry.cmdlineFd.reset();
+    keepFiles(entry, std::move(statFd).value(), statmFd ? std::move(statmFd).value() : UniqueFd(),
         std::move(thirdFd));
-    return entry;
+    return true;
 }
 
 // A kept descriptor is re-read with pread; without one, the file is opened for this read only.
@@ -490,7 +406,7 @@ bool ProcessCollector::statIsDue(const Entry& entry, int pid) const
     // stat is skipped only when the kept schedstat descriptor can tell that the process has not
     // run: a kept descriptor stays with its process (after an exit it reads ESRCH, so a reused pid
     // is never mistaken for the old one), a path could name a newcomer.
-    if (!entry.schedstatFd.valid() || entry.schedTimeslices == 0 || entry.stat.isKernelThread()
+    if (!entry.schedstatFd.valid() || entry.schedTimeslices == 0 || entry.isKernelThread()
         || !entry.singleThreaded || entry.rereadStat)
         return true;
     // A parent that exited makes its children orphans: their ppid changes without them running.
@@ -518,7 +434,7 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
             return false;
         if (m_stat.pid != pid || m_stat.startTimeTicks != entry.key.startTimeTicks)
             return false; // the pid was reused: a new process
-        entry.stat.keep(m_stat);
+        entry.keepStat(m_stat);
         entry.rereadStat = false;
         // The thread count just read is the one mayHaveRun() goes by next time; another thread
         // now means it may have run now.
@@ -528,7 +444,7 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     entry.readNs = monotonicNow(); // no new ticks over this interval when it did not run
 
     // A kernel thread has no memory of its own: its statm reads zeros for good.
-    if ((readStat || m_statmOfAll) && !entry.stat.isKernelThread()) {
+    if ((readStat || m_statmOfAll) && !entry.isKernelThread()) {
         const Result<std::size_t> m = readEntryFile(entry.statmFd, name, "statm");
         auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
                        : Result<PidStatm>(m.error());
@@ -542,22 +458,22 @@ bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
     // An exec, setproctitle or setuid since the last refresh, if it ran.
     if (ran || !entry.uidKnown)
         readUid(entry, name);
-    readNames(entry, name, ran);
+    readNames(entry, name, ran, readStat ? &m_stat.comm : nullptr);
     return true;
 }
 
 void ProcessCollector::rereadInFull(int pid)
 {
     if (auto it = m_entries.find(pid); it != m_entries.end())
-        it->second->rereadStat = true;
+        it->second.rereadStat = true;
 }
 
 void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
 {
     info.key = e.key;
     info.ppid = e.stat.ppid;
-    info.state = e.stat.state;
-    info.kernelThread = e.stat.isKernelThread();
+    info.state = e.state;
+    info.kernelThread = e.isKernelThread();
     info.uid = e.uid;
     info.uidKnown = e.uidKnown;
     info.user = e.user;
@@ -705,18 +621,20 @@ ProcessSnapshot ProcessCollector::sample()
         Entry* entry = nullptr;
         auto it = m_entries.find(pid);
         if (it != m_entries.end()) {
-            if (readKnown(*it->second, pid, d->d_name)) {
-                entry = it->second.get();
+            if (readKnown(it->second, pid, d->d_name)) {
+                entry = &it->second;
             } else {
                 vanished.push_back(pid);
-                dropEntry(*it->second);
+                dropEntry(it->second);
                 m_entries.erase(it);
             }
         }
         if (!entry) {
             Error why = Error::None;
-            auto fresh = openNew(pid, d->d_name, why);
-            if (!fresh) {
+            // Built in place: the map's node holds the entry (no second allocation).
+            const auto slot = m_entries.try_emplace(pid).first;
+            if (!openNew(slot->second, pid, d->d_name, why)) {
+                m_entries.erase(slot);
                 // Vanished between readdir and read: no error. Anything else (garbage, a FIFO
                 // for stat in a fake tree, a loop) is counted and named, if the entry is still
                 // there.
@@ -728,15 +646,15 @@ ProcessSnapshot ProcessCollector::sample()
                     snapshot.unreadable.push_back({ pid, "stat", why });
                 continue;
             }
+            Entry& fresh = slot->second;
             // Started since the previous sample: every tick it has was spent in this interval.
-            fresh->prevReadNs = m_prevSampleNs;
-            fresh->prevCpuTicks = 0;
+            fresh.prevReadNs = m_prevSampleNs;
+            fresh.prevCpuTicks = 0;
             if (m_prevSampleNs > 0 && m_options.readIo) {
-                fresh->io = std::make_unique<Entry::Io>();
-                fresh->io->rate.startAt(m_prevSampleNs); // and every byte of I/O it did
+                fresh.io = std::make_unique<Entry::Io>();
+                fresh.io->rate.startAt(m_prevSampleNs); // and every byte of I/O it did
             }
-            entry = fresh.get();
-            m_entries[pid] = std::move(fresh);
+            entry = &fresh;
         }
         const bool cpuKnown = ticksInKernelRange(entry->stat.utimeTicks, m_ticksPerSecond)
             && ticksInKernelRange(entry->stat.stimeTicks, m_ticksPerSecond);
@@ -765,9 +683,9 @@ ProcessSnapshot ProcessCollector::sample()
     }
 
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (it->second->generation != generation) {
+        if (it->second.generation != generation) {
             vanished.push_back(it->first);
-            dropEntry(*it->second);
+            dropEntry(it->second);
             it = m_entries.erase(it);
         } else {
             ++it;

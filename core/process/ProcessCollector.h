@@ -28,9 +28,11 @@
 
 #include "core/base/ProcFs.h"
 #include "core/process/PidStat.h"
+#include "core/process/PidStatm.h"
 #include "core/process/ProcessNamesPool.h"
 #include "core/process/ProcessSnapshot.h"
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -85,16 +87,103 @@ public:
     const std::string& procRoot() const { return m_options.procRoot; }
 
 private:
-    struct Entry;
+    // What the collector keeps of stat and statm between refreshes: the fields a ProcessInfo is
+    // filled from (stat is not re-read while a process sleeps). PidStat and PidStatm hold every
+    // field the kernel prints; kept per process they were half of an entry's ~430 bytes. comm is
+    // not kept: the entry's names hold it (readNames compares a freshly read stat's with it).
+    struct KeptStat
+    {
+        std::uint64_t utimeTicks = 0;
+        std::uint64_t stimeTicks = 0;
+        std::uint64_t startTimeTicks = 0;
+        std::int64_t priority = 0;
+        std::int64_t nice = 0;
+        std::int64_t numThreads = 0;
+        int ppid = 0;
+        int processor = -1;
+
+        void keep(const PidStat& s)
+        {
+            utimeTicks = s.utimeTicks;
+            stimeTicks = s.stimeTicks;
+            startTimeTicks = s.startTimeTicks;
+            priority = s.priority;
+            nice = s.nice;
+            numThreads = s.numThreads;
+            ppid = s.ppid;
+            processor = s.processor;
+        }
+    };
+    struct KeptStatm
+    {
+        std::uint64_t sizePages = 0;
+        std::uint64_t residentPages = 0;
+        std::uint64_t sharedPages = 0;
+
+        void keep(const PidStatm& s)
+        {
+            sizePages = s.sizePages;
+            residentPages = s.residentPages;
+            sharedPages = s.sharedPages;
+        }
+    };
+    // One process between refreshes: ~230 bytes, held in the map's node (10,000 processes: about
+    // 2.4 MiB). The small fields sit together at the end.
+    struct Entry
+    {
+        ProcessKey key;
+        // The main thread's schedstat at the last look, and whether it was then the only thread:
+        // see mayHaveRun().
+        std::uint64_t schedRunNs = 0;
+        std::uint64_t schedTimeslices = 0; // 0: unknown
+        KeptStat stat;
+        KeptStatm statm;
+        std::shared_ptr<const ProcessNames> names;
+        std::shared_ptr<const std::string> user;
+        std::uint64_t prevCpuTicks = 0;
+        std::int64_t prevReadNs = 0; // 0: no previous reading (first sample)
+        std::int64_t readNs = 0;
+        double cpuPercent = std::nan("");
+        std::uint64_t generation = 0;
+        // /proc/PID/io, while the collector reads it (only while the I/O columns are shown):
+        // kept like stat (budget allowing), the rate state, and why it is unreadable. A denial
+        // is not retried until the owner changes: our own credentials do not, and an open that
+        // fails costs a path walk per process per tick.
+        struct Io;
+        std::unique_ptr<Io> io;
+        UniqueFd statFd;
+        UniqueFd statmFd;
+        // The third kept file of a process with a user space: schedstat where it counts
+        // timeslices, else cmdline (re-read every refresh, as without schedstat there is no
+        // telling).
+        UniqueFd schedstatFd;
+        UniqueFd cmdlineFd;
+        Error memError = Error::None;
+        std::uint32_t uid = 0;
+        char state = '?';
+        bool kernelThread = false;
+        bool uidKnown = false;
+        bool singleThreaded = false;
+        bool rereadStat = false; // rereadInFull(): read stat even if the process did not run
+
+        bool isKernelThread() const { return kernelThread; }
+        void keepStat(const PidStat& s)
+        {
+            stat.keep(s);
+            state = s.state;
+            kernelThread = s.isKernelThread();
+        }
+    };
     struct DirHandle;
 
     bool readKnown(Entry& entry, int pid, const char* name);
     bool statIsDue(const Entry& entry, int pid) const;
-    // nullptr when the process cannot be listed; `why` is None when it is simply gone.
-    std::unique_ptr<Entry> openNew(int pid, const char* name, Error& why);
+    // False when the process cannot be listed; `why` is None when it is simply gone.
+    bool openNew(Entry& entry, int pid, const char* name, Error& why);
     Result<std::size_t> readEntryFile(const UniqueFd& kept, const char* name, const char* file);
     bool mayHaveRun(Entry& entry, const char* name);
-    void readNames(Entry& entry, const char* name, bool ran);
+    // `freshComm`: the comm of the stat read this refresh, or nullptr when stat was not read.
+    void readNames(Entry& entry, const char* name, bool ran, const std::string* freshComm);
     void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd);
     void readUid(Entry& entry, const char* name);
     void readIo(Entry& entry, const char* name);
@@ -108,7 +197,7 @@ private:
 
     Options m_options;
     std::unique_ptr<DirHandle> m_dir;
-    std::unordered_map<int, std::unique_ptr<Entry>> m_entries;
+    std::unordered_map<int, Entry> m_entries;
     std::vector<int> m_vanished; // sorted pids gone at the last refresh
     std::unordered_map<std::uint32_t, std::shared_ptr<const std::string>> m_userNames;
     ProcessNamesPool m_namesPool; // identical names stored once

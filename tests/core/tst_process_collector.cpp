@@ -28,6 +28,7 @@ private slots:
     void pidReuseIsNewProcess();
     void cmdlineFollowsRewrites();
     void identicalProcessesShareNames();
+    void commFollowsTheStatJustRead();
     void cmdlineReadOnlyAfterRunning_data();
     void cmdlineReadOnlyAfterRunning();
     void cmdlineReadWithoutUsableSchedstat_data();
@@ -262,6 +263,34 @@ void TestProcessCollector::identicalProcessesShareNames()
     QVERIFY(find(c, 11)->names.get() != find(c, 10)->names.get());
     QCOMPARE(find(c, 10)->names.get(), find(a, 10)->names.get());
     QCOMPARE(QString::fromStdString(find(c, 11)->names->cmdline), QStringLiteral("php-fpm: idle"));
+}
+
+void TestProcessCollector::commFollowsTheStatJustRead()
+{
+    // The entry keeps no comm of its own: a stat read this refresh brings its comm to the names,
+    // a process not read keeps the names it has.
+    pgtest::FakeProc fake;
+    fake.addProcess(2, "kworker/0:1-events", 0, 5, "", true);
+    fake.addProcess(7, "bash", 1, 5, std::string("bash\0", 5));
+    fake.writeFile("7/schedstat", "1000 50 3\n");
+    ProcessCollector collector(options(fake, true));
+    const ProcessSnapshot a = collector.sample();
+    QCOMPARE(QString::fromStdString(find(a, 2)->names->comm), QStringLiteral("kworker/0:1-events"));
+    // A kernel thread's stat is read every refresh: a worker's new name shows at once. pid 7 has
+    // not run (same schedstat) and is not due for a full read at refreshes 2 to 4.
+    fake.writeFile(
+        "2/stat", pgtest::FakeProc::statLine(2, "kworker/0:1-mm_percpu_wq", 'I', 1, 0, 0, 5, true));
+    fake.writeFile("7/stat", pgtest::FakeProc::statLine(7, "renamed", 'S', 1, 1, 0, 5));
+    const ProcessSnapshot b = collector.sample();
+    QCOMPARE(QString::fromStdString(find(b, 2)->names->comm),
+        QStringLiteral("kworker/0:1-mm_percpu_wq"));
+    QCOMPARE(QString::fromStdString(find(b, 7)->names->comm), QStringLiteral("bash"));
+    QCOMPARE(find(b, 7)->names.get(), find(a, 7)->names.get());
+    // It runs: its stat is read, and the new comm shows with the command line read again.
+    fake.writeFile("7/schedstat", "2000 60 4\n");
+    const ProcessSnapshot c = collector.sample();
+    QCOMPARE(QString::fromStdString(find(c, 7)->names->comm), QStringLiteral("renamed"));
+    QCOMPARE(QString::fromStdString(find(c, 7)->names->cmdline), QStringLiteral("bash"));
 }
 
 void TestProcessCollector::cmdlineReadOnlyAfterRunning_data()
