@@ -241,8 +241,9 @@ AppPages assemblePages(MainWindow& window, const AppOptions& options, SamplerThr
     } else if (thread && !options.host.isEmpty()) {
         const std::string spec = options.host.toStdString();
         const std::string shown = pcpSpecWithoutSecrets(spec);
+        // The module loaded here, before the sampler thread starts (PcpModuleLoader.h says why).
         if (!openHost)
-            openHost = [spec](std::string* error) { return openPcpSession(spec, error); };
+            openHost = pcpSessionOpener(spec);
         // Messages name the host without a password typed into the spec, libpcp's too.
         auto feed = std::make_shared<PcpHostFeed>(shown, std::move(openHost));
         feed->redactInErrors(spec);

@@ -50,7 +50,8 @@ QStringList pageIds();
 // to that thread, not started); without one (tests) the pages have no source and are fed by hand.
 // With options.host (--host), the processes, system and interrupts samplers read that host's pmcd
 // through one session that `openHost` opens (at the first sample, in the sampler thread; empty:
-// openPcpSession, the procglass-pcp module beside this program), and so do the details panel and
+// pcpSessionOpener, the procglass-pcp module beside this program, loaded now; call this before
+// the thread starts), and so do the details panel and
 // the Memory map page's totals, for the selected pid only; the map mapping by mapping, the memory
 // usage census and the process actions are not available and say why. With options.archive, the
 // same pages replay `replay`'s archive at its clock's moment, with a time slider under them.

@@ -13,6 +13,7 @@
 #include "core/pcp/PcpRecorder.h"
 #include "core/pcp/PcpSession.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,17 @@ std::vector<std::string> pcpModuleCandidates(const std::string& selfPath);
 // A session with the pmcd at `spec` (a PCP host spec, passed to libpcp as given), or null with
 // *error set (one line): module missing or refused, host unreachable.
 std::unique_ptr<PcpSession> openPcpSession(const std::string& spec, std::string* error);
+
+// What PcpHostFeed calls, in the sampler thread, to open its session with the pmcd at `spec`
+// (the same type as core/sampler's PcpSessionOpener). The module is loaded and prepared here, in
+// the calling thread, which must be the one that starts the sampler thread and before it does:
+// libpcp's first use of its configuration writes the environment (see kPcpModulePrepareEntry).
+// When the module cannot be loaded, every call of the opener gives that error.
+std::function<std::unique_ptr<PcpSession>(std::string* error)> pcpSessionOpener(
+    const std::string& spec);
+// The same with the module at `modulePath` (tests, whose binaries are not beside the module).
+std::function<std::unique_ptr<PcpSession>(std::string* error)> pcpSessionOpenerFrom(
+    const std::string& modulePath, const std::string& spec);
 
 // The PCP archive at `path` (export --archive), or null with *error set.
 std::unique_ptr<PcpArchiveSession> openPcpArchive(const std::string& path, std::string* error);

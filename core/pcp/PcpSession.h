@@ -31,17 +31,25 @@ public:
 
 // The module's entry points (each checks `abi`: a module from another build says no instead of
 // crashing; 2 added the archive and the recorder, 3 instance labels in a fetch, 4 instance lists
-// (an instance profile) and optional metrics in a request):
+// (an instance profile) and optional metrics in a request, 5 the prepare entry):
+//   extern "C" bool procglass_pcp_prepare(int abi, std::string* error)
+//     Called once the module is loaded, before any other entry, on the thread that starts the
+//     others: the first time libpcp needs its configuration it copies pcp.conf's PCP_* settings
+//     into the environment with setenv(3), and setenv in one thread while another reads the
+//     environment (Qt's QSettings, QStandardPaths in the GUI thread) can crash the reader. Prepare
+//     makes libpcp do that copy now; later calls only read the environment.
 //   extern "C" PcpSession* procglass_pcp_open(int abi, const char* spec, std::string* error)
 //   extern "C" PcpArchiveSession* procglass_pcp_open_archive(int abi, const char* path,
 //                                                            std::string* error)
 //   extern "C" PcpRecorder* procglass_pcp_record(int abi, const char* path, const char* hostname,
 //                                                std::string* error)
 // Null with *error set when the host or archive cannot be opened.
+inline constexpr const char* kPcpModulePrepareEntry = "procglass_pcp_prepare";
 inline constexpr const char* kPcpModuleEntry = "procglass_pcp_open";
 inline constexpr const char* kPcpModuleArchiveEntry = "procglass_pcp_open_archive";
 inline constexpr const char* kPcpModuleRecordEntry = "procglass_pcp_record";
-inline constexpr int kPcpModuleAbi = 4;
+inline constexpr int kPcpModuleAbi = 5;
+using PcpPrepareFunction = bool (*)(int abi, std::string* error);
 using PcpOpenFunction = PcpSession* (*)(int abi, const char* spec, std::string* error);
 
 } // namespace pg

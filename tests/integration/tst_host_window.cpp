@@ -10,6 +10,7 @@
 // with the reason when pcp is not installed.
 
 #include "Pages.h"
+#include "PcpModuleLoader.h"
 #include "core/pcp/PcpSession.h"
 #include "core/sampler/Sampler.h"
 #include "core/sampler/SamplerThread.h"
@@ -38,7 +39,6 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <csignal>
-#include <dlfcn.h>
 #include <sys/prctl.h>
 
 using namespace pg;
@@ -46,19 +46,11 @@ using namespace pg;
 namespace {
 
 // The module the program opens beside itself (app/PcpModuleLoader.cpp); this test's binary is
-// elsewhere, so it opens the build's copy by its path.
+// elsewhere, so it opens the build's copy by its path, through the program's loader, which loads
+// and prepares it here, before the sampler thread starts (see kPcpModulePrepareEntry).
 PcpSessionOpener moduleOpener(const std::string& spec)
 {
-    return [spec](std::string* error) -> std::unique_ptr<PcpSession> {
-        void* handle = ::dlopen(pgtest::kPcpModule, RTLD_NOW | RTLD_LOCAL);
-        auto open = handle ? reinterpret_cast<PcpOpenFunction>(::dlsym(handle, kPcpModuleEntry))
-                           : nullptr;
-        if (!open) {
-            *error = std::string("cannot open ") + pgtest::kPcpModule;
-            return nullptr;
-        }
-        return std::unique_ptr<PcpSession>(open(kPcpModuleAbi, spec.c_str(), error));
-    };
+    return pcpSessionOpenerFrom(pgtest::kPcpModule, spec);
 }
 
 pid_t namedChild(const char* name)

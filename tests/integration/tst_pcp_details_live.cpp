@@ -8,6 +8,7 @@
 // smaps totals agree with /proc/PID/smaps_rollup within a tolerance. Skipped with the reason when
 // pcp is not installed.
 
+#include "PcpModuleLoader.h"
 #include "core/pcp/PcpProcessDetails.h"
 #include "core/pcp/PcpSession.h"
 #include "tests/support/ChildProcess.h"
@@ -18,7 +19,6 @@
 #include <QFile>
 #include <QTest>
 #include <cstring>
-#include <dlfcn.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -29,14 +29,7 @@ namespace {
 
 std::unique_ptr<PcpSession> openSession(const std::string& spec, std::string* error)
 {
-    void* handle = ::dlopen(pgtest::kPcpModule, RTLD_NOW | RTLD_LOCAL);
-    auto open
-        = handle ? reinterpret_cast<PcpOpenFunction>(::dlsym(handle, kPcpModuleEntry)) : nullptr;
-    if (!open) {
-        *error = std::string("cannot open ") + pgtest::kPcpModule;
-        return nullptr;
-    }
-    return std::unique_ptr<PcpSession>(open(kPcpModuleAbi, spec.c_str(), error));
+    return pcpSessionOpenerFrom(pgtest::kPcpModule, spec)(error);
 }
 
 QByteArray readProc(int pid, const char* file)

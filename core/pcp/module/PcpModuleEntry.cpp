@@ -4,6 +4,8 @@
 #include "core/pcp/module/LibPcpRecorder.h"
 #include "core/pcp/module/LibPcpSession.h"
 
+#include <pcp/pmapi.h>
+
 namespace {
 
 bool sameAbi(int abi, std::string* error)
@@ -16,6 +18,17 @@ bool sameAbi(int abi, std::string* error)
 }
 
 } // namespace
+
+extern "C" __attribute__((visibility("default"))) bool procglass_pcp_prepare(
+    int abi, std::string* error)
+{
+    if (!sameAbi(abi, error))
+        return false;
+    // Any configuration name loads all of pcp.conf into the environment (once per process); the
+    // optional form does not exit(1) when pcp.conf is missing, the later calls report that.
+    (void)pmGetOptionalConfig("PCP_VAR_DIR");
+    return true;
+}
 
 extern "C" __attribute__((visibility("default"))) pg::PcpSession* procglass_pcp_open(
     int abi, const char* spec, std::string* error)
