@@ -85,11 +85,13 @@ TableOutcome exportProcesses(const ExportRequest& request)
     options.readIo = true; // the io_*_bytes_per_s columns: rates over the same interval
     ProcessCollector collector(options);
     // Two samples `interval` apart, so that cpu_percent is a real rate, not a guess.
-    const ProcessSnapshot first = collector.sample();
-    if (!first.listError.empty())
-        return { {}, first.listError };
+    // (refresh: the collector's own snapshots, not copies.)
+    const std::shared_ptr<const ProcessSnapshot> first = collector.refresh();
+    if (!first->listError.empty())
+        return { {}, first->listError };
     std::this_thread::sleep_for(std::chrono::milliseconds(request.intervalMs));
-    const ProcessSnapshot second = collector.sample();
+    const std::shared_ptr<const ProcessSnapshot> taken = collector.refresh();
+    const ProcessSnapshot& second = *taken;
     if (!second.listError.empty())
         return { {}, second.listError };
     // A partial list must not pass for a whole one: say so on stderr, next to the CSV.

@@ -76,7 +76,8 @@ public:
     PcpFetchOutcome sample() override
     {
         const double now = wallSec();
-        const ProcessSnapshot processes = m_processes.sample();
+        const std::shared_ptr<const ProcessSnapshot> taken = m_processes.refresh();
+        const ProcessSnapshot& processes = *taken;
         if (!processes.listError.empty())
             return { {}, processes.listError };
         const InterruptsSnapshot irqs = m_interrupts.sample(monotonicSec());

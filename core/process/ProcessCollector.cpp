@@ -171,12 +171,12 @@ void ProcessCollector::setReadIo(bool on)
     }
 }
 
-void ProcessCollector::readIo(Entry& entry, const char* name)
+void ProcessCollector::readIo(Entry& entry, const ProcessInfo& info, const char* name)
 {
     if (!entry.io)
         entry.io = std::make_unique<Entry::Io>();
     Entry::Io& state = *entry.io;
-    if (state.error == Error::PermissionDenied && entry.uidKnown && entry.uid == state.deniedUid)
+    if (state.error == Error::PermissionDenied && info.uidKnown && info.uid == state.deniedUid)
         return; // still another user's: see Entry
     Result<std::size_t> n = std::size_t(0);
     if (state.fd.valid()) {
@@ -200,7 +200,7 @@ void ProcessCollector::readIo(Entry& entry, const char* name)
         state.rate.reset();
         state.rates = {};
         state.error = io.error();
-        state.deniedUid = entry.uid;
+        state.deniedUid = info.uid;
         return;
     }
     state.error = Error::None;
@@ -237,22 +237,22 @@ void ProcessCollector::keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd
     }
 }
 
-void ProcessCollector::readUid(Entry& entry, const char* name)
+void ProcessCollector::readUid(ProcessInfo& info, const char* name)
 {
     // The owner is the uid of the /proc/PID directory, as htop shows it.
     struct stat st
     {
     };
     if (::fstatat(::dirfd(m_dir->dir), name, &st, 0) == 0) {
-        if (!entry.uidKnown || entry.uid != st.st_uid || !entry.user) {
-            entry.uid = st.st_uid;
-            entry.user = userName(st.st_uid);
+        if (!info.uidKnown || info.uid != st.st_uid || !info.user) {
+            info.uid = st.st_uid;
+            info.user = userName(st.st_uid);
         }
-        entry.uidKnown = true;
+        info.uidKnown = true;
     }
 }
 
-bool ProcessCollector::mayHaveRun(Entry& entry, const char* name)
+bool ProcessCollector::mayHaveRun(Entry& entry, const ProcessInfo& info, const char* name)
 {
     // Only a process itself rewrites its argv (setproctitle), execs or changes its credentials and
     // dumpability (which make the owner of /proc/PID), and to do any of it it has to run.
@@ -263,7 +263,7 @@ bool ProcessCollector::mayHaveRun(Entry& entry, const char* name)
     // does one whose schedstat is unreadable or counts no timeslices (schedstats not kept).
     // The caller reads schedstat before cmdline and the owner, so a change after it is seen next
     // time. Kernel threads have no command line: their owner is read every time, as before.
-    if (entry.isKernelThread())
+    if (info.kernelThread)
         return true;
     if (entry.cmdlineFd.valid() && !entry.schedstatFd.valid()) {
         entry.schedTimeslices = 0; // kept cmdline: schedstat was of no use when it was opened
@@ -273,7 +273,7 @@ bool ProcessCollector::mayHaveRun(Entry& entry, const char* name)
     const auto sched = n ? parsePidSchedstat(std::string_view(m_buffer.data(), *n))
                          : Result<PidSchedstat>(n.error());
     const bool wasSingle = entry.singleThreaded;
-    entry.singleThreaded = entry.stat.numThreads == 1;
+    entry.singleThreaded = info.threads == 1;
     if (!sched || sched->timeslices == 0) {
         entry.schedTimeslices = 0;
         return true;
@@ -285,20 +285,20 @@ bool ProcessCollector::mayHaveRun(Entry& entry, const char* name)
     return !(same && wasSingle && entry.singleThreaded);
 }
 
-void ProcessCollector::readNames(
-    Entry& entry, const char* name, bool ran, const std::string* freshComm)
+void ProcessCollector::readNames(ProcessInfo& info, const UniqueFd& cmdlineFd, const char* name,
+    bool ran, const std::string* freshComm)
 {
     // The comm to go by: the stat just read, else the one the names were made from (a process
     // that was not read this refresh has not run, so it cannot have changed it).
     static const std::string kNone;
-    const std::string& comm = freshComm ? *freshComm : (entry.names ? entry.names->comm : kNone);
+    const std::string& comm = freshComm ? *freshComm : (info.names ? info.names->comm : kNone);
     // Kernel threads have no user space and so no command line: nothing to read.
     Result<std::size_t> n = std::size_t(0);
-    if (!entry.isKernelThread()) {
-        if (!ran && entry.names && entry.names->comm == comm)
+    if (!info.kernelThread) {
+        if (!ran && info.names && info.names->comm == comm)
             return; // it has not run: the names stay shared
-        if (entry.cmdlineFd.valid()) {
-            n = readFromStart(entry.cmdlineFd.get(), m_buffer, kMaxCmdlineBytes);
+        if (cmdlineFd.valid()) {
+            n = readFromStart(cmdlineFd.get(), m_buffer, kMaxCmdlineBytes);
         } else {
             char path[64];
             std::snprintf(path, sizeof path, "%s/cmdline", name);
@@ -309,19 +309,59 @@ void ProcessCollector::readNames(
     }
     const std::string_view text = n ? std::string_view(m_buffer.data(), *n) : std::string_view();
     const Error error = n ? Error::None : n.error();
-    if (entry.names) {
+    if (info.names) {
         // Exited since stat was read: it is gone next refresh; keep what was known.
         if (error == Error::ProcessGone || error == Error::FileMissing)
             return;
-        if (entry.names->comm == comm && entry.names->cmdlineError == error
-            && (error != Error::None || joinedCmdlineEquals(entry.names->cmdline, text)))
+        if (info.names->comm == comm && info.names->cmdlineError == error
+            && (error != Error::None || joinedCmdlineEquals(info.names->cmdline, text)))
             return; // unchanged: the snapshot keeps sharing the same names
     }
-    entry.names = m_namesPool.intern(
+    info.names = m_namesPool.intern(
         comm, error == Error::None ? joinedCmdline(text) : std::string(), error);
 }
 
-bool ProcessCollector::openNew(Entry& entry, int pid, const char* name, Error& why)
+void ProcessCollector::keepStat(ProcessInfo& info, const PidStat& s) const
+{
+    info.ppid = s.ppid;
+    info.state = s.state;
+    info.kernelThread = s.isKernelThread();
+    info.priority = s.priority;
+    info.nice = s.nice;
+    info.threads = s.numThreads;
+    info.utimeTicks = s.utimeTicks;
+    info.stimeTicks = s.stimeTicks;
+    info.cpuTimeKnown = ticksInKernelRange(s.utimeTicks, m_ticksPerSecond)
+        && ticksInKernelRange(s.stimeTicks, m_ticksPerSecond);
+    info.processor = s.processor;
+}
+
+bool ProcessCollector::readStatm(Entry& entry, ProcessInfo& info, const char* name)
+{
+    const Result<std::size_t> m = readEntryFile(entry.statmFd, name, "statm");
+    const auto statm
+        = m ? parsePidStatm(std::string_view(m_buffer.data(), *m)) : Result<PidStatm>(m.error());
+    // Pages -> KiB: a page count whose KiB do not fit 64 bits is no real process's
+    // (KernelNumbers.h): the memory columns are unknown, never a wrapped "4 KiB".
+    const auto pageKib = static_cast<std::uint64_t>(m_pageKib);
+    std::optional<std::uint64_t> virt, res, shr;
+    if (statm) {
+        virt = checkedMul(statm->sizePages, pageKib);
+        res = checkedMul(statm->residentPages, pageKib);
+        shr = checkedMul(statm->sharedPages, pageKib);
+    }
+    info.memError = !statm        ? statm.error()
+        : (!virt || !res || !shr) ? Error::BadNumber
+                                  : Error::None;
+    const bool known = info.memError == Error::None;
+    info.virtKib = known ? *virt : 0;
+    info.resKib = known ? *res : 0;
+    info.shrKib = known ? *shr : 0;
+    return info.memError != Error::ProcessGone;
+}
+
+bool ProcessCollector::openNew(
+    Entry& entry, ProcessInfo& info, int pid, const char* name, Error& why)
 {
     // `why` stays None when the process simply exited between readdir and here: not an error.
     why = Error::None;
@@ -351,23 +391,23 @@ bool ProcessCollector::openNew(Entry& entry, int pid, const char* name, Error& w
         why = Error::BadFormat; // stat of another process: not what the kernel writes
         return false;
     }
-    entry.keepStat(m_stat);
-    entry.key = ProcessKey { pid, entry.stat.startTimeTicks };
+    keepStat(info, m_stat);
+    info.key = ProcessKey { pid, m_stat.startTimeTicks };
 
     std::snprintf(path, sizeof path, "%s/statm", name);
-    auto statmFd = openRegularFile(dirFd, path);
-    if (statmFd) {
-        auto m = readFromStart(statmFd->get(), m_buffer, kDefaultMaxFileBytes);
-        auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
-                       : Result<PidStatm>(m.error());
-        if (statm)
-            entry.statm.keep(*statm);
-        entry.memError = statm ? Error::None : statm.error();
+    UniqueFd statmFd;
+    if (auto fd = openRegularFile(dirFd, path)) {
+        // Read through the entry's slot, where readStatm looks; gone by now: it is dropped at
+        // the next refresh, as before.
+        entry.statmFd = std::move(fd).value();
+        (void)readStatm(entry, info, name);
+        statmFd = std::move(entry.statmFd);
+        entry.statmFd.reset();
     } else {
-        entry.memError = statmFd.error();
+        info.memError = fd.error();
     }
     UniqueFd thirdFd;
-    if (!entry.isKernelThread()) {
+    if (!info.kernelThread) {
         // Both are read through once, then one of them is kept (keepFiles) or closed.
         std::snprintf(path, sizeof path, "%s/schedstat", name);
         if (auto fd = openRegularFile(dirFd, path))
@@ -376,14 +416,13 @@ bool ProcessCollector::openNew(Entry& entry, int pid, const char* name, Error& w
         if (auto fd = openRegularFile(dirFd, path))
             entry.cmdlineFd = std::move(fd).value();
     }
-    mayHaveRun(entry, name); // the first look: everything is read anyway
-    readUid(entry, name);
-    readNames(entry, name, true, &m_stat.comm);
+    mayHaveRun(entry, info, name); // the first look: everything is read anyway
+    readUid(info, name);
+    readNames(info, entry.cmdlineFd, name, true, &m_stat.comm);
     thirdFd = entry.schedTimeslices > 0 ? std::move(entry.schedstatFd) : std::move(entry.cmdlineFd);
     entry.schedstatFd.reset();
     entry.cmdlineFd.reset();
-    keepFiles(entry, std::move(statFd).value(), statmFd ? std::move(statmFd).value() : UniqueFd(),
-        std::move(thirdFd));
+    keepFiles(entry, std::move(statFd).value(), std::move(statmFd), std::move(thirdFd));
     return true;
 }
 
@@ -401,16 +440,16 @@ Result<std::size_t> ProcessCollector::readEntryFile(
     return readFromStart(fd->get(), m_buffer, kDefaultMaxFileBytes);
 }
 
-bool ProcessCollector::statIsDue(const Entry& entry, int pid) const
+bool ProcessCollector::statIsDue(const Entry& entry, const ProcessInfo& info, int pid) const
 {
     // stat is skipped only when the kept schedstat descriptor can tell that the process has not
     // run: a kept descriptor stays with its process (after an exit it reads ESRCH, so a reused pid
     // is never mistaken for the old one), a path could name a newcomer.
-    if (!entry.schedstatFd.valid() || entry.schedTimeslices == 0 || entry.isKernelThread()
+    if (!entry.schedstatFd.valid() || entry.schedTimeslices == 0 || info.kernelThread
         || !entry.singleThreaded || entry.rereadStat)
         return true;
     // A parent that exited makes its children orphans: their ppid changes without them running.
-    if (std::binary_search(m_vanished.begin(), m_vanished.end(), entry.stat.ppid))
+    if (std::binary_search(m_vanished.begin(), m_vanished.end(), info.ppid))
         return true;
     // What can change without the process running (nice and policy set by another process) is
     // bounded: every process is read in full at least every kFullStatEvery refreshes, staggered
@@ -418,47 +457,39 @@ bool ProcessCollector::statIsDue(const Entry& entry, int pid) const
     return (static_cast<std::uint64_t>(pid) + m_generation) % kFullStatEvery == 0;
 }
 
-bool ProcessCollector::readKnown(Entry& entry, int pid, const char* name)
+bool ProcessCollector::readKnown(Entry& entry, ProcessInfo& info, int pid, const char* name)
 {
     // A single-threaded process whose main thread has not run since the last look cannot have
     // changed its state, CPU times, thread count or processor: stat (the costliest of the three
     // files: do_task_stat walks the task and its signal struct) is then kept as it was, and statm
     // too unless the kernel reclaimed or swapped since the last refresh (see the header).
     // schedstat is read first, so that whatever the process does after it is seen next time.
-    const bool due = statIsDue(entry, pid);
-    bool ran = mayHaveRun(entry, name);
+    const bool due = statIsDue(entry, info, pid);
+    bool ran = mayHaveRun(entry, info, name);
     const bool readStat = ran || due;
     if (readStat) {
         const Result<std::size_t> n = readEntryFile(entry.statFd, name, "stat");
         if (!n || parsePidStatInto(std::string_view(m_buffer.data(), *n), m_stat) != Error::None)
             return false;
-        if (m_stat.pid != pid || m_stat.startTimeTicks != entry.key.startTimeTicks)
+        if (m_stat.pid != pid || m_stat.startTimeTicks != info.key.startTimeTicks)
             return false; // the pid was reused: a new process
-        entry.keepStat(m_stat);
+        keepStat(info, m_stat);
         entry.rereadStat = false;
         // The thread count just read is the one mayHaveRun() goes by next time; another thread
         // now means it may have run now.
-        entry.singleThreaded = entry.stat.numThreads == 1;
+        entry.singleThreaded = info.threads == 1;
         ran = ran || !entry.singleThreaded;
     }
     entry.readNs = monotonicNow(); // no new ticks over this interval when it did not run
 
     // A kernel thread has no memory of its own: its statm reads zeros for good.
-    if ((readStat || m_statmOfAll) && !entry.isKernelThread()) {
-        const Result<std::size_t> m = readEntryFile(entry.statmFd, name, "statm");
-        auto statm = m ? parsePidStatm(std::string_view(m_buffer.data(), *m))
-                       : Result<PidStatm>(m.error());
-        if (statm)
-            entry.statm.keep(*statm);
-        else if (statm.error() == Error::ProcessGone)
-            return false;
-        entry.memError = statm ? Error::None : statm.error();
-    }
+    if ((readStat || m_statmOfAll) && !info.kernelThread && !readStatm(entry, info, name))
+        return false;
 
     // An exec, setproctitle or setuid since the last refresh, if it ran.
-    if (ran || !entry.uidKnown)
-        readUid(entry, name);
-    readNames(entry, name, ran, readStat ? &m_stat.comm : nullptr);
+    if (ran || !info.uidKnown)
+        readUid(info, name);
+    readNames(info, entry.cmdlineFd, name, ran, readStat ? &m_stat.comm : nullptr);
     return true;
 }
 
@@ -466,45 +497,6 @@ void ProcessCollector::rereadInFull(int pid)
 {
     if (auto it = m_entries.find(pid); it != m_entries.end())
         it->second.rereadStat = true;
-}
-
-void ProcessCollector::fillInfo(const Entry& e, ProcessInfo& info) const
-{
-    info.key = e.key;
-    info.ppid = e.stat.ppid;
-    info.state = e.state;
-    info.kernelThread = e.isKernelThread();
-    info.uid = e.uid;
-    info.uidKnown = e.uidKnown;
-    info.user = e.user;
-    info.names = e.names;
-    info.priority = e.stat.priority;
-    info.nice = e.stat.nice;
-    info.threads = e.stat.numThreads;
-    info.utimeTicks = e.stat.utimeTicks;
-    info.stimeTicks = e.stat.stimeTicks;
-    info.cpuTimeKnown = ticksInKernelRange(e.stat.utimeTicks, m_ticksPerSecond)
-        && ticksInKernelRange(e.stat.stimeTicks, m_ticksPerSecond);
-    info.cpuPercent = e.cpuPercent;
-    info.memError = e.memError;
-    // Pages -> KiB: a page count whose KiB do not fit 64 bits is no real process's
-    // (KernelNumbers.h): the memory columns are unknown, never a wrapped "4 KiB".
-    const auto pageKib = static_cast<std::uint64_t>(m_pageKib);
-    const auto virt = checkedMul(e.statm.sizePages, pageKib);
-    const auto res = checkedMul(e.statm.residentPages, pageKib);
-    const auto shr = checkedMul(e.statm.sharedPages, pageKib);
-    if (info.memError == Error::None && (!virt || !res || !shr))
-        info.memError = Error::BadNumber;
-    info.virtKib = info.memError == Error::None ? *virt : 0;
-    info.resKib = info.memError == Error::None ? *res : 0;
-    info.shrKib = info.memError == Error::None ? *shr : 0;
-    info.startTimeUnixMs = startTimeUnixMs(m_bootTimeUnix, e.stat.startTimeTicks, m_ticksPerSecond);
-    info.processor = e.stat.processor;
-    if (m_options.readIo && e.io) {
-        info.ioReadBytesPerS = e.io->rates.readBytesPerS;
-        info.ioWriteBytesPerS = e.io->rates.writeBytesPerS;
-        info.ioError = e.io->error;
-    }
 }
 
 void ProcessCollector::readReclaimEvents()
@@ -558,12 +550,13 @@ void ProcessCollector::sampleSystem(ProcessSnapshot& snapshot)
     sys.cpuCount = m_cpuCount;
 }
 
-ProcessSnapshot ProcessCollector::sample()
+std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
 {
     const std::int64_t cpuStart = nowNs(CLOCK_THREAD_CPUTIME_ID);
     const std::int64_t wallStart = monotonicNow();
     const std::int64_t realStart = nowNs(CLOCK_MONOTONIC);
-    ProcessSnapshot snapshot;
+    const auto made = std::make_shared<ProcessSnapshot>();
+    ProcessSnapshot& snapshot = *made;
     snapshot.sequence = ++m_sequence;
     snapshot.takenAtUnixMs = nowNs(CLOCK_REALTIME) / 1000000;
     snapshot.clockTicksPerSecond = m_ticksPerSecond;
@@ -591,7 +584,7 @@ ProcessSnapshot ProcessCollector::sample()
         if (!m_dir->dir) {
             snapshot.listError = "cannot list " + m_options.procRoot + ": "
                 + std::string(errorText(errorFromErrno(errno)));
-            return snapshot;
+            return made; // not kept: the entries still refer to the last listed snapshot
         }
     } else {
         ::rewinddir(m_dir->dir);
@@ -606,7 +599,10 @@ ProcessSnapshot ProcessCollector::sample()
             m_plannedProcesses += pidFromName(d->d_name, pid) ? 1 : 0;
         ::rewinddir(m_dir->dir);
     }
-    const std::uint64_t generation = ++m_generation;
+    const std::uint32_t generation = ++m_generation;
+    // What was known of each listed process: its ProcessInfo in the last snapshot, copied and
+    // brought up to date by what is read now.
+    const ProcessSnapshot* last = m_last.get();
     std::vector<int> vanished; // for the next refresh: their children were re-parented
     const double ticks = static_cast<double>(m_ticksPerSecond);
     const double cpuCap = 100.0 * m_cpuCount;
@@ -618,23 +614,38 @@ ProcessSnapshot ProcessCollector::sample()
         int pid = 0;
         if (!pidFromName(d->d_name, pid))
             continue;
+        ProcessInfo& info = snapshot.processes.emplace_back();
         Entry* entry = nullptr;
+        std::uint64_t prevCpuTicks = 0;
         auto it = m_entries.find(pid);
+        if (it != m_entries.end()
+            && !(last && it->second.index < last->processes.size()
+                && last->processes[it->second.index].key.pid == pid)) {
+            // Never expected (every entry is in the last snapshot): read it afresh.
+            dropEntry(it->second);
+            m_entries.erase(it);
+            it = m_entries.end();
+        }
         if (it != m_entries.end()) {
-            if (readKnown(it->second, pid, d->d_name)) {
+            info = last->processes[it->second.index];
+            prevCpuTicks = info.cpuTimeTicks().value_or(0);
+            if (readKnown(it->second, info, pid, d->d_name)) {
                 entry = &it->second;
             } else {
                 vanished.push_back(pid);
                 dropEntry(it->second);
                 m_entries.erase(it);
+                info = ProcessInfo {};
+                prevCpuTicks = 0;
             }
         }
         if (!entry) {
             Error why = Error::None;
             // Built in place: the map's node holds the entry (no second allocation).
             const auto slot = m_entries.try_emplace(pid).first;
-            if (!openNew(slot->second, pid, d->d_name, why)) {
+            if (!openNew(slot->second, info, pid, d->d_name, why)) {
                 m_entries.erase(slot);
+                snapshot.processes.pop_back();
                 // Vanished between readdir and read: no error. Anything else (garbage, a FIFO
                 // for stat in a fake tree, a loop) is counted and named, if the entry is still
                 // there.
@@ -649,36 +660,41 @@ ProcessSnapshot ProcessCollector::sample()
             Entry& fresh = slot->second;
             // Started since the previous sample: every tick it has was spent in this interval.
             fresh.prevReadNs = m_prevSampleNs;
-            fresh.prevCpuTicks = 0;
             if (m_prevSampleNs > 0 && m_options.readIo) {
                 fresh.io = std::make_unique<Entry::Io>();
                 fresh.io->rate.startAt(m_prevSampleNs); // and every byte of I/O it did
             }
             entry = &fresh;
         }
-        const bool cpuKnown = ticksInKernelRange(entry->stat.utimeTicks, m_ticksPerSecond)
-            && ticksInKernelRange(entry->stat.stimeTicks, m_ticksPerSecond);
-        const std::uint64_t cpuTicks
-            = cpuKnown ? entry->stat.utimeTicks + entry->stat.stimeTicks : 0;
-        if (!cpuKnown) {
-            entry->cpuPercent = std::nan("");
+        const std::optional<std::uint64_t> cpuTicks = info.cpuTimeTicks();
+        if (!cpuTicks) {
+            info.cpuPercent = std::nan("");
             entry->readNs = 0; // no rate against an unknown reading next time either
         } else if (entry->prevReadNs > 0 && entry->readNs > entry->prevReadNs
-            && cpuTicks >= entry->prevCpuTicks) {
+            && *cpuTicks >= prevCpuTicks) {
             const double seconds = static_cast<double>(entry->readNs - entry->prevReadNs) / 1e9;
-            const double used = static_cast<double>(cpuTicks - entry->prevCpuTicks) / ticks;
-            entry->cpuPercent = std::clamp(100.0 * used / seconds, 0.0, cpuCap);
+            const double used = static_cast<double>(*cpuTicks - prevCpuTicks) / ticks;
+            info.cpuPercent = std::clamp(100.0 * used / seconds, 0.0, cpuCap);
         } else {
-            entry->cpuPercent = std::nan("");
+            info.cpuPercent = std::nan("");
         }
-        entry->prevCpuTicks = cpuTicks;
         entry->prevReadNs = entry->readNs;
         entry->generation = generation;
+        entry->index = static_cast<std::uint32_t>(snapshot.processes.size() - 1);
+        // Unknown until read (btime may come later); figured again every refresh, as it is cheap.
+        info.startTimeUnixMs
+            = startTimeUnixMs(m_bootTimeUnix, info.key.startTimeTicks, m_ticksPerSecond);
         if (m_options.readIo)
-            readIo(*entry, d->d_name);
-
-        ProcessInfo& info = snapshot.processes.emplace_back();
-        fillInfo(*entry, info);
+            readIo(*entry, info, d->d_name);
+        if (m_options.readIo && entry->io) {
+            info.ioReadBytesPerS = entry->io->rates.readBytesPerS;
+            info.ioWriteBytesPerS = entry->io->rates.writeBytesPerS;
+            info.ioError = entry->io->error;
+        } else {
+            info.ioReadBytesPerS = std::nan("");
+            info.ioWriteBytesPerS = std::nan("");
+            info.ioError = Error::None;
+        }
         snapshot.threadCount += static_cast<std::uint64_t>(std::max<std::int64_t>(0, info.threads));
     }
 
@@ -691,18 +707,26 @@ ProcessSnapshot ProcessCollector::sample()
             ++it;
         }
     }
-    std::sort(snapshot.processes.begin(), snapshot.processes.end(),
-        [](const ProcessInfo& a, const ProcessInfo& b) { return a.key.pid < b.key.pid; });
+    // /proc lists pids in ascending order; a tree that does not (a copy on another file system)
+    // is sorted, and the entries told where their processes went.
+    auto byPid = [](const ProcessInfo& a, const ProcessInfo& b) { return a.key.pid < b.key.pid; };
+    if (!std::is_sorted(snapshot.processes.begin(), snapshot.processes.end(), byPid)) {
+        std::sort(snapshot.processes.begin(), snapshot.processes.end(), byPid);
+        for (std::size_t i = 0; i < snapshot.processes.size(); ++i)
+            m_entries.find(snapshot.processes[i].key.pid)->second.index
+                = static_cast<std::uint32_t>(i);
+    }
     std::sort(snapshot.unreadable.begin(), snapshot.unreadable.end(),
         [](const UnreadableProcess& a, const UnreadableProcess& b) { return a.pid < b.pid; });
 
     std::sort(vanished.begin(), vanished.end());
     m_vanished = std::move(vanished);
-    m_namesPool.sweep(); // names only the processes gone since used
     m_prevSampleNs = wallStart;
     snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;
     snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - realStart) / 1e6;
-    return snapshot;
+    m_last = made;
+    m_namesPool.sweep(); // names only the processes gone since used (and the snapshots let go)
+    return made;
 }
 
 } // namespace pg

@@ -68,8 +68,12 @@ public:
     ProcessCollector(const ProcessCollector&) = delete;
     ProcessCollector& operator=(const ProcessCollector&) = delete;
 
-    // One full refresh: every process under the root plus the system summary.
-    ProcessSnapshot sample();
+    // One full refresh: every process under the root plus the system summary. The collector
+    // keeps the snapshot too: what it knows of a process between refreshes is its ProcessInfo
+    // there (a process that did not run is not read again, its figures are carried over).
+    std::shared_ptr<const ProcessSnapshot> refresh();
+    // The same, as a copy (tests, the export command: callers that keep a value).
+    ProcessSnapshot sample() { return *refresh(); }
 
     // Reads the stat of `pid` at the next refresh even if it has not run (after a renice or a
     // signal from us: what changed is then shown at once).
@@ -87,64 +91,17 @@ public:
     const std::string& procRoot() const { return m_options.procRoot; }
 
 private:
-    // What the collector keeps of stat and statm between refreshes: the fields a ProcessInfo is
-    // filled from (stat is not re-read while a process sleeps). PidStat and PidStatm hold every
-    // field the kernel prints; kept per process they were half of an entry's ~430 bytes. comm is
-    // not kept: the entry's names hold it (readNames compares a freshly read stat's with it).
-    struct KeptStat
-    {
-        std::uint64_t utimeTicks = 0;
-        std::uint64_t stimeTicks = 0;
-        std::uint64_t startTimeTicks = 0;
-        std::int64_t priority = 0;
-        std::int64_t nice = 0;
-        std::int64_t numThreads = 0;
-        int ppid = 0;
-        int processor = -1;
-
-        void keep(const PidStat& s)
-        {
-            utimeTicks = s.utimeTicks;
-            stimeTicks = s.stimeTicks;
-            startTimeTicks = s.startTimeTicks;
-            priority = s.priority;
-            nice = s.nice;
-            numThreads = s.numThreads;
-            ppid = s.ppid;
-            processor = s.processor;
-        }
-    };
-    struct KeptStatm
-    {
-        std::uint64_t sizePages = 0;
-        std::uint64_t residentPages = 0;
-        std::uint64_t sharedPages = 0;
-
-        void keep(const PidStatm& s)
-        {
-            sizePages = s.sizePages;
-            residentPages = s.residentPages;
-            sharedPages = s.sharedPages;
-        }
-    };
-    // One process between refreshes: ~230 bytes, held in the map's node (10,000 processes: about
-    // 2.4 MiB). The small fields sit together at the end.
+    // One process between refreshes: what the last snapshot does not hold (its ProcessInfo there,
+    // at `index`, is the rest: stat's and statm's fields, names, owner, as last read). About 90
+    // bytes, held in the map's node (10,000 processes: under 1 MiB).
     struct Entry
     {
-        ProcessKey key;
         // The main thread's schedstat at the last look, and whether it was then the only thread:
         // see mayHaveRun().
         std::uint64_t schedRunNs = 0;
         std::uint64_t schedTimeslices = 0; // 0: unknown
-        KeptStat stat;
-        KeptStatm statm;
-        std::shared_ptr<const ProcessNames> names;
-        std::shared_ptr<const std::string> user;
-        std::uint64_t prevCpuTicks = 0;
         std::int64_t prevReadNs = 0; // 0: no previous reading (first sample)
         std::int64_t readNs = 0;
-        double cpuPercent = std::nan("");
-        std::uint64_t generation = 0;
         // /proc/PID/io, while the collector reads it (only while the I/O columns are shown):
         // kept like stat (budget allowing), the rate state, and why it is unreadable. A denial
         // is not retried until the owner changes: our own credentials do not, and an open that
@@ -158,37 +115,31 @@ private:
         // telling).
         UniqueFd schedstatFd;
         UniqueFd cmdlineFd;
-        Error memError = Error::None;
-        std::uint32_t uid = 0;
-        char state = '?';
-        bool kernelThread = false;
-        bool uidKnown = false;
+        std::uint32_t generation = 0;
+        std::uint32_t index = 0; // of its ProcessInfo in the last snapshot
         bool singleThreaded = false;
         bool rereadStat = false; // rereadInFull(): read stat even if the process did not run
-
-        bool isKernelThread() const { return kernelThread; }
-        void keepStat(const PidStat& s)
-        {
-            stat.keep(s);
-            state = s.state;
-            kernelThread = s.isKernelThread();
-        }
     };
     struct DirHandle;
 
-    bool readKnown(Entry& entry, int pid, const char* name);
-    bool statIsDue(const Entry& entry, int pid) const;
+    // Each of these updates `info`, which holds what was known (a copy of the last snapshot's),
+    // with what it reads.
+    bool readKnown(Entry& entry, ProcessInfo& info, int pid, const char* name);
+    bool statIsDue(const Entry& entry, const ProcessInfo& info, int pid) const;
     // False when the process cannot be listed; `why` is None when it is simply gone.
-    bool openNew(Entry& entry, int pid, const char* name, Error& why);
+    bool openNew(Entry& entry, ProcessInfo& info, int pid, const char* name, Error& why);
     Result<std::size_t> readEntryFile(const UniqueFd& kept, const char* name, const char* file);
-    bool mayHaveRun(Entry& entry, const char* name);
+    bool mayHaveRun(Entry& entry, const ProcessInfo& info, const char* name);
     // `freshComm`: the comm of the stat read this refresh, or nullptr when stat was not read.
-    void readNames(Entry& entry, const char* name, bool ran, const std::string* freshComm);
+    void readNames(ProcessInfo& info, const UniqueFd& cmdlineFd, const char* name, bool ran,
+        const std::string* freshComm);
+    void keepStat(ProcessInfo& info, const PidStat& stat) const;
+    // False when the process is gone.
+    bool readStatm(Entry& entry, ProcessInfo& info, const char* name);
     void keepFiles(Entry& entry, UniqueFd statFd, UniqueFd statmFd, UniqueFd thirdFd);
-    void readUid(Entry& entry, const char* name);
-    void readIo(Entry& entry, const char* name);
+    void readUid(ProcessInfo& info, const char* name);
+    void readIo(Entry& entry, const ProcessInfo& info, const char* name);
     void dropIo(Entry& entry);
-    void fillInfo(const Entry& entry, ProcessInfo& info) const;
     void sampleSystem(ProcessSnapshot& snapshot);
     void readReclaimEvents();
     std::shared_ptr<const std::string> userName(std::uint32_t uid);
@@ -205,7 +156,9 @@ private:
     std::size_t m_fullEntries = 0; // processes whose stat and statm are kept open too
     std::size_t m_plannedProcesses = 0; // see keepFiles()
     std::size_t m_fdBudget = 0;
-    std::uint64_t m_generation = 0;
+    std::uint32_t m_generation = 0;
+    // The last snapshot made from m_entries: each entry's ProcessInfo is in it (Entry::index).
+    std::shared_ptr<const ProcessSnapshot> m_last;
     std::uint64_t m_sequence = 0;
     std::int64_t m_prevSampleNs = 0;
     std::optional<CpuTimes> m_prevCpuTotal;
@@ -218,7 +171,7 @@ private:
     std::optional<std::uint64_t> m_reclaimSum; // ReclaimEvents at the last refresh, if readable
     bool m_statmOfAll = true; // this refresh reads every statm: the counters moved or are unknown
     std::string m_buffer; // reused read buffer
-    PidStat m_stat; // reused: what each stat parses into before an entry keeps its fields
+    PidStat m_stat; // reused: what each stat parses into before a ProcessInfo takes its fields
     std::optional<std::string> m_visibilityNote; // from the mount table, read once
     bool m_processesHidden = false;
 };

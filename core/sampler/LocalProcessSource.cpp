@@ -9,11 +9,11 @@ LocalProcessSource::LocalProcessSource(ProcessCollector::Options options)
 
 LocalProcessSource::~LocalProcessSource() = default;
 
-ProcessSnapshot LocalProcessSource::sample()
+std::shared_ptr<const ProcessSnapshot> LocalProcessSource::refresh()
 {
     if (!m_collector)
         m_collector = std::make_unique<ProcessCollector>(m_options); // in the sampler thread
-    return m_collector->sample();
+    return m_collector->refresh();
 }
 
 void LocalProcessSource::setReadIo(bool on)

@@ -17,7 +17,7 @@ public:
     explicit LocalProcessSource(ProcessCollector::Options options);
     ~LocalProcessSource() override;
 
-    ProcessSnapshot sample() override;
+    std::shared_ptr<const ProcessSnapshot> refresh() override;
     void setReadIo(bool on) override;
     void rereadInFull(int pid) override;
 

@@ -61,7 +61,12 @@ void PcpProcessSource::rebuildMetrics()
     m_metrics = metricsFor(m_readIo, m_withSystem);
 }
 
-ProcessSnapshot PcpProcessSource::sample()
+std::shared_ptr<const ProcessSnapshot> PcpProcessSource::refresh()
+{
+    return std::make_shared<const ProcessSnapshot>(fetchSnapshot());
+}
+
+ProcessSnapshot PcpProcessSource::fetchSnapshot()
 {
     const double cpuStart = clockMs(CLOCK_THREAD_CPUTIME_ID);
     const double wallStart = clockMs(CLOCK_MONOTONIC);

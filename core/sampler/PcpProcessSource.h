@@ -22,7 +22,7 @@ public:
     explicit PcpProcessSource(std::shared_ptr<PcpFeed> feed);
     ~PcpProcessSource() override;
 
-    ProcessSnapshot sample() override;
+    std::shared_ptr<const ProcessSnapshot> refresh() override;
     void setReadIo(bool on) override;
     void rereadInFull(int) override { } // pmdaproc reads every process in full each fetch
 
@@ -31,6 +31,7 @@ public:
     static std::vector<PcpMetricRequest> metricsFor(bool readIo, bool withSystem);
 
 private:
+    ProcessSnapshot fetchSnapshot();
     void rebuildMetrics();
 
     std::shared_ptr<PcpFeed> m_feed;

@@ -28,7 +28,7 @@ void ProcessSampler::setReadIo(bool on)
 
 void ProcessSampler::sample()
 {
-    m_latest = std::make_shared<const ProcessSnapshot>(m_source->sample());
+    m_latest = m_source->refresh();
     emit snapshotReady(m_latest);
 }
 

@@ -9,13 +9,19 @@
 
 #include "core/process/ProcessSnapshot.h"
 
+#include <memory>
+
 namespace pg {
 
 class ProcessSource
 {
 public:
     virtual ~ProcessSource() = default;
-    virtual ProcessSnapshot sample() = 0;
+    // One snapshot, shared: the sampler publishes it as it is (a source may keep it too, as the
+    // local one does: its next snapshot is built from it).
+    virtual std::shared_ptr<const ProcessSnapshot> refresh() = 0;
+    // The same, as a copy (tests).
+    ProcessSnapshot sample() { return *refresh(); }
     // Per-process I/O (the table's I/O columns shown): read from the next sample on, or not.
     virtual void setReadIo(bool on) = 0;
     // The next sample reads this process in full (an action of ours changed it). A source whose

@@ -6,6 +6,8 @@
 #include "tests/support/FakeProc.h"
 
 #include <QTest>
+#include <algorithm>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,6 +38,7 @@ private slots:
     void ownerReadOnlyAfterRunning();
     void statReadOnlyAfterRunning();
     void statReadAtLeastEveryFewRefreshes();
+    void carriedOverFiguresStayWithTheirProcess();
     void statReadWhenAskedOrOrphaned();
     void statmOfIdleProcessKeptOnQuietRefresh();
     void statmReadAfterReclaim_data();
@@ -413,6 +416,65 @@ void TestProcessCollector::statReadOnlyAfterRunning()
     QCOMPARE(c.processes[0].utimeTicks, 60ull);
     QCOMPARE(c.processes[0].state, 'R');
     QCOMPARE(c.processes[0].cpuPercent, 50.0); // 50 ticks (100 per second) over one second
+}
+
+void TestProcessCollector::carriedOverFiguresStayWithTheirProcess()
+{
+    // What is not read again (a process that did not run) is carried over from the last
+    // snapshot, by the entry's index there; a listing out of pid order (a tree on a file system
+    // that does not list by pid) is sorted and the indexes follow. Each process has figures of
+    // its own here, so a figure carried to the wrong process would show.
+    pgtest::FakeProc fake;
+    constexpr int kFirst = 100;
+    constexpr int kCount = 40;
+    for (int pid = kFirst; pid < kFirst + kCount; ++pid) {
+        const std::string comm = "p" + std::to_string(pid);
+        fake.addProcess(pid, comm, static_cast<unsigned long long>(pid), 5, comm + '\0');
+        fake.writeFile(QString::number(pid) + "/schedstat", "1000 50 3\n");
+    }
+    std::vector<int> listed; // the order the tree lists them in (this test's file system's)
+    if (DIR* dir = ::opendir(fake.root().toLocal8Bit().constData())) {
+        while (dirent* d = ::readdir(dir))
+            if (d->d_name[0] >= '1' && d->d_name[0] <= '9')
+                listed.push_back(std::atoi(d->d_name));
+        ::closedir(dir);
+    }
+    if (std::is_sorted(listed.begin(), listed.end()))
+        qInfo("this file system lists the tree in pid order: the re-sorting is not exercised");
+
+    ProcessCollector collector(options(fake, true));
+    const std::shared_ptr<const ProcessSnapshot> a = collector.refresh(); // all read
+    for (int pid = kFirst; pid < kFirst + kCount; ++pid)
+        fake.writeFile(QString::number(pid) + "/stat",
+            pgtest::FakeProc::statLine(pid, "p" + std::to_string(pid), 'R', pid - 1,
+                static_cast<unsigned long long>(pid) + 1000, 0, 5));
+    m_clockNs += 1000000000;
+    int carried = 0;
+    for (int refresh = 2; refresh <= 3; ++refresh) {
+        const std::shared_ptr<const ProcessSnapshot> b = collector.refresh();
+        QCOMPARE(b->processes.size(), std::size_t(kCount));
+        for (int i = 0; i < kCount; ++i) {
+            const ProcessInfo& p = b->processes[static_cast<std::size_t>(i)];
+            const int pid = kFirst + i;
+            QCOMPARE(p.key.pid, pid);
+            QCOMPARE(p.names->comm, "p" + std::to_string(pid));
+            // Not run, so read only when its full read is due (or was at refresh 2).
+            const bool read = (static_cast<std::uint64_t>(pid) + 2) % 4 == 0
+                || (refresh == 3 && (static_cast<std::uint64_t>(pid) + 3) % 4 == 0);
+            QCOMPARE(p.utimeTicks, static_cast<std::uint64_t>(read ? pid + 1000 : pid));
+            QCOMPARE(p.ppid, read ? pid - 1 : 1);
+            QCOMPARE(p.state, read ? 'R' : 'S');
+            carried += read ? 0 : 1;
+        }
+        m_clockNs += 1000000000;
+    }
+    QVERIFY(carried > kCount); // most were carried over, twice
+    // The snapshot handed out before is not touched by the later refreshes.
+    for (int i = 0; i < kCount; ++i) {
+        QCOMPARE(a->processes[static_cast<std::size_t>(i)].utimeTicks,
+            static_cast<std::uint64_t>(kFirst + i));
+        QCOMPARE(a->processes[static_cast<std::size_t>(i)].state, 'S');
+    }
 }
 
 void TestProcessCollector::statReadAtLeastEveryFewRefreshes()
