@@ -18,6 +18,7 @@
 #include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
+#include <mutex>
 #include <pwd.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -88,9 +89,33 @@ ProcessCollector::ProcessCollector()
     : ProcessCollector(Options {})
 { }
 
+struct ProcessCollector::SpareList
+{
+    std::mutex mutex;
+    std::vector<ProcessInfo> list; // empty, with the capacity of a released snapshot's list
+
+    // In the thread that releases the snapshot (the window's): its processes are destroyed
+    // there, as before; only the storage waits here.
+    void give(std::vector<ProcessInfo>&& released)
+    {
+        released.clear();
+        if (released.capacity() * sizeof(ProcessInfo) > kMaxSpareListBytes)
+            return;
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (released.capacity() > list.capacity())
+            list = std::move(released);
+    }
+    std::vector<ProcessInfo> take()
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        return std::exchange(list, {});
+    }
+};
+
 ProcessCollector::ProcessCollector(Options options)
     : m_options(std::move(options))
     , m_dir(std::make_unique<DirHandle>())
+    , m_spare(std::make_shared<SpareList>())
 {
     m_ticksPerSecond = std::max(1L, ::sysconf(_SC_CLK_TCK));
     m_pageKib = std::max(1L, ::sysconf(_SC_PAGESIZE) / 1024);
@@ -493,6 +518,12 @@ bool ProcessCollector::readKnown(Entry& entry, ProcessInfo& info, int pid, const
     return true;
 }
 
+std::size_t ProcessCollector::spareListCapacity() const
+{
+    const std::lock_guard<std::mutex> lock(m_spare->mutex);
+    return m_spare->list.capacity();
+}
+
 void ProcessCollector::rereadInFull(int pid)
 {
     if (auto it = m_entries.find(pid); it != m_entries.end())
@@ -555,7 +586,13 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
     const std::int64_t cpuStart = nowNs(CLOCK_THREAD_CPUTIME_ID);
     const std::int64_t wallStart = monotonicNow();
     const std::int64_t realStart = nowNs(CLOCK_MONOTONIC);
-    const auto made = std::make_shared<ProcessSnapshot>();
+    // The deleter hands the process list's storage back (SpareList): it may run in another
+    // thread, after this collector is gone.
+    const std::shared_ptr<ProcessSnapshot> made(
+        new ProcessSnapshot, [spare = m_spare](ProcessSnapshot* released) {
+            spare->give(std::move(released->processes));
+            delete released;
+        });
     ProcessSnapshot& snapshot = *made;
     snapshot.sequence = ++m_sequence;
     snapshot.takenAtUnixMs = nowNs(CLOCK_REALTIME) / 1000000;
@@ -570,6 +607,7 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
         // How /proc is mounted does not change while we run: read it once.
         bool live = false;
         ProcMountOptions mount = readProcMountOptions(m_options.procRoot, &live);
+        m_liveProc = live;
         // Root sees every process of a live /proc; a copied tree is as partial as it was made.
         if (m_options.seesAllProcesses.value_or(live && ::geteuid() == 0))
             mount.hidePid = 0;
@@ -586,9 +624,17 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
                 + std::string(errorText(errorFromErrno(errno)));
             return made; // not kept: the entries still refer to the last listed snapshot
         }
-    } else {
-        ::rewinddir(m_dir->dir);
     }
+    // Listing /proc is about a tenth of a refresh (the kernel looks up a dentry per pid). When
+    // the machine's count of created processes and threads (processes in <root>/stat, read above,
+    // before any listing) has not moved since the last refresh, every process there is now was
+    // there then: the last snapshot's are walked instead (listFromForkCount).
+    const std::optional<std::uint64_t> forks
+        = snapshot.system.stat ? snapshot.system.stat->processesCreated : std::nullopt;
+    const bool trustForks = m_options.listFromForkCount.value_or(m_liveProc && !m_processesHidden);
+    const bool listing = !(trustForks && forks && m_lastForks && *forks == *m_lastForks && m_last);
+    if (listing)
+        ::rewinddir(m_dir->dir);
 
     // How many processes the descriptor budget is shared by (keepFiles): the last refresh's, or
     // at the first one the listing counted once.
@@ -608,12 +654,11 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
     const double cpuCap = 100.0 * m_cpuCount;
     // The first refresh knows the count from its listing (m_plannedProcesses): no doubling of
     // a 2 MB vector at 10,000 processes.
+    snapshot.processes = m_spare->take();
     snapshot.processes.reserve(std::max(m_entries.size(), m_plannedProcesses) + 64);
-    errno = 0;
-    while (dirent* d = ::readdir(m_dir->dir)) {
-        int pid = 0;
-        if (!pidFromName(d->d_name, pid))
-            continue;
+    // One listed process: brought up to date from what was known (its entry and its ProcessInfo
+    // in the last snapshot), or read for the first time.
+    auto visit = [&](int pid, const char* name) {
         ProcessInfo& info = snapshot.processes.emplace_back();
         Entry* entry = nullptr;
         std::uint64_t prevCpuTicks = 0;
@@ -629,7 +674,7 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
         if (it != m_entries.end()) {
             info = last->processes[it->second.index];
             prevCpuTicks = info.cpuTimeTicks().value_or(0);
-            if (readKnown(it->second, info, pid, d->d_name)) {
+            if (readKnown(it->second, info, pid, name)) {
                 entry = &it->second;
             } else {
                 vanished.push_back(pid);
@@ -643,7 +688,7 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
             Error why = Error::None;
             // Built in place: the map's node holds the entry (no second allocation).
             const auto slot = m_entries.try_emplace(pid).first;
-            if (!openNew(slot->second, info, pid, d->d_name, why)) {
+            if (!openNew(slot->second, info, pid, name, why)) {
                 m_entries.erase(slot);
                 snapshot.processes.pop_back();
                 // Vanished between readdir and read: no error. Anything else (garbage, a FIFO
@@ -653,9 +698,9 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
                 {
                 };
                 if (why != Error::None
-                    && ::fstatat(::dirfd(m_dir->dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+                    && ::fstatat(::dirfd(m_dir->dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0)
                     snapshot.unreadable.push_back({ pid, "stat", why });
-                continue;
+                return;
             }
             Entry& fresh = slot->second;
             // Started since the previous sample: every tick it has was spent in this interval.
@@ -685,7 +730,7 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
         info.startTimeUnixMs
             = startTimeUnixMs(m_bootTimeUnix, info.key.startTimeTicks, m_ticksPerSecond);
         if (m_options.readIo)
-            readIo(*entry, info, d->d_name);
+            readIo(*entry, info, name);
         if (m_options.readIo && entry->io) {
             info.ioReadBytesPerS = entry->io->rates.readBytesPerS;
             info.ioWriteBytesPerS = entry->io->rates.writeBytesPerS;
@@ -696,6 +741,30 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
             info.ioError = Error::None;
         }
         snapshot.threadCount += static_cast<std::uint64_t>(std::max<std::int64_t>(0, info.threads));
+    };
+    if (listing) {
+        errno = 0;
+        while (dirent* d = ::readdir(m_dir->dir)) {
+            int pid = 0;
+            if (pidFromName(d->d_name, pid))
+                visit(pid, d->d_name);
+        }
+    } else {
+        // No process was created since the last refresh: the processes are the last snapshot's
+        // (and those whose stat could not be read then), less the ones that exit, which their
+        // reads tell. Both lists are in pid order.
+        const std::vector<ProcessInfo>& known = last->processes;
+        const std::vector<UnreadableProcess>& unread = last->unreadable;
+        std::size_t i = 0;
+        std::size_t j = 0;
+        char name[16];
+        while (i < known.size() || j < unread.size()) {
+            const bool fromKnown
+                = j >= unread.size() || (i < known.size() && known[i].key.pid < unread[j].pid);
+            const int pid = fromKnown ? known[i++].key.pid : unread[j++].pid;
+            std::snprintf(name, sizeof name, "%d", pid);
+            visit(pid, name);
+        }
     }
 
     for (auto it = m_entries.begin(); it != m_entries.end();) {
@@ -725,6 +794,8 @@ std::shared_ptr<const ProcessSnapshot> ProcessCollector::refresh()
     snapshot.samplerCpuMs = static_cast<double>(nowNs(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6;
     snapshot.samplerWallMs = static_cast<double>(nowNs(CLOCK_MONOTONIC) - realStart) / 1e6;
     m_last = made;
+    m_lastForks = forks;
+    m_lastListed = listing;
     m_namesPool.sweep(); // names only the processes gone since used (and the snapshots let go)
     return made;
 }

@@ -3,13 +3,16 @@
 // program; CPU % from tick deltas over the elapsed time; unreadable and malformed files.
 
 #include "core/process/ProcessCollector.h"
+#include "tests/support/ChildProcess.h"
 #include "tests/support/FakeProc.h"
 
 #include <QTest>
 #include <algorithm>
+#include <csignal>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -39,6 +42,10 @@ private slots:
     void statReadOnlyAfterRunning();
     void statReadAtLeastEveryFewRefreshes();
     void carriedOverFiguresStayWithTheirProcess();
+    void releasedListStorageIsReused();
+    void largeListStorageIsNotKept();
+    void unchangedForkCountWalksTheLastProcesses();
+    void liveChildSeenAtTheNextRefresh();
     void statReadWhenAskedOrOrphaned();
     void statmOfIdleProcessKeptOnQuietRefresh();
     void statmReadAfterReclaim_data();
@@ -475,6 +482,128 @@ void TestProcessCollector::carriedOverFiguresStayWithTheirProcess()
             static_cast<std::uint64_t>(kFirst + i));
         QCOMPARE(a->processes[static_cast<std::size_t>(i)].state, 'S');
     }
+}
+
+void TestProcessCollector::releasedListStorageIsReused()
+{
+    pgtest::FakeProc fake;
+    for (int pid : { 3, 5, 9 })
+        fake.addProcess(pid, "p" + std::to_string(pid), 1, 5, std::string("p\0", 2));
+    ProcessCollector collector(options(fake, true));
+    std::shared_ptr<const ProcessSnapshot> a = collector.refresh();
+    const ProcessInfo* storage = a->processes.data();
+    const std::shared_ptr<const ProcessSnapshot> b = collector.refresh();
+    // `a` is still held (as the window holds the snapshot it shows): nothing to reuse yet.
+    QCOMPARE(collector.spareListCapacity(), std::size_t(0));
+    QVERIFY(b->processes.data() != storage);
+    a.reset(); // let go: its list's storage waits for the next refresh
+    QVERIFY(collector.spareListCapacity() >= 3);
+    const std::shared_ptr<const ProcessSnapshot> c = collector.refresh();
+    QCOMPARE(c->processes.data(), storage);
+    QCOMPARE(collector.spareListCapacity(), std::size_t(0));
+    QCOMPARE(c->processes.size(), std::size_t(3));
+    QCOMPARE(c->processes[0].key.pid, 3);
+    QCOMPARE(c->processes[2].names->comm, std::string("p9"));
+}
+
+void TestProcessCollector::largeListStorageIsNotKept()
+{
+    // Past kMaxSpareListBytes the storage goes back to the system when the snapshot is let go.
+    pgtest::FakeProc fake;
+    const int count
+        = static_cast<int>(ProcessCollector::kMaxSpareListBytes / sizeof(ProcessInfo)) + 10;
+    for (int pid = 1; pid <= count; ++pid) {
+        const QString dir = QString::number(pid);
+        fake.writeFile(dir + "/stat", pgtest::FakeProc::statLine(pid, "w", 'S', 1, 1, 0, 5));
+        fake.writeFile(dir + "/statm", "1000 250 100 10 0 200 0\n");
+    }
+    ProcessCollector collector(options(fake, false));
+    std::shared_ptr<const ProcessSnapshot> a = collector.refresh();
+    QCOMPARE(a->processes.size(), std::size_t(count));
+    a.reset();
+    QCOMPARE(collector.spareListCapacity(), std::size_t(0));
+}
+
+void TestProcessCollector::unchangedForkCountWalksTheLastProcesses()
+{
+    // With stat's processes count where it was, the refresh does not list the root: it walks the
+    // last snapshot's processes (and its unreadable ones), and notices the ones that exit. A
+    // directory that appears without the count moving is only seen once the count moves: on a
+    // real /proc no process appears without a fork or clone, which move it.
+    pgtest::FakeProc fake;
+    auto statWithForks = [](int forks) {
+        return "cpu  100 0 50 1000 0 0 0 0 0 0\ncpu0 50 0 25 500 0 0 0 0 0 0\ncpu1 50 0 25 500 "
+               "0 0 0 0 0 0\nctxt 10\nbtime 1700000000\nprocesses "
+            + std::to_string(forks) + "\nprocs_running 1\nprocs_blocked 0\n";
+    };
+    fake.writeFile("stat", statWithForks(100));
+    fake.addProcess(10, "ten", 1, 5, std::string("ten\0", 4));
+    fake.addProcess(20, "twenty", 1, 5, std::string("twenty\0", 7));
+    fake.writeFile("30/stat", "garbage\n"); // listed, unreadable
+    // Files opened for each read: a kept descriptor of a fake file reads on after the unlink,
+    // where one of a real /proc reads ESRCH once the process is gone.
+    ProcessCollector::Options o = options(fake, false);
+    o.listFromForkCount = true;
+    ProcessCollector collector(o);
+    auto pidsOf = [](const ProcessSnapshot& s) {
+        std::vector<int> pids;
+        for (const ProcessInfo& p : s.processes)
+            pids.push_back(p.key.pid);
+        return pids;
+    };
+    const std::shared_ptr<const ProcessSnapshot> a = collector.refresh();
+    QVERIFY(collector.lastRefreshListed()); // the first refresh always lists
+    QCOMPARE(pidsOf(*a), (std::vector<int> { 10, 20 }));
+    QCOMPARE(a->unreadable.size(), std::size_t(1));
+
+    fake.addProcess(40, "forty", 1, 5, std::string("forty\0", 6));
+    m_clockNs += 1000000000;
+    const std::shared_ptr<const ProcessSnapshot> b = collector.refresh();
+    QVERIFY(!collector.lastRefreshListed());
+    QCOMPARE(pidsOf(*b), (std::vector<int> { 10, 20 }));
+    QCOMPARE(b->unreadable.size(), std::size_t(1)); // still tried, still named
+    QCOMPARE(b->unreadable[0].pid, 30);
+    QCOMPARE(b->processes[1].names->comm, std::string("twenty"));
+
+    fake.removeProcess(20); // exits: its files are gone
+    m_clockNs += 1000000000;
+    const std::shared_ptr<const ProcessSnapshot> c = collector.refresh();
+    QVERIFY(!collector.lastRefreshListed());
+    QCOMPARE(pidsOf(*c), (std::vector<int> { 10 }));
+
+    fake.writeFile("stat", statWithForks(101));
+    m_clockNs += 1000000000;
+    const std::shared_ptr<const ProcessSnapshot> d = collector.refresh();
+    QVERIFY(collector.lastRefreshListed());
+    QCOMPARE(pidsOf(*d), (std::vector<int> { 10, 40 }));
+
+    // Without the option (a tree that is not the live /proc) every refresh lists.
+    ProcessCollector plain(options(fake, false));
+    (void)plain.refresh();
+    (void)plain.refresh();
+    QVERIFY(plain.lastRefreshListed());
+}
+
+void TestProcessCollector::liveChildSeenAtTheNextRefresh()
+{
+    // The live /proc (the option unset: decided by the collector): a child forked between two
+    // refreshes is in the second, one killed and reaped is gone from the next.
+    ProcessCollector collector;
+    (void)collector.refresh();
+    pgtest::Child child;
+    child.pid = pgtest::forkReadyChild([] { return true; });
+    QVERIFY(child.pid > 0);
+    auto has = [](const ProcessSnapshot& s, int pid) {
+        return std::any_of(s.processes.begin(), s.processes.end(),
+            [pid](const ProcessInfo& p) { return p.key.pid == pid; });
+    };
+    QVERIFY(has(*collector.refresh(), child.pid));
+    QVERIFY(has(*collector.refresh(), child.pid));
+    const int pid = child.pid;
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+    child.pid = -1;
+    QVERIFY(!has(*collector.refresh(), pid));
 }
 
 void TestProcessCollector::statReadAtLeastEveryFewRefreshes()
