@@ -4,10 +4,12 @@
 // stay on the same process throughout.
 
 #include "core/process/PidCmdline.h"
+#include "ui/common/Format.h"
 #include "ui/processes/ProcessFilterProxy.h"
 #include "ui/processes/ProcessTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
@@ -77,6 +79,7 @@ private slots:
     void unknownValuesShowDash();
     void hostileNamesOneLine();
     void oneProgramsRowsShareStrings();
+    void startedTextFollowsTheDate();
 };
 
 void TestProcessModel::scriptedSnapshotsUnderTester()
@@ -390,6 +393,29 @@ void TestProcessModel::oneProgramsRowsShareStrings()
     QCOMPARE(
         model.index(1, ProcessTableModel::Command).data().toString(), QStringLiteral("exec --ed"));
     QCOMPARE(model.stringEntries(), std::size_t(2 + 1));
+}
+
+void TestProcessModel::startedTextFollowsTheDate()
+{
+    // The Started text is kept per start minute for one local date of the snapshots: the same
+    // text as fmt::startTime, and a new one once the snapshots' date moves on ("10:00" today,
+    // "Jun 10" from the next day on).
+    const qint64 started = QDateTime(QDate(2026, 6, 10), QTime(10, 0, 30)).toMSecsSinceEpoch();
+    const qint64 noon = QDateTime(QDate(2026, 6, 10), QTime(12, 0)).toMSecsSinceEpoch();
+    const qint64 nextDay = QDateTime(QDate(2026, 6, 11), QTime(9, 0)).toMSecsSinceEpoch();
+    ProcessTableModel model;
+    auto p = proc(7, 1, "job", 0);
+    p.startTimeUnixMs = started;
+    auto at = [&](qint64 now) {
+        auto s = std::const_pointer_cast<ProcessSnapshot>(snap({ p }));
+        s->takenAtUnixMs = now;
+        model.applySnapshot(s);
+        return model.index(0, ProcessTableModel::Started).data().toString();
+    };
+    QCOMPARE(at(noon), fmt::startTime(started, noon));
+    QCOMPARE(at(noon + 60000), fmt::startTime(started, noon)); // same date: the kept text
+    QCOMPARE(at(nextDay), fmt::startTime(started, nextDay));
+    QVERIFY(fmt::startTime(started, noon) != fmt::startTime(started, nextDay));
 }
 
 QTEST_MAIN(TestProcessModel)

@@ -170,6 +170,11 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
         return;
     // Rows point into the snapshot: the previous one stays alive until every row has moved on.
     const ProcessSnapshotPtr previous = std::exchange(m_snapshot, snapshot);
+    const QDate date = QDateTime::fromMSecsSinceEpoch(snapshot->takenAtUnixMs).date();
+    if (date != m_startedDate) {
+        m_startedText.clear();
+        m_startedDate = date;
+    }
     // Many scattered removal and insertion runs (a build tree exiting, thousands of processes)
     // become one layout change: each separate signal makes the sorting proxy remap every row and
     // moves the rows behind it, which at 10,000 processes and 100 exits cost more than a frame.
@@ -187,6 +192,20 @@ void ProcessTableModel::applySnapshot(const ProcessSnapshotPtr& snapshot)
     // `previous` still holds every name the old rows pointed at.
     if (m_refilled > 0 || m_rows.size() < rowsBefore)
         sweepStrings();
+}
+
+QString ProcessTableModel::startedText(std::int64_t startUnixMs) const
+{
+    const std::int64_t minute
+        = startUnixMs >= 0 ? startUnixMs / 60000 : (startUnixMs - 59999) / 60000;
+    if (const auto it = m_startedText.find(minute); it != m_startedText.end())
+        return it->second;
+    if (m_startedText.size() >= 4096)
+        m_startedText.clear(); // bounded; the visible rows fill it again
+    QString text
+        = fmt::startTime(startUnixMs, m_snapshot ? m_snapshot->takenAtUnixMs : startUnixMs);
+    m_startedText.emplace(minute, text);
+    return text;
 }
 
 QModelIndex ProcessTableModel::index(int row, int column, const QModelIndex& parent) const
@@ -285,8 +304,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case Started:
             if (!p.startTimeUnixMs)
                 return QStringLiteral("–");
-            return fmt::startTime(
-                *p.startTimeUnixMs, m_snapshot ? m_snapshot->takenAtUnixMs : *p.startTimeUnixMs);
+            return startedText(*p.startTimeUnixMs);
         case CpuTime:
             return p.cpuTimeTicks() ? fmt::cpuTime(*p.cpuTimeTicks(), tps) : QStringLiteral("–");
         case Command:
