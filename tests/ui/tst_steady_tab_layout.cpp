@@ -4,7 +4,7 @@
 // to the tab bar still lays the tab widget out and a change of the page's size hints still reaches
 // the tab widget's parent layout.
 
-#include "tests/support/PaintCounter.h"
+#include "tests/support/EventCounter.h"
 #include "ui/common/SteadyTabLayout.h"
 
 #include <QHBoxLayout>
@@ -17,7 +17,7 @@
 #include <memory>
 
 using namespace pg;
-using pgtest::PaintCounter;
+using pgtest::EventCounter;
 
 namespace {
 
@@ -28,8 +28,8 @@ struct Window
     QTabWidget* tabs = nullptr;
     QLabel* value = nullptr;
     QLineEdit* neighbour = nullptr;
-    PaintCounter neighbourPaints;
-    PaintCounter barPaints;
+    EventCounter neighbourPaints;
+    EventCounter barPaints;
 
     explicit Window(bool steady)
     {
@@ -103,21 +103,21 @@ void TestSteadyTabLayout::plainTabWidgetRepaintsEverything()
     QVERIFY(w.settle());
     for (const QString& text : kTexts)
         w.setValue(text);
-    QVERIFY2(w.neighbourPaints.paints >= 3,
-        qPrintable(QStringLiteral("neighbour painted %1 times").arg(w.neighbourPaints.paints)));
+    QVERIFY2(w.neighbourPaints.count >= 3,
+        qPrintable(QStringLiteral("neighbour painted %1 times").arg(w.neighbourPaints.count)));
 }
 
 void TestSteadyTabLayout::labelTextRepaintsOnlyTheLabel()
 {
     Window w(true);
     QVERIFY(w.settle());
-    PaintCounter labelPaints;
+    EventCounter labelPaints;
     w.value->installEventFilter(&labelPaints);
     for (const QString& text : kTexts)
         w.setValue(text);
-    QCOMPARE(w.neighbourPaints.paints, 0);
-    QCOMPARE(w.barPaints.paints, 0);
-    QVERIFY(labelPaints.paints >= kTexts.size()); // the label itself shows every new text
+    QCOMPARE(w.neighbourPaints.count, 0);
+    QCOMPARE(w.barPaints.count, 0);
+    QVERIFY(labelPaints.count >= kTexts.size()); // the label itself shows every new text
     QVERIFY(w.filter()->skipped() >= 3);
     // The page was still laid out: the label got the width its longest text needs.
     QCOMPARE(w.value->text(), kTexts.last());
@@ -136,7 +136,7 @@ void TestSteadyTabLayout::tabBarChangeStillLaysOut()
         QTest::qWait(10);
     QVERIFY(w.tabs->tabBar()->sizeHint().width() > before);
     QCOMPARE(w.tabs->tabBar()->width(), w.tabs->tabBar()->sizeHint().width());
-    QVERIFY(w.barPaints.paints > 0);
+    QVERIFY(w.barPaints.count > 0);
 }
 
 void TestSteadyTabLayout::pageHintsStillReachTheParent()

@@ -3,7 +3,7 @@
 // repaint its scroll bars when nothing about them changed, and still lays out and repaints them
 // when the rows, the viewport, the columns or the scroll position change.
 
-#include "tests/support/PaintCounter.h"
+#include "tests/support/EventCounter.h"
 #include "ui/common/SteadyTreeView.h"
 
 #include <QHeaderView>
@@ -14,7 +14,7 @@
 #include <memory>
 
 using namespace pg;
-using pgtest::PaintCounter;
+using pgtest::EventCounter;
 
 namespace {
 
@@ -24,8 +24,8 @@ struct Window
     QStandardItemModel model { 400, 3 };
     QSortFilterProxyModel proxy;
     std::unique_ptr<QTreeView> view;
-    PaintCounter vPaints;
-    PaintCounter hPaints;
+    EventCounter vPaints;
+    EventCounter hPaints;
     int round = 0;
 
     explicit Window(bool steady)
@@ -94,8 +94,8 @@ void TestSteadyTreeView::plainViewRepaintsBarsOnEveryResort()
     QVERIFY(w.settle());
     for (int i = 0; i < 5; ++i)
         w.refresh();
-    QVERIFY2(w.vPaints.paints >= 3, qPrintable(QString::number(w.vPaints.paints)));
-    QVERIFY2(w.hPaints.paints >= 3, qPrintable(QString::number(w.hPaints.paints)));
+    QVERIFY2(w.vPaints.count >= 3, qPrintable(QString::number(w.vPaints.count)));
+    QVERIFY2(w.hPaints.count >= 3, qPrintable(QString::number(w.hPaints.count)));
 }
 
 void TestSteadyTreeView::steadyViewLeavesBarsAlone()
@@ -105,8 +105,8 @@ void TestSteadyTreeView::steadyViewLeavesBarsAlone()
     const int top = w.view->indexAt(QPoint(5, 5)).row();
     for (int i = 0; i < 5; ++i)
         w.refresh();
-    QCOMPARE(w.vPaints.paints, 0);
-    QCOMPARE(w.hPaints.paints, 0);
+    QCOMPARE(w.vPaints.count, 0);
+    QCOMPARE(w.hPaints.count, 0);
     QVERIFY(w.steady()->skipped() >= 5);
     // Still re-sorted and shown: the newest key is the top row, drawn where it was.
     QCOMPARE(w.proxy.index(0, 0).data().toInt(), 1000 + w.round * 5 + 4);
@@ -124,12 +124,12 @@ void TestSteadyTreeView::changesStillLayOut()
     QVERIFY(h->maximum() > 0);
 
     v->setValue(max / 2); // scrolled: the bar moves
-    QTRY_VERIFY(w.vPaints.paints > 0);
+    QTRY_VERIFY(w.vPaints.count > 0);
 
-    int before = w.vPaints.paints;
+    int before = w.vPaints.count;
     w.model.setRowCount(800); // more rows: a longer range
     QTRY_VERIFY(v->maximum() > max);
-    QTRY_VERIFY(w.vPaints.paints > before);
+    QTRY_VERIFY(w.vPaints.count > before);
 
     w.model.setRowCount(10); // fewer than fit: no range at all
     QTRY_COMPARE(v->maximum(), 0);

@@ -3,7 +3,7 @@
 // room their labels already have must not lay out the page around the strip again (each such
 // layout ended in a repaint of the whole page); a figure that needs more room must get it.
 
-#include "tests/support/PaintCounter.h"
+#include "tests/support/EventCounter.h"
 #include "ui/processes/SystemSummaryBar.h"
 
 #include <QLabel>
@@ -14,23 +14,9 @@
 #include <vector>
 
 using namespace pg;
-using pgtest::PaintCounter;
+using pgtest::EventCounter;
 
 namespace {
-
-class LayoutRequestCounter final : public QObject
-{
-public:
-    int requests = 0;
-
-protected:
-    bool eventFilter(QObject*, QEvent* event) override
-    {
-        if (event->type() == QEvent::LayoutRequest)
-            ++requests;
-        return false;
-    }
-};
 
 ProcessSnapshot snapshotAt(double upSeconds, double cpuPercent, std::uint64_t threads)
 {
@@ -80,14 +66,14 @@ void TestSummaryStripLayout::newFiguresOfTheSameWidthLayOutNothing()
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     settle();
-    LayoutRequestCounter counter;
+    EventCounter counter(QEvent::LayoutRequest);
     page.installEventFilter(&counter);
     // The next refreshes: other figures, none needing more room than the first ones had.
     for (int i = 1; i <= 5; ++i) {
         bar->applySnapshot(snapshotAt(3 * 3600 + 20 * 60 + i, 37.5 - i, 400 + i));
         settle();
     }
-    QCOMPARE(counter.requests, 0);
+    QCOMPARE(counter.count, 0);
     QLabel* cpu = labelStartingWith(*bar, QStringLiteral("<b>CPU</b>"));
     QVERIFY(cpu);
     QVERIFY2(cpu->text().contains(QStringLiteral("32.5")), qPrintable(cpu->text()));
@@ -134,15 +120,15 @@ void TestSummaryStripLayout::unchangedFiguresRepaintNothing()
     settle();
     const QList<QLabel*> labels = bar->findChildren<QLabel*>();
     QVERIFY(labels.size() >= 6);
-    std::vector<std::unique_ptr<PaintCounter>> counters;
+    std::vector<std::unique_ptr<EventCounter>> counters;
     for (QLabel* label : labels) {
-        counters.push_back(std::make_unique<PaintCounter>());
+        counters.push_back(std::make_unique<EventCounter>());
         label->installEventFilter(counters.back().get());
     }
     bar->applySnapshot(snapshotAt(100, 12.5, 40));
     settle();
     for (const auto& c : counters)
-        QCOMPARE(c->paints, 0);
+        QCOMPARE(c->count, 0);
     bar->applySnapshot(snapshotAt(100, 50, 40));
     settle();
     QLabel* cpu = labelStartingWith(*bar, QStringLiteral("<b>CPU</b>"));
@@ -150,7 +136,7 @@ void TestSummaryStripLayout::unchangedFiguresRepaintNothing()
     QVERIFY2(cpu->text().contains(QStringLiteral("50")), qPrintable(cpu->text()));
     int painted = 0;
     for (std::size_t i = 0; i < counters.size(); ++i) {
-        if (counters[i]->paints > 0) {
+        if (counters[i]->count > 0) {
             ++painted;
             QCOMPARE(labels[static_cast<qsizetype>(i)], cpu);
         }
