@@ -114,7 +114,14 @@ test)
         # measures RSS growth, which ASan's quarantine would distort).
         configure_and_build "$BUILD_DIR-asan" -DPROCGLASS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
         log "running the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
-        (cd "$BUILD_DIR-asan" && QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+        # intercept_tls_get_addr=0: GCC 12's sanitizer runtime takes a dynamic TLS block (libpcp's,
+        # in the PCP module) that malloc placed 16 bytes past a page boundary for a pre-2.25 glibc
+        # header, reads the malloc chunk header before it as an address and crashes the leak
+        # checker's tracer at exit ("Tracer caught signal 11", addr=0xe8). Which paths hit it
+        # depends on where the checkout lives (tests/integration/sanitized_exit.sh). Leaks are
+        # still found: those blocks are heap blocks, reachable from the thread's dtv.
+        (cd "$BUILD_DIR-asan" && QT_QPA_PLATFORM=offscreen \
+            ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:intercept_tls_get_addr=0 \
             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$(nproc)" -E '^(fuzz_parsers|soak_short)$' "$@")
     fi
     ;;
