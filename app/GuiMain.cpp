@@ -10,11 +10,11 @@
 #include "Pages.h"
 #include "PcpModuleLoader.h"
 #include "core/base/RefreshInterval.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/pcp/ArchiveTime.h"
 #include "core/pcp/PcpHostSpec.h"
 #include "core/sampler/Sampler.h"
 #include "core/sampler/SamplerThread.h"
-#include "core/sampler/SnapshotTypes.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/Theme.h"
 

@@ -7,8 +7,8 @@
 // (setActive(false) while it is hidden), computes each thread's CPU % from the deltas between two
 // reads, and performs process actions (signals, renice) so that the GUI thread never touches /proc.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/sampler/Sampler.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <cstdint>
 #include <memory>

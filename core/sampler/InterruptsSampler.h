@@ -8,9 +8,9 @@
 // reads a host's kernel.percpu.interrupts.
 
 #include "core/interrupts/InterruptsCollector.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/sampler/InterruptsSource.h"
 #include "core/sampler/Sampler.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <memory>
 #include <string>

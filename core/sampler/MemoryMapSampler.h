@@ -7,8 +7,8 @@
 // process nobody is looking at: no target, the page hidden (setActive(false)) or the target gone
 // means no reads. Slots are called from the GUI thread through queued connections.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/sampler/Sampler.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <QString>
 #include <memory>

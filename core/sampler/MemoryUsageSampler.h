@@ -9,8 +9,8 @@
 // while a read runs is kept for when it ends. requestStop() ends a running read between two
 // processes; progress() says how far it has got.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/sampler/Sampler.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <QString>
 #include <atomic>

@@ -9,9 +9,9 @@
 // the page is shown). Nothing here reads the local /proc or sends a signal: a remote pid names
 // another process, or none, on this machine.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/sampler/PcpFeed.h"
 #include "core/sampler/Sampler.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <optional>
 

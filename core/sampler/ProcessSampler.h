@@ -6,10 +6,10 @@
 // The leader the details and System samplers follow: they sample right after each process
 // snapshot, from the same moment.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/process/ProcessCollector.h"
 #include "core/sampler/ProcessSource.h"
 #include "core/sampler/Sampler.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <memory>
 

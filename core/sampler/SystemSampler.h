@@ -8,8 +8,8 @@
 // loadavg and uptime, so those files are read once per tick and the Processes page's summary and
 // the System page show the same CPU %. Without a leader (fake trees in tests) it reads them itself.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/sampler/Sampler.h"
-#include "core/sampler/SnapshotTypes.h"
 #include "core/sampler/SystemSource.h"
 
 #include <cstdint>

@@ -9,7 +9,7 @@
 // WhoMapsResult; cancel() stops it after the process it is reading, and the result then says it
 // is partial. It keeps nothing once it has answered: the next search is another worker.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 
 #include <QObject>
 #include <atomic>

@@ -6,10 +6,10 @@
 // exited and reused pid, a host refusing per-process metrics, and PcpDetailsSampler over a fake
 // session (restricted requests, the parent asked for from the second fetch on, errors passed on).
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/pcp/PcpProcessDetails.h"
 #include "core/sampler/PcpDetailsSampler.h"
 #include "core/sampler/PcpHostFeed.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -6,13 +6,13 @@
 // (listError / sourceError), never an empty table without a reason; proc.io.* is fetched only
 // while asked for; the ProcessSampler publishes what the source made.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/pcp/PcpProcesses.h"
 #include "core/sampler/PcpHostFeed.h"
 #include "core/sampler/PcpInterruptsSource.h"
 #include "core/sampler/PcpProcessSource.h"
 #include "core/sampler/PcpSystemSource.h"
 #include "core/sampler/ProcessSampler.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -10,11 +10,11 @@
 // reason without the module.
 
 #include "Pages.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/pcp/PcpArchiveSession.h"
 #include "core/pcp/PcpSession.h"
 #include "core/sampler/Sampler.h"
 #include "core/sampler/SamplerThread.h"
-#include "core/sampler/SnapshotTypes.h"
 #include "tests/support/ChildProcess.h"
 #include "tests/support/CliRun.h"
 #include "tests/support/PcpModule.h"

@@ -4,8 +4,8 @@
 // CPU. Each page says what it cannot show and why; the rest works.
 
 #include "core/interrupts/InterruptsCollector.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/process/ProcessCollector.h"
-#include "core/sampler/SnapshotTypes.h"
 #include "core/system/ProcMounts.h"
 #include "core/system/SystemOverview.h"
 #include "tests/support/FakeProc.h"

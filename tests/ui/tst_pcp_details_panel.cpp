@@ -6,8 +6,8 @@
 // mode asks its source for the chosen pid, shows the smaps totals (USS derived) and the line why
 // the per-mapping list is not there, and reads nothing of this machine.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/pcp/PcpProcessDetails.h"
-#include "core/sampler/SnapshotTypes.h"
 #include "tests/support/ActivateLink.h"
 #include "ui/details/PcpDetailsView.h"
 #include "ui/details/ProcessDetailsPanel.h"

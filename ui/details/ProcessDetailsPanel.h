@@ -7,7 +7,7 @@
 // back (applyDetails). Where a file cannot be read, the tab shows which file and why instead of an
 // empty list. The parent's name is a link that selects the parent in the table.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "ui/details/DetailFieldForm.h"
 
 #include <QWidget>

@@ -18,7 +18,7 @@
 
 #include "core/interrupts/IrqDevices.h"
 #include "core/interrupts/IrqRates.h"
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 
 #include <QWidget>
 #include <map>

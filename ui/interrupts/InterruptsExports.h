@@ -4,7 +4,7 @@
 // The Interrupts page's two export tables (interrupts and softirqs, core/export/ExportTables.h),
 // written from the last snapshot the page received: the window never reads /proc for an export.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "ui/shell/ExportDialog.h"
 
 #include <QList>

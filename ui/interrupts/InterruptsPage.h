@@ -5,7 +5,7 @@
 // with its table, rate charts, per-CPU distribution and heatmap. Fed by InterruptsSampler's
 // snapshots; the page never reads /proc itself.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "ui/shell/Page.h"
 
 #include <QWidget>

@@ -9,7 +9,7 @@
 // when the charted rows change. Each charted row keeps its colour while it stays charted.
 
 #include "core/interrupts/IrqRates.h"
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "ui/charts/SeriesPalette.h"
 #include "ui/interrupts/InterruptsModel.h"
 

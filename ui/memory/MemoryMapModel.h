@@ -12,7 +12,7 @@
 // get dataChanged. Expanded groups, the selection and the scroll position survive. Only a mode
 // switch or another process resets the model.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 
 #include <QAbstractItemModel>
 #include <QString>

@@ -8,7 +8,7 @@
 // screen, and shows the snapshots it gets back. As a Page its source reads only while it is shown.
 
 #include "core/memory/MapChanges.h"
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "ui/shell/Page.h"
 
 #include <QByteArray>

@@ -10,7 +10,7 @@
 // closing the dialog) asks the worker to stop. Enter or a double-click on a row asks the
 // memory-map page to show that process.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 
 #include <QDialog>
 #include <cstdint>

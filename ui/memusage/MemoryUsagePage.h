@@ -7,7 +7,7 @@
 // thread, only while this page is shown, every 5 s at most often) and this page shows what it
 // gets, with the read's progress and a Stop button. Its rows are freed when the page is hidden.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "ui/shell/Page.h"
 
 #include <QWidget>

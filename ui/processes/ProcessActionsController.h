@@ -9,8 +9,8 @@
 // own PID namespace (or is a fixture tree) every action is disabled, with the reason as tooltip and
 // status tip, and the menu's first line says why.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/process/ProcRootScope.h"
-#include "core/sampler/SnapshotTypes.h"
 
 #include <QObject>
 #include <QPoint>

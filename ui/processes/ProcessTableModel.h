@@ -6,7 +6,7 @@
 // contiguous ranges), so that selections, persistent indexes and the scroll position survive
 // refreshes. Rows are kept in pid order; sorting and filtering belong to ProcessFilterProxy.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 
 #include <QAbstractItemModel>
 #include <QDate>

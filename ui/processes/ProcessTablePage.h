@@ -6,8 +6,8 @@
 // selected process. As a Page it is fed by the ProcessSampler, drives the DetailsSampler for the
 // panel and the process actions, exports the process table and offers the Process menu.
 
+#include "core/metatypes/SnapshotTypes.h"
 #include "core/process/ProcRootScope.h"
-#include "core/sampler/SnapshotTypes.h"
 #include "ui/processes/ProcessMatch.h"
 #include "ui/shell/Page.h"
 

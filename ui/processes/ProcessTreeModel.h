@@ -21,7 +21,7 @@
 // applySnapshot() after the flat model has applied the same snapshot. clear() drops every row
 // while the tree is not shown; the filter and the sort order stay.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "ui/processes/ProcessMatch.h"
 
 #include <QAbstractItemModel>

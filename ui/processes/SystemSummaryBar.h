@@ -4,7 +4,7 @@
 // The strip above the process table: CPU, memory, swap, load, tasks and uptime, like the header of
 // top and htop, each with a tooltip naming its source.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 
 #include <QWidget>
 

@@ -5,7 +5,7 @@
 // lsmod) and the kernel version, in tabs: Summary, CPU charts, Activity charts, Disks, Network,
 // Modules. Fed by SystemSampler's snapshots; never reads /proc itself.
 
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 #include "ui/shell/Page.h"
 
 #include <QHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sampler/SnapshotTypes.h"
+#include "core/metatypes/SnapshotTypes.h"
 
 namespace pg {
 
